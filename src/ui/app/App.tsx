@@ -1,0 +1,138 @@
+/**
+ * The application shell: skip links, header with navigation, language and edit-mode
+ * switches, the aria-live region, and the page for the current route. On the atlas
+ * page, the side panel (tabs) sits beside the map; on a phone they become tabs.
+ */
+import { useEffect, useState } from 'react';
+import { useAtlas } from '../../state/store';
+import { bootstrap } from '../../state/bootstrap';
+import { useT } from '../i18n';
+import { SearchPanel } from '../search/SearchPanel';
+import { ZonesPanel } from '../zones/ZonesPanel';
+import { CurationPanel } from '../curation/CurationPanel';
+import { MapPanel } from '../map/MapPanel';
+import { SiteSheetPage } from '../sheet/SiteSheetPage';
+import { ComparePage } from '../compare/ComparePage';
+import { AccessibilityPage } from '../pages/AccessibilityPage';
+import { LegalPage } from '../pages/LegalPage';
+import { navigate } from './navigate';
+import './app.css';
+
+type Tab = 'search' | 'zones' | 'curation' | 'map';
+
+export function App() {
+  const t = useT();
+  const status = useAtlas((s) => s.status);
+  const loadError = useAtlas((s) => s.loadError);
+  const page = useAtlas((s) => s.page);
+  const locale = useAtlas((s) => s.locale);
+  const editMode = useAtlas((s) => s.editMode);
+  const shortlist = useAtlas((s) => s.shortlist);
+  const announcement = useAtlas((s) => s.announcement);
+  const [tab, setTab] = useState<Tab>('search');
+
+  useEffect(() => {
+    void bootstrap();
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.title');
+  }, [locale, t]);
+  useEffect(() => {
+    if (!editMode && tab === 'curation') setTab('search');
+  }, [editMode, tab]);
+
+  const tabs: Tab[] = editMode ? ['search', 'zones', 'curation', 'map'] : ['search', 'zones', 'map'];
+
+  return (
+    <div className={`app page-${page.name} tab-${tab}`}>
+      <a className="skip-link" href="#main">
+        {t('app.skip.content')}
+      </a>
+      {page.name === 'atlas' && (
+        <a className="skip-link" href="#site-list">
+          {t('app.skip.list')}
+        </a>
+      )}
+      <header className="app-header">
+        <div className="brand">
+          <h1>
+            <a href="#/" onClick={(e) => { e.preventDefault(); navigate({ name: 'atlas' }); }}>
+              {t('app.title')}
+            </a>
+          </h1>
+          <p className="subtitle">{t('app.subtitle')}</p>
+        </div>
+        <nav aria-label={t('app.nav.label')} className="main-nav">
+          <button type="button" aria-current={page.name === 'atlas' ? 'page' : undefined} onClick={() => navigate({ name: 'atlas' })}>
+            {t('app.nav.atlas')}
+          </button>
+          <button type="button" aria-current={page.name === 'compare' ? 'page' : undefined} onClick={() => navigate({ name: 'compare' })}>
+            {t('app.nav.compare', { n: shortlist.length })}
+          </button>
+          <button type="button" aria-current={page.name === 'accessibility' ? 'page' : undefined} onClick={() => navigate({ name: 'accessibility' })}>
+            {t('app.nav.accessibility')}
+          </button>
+          <button type="button" aria-current={page.name === 'legal' ? 'page' : undefined} onClick={() => navigate({ name: 'legal' })}>
+            {t('app.nav.legal')}
+          </button>
+        </nav>
+        <div className="header-tools">
+          <label className="switch">
+            <input type="checkbox" checked={editMode} onChange={(e) => useAtlas.getState().setEditMode(e.target.checked)} />
+            {t('app.edit.toggle')}
+          </label>
+          <button
+            type="button"
+            lang={locale === 'fr' ? 'en' : 'fr'}
+            aria-label={t('app.lang.label')}
+            onClick={() => useAtlas.getState().setLocale(locale === 'fr' ? 'en' : 'fr')}
+          >
+            {t('app.lang.toggle')}
+          </button>
+        </div>
+      </header>
+      <div className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+        {announcement}
+      </div>
+      {status === 'error' && (
+        <div className="load-error" role="alert">
+          {t('app.loadError', { message: loadError ?? '' })}
+        </div>
+      )}
+      <main id="main" tabIndex={-1}>
+        {status === 'loading' && <p className="loading">{t('app.loading')}</p>}
+        {page.name === 'atlas' && (
+          <div className="atlas-layout">
+            <div className="tabs" role="tablist" aria-label={t('app.tabs.label')}>
+              {tabs.map((id) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${id}`}
+                  aria-selected={tab === id}
+                  aria-controls={`panel-${id}`}
+                  className={`tab tab-btn-${id}`}
+                  onClick={() => setTab(id)}
+                >
+                  {t(`app.tabs.${id}`)}
+                </button>
+              ))}
+            </div>
+            <section className="side-panel" id={`panel-${tab === 'map' ? 'search' : tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+              {tab === 'zones' ? <ZonesPanel /> : tab === 'curation' ? <CurationPanel /> : <SearchPanel />}
+            </section>
+            <section className="map-panel" id="panel-map" aria-labelledby="tab-map">
+              <MapPanel />
+            </section>
+          </div>
+        )}
+        {page.name === 'site' && <SiteSheetPage />}
+        {page.name === 'compare' && <ComparePage />}
+        {page.name === 'accessibility' && <AccessibilityPage />}
+        {page.name === 'legal' && <LegalPage />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/** Registry of all message files. Each feature adds its own `messages.ts` here. */
+import type { Locale } from '../../domain/types';
+import { messages as app } from '../app/messages';
+
+export interface FeatureMessages {
+  fr: Record<string, string>;
+  en: Record<string, string>;
+}
+
+const FEATURES: FeatureMessages[] = [app];
+
+export const CATALOG: Record<Locale, Record<string, string>> = {
+  fr: Object.assign({}, ...FEATURES.map((f) => f.fr)),
+  en: Object.assign({}, ...FEATURES.map((f) => f.en)),
+};
+
+export const FEATURE_CATALOGS = FEATURES;

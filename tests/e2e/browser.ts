@@ -1,0 +1,47 @@
+/** Shared helpers for browser tests: launch Debian's chromium headless and open the atlas. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+}
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+/** Opens the atlas (optionally with a query/hash) and waits until the map reports it is ready. */
+export async function openAtlas(
+  browser: Browser,
+  suffix = '',
+  options: { viewport?: { width: number; height: number }; context?: BrowserContext } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 900 }, locale: 'fr-FR' }));
+  // No request may leave the machine: everything the atlas needs is served locally.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseURL() + suffix);
+  await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, {
+    timeout: 60000,
+  });
+  return { context, page, errors };
+}
