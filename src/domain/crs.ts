@@ -399,12 +399,10 @@ export function reprojectGeometry<G extends Geometry>(g: G, from: CrsId, to: Crs
 interface AnyFeature {
   type: 'Feature';
   geometry: Geometry | null;
-  [k: string]: unknown;
 }
-interface AnyCollection<F extends AnyFeature = AnyFeature> {
+interface AnyCollection {
   type: 'FeatureCollection';
-  features: F[];
-  [k: string]: unknown;
+  features: AnyFeature[];
 }
 
 /**
@@ -420,8 +418,8 @@ export function reprojectFeatureCollection<C extends AnyCollection>(fc: C, from:
     return { ...rest, geometry };
   });
   const { crs: _crs, bbox: _bbox, ...rest } = fc as AnyCollection & { crs?: unknown; bbox?: unknown };
-  const out = { ...rest, features } as unknown as C;
-  if (to !== 'EPSG:4326') (out as AnyCollection).crs = crsMember(to);
+  const out = { ...rest, features } as unknown as C & { crs?: unknown };
+  if (to !== 'EPSG:4326') out.crs = crsMember(to);
   return out;
 }
 
