@@ -1,13 +1,16 @@
 /** Registry of all message files. Each feature adds its own `messages.ts` here. */
 import type { Locale } from '../../domain/types';
 import { messages as app } from '../app/messages';
+import { messages as search } from '../search/messages';
+import { messages as zones } from '../zones/messages';
+import { messages as charts } from '../charts/messages';
 
 export interface FeatureMessages {
   fr: Record<string, string>;
   en: Record<string, string>;
 }
 
-const FEATURES: FeatureMessages[] = [app];
+const FEATURES: FeatureMessages[] = [app, search, zones, charts];
 
 export const CATALOG: Record<Locale, Record<string, string>> = {
   fr: Object.assign({}, ...FEATURES.map((f) => f.fr)),
