@@ -32,6 +32,14 @@ export interface AtlasState {
   /** Fictitious sample sites, loaded only on request ("Charger un jeu d'exemple fictif"). */
   sampleSites: Site[];
   sampleLoaded: boolean;
+  /**
+   * Curation drafts kept in this browser (IndexedDB, see src/state/curation.ts): new sites
+   * and edited versions of published ones. `allSites` shows a draft instead of the
+   * published site with the same id.
+   */
+  draftSites: Site[];
+  /** Ids of sites deleted in a draft: hidden by `allSites` until the deletion is published. */
+  deletedSiteIds: string[];
 
   page: PageRoute;
   filters: FilterState;
@@ -50,6 +58,14 @@ export interface AtlasState {
   setLoadError(message: string): void;
   setSampleSites(sites: Site[]): void;
   clearSample(): void;
+  /** Replaces all drafts (start-up restore, publication). */
+  setDrafts(drafts: Site[], deletedIds: string[]): void;
+  /** Adds or replaces one draft site (by id) and un-deletes it. */
+  upsertDraftSite(site: Site): void;
+  /** Drops the draft of a site (the published version, if any, shows again). */
+  removeDraftSite(id: string): void;
+  /** Marks a site as deleted (draft deletion) and drops its draft. */
+  markSiteDeleted(id: string): void;
   setPage(page: PageRoute): void;
   setFilters(patch: Partial<FilterState>): void;
   resetFilters(): void;
@@ -75,6 +91,8 @@ export const useAtlas = create<AtlasState>()((set) => ({
   sites: [],
   sampleSites: [],
   sampleLoaded: false,
+  draftSites: [],
+  deletedSiteIds: [],
 
   page: { name: 'atlas' },
   filters: EMPTY_FILTERS,
@@ -92,6 +110,21 @@ export const useAtlas = create<AtlasState>()((set) => ({
   setLoadError: (message) => set({ status: 'error', loadError: message }),
   setSampleSites: (sites) => set({ sampleSites: sites, sampleLoaded: true }),
   clearSample: () => set({ sampleSites: [], sampleLoaded: false }),
+  setDrafts: (draftSites, deletedSiteIds) => set({ draftSites, deletedSiteIds }),
+  upsertDraftSite: (site) =>
+    set((s) => {
+      const id = site.properties.id;
+      const i = s.draftSites.findIndex((d) => d.properties.id === id);
+      const draftSites = i < 0 ? [...s.draftSites, site] : s.draftSites.map((d, j) => (j === i ? site : d));
+      const deletedSiteIds = s.deletedSiteIds.includes(id) ? s.deletedSiteIds.filter((x) => x !== id) : s.deletedSiteIds;
+      return { draftSites, deletedSiteIds };
+    }),
+  removeDraftSite: (id) => set((s) => ({ draftSites: s.draftSites.filter((d) => d.properties.id !== id) })),
+  markSiteDeleted: (id) =>
+    set((s) => ({
+      draftSites: s.draftSites.filter((d) => d.properties.id !== id),
+      deletedSiteIds: s.deletedSiteIds.includes(id) ? s.deletedSiteIds : [...s.deletedSiteIds, id],
+    })),
   setPage: (page) => set({ page }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
   resetFilters: () => set({ filters: EMPTY_FILTERS }),
@@ -114,7 +147,40 @@ export const useAtlas = create<AtlasState>()((set) => ({
   announce: (announcement) => set({ announcement }),
 }));
 
-/** All sites currently in the atlas: real ones, then the fictitious sample when loaded. */
-export function allSites(s: Pick<AtlasState, 'sites' | 'sampleSites'>): Site[] {
-  return s.sampleSites.length ? s.sites.concat(s.sampleSites) : s.sites;
+/**
+ * All sites currently in the atlas: real ones, then the fictitious sample when loaded,
+ * with the curation drafts applied: a draft replaces the site with the same id, a new
+ * draft is appended, and sites deleted in a draft are hidden. Pass the whole state (or
+ * at least `draftSites` and `deletedSiteIds`) so drafts are shown.
+ *
+ * Memoised on its four inputs (reference equality): the same inputs give the same array.
+ */
+export function allSites(
+  s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds'>>,
+): Site[] {
+  const drafts = s.draftSites ?? NONE;
+  const deleted = s.deletedSiteIds ?? NO_IDS;
+  const m = allSitesMemo;
+  if (m && m.sites === s.sites && m.sample === s.sampleSites && m.drafts === drafts && m.deleted === deleted) return m.result;
+  const base = s.sampleSites.length ? s.sites.concat(s.sampleSites) : s.sites;
+  let result = base;
+  if (drafts.length || deleted.length) {
+    const draftById = new Map(drafts.map((d) => [d.properties.id, d] as const));
+    const gone = new Set(deleted);
+    result = [];
+    for (const site of base) {
+      const id = site.properties.id;
+      if (gone.has(id)) continue;
+      const d = draftById.get(id);
+      if (d) draftById.delete(id);
+      result.push(d ?? site);
+    }
+    for (const d of draftById.values()) if (!gone.has(d.properties.id)) result.push(d);
+  }
+  allSitesMemo = { sites: s.sites, sample: s.sampleSites, drafts, deleted, result };
+  return result;
 }
+
+const NONE: Site[] = [];
+const NO_IDS: string[] = [];
+let allSitesMemo: { sites: Site[]; sample: Site[]; drafts: Site[]; deleted: string[]; result: Site[] } | null = null;
