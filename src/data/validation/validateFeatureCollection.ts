@@ -108,7 +108,7 @@ const GJV_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must be a JSON Object$/, () => `ce n'est pas un objet JSON`],
   [
     /^The first and last positions must be equivalent$/,
-    () => `un anneau de polygone n'est pas fermé (sa première et sa dernière position doivent être identiques)`,
+    () => `un anneau de polygone n'est pas fermé : sa première et sa dernière position doivent être identiques`,
   ],
   [/^coordinates must have at least four positions$/, () => `un anneau de polygone doit avoir au moins quatre positions`],
   [/^coordinates must have at least two elements$/, () => `une ligne doit avoir au moins deux positions`],
