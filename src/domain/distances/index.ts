@@ -1,54 +1,138 @@
 /**
  * Distances from a site to the RN2, the Aisne waterway and the Paris–Laon stations
- * (with the rail distance to Roissy-CDG). STUB: replaced by the distances work (issue #4).
- * Signatures are the contract.
+ * (with the rail distance to Roissy-CDG through the proposed link).
+ *
+ * Usage (data build, worker, CLI):
+ *   const calc = createDistanceCalculator(networksFromLayers(layers));
+ *   const d = calc.compute(site.geometry);         // DetailedDistances (with nearest points)
+ *   Object.assign(site.properties, toSiteDistances(d));
+ *
+ * Distances are geodesic (sphere of radius 6 371 008.8 m, Turf's conventions), in metres,
+ * from the site's geometry to the nearest point of the network: 0 when a polygon touches,
+ * crosses or contains the network. See README in this folder's RN2_GAPS.md for the RN2 gaps.
  */
-import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { NetworkDistance, SiteDistances, SiteGeometry } from '../types';
+import { NetworkIndex, type NetworkPart } from './networkIndex';
+import { roissyModel, ROISSY_LINK_KM, type RoissyModel } from './railToCdg';
+import { Rn2GapBound, RN2_GAP_CORRIDOR_M } from './rn2Gaps';
+import { prepareSite, type SiteShape } from './siteShape';
+import type { DetailedDistances, DistanceCalculator, DistanceCalculatorOptions, TransportNetworks } from './types';
 
-export interface Rn2Gap {
-  from_lonlat: [number, number];
-  to_lonlat: [number, number];
-  straight_distance_m: number;
+export type { DetailedDistances, DistanceCalculator, DistanceCalculatorOptions, Rn2Gap, TransportNetworks } from './types';
+export { networksFromLayers, waterwayName, isPassengerStation, NetworkDataError, WATERWAY_NAMES, TRANSPORT_LAYER_IDS } from './networks';
+export type { TransportLayerId } from './networks';
+export { prepareSite } from './siteShape';
+export { RN2_GAP_CORRIDOR_M } from './rn2Gaps';
+export { ROISSY_LINK_KM } from './railToCdg';
+
+function isUsable(p: unknown): p is Position {
+  return Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
 }
 
-/** The network layers as written by the data build in public/data/. */
-export interface TransportNetworks {
-  rn2: FeatureCollection<LineString | MultiLineString>;
-  rn2Gaps: Rn2Gap[];
-  /** Navigable parts only (kind != river_not_navigable). */
-  waterway: FeatureCollection<LineString | MultiLineString>;
-  rail: FeatureCollection<LineString | MultiLineString>;
-  /** Passenger stations of the Paris–Laon line. */
-  stations: FeatureCollection<Point>;
-  lgv: FeatureCollection<LineString | MultiLineString>;
-  /** The computed junction (kind computed_line_crossing) and CDG 2 TGV (kind station_reference). */
-  roissy: FeatureCollection<Point>;
+/** Connected parts (lines or points) of a collection, remembering their source feature. */
+export function networkParts(fc: FeatureCollection<LineString | MultiLineString | Point>): NetworkPart[] {
+  const parts: NetworkPart[] = [];
+  fc.features.forEach((f: Feature<LineString | MultiLineString | Point>, feature) => {
+    const g = f.geometry;
+    if (!g) return;
+    if (g.type === 'Point') {
+      if (isUsable(g.coordinates)) parts.push({ coords: [g.coordinates], feature });
+      return;
+    }
+    const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+    for (const line of lines) {
+      const coords = (line ?? []).filter(isUsable);
+      if (coords.length >= 2) parts.push({ coords, feature });
+      else if (coords.length === 1) parts.push({ coords, feature });
+    }
+  });
+  return parts;
 }
 
-export interface DetailedDistances {
-  rn2: NetworkDistance | null;
-  waterway: NetworkDistance | null;
-  station: NetworkDistance | null;
-  rail_km_to_cdg: number | null;
+function featureName(fc: FeatureCollection, i: number): string | null {
+  const n = fc.features[i]?.properties?.name;
+  return typeof n === 'string' && n !== '' ? n : null;
 }
 
-export interface DistanceCalculator {
-  compute(geometry: SiteGeometry): DetailedDistances;
+class Calculator implements DistanceCalculator {
+  private readonly rn2: NetworkIndex;
+  private readonly waterway: NetworkIndex;
+  private readonly stations: NetworkIndex;
+  private readonly gaps: Rn2GapBound;
+  readonly roissy: RoissyModel;
+
+  constructor(
+    private readonly networks: TransportNetworks,
+    options: DistanceCalculatorOptions,
+  ) {
+    this.rn2 = new NetworkIndex(networkParts(networks.rn2));
+    this.waterway = new NetworkIndex(networkParts(networks.waterway));
+    this.stations = new NetworkIndex(networkParts(networks.stations));
+    this.gaps = new Rn2GapBound(networks.rn2Gaps, options.rn2GapCorridorM ?? RN2_GAP_CORRIDOR_M);
+    this.roissy = roissyModel(networks.rail, networks.lgv, networks.roissy, networks.stations, options.roissyLinkKm ?? ROISSY_LINK_KM);
+  }
+
+  computeShape(shape: SiteShape): DetailedDistances {
+    const n = this.networks;
+    const rn2Hit = this.rn2.nearest(shape);
+    const rn2: NetworkDistance | null = rn2Hit
+      ? {
+          distance_m: rn2Hit.distance_m,
+          nearest: rn2Hit.nearest,
+          name: featureName(n.rn2, rn2Hit.feature),
+          error_m: this.gaps.errorFor(shape, rn2Hit.distance_m),
+        }
+      : null;
+    const wHit = this.waterway.nearest(shape);
+    const waterway: NetworkDistance | null = wHit
+      ? { distance_m: wHit.distance_m, nearest: wHit.nearest, name: featureName(n.waterway, wHit.feature), error_m: null }
+      : null;
+    const sHit = this.stations.nearest(shape);
+    const station: NetworkDistance | null = sHit
+      ? { distance_m: sHit.distance_m, nearest: sHit.nearest, name: featureName(n.stations, sHit.feature), error_m: null }
+      : null;
+    return { rn2, waterway, station, rail_km_to_cdg: sHit ? this.roissy.stationKm[sHit.feature] ?? null : null };
+  }
+
+  compute(geometry: SiteGeometry): DetailedDistances {
+    const shape = prepareSite(geometry);
+    if (!shape) return { rn2: null, waterway: null, station: null, rail_km_to_cdg: null };
+    return this.computeShape(shape);
+  }
 }
 
-export function createDistanceCalculator(_networks: TransportNetworks): DistanceCalculator {
-  throw new Error('createDistanceCalculator: not implemented yet');
+/**
+ * Builds the spatial indexes once; then `compute(geometry)` answers in microseconds.
+ * A geometry that cannot be measured (wrong type, non-finite coordinates) gives all nulls.
+ */
+export function createDistanceCalculator(networks: TransportNetworks, options: DistanceCalculatorOptions = {}): DistanceCalculator {
+  return new Calculator(networks, options);
 }
 
+/**
+ * Rail km to Aéroport CDG 2 TGV for each passenger station (by station name), through the
+ * proposed Roissy link; null for stations the link does not serve.
+ */
+export function railKmToCdgByStation(networks: TransportNetworks, options: DistanceCalculatorOptions = {}): Map<string, number | null> {
+  const model = roissyModel(networks.rail, networks.lgv, networks.roissy, networks.stations, options.roissyLinkKm ?? ROISSY_LINK_KM);
+  const out = new Map<string, number | null>();
+  networks.stations.features.forEach((_f, i) => out.set(featureName(networks.stations, i) ?? `#${i}`, model.stationKm[i]));
+  return out;
+}
+
+/**
+ * The properties written on each site. Distances are rounded to the metre, the RN2 error
+ * is rounded up (it is an upper bound), rail km to 0.1 km.
+ */
 export function toSiteDistances(d: DetailedDistances): SiteDistances {
   return {
-    dist_rn2_m: d.rn2 ? d.rn2.distance_m : null,
-    dist_rn2_error_m: d.rn2 ? d.rn2.error_m : null,
-    dist_waterway_m: d.waterway ? d.waterway.distance_m : null,
+    dist_rn2_m: d.rn2 ? Math.round(d.rn2.distance_m) : null,
+    dist_rn2_error_m: d.rn2 && d.rn2.error_m !== null ? Math.ceil(d.rn2.error_m) : null,
+    dist_waterway_m: d.waterway ? Math.round(d.waterway.distance_m) : null,
     waterway_name: d.waterway ? d.waterway.name : null,
-    dist_station_m: d.station ? d.station.distance_m : null,
+    dist_station_m: d.station ? Math.round(d.station.distance_m) : null,
     station_name: d.station ? d.station.name : null,
-    rail_km_to_cdg: d.rail_km_to_cdg,
+    rail_km_to_cdg: d.rail_km_to_cdg === null ? null : Math.round(d.rail_km_to_cdg * 10) / 10,
   };
 }

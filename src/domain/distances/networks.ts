@@ -1,0 +1,141 @@
+/**
+ * Builds the TransportNetworks used by the distance calculator from GeoJSON layers, either
+ * the files written by the data build in public/data/ (rn2, waterway, rail, stations, lgv,
+ * roissy) or the raw source files (see node.ts). Pure: no I/O.
+ *
+ * Defensive on purpose: non-navigable waterway parts and non-passenger rail points are
+ * dropped even if the data build already did it, and waterway names are normalised.
+ */
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point } from 'geojson';
+import type { Rn2Gap, TransportNetworks } from './types';
+
+export const WATERWAY_NAMES = ['Aisne canalisée', 'Canal latéral à l\'Aisne', 'Canal de l\'Oise à l\'Aisne'] as const;
+export type WaterwayName = (typeof WATERWAY_NAMES)[number];
+
+export type TransportLayerId = 'rn2' | 'waterway' | 'rail' | 'stations' | 'lgv' | 'roissy';
+export const TRANSPORT_LAYER_IDS: readonly TransportLayerId[] = ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'];
+
+export class NetworkDataError extends Error {}
+
+type Props = Record<string, unknown> | null;
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase();
+}
+
+/**
+ * Normalised name of a navigable waterway part: "Aisne canalisée", "Canal latéral à l'Aisne"
+ * or "Canal de l'Oise à l'Aisne". Lock cuts, route ways and the navigable river are the
+ * Aisne canalisée. Returns null for a non-navigable part.
+ */
+export function waterwayName(props: Props): string | null {
+  const p = props ?? {};
+  const kind = str(p.kind);
+  if (kind === 'river_not_navigable') return null;
+  const name = str(p.name);
+  if ((WATERWAY_NAMES as readonly string[]).includes(name)) return name;
+  const ref = str(p.ref);
+  const text = fold(`${ref} ${name}`);
+  if (kind === 'navigable_canal_cut' || kind === 'navigable_river_route_way' || kind === 'navigable_river') {
+    return 'Aisne canalisée';
+  }
+  if (text.includes("oise a l'aisne")) return "Canal de l'Oise à l'Aisne";
+  if (text.includes("lateral a l'aisne")) return "Canal latéral à l'Aisne";
+  if (text.includes('aisne canalisee') || text.includes("parallele a l'aisne") || text.includes('vic-sur-aisne')) {
+    return 'Aisne canalisée';
+  }
+  return name || ref || null;
+}
+
+/** True when a rail point is a passenger station (SNCF `voyageurs` = "O", or kind passenger_station). */
+export function isPassengerStation(props: Props): boolean {
+  const p = props ?? {};
+  if (p.voyageurs === 'N' || p.kind === 'non_passenger_point') return false;
+  return p.voyageurs === 'O' || p.kind === 'passenger_station';
+}
+
+function isLine(f: Feature<Geometry | null>): f is Feature<LineString | MultiLineString> {
+  return !!f && !!f.geometry && (f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString');
+}
+
+function isPoint(f: Feature<Geometry | null>): f is Feature<Point> {
+  return !!f && !!f.geometry && f.geometry.type === 'Point';
+}
+
+function collection<G extends Geometry>(features: Feature<G>[]): FeatureCollection<G> {
+  return { type: 'FeatureCollection', features };
+}
+
+function requireLayer(layers: Record<string, FeatureCollection | undefined>, id: TransportLayerId): FeatureCollection {
+  const fc = layers[id];
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    throw new NetworkDataError(`Couche « ${id} » absente ou invalide : les distances ne peuvent pas être calculées.`);
+  }
+  return fc;
+}
+
+function finiteLonLat(v: unknown): v is [number, number] {
+  return Array.isArray(v) && v.length >= 2 && Number.isFinite(v[0]) && Number.isFinite(v[1]);
+}
+
+/** Reads the documented RN2 gaps from `metadata.gaps_without_geometry`. */
+export function readRn2Gaps(rn2: FeatureCollection): Rn2Gap[] {
+  const meta = (rn2 as FeatureCollection & { metadata?: { gaps_without_geometry?: unknown } }).metadata;
+  const raw = meta?.gaps_without_geometry;
+  if (!Array.isArray(raw)) {
+    throw new NetworkDataError(
+      'Couche « rn2 » : la liste des lacunes de la RN2 (metadata.gaps_without_geometry) est absente ; ' +
+        'sans elle, les distances surestimées près des lacunes ne pourraient pas être signalées.',
+    );
+  }
+  return raw.map((g, i) => {
+    const o = (g ?? {}) as Record<string, unknown>;
+    if (!finiteLonLat(o.from_lonlat) || !finiteLonLat(o.to_lonlat)) {
+      throw new NetworkDataError(`Couche « rn2 » : lacune n° ${i + 1} sans extrémités lisibles (from_lonlat / to_lonlat).`);
+    }
+    return {
+      from_lonlat: [o.from_lonlat[0], o.from_lonlat[1]],
+      to_lonlat: [o.to_lonlat[0], o.to_lonlat[1]],
+      straight_distance_m: Number.isFinite(o.straight_distance_m) ? (o.straight_distance_m as number) : NaN,
+    };
+  });
+}
+
+/**
+ * Builds the networks from the layers written by the data build (or equivalent raw files).
+ * Throws NetworkDataError (French message) when a layer is missing or the RN2 gaps are unknown.
+ */
+export function networksFromLayers(layers: Record<string, FeatureCollection | undefined>): TransportNetworks {
+  const rn2 = requireLayer(layers, 'rn2');
+  const waterway = requireLayer(layers, 'waterway');
+  const rail = requireLayer(layers, 'rail');
+  const stations = requireLayer(layers, 'stations');
+  const lgv = requireLayer(layers, 'lgv');
+  const roissy = requireLayer(layers, 'roissy');
+
+  const navigable: Feature<LineString | MultiLineString>[] = [];
+  for (const f of waterway.features) {
+    if (!isLine(f)) continue;
+    const name = waterwayName(f.properties);
+    if (name === null) continue;
+    navigable.push({ ...f, properties: { ...(f.properties ?? {}), name } });
+  }
+
+  return {
+    rn2: collection(rn2.features.filter(isLine)),
+    rn2Gaps: readRn2Gaps(rn2),
+    waterway: collection(navigable),
+    rail: collection(rail.features.filter(isLine)),
+    stations: collection(stations.features.filter(isPoint).filter((f) => isPassengerStation(f.properties))),
+    lgv: collection(lgv.features.filter(isLine)),
+    roissy: collection(roissy.features.filter(isPoint)),
+  };
+}
