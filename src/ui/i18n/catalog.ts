@@ -4,13 +4,14 @@ import { messages as app } from '../app/messages';
 import { messages as search } from '../search/messages';
 import { messages as zones } from '../zones/messages';
 import { messages as charts } from '../charts/messages';
+import { messages as curation } from '../curation/messages';
 
 export interface FeatureMessages {
   fr: Record<string, string>;
   en: Record<string, string>;
 }
 
-const FEATURES: FeatureMessages[] = [app, search, zones, charts];
+const FEATURES: FeatureMessages[] = [app, search, zones, charts, curation];
 
 export const CATALOG: Record<Locale, Record<string, string>> = {
   fr: Object.assign({}, ...FEATURES.map((f) => f.fr)),
