@@ -6,7 +6,7 @@
  * Polygon site: 0 if turf.booleanIntersects(site, network feature); otherwise the min of
  * (each site vertex → each network line) and (each network vertex → each site ring).
  */
-import { booleanIntersects, distance, pointToLineDistance } from '@turf/turf';
+import { booleanIntersects, distance, lineString, pointToLineDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { SiteGeometry } from '../types';
 
@@ -47,12 +47,12 @@ export function bruteForceNearest(
       for (const line of linesOf(f)) {
         for (const v of vertices) {
           const dv =
-            line.length === 1 ? distance(v, line[0], { units: 'meters' }) : pointToLineDistance(v, line, { units: 'meters' });
+            line.length === 1 ? distance(v, line[0], { units: 'meters' }) : pointToLineDistance(v, lineString(line), { units: 'meters' });
           if (dv < d) d = dv;
         }
         for (const ring of rings) {
           for (const p of line) {
-            const dp = pointToLineDistance(p, ring, { units: 'meters' });
+            const dp = pointToLineDistance(p, lineString(ring), { units: 'meters' });
             if (dp < d) d = dp;
           }
         }

@@ -55,11 +55,16 @@ export function waterwayName(props: Props): string | null {
   return name || ref || null;
 }
 
-/** True when a rail point is a passenger station (SNCF `voyageurs` = "O", or kind passenger_station). */
+/**
+ * False when a rail point is explicitly not a passenger station (SNCF `voyageurs` = "N", or
+ * kind non_passenger_point). Points without either attribute are kept: the data build
+ * writes only passenger stations and drops those attributes.
+ */
 export function isPassengerStation(props: Props): boolean {
   const p = props ?? {};
   if (p.voyageurs === 'N' || p.kind === 'non_passenger_point') return false;
-  return p.voyageurs === 'O' || p.kind === 'passenger_station';
+  if (p.voyageurs !== undefined && p.voyageurs !== null && p.voyageurs !== 'O') return false;
+  return true;
 }
 
 function isLine(f: Feature<Geometry | null>): f is Feature<LineString | MultiLineString> {

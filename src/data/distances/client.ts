@@ -1,0 +1,118 @@
+/**
+ * UI-thread client of the distances Web Worker. Never computes on the UI thread.
+ *
+ *   computeDistances(sites)   → the sites with their SiteDistances properties set (new objects)
+ *   computeDetailed(geometry) → DetailedDistances, with the nearest points (for connectors)
+ *
+ * The worker is created lazily on first use and kept; if it crashes, pending calls are
+ * rejected (French message) and the next call starts a new one.
+ */
+import type { DetailedDistances } from '../../domain/distances';
+import type { Site, SiteDistances, SiteGeometry } from '../../domain/types';
+import type { DistanceRequest, DistanceResponse } from './protocol';
+
+export class DistanceWorkerError extends Error {}
+
+/** The part of the Worker interface the client uses (lets tests inject a fake). */
+export interface WorkerLike {
+  postMessage(message: DistanceRequest): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<DistanceResponse>) => void): void;
+  addEventListener(type: 'error', listener: (e: Event) => void): void;
+  terminate(): void;
+}
+
+type Pending = { resolve: (r: DistanceResponse) => void; reject: (e: Error) => void };
+
+/** Number of geometries per message, so that a huge import does not hold one giant message. */
+const CHUNK = 5000;
+
+let factory: () => WorkerLike = () =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+let worker: WorkerLike | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+
+/** For tests: replace how the worker is created (and drop the current one). */
+export function setDistanceWorkerFactory(f: () => WorkerLike): void {
+  worker?.terminate();
+  worker = null;
+  factory = f;
+}
+
+function dataBase(): string {
+  const baseUri = typeof document !== 'undefined' ? document.baseURI : typeof location !== 'undefined' ? location.href : '';
+  try {
+    return new URL('./data/', baseUri).href;
+  } catch {
+    return './data/';
+  }
+}
+
+function failAll(message: string): void {
+  for (const p of pending.values()) p.reject(new DistanceWorkerError(message));
+  pending.clear();
+}
+
+function getWorker(): WorkerLike {
+  if (worker) return worker;
+  let w: WorkerLike;
+  try {
+    w = factory();
+  } catch {
+    throw new DistanceWorkerError('Le calcul des distances ne peut pas démarrer : ce navigateur ne prend pas en charge les Web Workers.');
+  }
+  w.addEventListener('message', (e: MessageEvent<DistanceResponse>) => {
+    const r = e.data;
+    const p = pending.get(r.id);
+    if (!p) return;
+    pending.delete(r.id);
+    p.resolve(r);
+  });
+  w.addEventListener('error', () => {
+    failAll('Le calcul des distances a échoué (erreur dans le Web Worker).');
+    w.terminate();
+    if (worker === w) worker = null;
+  });
+  worker = w;
+  return w;
+}
+
+function request(geometries: (SiteGeometry | null)[], detailed: boolean): Promise<DistanceResponse> {
+  return new Promise((resolve, reject) => {
+    let w: WorkerLike;
+    try {
+      w = getWorker();
+    } catch (e) {
+      reject(e);
+      return;
+    }
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    w.postMessage({ id, geometries, detailed, base: dataBase() });
+  });
+}
+
+async function distancesFor(geometries: (SiteGeometry | null)[]): Promise<SiteDistances[]> {
+  const r = await request(geometries, false);
+  if ('error' in r) throw new DistanceWorkerError(r.error);
+  if (!('distances' in r)) throw new DistanceWorkerError('Réponse inattendue du calcul des distances.');
+  return r.distances;
+}
+
+/** The sites with dist_rn2_m, dist_rn2_error_m, dist_waterway_m, … set (input not modified). */
+export async function computeDistances(sites: Site[]): Promise<Site[]> {
+  const chunks: Promise<SiteDistances[]>[] = [];
+  for (let i = 0; i < sites.length; i += CHUNK) {
+    chunks.push(distancesFor(sites.slice(i, i + CHUNK).map((s) => s.geometry ?? null)));
+  }
+  const results = (await Promise.all(chunks)).flat();
+  return sites.map((s, i) => ({ ...s, properties: { ...s.properties, ...results[i] } }));
+}
+
+/** Distances with the nearest point of each network, for one geometry. */
+export async function computeDetailed(geometry: SiteGeometry): Promise<DetailedDistances> {
+  const r = await request([geometry], true);
+  if ('error' in r) throw new DistanceWorkerError(r.error);
+  if (!('detailed' in r) || !r.detailed[0]) throw new DistanceWorkerError('Réponse inattendue du calcul des distances.');
+  return r.detailed[0];
+}
