@@ -65,6 +65,7 @@ export function buildZones(indexText: string, factsText: string, indexFile: stri
 
   const zones: ZoneRecord[] = [];
   const byId = new Map<string, ZoneRecord>();
+  const announcedFacts = new Map<ZoneRecord, { row: number; n: string | undefined }>();
   indexRows.forEach((row, i) => {
     const id = orNull(row.zone_id);
     const label = [id, orNull(row.zone_name)].filter(Boolean).join(' ') || null;
@@ -96,6 +97,7 @@ export function buildZones(indexText: string, factsText: string, indexFile: stri
       }
     }
     byId.set(id, zone);
+    announcedFacts.set(zone, { row: i, n: row.n_facts });
     zones.push(zone);
   });
 
@@ -139,21 +141,20 @@ export function buildZones(indexText: string, factsText: string, indexFile: stri
   });
 
   // The index announces its number of facts: a mismatch means one of the two files is stale.
-  indexRows.forEach((row, i) => {
-    const zone = byId.get((row.zone_id ?? '').trim());
-    const announced = Number(row.n_facts);
-    if (zone && row.n_facts !== undefined && row.n_facts !== '' && Number.isFinite(announced) && announced !== zone.facts.length) {
+  for (const [zone, { row, n }] of announcedFacts) {
+    const announced = Number(n);
+    if (n !== undefined && n.trim() !== '' && Number.isFinite(announced) && announced !== zone.facts.length) {
       issues.push(
         rowIssue(
           'warning',
           'count-mismatch',
           indexFile,
-          i,
+          row,
           `${zone.zone_id} ${zone.name}`,
           `n_facts annonce ${announced} fait(s), ${factsFile} en contient ${zone.facts.length}.`,
         ),
       );
     }
-  });
+  }
   return { zones, issues };
 }
