@@ -1,0 +1,99 @@
+/**
+ * Summary of a list of sites (usually the filtered results), for small SVG charts.
+ * Hectares use the site surface (declared, else computed); sites with an unknown surface
+ * count in `count` but not in hectares (`unknownSurface` says how many).
+ */
+import { readinessLevel } from './readiness';
+import { siteSurfaceM2 } from './surface';
+import { READINESS_LEVELS, SECTOR_IDS, type ReadinessLevel, type SectorId, type Site } from './types';
+
+export interface SummaryBucket {
+  /** EPCI SIREN or friche status; '' when unknown. */
+  key: string;
+  /** EPCI name or friche status as in the data (render as text); '' when unknown. */
+  label: string;
+  count: number;
+  ha: number;
+}
+
+export interface CountHa {
+  count: number;
+  ha: number;
+}
+
+export interface Summary {
+  count: number;
+  totalHa: number;
+  /** Sites whose surface is unknown (counted, but not in hectares). */
+  unknownSurface: number;
+  /** Sorted by count (desc), then hectares (desc), then label. */
+  byEpci: SummaryBucket[];
+  byLevel: Record<ReadinessLevel, CountHa>;
+  /** A site with several sectors counts in each of them. */
+  bySector: Record<SectorId, CountHa>;
+  /** Friches only, by CNIG status; sorted like byEpci. */
+  frichesByStatus: SummaryBucket[];
+  fictitious: number;
+}
+
+const COLLATOR = new Intl.Collator('fr', { numeric: true });
+
+function emptyCountHa<K extends string>(keys: readonly K[]): Record<K, CountHa> {
+  const r = {} as Record<K, CountHa>;
+  for (const k of keys) r[k] = { count: 0, ha: 0 };
+  return r;
+}
+
+function sortBuckets(m: Map<string, SummaryBucket>): SummaryBucket[] {
+  return [...m.values()].sort((a, b) => b.count - a.count || b.ha - a.ha || COLLATOR.compare(a.label, b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+export function summarize(sites: readonly Site[]): Summary {
+  let m2 = 0;
+  let unknownSurface = 0;
+  let fictitious = 0;
+  const epci = new Map<string, SummaryBucket>();
+  const status = new Map<string, SummaryBucket>();
+  const byLevel = emptyCountHa(READINESS_LEVELS);
+  const bySector = emptyCountHa(SECTOR_IDS);
+  for (const s of sites) {
+    const p = s.properties;
+    const surf = siteSurfaceM2(p);
+    const ha = surf === null ? 0 : surf / 10000;
+    if (surf === null) unknownSurface++;
+    else m2 += surf;
+    if (p.fictitious) fictitious++;
+    const ek = p.epci_siren ?? '';
+    let e = epci.get(ek);
+    if (!e) epci.set(ek, (e = { key: ek, label: ek ? (p.epci_name ?? ek) : '', count: 0, ha: 0 }));
+    e.count++;
+    e.ha += ha;
+    const lv = byLevel[readinessLevel(p)];
+    lv.count++;
+    lv.ha += ha;
+    for (const sec of new Set(p.sectors ?? [])) {
+      const b = bySector[sec];
+      if (b) {
+        b.count++;
+        b.ha += ha;
+      }
+    }
+    if (p.kind === 'friche') {
+      const sk = p.friche_status ?? '';
+      let b = status.get(sk);
+      if (!b) status.set(sk, (b = { key: sk, label: sk, count: 0, ha: 0 }));
+      b.count++;
+      b.ha += ha;
+    }
+  }
+  return {
+    count: sites.length,
+    totalHa: m2 / 10000,
+    unknownSurface,
+    byEpci: sortBuckets(epci),
+    byLevel,
+    bySector,
+    frichesByStatus: sortBuckets(status),
+    fictitious,
+  };
+}
