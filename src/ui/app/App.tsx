@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useAtlas } from '../../state/store';
 import { bootstrap } from '../../state/bootstrap';
+import { useUrlSync } from '../../state/urlSync';
 import { useT } from '../i18n';
 import { SearchPanel } from '../search/SearchPanel';
 import { ZonesPanel } from '../zones/ZonesPanel';
@@ -21,6 +22,7 @@ import './app.css';
 type Tab = 'search' | 'zones' | 'curation' | 'map';
 
 export function App() {
+  useUrlSync(); // first: the URL is decoded into the store before anything renders
   const t = useT();
   const status = useAtlas((s) => s.status);
   const loadError = useAtlas((s) => s.loadError);

@@ -13,9 +13,11 @@ export interface BarDatum {
   value: number;
   /** Formatted value shown at the end of the bar and in the table. */
   display: string;
-  /** Optional CSS class for the bar (e.g. a hatch pattern per category). */
-  className?: string;
+  /** Optional fill pattern, so categories differ by texture and not by colour alone. */
+  pattern?: BarPattern;
 }
+
+export type BarPattern = 'solid' | 'ok' | 'hatch' | 'dots' | 'grey';
 
 export interface BarChartProps {
   title: string;
@@ -53,16 +55,16 @@ export function BarChart({ title, data, valueLabel, categoryLabel, className }: 
         <>
           <svg role="img" aria-labelledby={titleId} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
             <title id={titleId}>{title}</title>
-            <ChartPatterns />
+            <ChartPatterns prefix={id} />
             {data.map((d, i) => {
               const w = max > 0 ? Math.max(d.value > 0 ? 2 : 0, (d.value / max) * barSpace) : 0;
               const y = i * ROW_H + 2;
               return (
-                <g key={d.key} className={`bar ${d.className ?? ''}`}>
+                <g key={d.key} className={`bar pattern-${d.pattern ?? 'solid'}`}>
                   <text x={0} y={y + BAR_H - 2} className="bar-label">
                     {shorten(d.label)}
                   </text>
-                  <rect x={LABEL_W} y={y} width={w} height={BAR_H} className="bar-rect" />
+                  <rect x={LABEL_W} y={y} width={w} height={BAR_H} className="bar-rect" style={fillFor(id, d.pattern)} />
                   <text x={LABEL_W + w + 4} y={y + BAR_H - 2} className="bar-value">
                     {d.display}
                   </text>
@@ -93,19 +95,24 @@ export function BarChart({ title, data, valueLabel, categoryLabel, className }: 
   );
 }
 
-/** Hatch patterns usable by bars (class names `pattern-*` in charts.css). */
-export function ChartPatterns() {
+function fillFor(prefix: string, p: BarPattern | undefined): { fill: string } | undefined {
+  // useId() ids contain colons: CSS.escape keeps url(#…) valid.
+  return p === 'hatch' || p === 'dots' || p === 'grey' ? { fill: `url(#${CSS.escape(`${prefix}-${p}`)})` } : undefined;
+}
+
+/** Fill patterns of one chart (ids prefixed so several charts can share a page). */
+function ChartPatterns({ prefix }: { prefix: string }) {
   return (
     <defs>
-      <pattern id="chart-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <pattern id={`${prefix}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
         <rect width="6" height="6" fill="#f0d9b5" />
         <line x1="0" y1="0" x2="0" y2="6" stroke="#7a4a00" strokeWidth="2" />
       </pattern>
-      <pattern id="chart-dots" width="6" height="6" patternUnits="userSpaceOnUse">
+      <pattern id={`${prefix}-dots`} width="6" height="6" patternUnits="userSpaceOnUse">
         <rect width="6" height="6" fill="#dbe6f3" />
         <circle cx="3" cy="3" r="1.4" fill="#0b4f8a" />
       </pattern>
-      <pattern id="chart-grey" width="6" height="6" patternUnits="userSpaceOnUse">
+      <pattern id={`${prefix}-grey`} width="6" height="6" patternUnits="userSpaceOnUse">
         <rect width="6" height="6" fill="#e2e2e2" />
         <line x1="0" y1="3" x2="6" y2="3" stroke="#4a4f57" strokeWidth="1" />
       </pattern>

@@ -1,0 +1,182 @@
+/**
+ * The filter form. Filters combine with AND; every option shows the number of sites it
+ * would give (facet counts, other filters applied). All values drive the store; the map
+ * and the list follow.
+ */
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { SECTORS } from '../../domain/sectors';
+import { READINESS_LEVELS, type Availability, type ReadinessLevel, type SectorId, type Site, type SiteKind } from '../../domain/types';
+import { activeFilterCount, useAllSites, useFacetCounts } from '../../state/selectors';
+import { useAtlas } from '../../state/store';
+import { useT } from '../i18n';
+import { CheckboxFacet, type FacetOption } from './CheckboxFacet';
+import { CommuneCombobox, type CommuneOption } from './CommuneCombobox';
+import { DistanceFilters } from './DistanceFilters';
+import { LevelIcon } from './LevelIcon';
+import { SurfaceFilter } from './SurfaceFilter';
+
+const AVAILABILITY: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
+const KINDS: SiteKind[] = ['plot', 'friche'];
+
+interface Names {
+  epci: Map<string, string>;
+  communes: Map<string, string>;
+}
+
+/** EPCI and commune names, from the admin layers, else from the sites themselves. */
+function useNames(all: Site[]): Names {
+  const layers = useAtlas((s) => s.layers);
+  return useMemo(() => {
+    const epci = new Map<string, string>();
+    const communes = new Map<string, string>();
+    for (const f of layers.epci?.features ?? []) {
+      const p = f.properties as { epci_siren?: unknown; epci_name?: unknown } | null;
+      if (typeof p?.epci_siren === 'string' && typeof p.epci_name === 'string') epci.set(p.epci_siren, p.epci_name);
+    }
+    for (const f of layers.communes?.features ?? []) {
+      const p = f.properties as { insee?: unknown; name?: unknown } | null;
+      if (typeof p?.insee === 'string' && typeof p.name === 'string') communes.set(p.insee, p.name);
+    }
+    for (const s of all) {
+      const p = s.properties;
+      if (p.epci_siren && p.epci_name && !epci.has(p.epci_siren)) epci.set(p.epci_siren, p.epci_name);
+      if (p.insee && p.commune && !communes.has(p.insee)) communes.set(p.insee, p.commune);
+    }
+    return { epci, communes };
+  }, [layers, all]);
+}
+
+/** A collapsible section; opens at first render when it holds an active filter. */
+function Section({ initiallyOpen, summary, children }: { initiallyOpen: boolean; summary: ReactNode; children: ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details className="filter-details" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}
+
+export function Filters() {
+  const t = useT();
+  const id = useId();
+  const filters = useAtlas((s) => s.filters);
+  const setFilters = useAtlas((s) => s.setFilters);
+  const resetFilters = useAtlas((s) => s.resetFilters);
+  const tOr = (key: string, fallback: string) => {
+    const v = t(key);
+    return v === key ? fallback : v;
+  };
+  const all = useAllSites();
+  const facets = useFacetCounts();
+  const names = useNames(all);
+  const locale = useAtlas((s) => s.locale);
+
+  const hasSectors = useMemo(() => all.some((s) => s.properties.sectors?.length), [all]);
+  const hasDistances = useMemo(
+    () => all.some((s) => typeof s.properties.dist_rn2_m === 'number' || typeof s.properties.dist_waterway_m === 'number' || typeof s.properties.dist_station_m === 'number'),
+    [all],
+  );
+
+  const sectorOptions: FacetOption<SectorId>[] = SECTORS.map((s) => ({ value: s.id, label: tOr(`sector.${s.id}`, s[locale]), count: facets.sectors[s.id] ?? 0 }));
+  const levelOptions: FacetOption<ReadinessLevel>[] = READINESS_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`), count: facets.levels[l] ?? 0, icon: <LevelIcon level={l} /> }));
+  const availabilityOptions: FacetOption<Availability>[] = AVAILABILITY.map((a) => ({ value: a, label: t(`availability.${a}`), count: facets.availability[a] ?? 0 }));
+  const kindOptions: FacetOption<SiteKind>[] = KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), count: facets.kinds[k] ?? 0 }));
+  const epciKeys = new Set([...names.epci.keys(), ...Object.keys(facets.epci)]);
+  const epciOptions: FacetOption<string>[] = [...epciKeys]
+    .map((k) => ({ value: k, label: names.epci.get(k) ?? k, count: facets.epci[k] ?? 0 }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+  const communeOptions: CommuneOption[] = useMemo(() => {
+    const keys = new Set([...names.communes.keys(), ...Object.keys(facets.communes)]);
+    return [...keys]
+      .map((k) => ({ insee: k, name: names.communes.get(k) ?? k, count: facets.communes[k] ?? 0 }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'));
+  }, [names, facets]);
+
+  const active = activeFilterCount(filters);
+
+  return (
+    <form className="filters" aria-labelledby={`${id}-h`} onSubmit={(e) => e.preventDefault()} role="search">
+      <div className="filters-head">
+        <h3 id={`${id}-h`}>
+          {t('search.filters.heading')}
+          {active > 0 && <span className="filters-active"> · {t('search.filters.active', { n: active })}</span>}
+        </h3>
+        <button type="button" className="reset" onClick={resetFilters} disabled={active === 0}>
+          {t('search.filters.reset')}
+        </button>
+      </div>
+
+      <div className="filter-group text-filter">
+        <label htmlFor={`${id}-text`} className="field-label">
+          {t('search.text.label')}
+        </label>
+        <input
+          id={`${id}-text`}
+          type="search"
+          autoComplete="off"
+          placeholder={t('search.text.placeholder')}
+          value={filters.text}
+          onChange={(e) => setFilters({ text: e.target.value })}
+        />
+      </div>
+
+      <SurfaceFilter />
+
+      <div className="filter-row">
+        <CheckboxFacet legend={t('search.kinds.legend')} options={kindOptions} selected={filters.kinds} onChange={(kinds) => setFilters({ kinds })} />
+        <CheckboxFacet
+          legend={t('search.availability.legend')}
+          options={availabilityOptions}
+          selected={filters.availability}
+          onChange={(availability) => setFilters({ availability })}
+        />
+      </div>
+
+      <CheckboxFacet legend={t('search.levels.legend')} options={levelOptions} selected={filters.levels} onChange={(levels) => setFilters({ levels })} className="levels" />
+
+      <Section
+        initiallyOpen={filters.sectors.length > 0}
+        summary={
+          <>
+            {t('search.sectors.legend')}
+            {filters.sectors.length > 0 && ` (${filters.sectors.length})`}
+          </>
+        }
+      >
+        <CheckboxFacet legend={t('search.sectors.legend')} options={sectorOptions} selected={filters.sectors} onChange={(sectors) => setFilters({ sectors })} className="sectors">
+          <div className="sector-mode" role="radiogroup" aria-label={t('search.sectors.mode')}>
+            <span aria-hidden="true">{t('search.sectors.mode')} :</span>
+            {(['any', 'all'] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" name={`${id}-sector-mode`} value={m} checked={filters.sectorMode === m} onChange={() => setFilters({ sectorMode: m })} />
+                {t(m === 'any' ? 'search.sectors.any' : 'search.sectors.all')}
+              </label>
+            ))}
+          </div>
+          {!hasSectors && <p className="field-hint">{t('search.sectors.none')}</p>}
+        </CheckboxFacet>
+      </Section>
+
+      <Section
+        initiallyOpen={filters.epci.length > 0 || filters.communes.length > 0}
+        summary={
+          <>
+            {t('search.epci.legend')} / {t('search.communes.label')}
+            {filters.epci.length + filters.communes.length > 0 && ` (${filters.epci.length + filters.communes.length})`}
+          </>
+        }
+      >
+        <CheckboxFacet legend={t('search.epci.legend')} options={epciOptions} selected={filters.epci} onChange={(epci) => setFilters({ epci })} />
+        <CommuneCombobox options={communeOptions} selected={filters.communes} onChange={(communes) => setFilters({ communes })} />
+      </Section>
+
+      <Section
+        initiallyOpen={filters.maxDistRn2Km !== null || filters.maxDistWaterwayKm !== null || filters.maxDistStationKm !== null}
+        summary={t('search.access.legend')}
+      >
+        <DistanceFilters hasDistances={hasDistances} />
+      </Section>
+    </form>
+  );
+}

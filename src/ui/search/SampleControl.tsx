@@ -1,0 +1,57 @@
+/**
+ * The fictitious sample: a button to load it and, once loaded, a persistent notice with
+ * « Retirer l'exemple ». Never loaded by default.
+ */
+import { useAtlas } from '../../state/store';
+import { loadSample, removeSample, useSampleStatus } from '../../state/sample';
+import { useT } from '../i18n';
+
+export function SampleControl() {
+  const t = useT();
+  const loaded = useAtlas((s) => s.sampleLoaded);
+  const count = useAtlas((s) => s.sampleSites.length);
+  const announce = useAtlas((s) => s.announce);
+  const { status, error } = useSampleStatus();
+
+  if (loaded) {
+    return (
+      <div className="sample-notice" role="note" data-testid="sample-notice">
+        <p>
+          <strong>{t('search.sample.notice', { n: count })}</strong>
+          <br />
+          <span>{t('search.sample.noticeHelp')}</span>
+        </p>
+        <button
+          type="button"
+          onClick={() => {
+            removeSample();
+            announce(t('search.sample.removed'));
+          }}
+        >
+          {t('search.sample.remove')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="sample-control">
+      <button
+        type="button"
+        disabled={status === 'loading'}
+        onClick={() => {
+          loadSample().then(
+            (n) => announce(t('search.sample.loaded', { n })),
+            (e: unknown) => announce(t('search.sample.error', { message: e instanceof Error ? e.message : String(e) })),
+          );
+        }}
+      >
+        {status === 'loading' ? t('search.sample.loading') : t('search.sample.load')}
+      </button>
+      {status === 'error' && error && (
+        <p className="sample-error" role="alert">
+          {t('search.sample.error', { message: error })}
+        </p>
+      )}
+    </div>
+  );
+}
