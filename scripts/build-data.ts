@@ -30,7 +30,7 @@ import {
 } from './lib/config';
 import { compactFeature, featureCollection, matchesFilter } from './lib/geojson';
 import { formatBytes, StagingDir, type WrittenFile } from './lib/output';
-import { buildSites } from './lib/sites';
+import { buildSites, SitesDataError } from './lib/sites';
 import { waterwayPartOf } from './lib/waterway';
 import { buildZones } from './lib/zones';
 
@@ -268,7 +268,19 @@ export async function runBuild(opts: BuildOptions, out: Output): Promise<BuildRe
           throw new ConfigError(`Couche « ${layer.id} » : dérivée de couches inconnues (${missing.join(', ')}).`);
         }
         const layers = Object.fromEntries(layer.derived_from.map((id) => [id, outputs.get(id)!]));
-        const sites = await buildSites(outputs.get(layer.derived_from[0])!, layers);
+        let sites: Awaited<ReturnType<typeof buildSites>>;
+        try {
+          sites = await buildSites(outputs.get(layer.derived_from[0])!, layers);
+        } catch (e) {
+          if (!(e instanceof SitesDataError)) throw e;
+          reports.push({
+            file: layer.output,
+            absolute: path.join(opts.outDir, layer.output),
+            issues: [fileIssue(layer.output, 'sites-derivation', e.message)],
+          });
+          staging.discard();
+          return result(false);
+        }
         warnings.push(...sites.warnings);
         const extra: string[] = [];
         if (!sites.withDistances) extra.push('Distances aux réseaux non calculées dans cette version des données.');

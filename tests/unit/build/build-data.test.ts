@@ -257,12 +257,23 @@ describe('data build – miniature sources', () => {
     const entry = manifest.layers.sites as DataManifest['layers'][string] & { derived_from?: string[] };
     expect(entry.count).toBe(sites.features.length);
     expect(entry.derived_from).toEqual(['friches', 'rn2', 'waterway', 'stations', 'rail', 'lgv', 'roissy']);
-    if (sites.features.length > 0) {
-      expect(sites.features.map((f) => f.properties!.id)).toEqual(['02997_1', '02999_2']);
-      expect(sites.features.every((f: Feature) => f.properties!.kind === 'friche')).toBe(true);
-    } else {
-      expect(result.stdout).toContain('fricheToSite');
+    expect(sites.features.map((f) => f.properties!.id)).toEqual(['02997_1', '02999_2']);
+    expect(sites.features.every((f: Feature) => f.properties!.kind === 'friche')).toBe(true);
+    // HTML stays plain text through the mapping too.
+    expect(sites.features[0].properties!.name).toBe('Ancienne usine <b>test</b> <script>alert(1)</script>');
+  });
+
+  it('sites carry distances computed from the built layers (non-passenger points are not stations)', () => {
+    const sites = layer('sites.geojson');
+    for (const f of sites.features) {
+      const p = f.properties!;
+      expect(p.dist_rn2_m).toBeGreaterThan(0);
+      expect(p.dist_waterway_m).toBeGreaterThanOrEqual(0);
+      expect(["Aisne canalisée", "Canal latéral à l'Aisne", "Canal de l'Oise à l'Aisne"]).toContain(p.waterway_name);
+      // The freight-only "Point-Fret" is nearer to the second friche, but it is not a passenger station.
+      expect(p.station_name).toBe('Gare-Test');
     }
+    expect(result.stdout).not.toContain("n'est pas encore implémenté");
   });
 });
 
@@ -317,6 +328,16 @@ describe.skipIf(!HAS_REAL)(`data build – real open data (${REAL})`, () => {
     const zones = readJson<ZoneRecord[]>(path.join(out, 'zones.json'));
     expect(zones).toHaveLength(22);
     expect(zones.every((z) => z.needs_digitising && z.geometry === null)).toBe(true);
+  });
+
+  it('sites: the 23 friches, each with its distances to the RN2, the waterway and a station', () => {
+    const sites = layer('sites.geojson');
+    expect(sites.features).toHaveLength(23);
+    for (const f of sites.features) {
+      expect(Number.isFinite(f.properties!.dist_rn2_m), String(f.properties!.id)).toBe(true);
+      expect(Number.isFinite(f.properties!.dist_waterway_m), String(f.properties!.id)).toBe(true);
+      expect(typeof f.properties!.station_name).toBe('string');
+    }
   });
 
   it('coordinates have at most 6 decimals in every GeoJSON output', () => {
