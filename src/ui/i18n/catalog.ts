@@ -5,13 +5,19 @@ import { messages as search } from '../search/messages';
 import { messages as zones } from '../zones/messages';
 import { messages as charts } from '../charts/messages';
 import { messages as curation } from '../curation/messages';
+import { messages as common } from '../common/messages';
+import { messages as sheet } from '../sheet/messages';
+import { messages as compare } from '../compare/messages';
+import { messages as pages } from '../pages/messages';
+import { messages as dashboard } from '../dashboard/messages';
+import { messages as print } from '../print/messages';
 
 export interface FeatureMessages {
   fr: Record<string, string>;
   en: Record<string, string>;
 }
 
-const FEATURES: FeatureMessages[] = [app, search, zones, charts, curation];
+const FEATURES: FeatureMessages[] = [app, search, zones, charts, curation, common, sheet, compare, pages, dashboard, print];
 
 export const CATALOG: Record<Locale, Record<string, string>> = {
   fr: Object.assign({}, ...FEATURES.map((f) => f.fr)),
