@@ -41,30 +41,41 @@ export class StagingDir {
     return [...this.written.values()];
   }
 
-  /** Replaces outDir by the staged folder. Returns the names of carried-over files. */
+  /**
+   * Replaces outDir by the staged folder. Returns the names of carried-over files.
+   * Retries when another build swaps the folder at the same moment.
+   */
   commit(): string[] {
     const out = path.resolve(this.outDir);
     const carried: string[] = [];
-    if (fs.existsSync(out)) {
-      for (const name of fs.readdirSync(out)) {
-        if (!this.written.has(name) && !fs.existsSync(path.join(this.dir, name))) {
-          fs.cpSync(path.join(out, name), path.join(this.dir, name), { recursive: true });
-          carried.push(name);
-        }
-      }
-      const old = `${out}.old-${process.pid}-${Date.now()}`;
-      fs.renameSync(out, old);
+    for (let attempt = 0; ; attempt++) {
       try {
-        fs.renameSync(this.dir, out);
+        if (fs.existsSync(out)) {
+          for (const name of fs.readdirSync(out)) {
+            if (!this.written.has(name) && !fs.existsSync(path.join(this.dir, name))) {
+              fs.cpSync(path.join(out, name), path.join(this.dir, name), { recursive: true });
+              carried.push(name);
+            }
+          }
+          const old = `${out}.old-${process.pid}-${Date.now()}`;
+          fs.renameSync(out, old);
+          try {
+            fs.renameSync(this.dir, out);
+          } catch (e) {
+            fs.renameSync(old, out);
+            throw e;
+          }
+          fs.rmSync(old, { recursive: true, force: true });
+        } else {
+          fs.renameSync(this.dir, out);
+        }
+        return carried;
       } catch (e) {
-        fs.renameSync(old, out);
-        throw e;
+        const code = (e as NodeJS.ErrnoException).code;
+        if (attempt >= 3 || !(code === 'ENOENT' || code === 'ENOTEMPTY' || code === 'EEXIST')) throw e;
+        carried.length = 0;
       }
-      fs.rmSync(old, { recursive: true, force: true });
-    } else {
-      fs.renameSync(this.dir, out);
     }
-    return carried;
   }
 
   discard(): void {
