@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useAtlas } from '../../state/store';
 import { bootstrap } from '../../state/bootstrap';
 import { useUrlSync } from '../../state/urlSync';
+import { useShortlistPersistence } from '../compare/shortlistStorage';
 import { useT } from '../i18n';
 import { SearchPanel } from '../search/SearchPanel';
 import { ZonesPanel } from '../zones/ZonesPanel';
@@ -23,6 +24,7 @@ type Tab = 'search' | 'zones' | 'curation' | 'map';
 
 export function App() {
   useUrlSync(); // first: the URL is decoded into the store before anything renders
+  useShortlistPersistence(); // then: the stored shortlist when the URL has none
   const t = useT();
   const status = useAtlas((s) => s.status);
   const loadError = useAtlas((s) => s.loadError);

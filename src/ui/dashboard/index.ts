@@ -1,0 +1,3 @@
+/** Dashboard of the current selection (public module). */
+export { Dashboard } from './Dashboard';
+export { dashboardBars, LEVEL_PATTERN, type Bar, type DashboardBars, type DashboardLabels } from './data';
