@@ -1,0 +1,362 @@
+/**
+ * Reads a file chosen by an EPCI team (GeoJSON or CSV), detects its CRS, converts it to
+ * WGS84, maps its properties onto the Site model and builds a validation report, item by
+ * item, BEFORE anything is merged. Pure (no DOM): can run in a Web Worker.
+ */
+import { kinks } from '@turf/turf';
+import gjv from 'geojson-validation';
+import type { Geometry } from 'geojson';
+import { detectCrs, reprojectGeometry, samplePositions, type CrsDetection, type CrsId } from '../../domain/crs';
+import type { SiteGeometry, SiteProperties } from '../../domain/types';
+import { parseJsonText, translateGjvMessage, validateFeatureCollection } from '../validation';
+import type { ValidationIssue } from '../validation/types';
+import { assignCommune } from './assignCommune';
+import { parseCsvText } from './csv';
+import { decodeText, toUint8Array } from './decode';
+import { prepareTerritory, territoryStatus, type Territory } from './territory';
+import { toSiteDetailed } from './toSite';
+import { MAX_IMPORT_BYTES, type Extracted, type ImportFormat, type ImportOptions, type ImportResult, type RawRecord } from './types';
+import { isBlank, readText } from './values';
+
+const SITE_GEOMETRY_TYPES = ['Point', 'Polygon', 'MultiPolygon'] as const;
+const MAX_LABEL = 80;
+
+/** "73,4 Mo" (1 Mo = 1 048 576 octets, as file managers show). */
+export function formatMegabytes(bytes: number): string {
+  const mo = bytes / (1024 * 1024);
+  const s = mo >= 10 || Number.isInteger(mo) ? mo.toFixed(mo % 1 === 0 ? 0 : 1) : mo.toFixed(1);
+  return `${s.replace('.', ',')} Mo`;
+}
+
+function fileIssue(level: ValidationIssue['level'], code: string, message: string): ValidationIssue {
+  return { level, code, featureIndex: null, featureLabel: null, message };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
+
+function extractGeoJson(text: string, fileName: string): Extracted {
+  const parsed = parseJsonText(text, fileName);
+  if (parsed.issues.length > 0) {
+    return { records: [], crsMember: undefined, issues: parsed.issues };
+  }
+  const doc = parsed.value;
+  if (!isObject(doc)) {
+    return { records: [], crsMember: undefined, issues: [fileIssue('error', 'invalid-geojson', `Le fichier « ${fileName} » n’est pas un objet GeoJSON.`)] };
+  }
+  const record = (f: unknown): RawRecord => {
+    const o = isObject(f) ? f : {};
+    const featureId = typeof o.id === 'string' || typeof o.id === 'number' ? o.id : undefined;
+    return { properties: isObject(o.properties) ? { ...o.properties } : {}, geometry: o.geometry ?? null, feature: f, featureId, readErrors: [] };
+  };
+  if (doc.type === 'FeatureCollection') {
+    if (!Array.isArray(doc.features)) {
+      return { records: [], crsMember: doc.crs, issues: [fileIssue('error', 'invalid-geojson', `Le fichier « ${fileName} » : le membre « features » est absent ou n’est pas un tableau.`)] };
+    }
+    return { records: doc.features.map(record), crsMember: doc.crs, issues: [], fileFictitious: doc.fictitious === true };
+  }
+  if (doc.type === 'Feature') return { records: [record(doc)], crsMember: doc.crs, issues: [] };
+  if (typeof doc.type === 'string' && GEOMETRY_TYPES.includes(doc.type)) {
+    const { crs, ...geometry } = doc;
+    return { records: [record({ type: 'Feature', properties: {}, geometry })], crsMember: crs, issues: [] };
+  }
+  return {
+    records: [],
+    crsMember: undefined,
+    issues: [
+      fileIssue(
+        'error',
+        'invalid-geojson',
+        `Le fichier « ${fileName} » n’est ni une FeatureCollection, ni une Feature, ni une géométrie GeoJSON (type trouvé : « ${String(doc.type)} »).`,
+      ),
+    ],
+  };
+}
+
+const UNSUPPORTED_EXT: Record<string, string> = {
+  shp: 'Shapefile',
+  zip: 'archive ZIP',
+  kml: 'KML',
+  kmz: 'KMZ',
+  gpkg: 'GeoPackage',
+  dxf: 'DXF',
+  xlsx: 'Excel',
+  xls: 'Excel',
+  ods: 'OpenDocument',
+  gpx: 'GPX',
+};
+
+function detectFormat(name: string, text: string): ImportFormat {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[' ? 'geojson' : 'csv';
+}
+
+function labelText(props: SiteProperties | null, raw: RawRecord, generatedId = false): string | null {
+  const name = props?.name ?? readText(raw.properties.name ?? raw.properties.nom);
+  const id = props && !generatedId ? props.id : readText(raw.properties.id ?? raw.featureId);
+  let label = !isBlank(name) ? name : !isBlank(id) ? id : null;
+  if (label === null || label === undefined) return null;
+  label = String(label);
+  return label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+}
+
+/** Structural GeoJSON check of one feature (geojson-validation), French messages. */
+function structuralErrors(raw: RawRecord): string[] {
+  if (raw.feature === undefined) return [];
+  const f = isObject(raw.feature) && !('properties' in raw.feature) ? { ...raw.feature, properties: null } : raw.feature;
+  const trace = gjv.isFeature(f, true);
+  const list = Array.isArray(trace) ? trace : trace ? [] : ['type must be "Feature"'];
+  return list.map(translateGjvMessage);
+}
+
+function allFinite(g: Geometry): boolean {
+  return samplePositions([g], Number.MAX_SAFE_INTEGER).every((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)} %`;
+}
+function ha(m2: number): string {
+  return `${(m2 / 10000).toFixed(2).replace('.', ',')} ha`;
+}
+
+/**
+ * Parses an import file and reports, per item, what would be imported and what is wrong.
+ * Nothing is merged here: the caller shows the report, lets the user pick a CRS if needed
+ * (re-run with `options.crs`), then merges the items that are not blocked.
+ */
+export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8Array }, options: ImportOptions = {}): ImportResult {
+  const bytes = toUint8Array(file.bytes);
+  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
+  const result: ImportResult = {
+    fileName: file.name,
+    bytes: bytes.byteLength,
+    format: null,
+    encoding: null,
+    crs: null,
+    crsUsed: null,
+    issues: [],
+    items: [],
+    summary: { total: 0, importable: 0, withWarnings: 0, blocked: 0 },
+  };
+  if (bytes.byteLength > maxBytes) {
+    result.issues.push(
+      fileIssue('error', 'file-too-large', `Le fichier « ${file.name} » fait ${formatMegabytes(bytes.byteLength)} : la taille maximale est de ${formatMegabytes(maxBytes)}.`),
+    );
+    return result;
+  }
+  const ext = file.name.toLowerCase().split('.').pop() ?? '';
+  if (UNSUPPORTED_EXT[ext]) {
+    result.issues.push(
+      fileIssue(
+        'error',
+        'unsupported-format',
+        `Le format ${UNSUPPORTED_EXT[ext]} (« ${file.name} ») n’est pas pris en charge : exportez la couche en GeoJSON ou en CSV depuis votre logiciel (dans QGIS : clic droit sur la couche, Exporter, Sauvegarder les entités sous…).`,
+      ),
+    );
+    return result;
+  }
+  if (bytes.byteLength === 0) {
+    result.issues.push(fileIssue('error', 'empty-file', `Le fichier « ${file.name} » est vide.`));
+    return result;
+  }
+
+  const decoded = decodeText(bytes);
+  result.encoding = decoded.encoding;
+  const format = detectFormat(file.name, decoded.text);
+  result.format = format;
+  const extracted: Extracted = format === 'geojson' ? extractGeoJson(decoded.text, file.name) : parseCsvText(decoded.text, file.name);
+  result.issues.push(...extracted.issues);
+  if (extracted.issues.some((i) => i.level === 'error')) return finish(result);
+  if (extracted.records.length === 0) {
+    result.issues.push(fileIssue('error', 'no-features', `Le fichier « ${file.name} » ne contient aucune entité à importer.`));
+    return finish(result);
+  }
+
+  const records = extracted.records;
+  const where = (i: number, label: string | null) =>
+    `${format === 'csv' ? `Ligne ${i + 2}` : `Entité n° ${i + 1}`}${label ? ` (« ${label} »)` : ''}`;
+
+  // 1. Structure, then CRS detection on the well-formed geometries.
+  const structural = records.map((r) => (r.readErrors.length > 0 ? [] : structuralErrors(r)));
+  const sampleGeoms = records
+    .map((r, i) => (structural[i].length === 0 && r.readErrors.length === 0 && isObject(r.geometry) ? (r.geometry as unknown as Geometry) : null))
+    .filter((g): g is Geometry => g !== null);
+  const detection: CrsDetection = detectCrs({ crsMember: extracted.crsMember, sampleCoords: samplePositions(sampleGeoms, 500) });
+  result.crs = detection;
+  const crsUsed: CrsId | null = options.crs ?? detection.crs;
+  result.crsUsed = crsUsed;
+  if (crsUsed === null) {
+    result.issues.push(fileIssue('error', 'crs-unknown', `${detection.message} Tant qu’il n’est pas choisi, aucune entité ne peut être importée.`));
+  } else if (detection.conflict && !options.crs) {
+    result.issues.push(fileIssue('warning', 'crs-mismatch', detection.message));
+  }
+
+  // 2. Reproject the well-formed geometries to WGS84.
+  const wgs: (Geometry | null)[] = records.map((r, i) => {
+    if (crsUsed === null || structural[i].length > 0 || r.readErrors.length > 0 || !isObject(r.geometry)) return null;
+    try {
+      const g = reprojectGeometry(r.geometry as unknown as Geometry, crsUsed, 'EPSG:4326');
+      return allFinite(g) ? g : null;
+    } catch {
+      return null;
+    }
+  });
+
+  // 3. Generic checks of the shared validation module (structure, types, France, HTML).
+  const generic = validateFeatureCollection(
+    {
+      type: 'FeatureCollection',
+      features: records.map((r, i) =>
+        wgs[i] ? { type: 'Feature', properties: r.properties, geometry: wgs[i] } : r.feature ?? { type: 'Feature', properties: r.properties, geometry: r.geometry },
+      ),
+    },
+    file.name,
+    { geometryTypes: [...SITE_GEOMETRY_TYPES], bounds: crsUsed ? 'metropole' : 'none', allowNullGeometry: false },
+  );
+
+  const territory: Territory | null = options.territory ? prepareTerritory(options.territory) : null;
+  const existing = options.existingIds ?? new Set<string>();
+  const tolerance = options.surfaceTolerance ?? 0.2;
+  const defaults: Partial<SiteProperties> = { source: `Import du fichier « ${file.name} »`, ...options.defaults };
+  if (extracted.fileFictitious) {
+    result.issues.push(
+      fileIssue('warning', 'fictitious-file', `Le fichier « ${file.name} » est un jeu d’exemple fictif : les sites importés restent marqués « Exemple fictif » et ne peuvent pas passer pour des données réelles.`),
+    );
+  }
+  const seenIds = new Map<string, number>();
+  const unmapped = new Set<string>();
+
+  records.forEach((raw, i) => {
+    const issues: ValidationIssue[] = [];
+    let label = labelText(null, raw);
+    const g = wgs[i];
+    const geomType = g?.type;
+    const usable = g !== null && (SITE_GEOMETRY_TYPES as readonly string[]).includes(geomType ?? '');
+    const itemDefaults = raw.featureId !== undefined && raw.featureId !== null ? { ...defaults, id: String(raw.featureId) } : defaults;
+    const built = usable ? toSiteDetailed(raw.properties, g as SiteGeometry, itemDefaults) : null;
+    const site = built?.site ?? null;
+    if (site && built) label = labelText(site.properties, raw, built.generatedId);
+    const add = (level: ValidationIssue['level'], code: string, problem: string) =>
+      issues.push({ level, code, featureIndex: i, featureLabel: label, message: `${where(i, label)} : ${problem}` });
+
+    for (const e of raw.readErrors) add('error', e.code, e.problem);
+    if (crsUsed === null) add('error', 'crs-unknown', `système de coordonnées inconnu : choisissez-le pour importer cette entité.`);
+
+    // Issues of the shared validator, re-worded with this item's label.
+    for (const gi of generic) {
+      if (gi.featureIndex !== i) continue;
+      if (raw.readErrors.length > 0 && (gi.code === 'invalid-geojson' || gi.code === 'missing-geometry')) continue;
+      const prefix = `${file.name}, entité n° ${i + 1}${gi.featureLabel ? ` (« ${gi.featureLabel} »)` : ''} : `;
+      const problem = gi.message.startsWith(prefix) ? gi.message.slice(prefix.length) : gi.message;
+      add(gi.level, gi.code, problem);
+    }
+    if (structural[i].length > 0 && !issues.some((x) => x.code === 'invalid-geojson')) {
+      add('error', 'invalid-geojson', `GeoJSON invalide : ${structural[i].join(' ; ')}.`);
+    }
+
+    if (site && built) {
+      const p = site.properties;
+      if (extracted.fileFictitious) p.fictitious = true;
+      for (const k of Object.keys(built.extra)) if (!isBlank(built.extra[k])) unmapped.add(k);
+      for (const problem of built.problems) add('warning', 'invalid-value', problem);
+
+      if (isBlank(p.name)) add('error', 'missing-field', `le nom est manquant (colonne « name » ou « nom ») : donnez un nom au site.`);
+
+      if (p.id) {
+        const first = seenIds.get(p.id);
+        if (first !== undefined) {
+          const other = format === 'csv' ? `la ligne ${first + 2}` : `l’entité n° ${first + 1}`;
+          add('error', 'duplicate-id', `l’identifiant « ${p.id} » est déjà celui de ${other} du fichier : une seule des deux peut être importée.`);
+        } else seenIds.set(p.id, i);
+        if (existing.has(p.id)) {
+          add('warning', 'existing-id', `l’identifiant « ${p.id} » existe déjà dans l’atlas : l’import proposera de mettre à jour ce site (les différences seront montrées avant).`);
+        }
+      }
+
+      let selfIntersecting = false;
+      if (site.geometry.type !== 'Point') {
+        const k = kinks(site.geometry as never);
+        if (k.features.length > 0) {
+          selfIntersecting = true;
+          const [x, y] = k.features[0].geometry.coordinates;
+          add(
+            'error',
+            'self-intersection',
+            `le contour se recoupe lui-même (polygone « en nœud papillon »), près du point ${x.toFixed(5)} ; ${y.toFixed(5)} : redessinez-le ou corrigez-le dans votre SIG.`,
+          );
+        }
+      }
+
+      let outside = false;
+      if (territory) {
+        const t = territoryStatus(site.geometry, territory);
+        outside = t === 'outside';
+        if (t === 'outside') add('error', 'outside-territory', `le site est en dehors du territoire du PETR du Soissonnais et du Valois.`);
+        else if (t === 'partly-outside') add('warning', 'partly-outside-territory', `le contour déborde en partie du territoire du PETR (limite généralisée : vérifiez).`);
+      }
+
+      if (options.communes) {
+        const c = assignCommune(site.geometry, options.communes);
+        if (c) {
+          if (p.insee && p.insee !== c.insee) {
+            add('warning', 'commune-mismatch', `le fichier indique la commune ${p.commune ?? p.insee} (${p.insee}), mais le site est situé à ${c.commune} (${c.insee}) : la commune du plan est retenue.`);
+          }
+          p.insee = c.insee;
+          p.commune = c.commune;
+          p.epci_siren = c.epci_siren;
+          p.epci_name = c.epci_name;
+        } else if (!outside) {
+          add('warning', 'commune-not-found', `aucune commune du territoire ne contient ce site : la commune et l’EPCI restent ${p.insee ? `ceux du fichier (${p.insee})` : 'vides'}.`);
+        }
+      }
+
+      const d = p.declared_surface_m2;
+      const c = p.computed_surface_m2;
+      if (!selfIntersecting && typeof d === 'number' && typeof c === 'number' && c > 0 && Math.abs(d - c) / c > tolerance) {
+        add(
+          'warning',
+          'surface-mismatch',
+          `la surface déclarée (${ha(d)}) diffère de ${pct(Math.abs(d - c) / c)} de la surface du contour (${ha(c)}) : vérifiez l’une ou l’autre.`,
+        );
+      }
+    }
+
+    const blocked = site === null || issues.some((x) => x.level === 'error');
+    result.items.push({ index: i, label: label ?? where(i, null), site, issues, blocked, extra: built?.extra ?? {} });
+  });
+
+  if (unmapped.size > 0) {
+    const list = [...unmapped].map((k) => `« ${k} »`).join(', ');
+    result.issues.push(
+      fileIssue(
+        'warning',
+        'unmapped-fields',
+        `Ces champs du fichier ne correspondent à aucun champ de l’atlas et ne seront pas importés : ${list}. Renommez-les (voir le format d’import) si vous voulez les garder.`,
+      ),
+    );
+  }
+  return finish(result);
+}
+
+function finish(r: ImportResult): ImportResult {
+  r.summary = {
+    total: r.items.length,
+    importable: r.items.filter((i) => !i.blocked).length,
+    withWarnings: r.items.filter((i) => !i.blocked && i.issues.some((x) => x.level === 'warning')).length,
+    blocked: r.items.filter((i) => i.blocked).length,
+  };
+  return r;
+}
+
+/** The sites that can be merged (items without errors). */
+export function importableSites(r: ImportResult) {
+  return r.items.filter((i) => !i.blocked && i.site).map((i) => i.site!);
+}
+
