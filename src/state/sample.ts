@@ -58,7 +58,9 @@ export function loadSample(base = DATA_BASE): Promise<number> {
     } catch {
       throw new Error(`le serveur ne répond pas (« ${SAMPLE_FILE} »).`);
     }
-    if (res.status === 404) {
+    // A single-page-app server may answer a missing file with index.html (200, text/html).
+    const html = (res.headers.get('content-type') ?? '').includes('text/html');
+    if (res.status === 404 || (res.ok && html)) {
       throw new Error(`le fichier « data/${SAMPLE_FILE} » est absent. Générez-le avec « npm run sample ».`);
     }
     if (!res.ok) throw new Error(`« ${SAMPLE_FILE} » : erreur HTTP ${res.status}.`);

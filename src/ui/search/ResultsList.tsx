@@ -19,7 +19,7 @@ import { useT, type TFunction } from '../i18n';
 import { fmtKm, fmtSurface } from './format';
 import { LevelIcon } from './LevelIcon';
 
-export const ROW_HEIGHT = 86;
+export const ROW_HEIGHT = 100;
 const COLS = 3;
 
 function cellId(prefix: string, row: number, col: number): string {
@@ -68,7 +68,7 @@ const Row = memo(function Row({ site, index, start, prefix, selected, inShortlis
     >
       <div role="gridcell" id={cellId(prefix, index, 0)} className={`cell-main${activeCol === 0 ? ' active-cell' : ''}`} onClick={() => onActivate(index, 0)}>
         <div className="row-title">
-          <span className="row-name">{p.name}</span>
+          <span className="row-name" title={p.name}>{p.name}</span>
           {p.fictitious && <span className="badge badge-fictitious">{t('fictitious.badge')}</span>}
         </div>
         <div className="row-meta">

@@ -56,7 +56,7 @@ export function ResultsSummary() {
         {t('search.summary.heading')}
       </h3>
       <p className="summary-total" data-testid="summary-total">
-        {t('search.summary.total', { n: fmt(locale, summary.count), ha: fmtHectares(locale, summary.totalHa) })}
+        {t('search.summary.total', { ha: fmtHectares(locale, summary.totalHa) })}
       </p>
       <details className="summary-charts" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('search.summary.heading')}</summary>
