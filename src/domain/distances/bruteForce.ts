@@ -2,7 +2,7 @@
  * Reference implementation, for tests and benches only: Turf over every segment of every
  * feature, no index. Slow on purpose; the fast calculator must agree with it within 1 m.
  *
- * Point site: min of turf.pointToLineDistance over all lines (turf.distance for points).
+ * Point site: min of turf.pointToLineDistance over all lines (turf.distance for point networks).
  * Polygon site: 0 if turf.booleanIntersects(site, network feature); otherwise the min of
  * (each site vertex → each network line) and (each network vertex → each site ring).
  */
@@ -15,10 +15,17 @@ export interface ReferenceHit {
   feature: number;
 }
 
-function linesOf(f: Feature<LineString | MultiLineString | Point>): Position[][] {
-  const g = f.geometry;
-  if (g.type === 'Point') return [[g.coordinates]];
-  return g.type === 'LineString' ? [g.coordinates] : g.coordinates;
+type NetworkFeature = Feature<LineString | MultiLineString | Point>;
+/** Per feature: its lines as Turf LineString features (or its single point). */
+export type ReferenceNetwork = { feature: NetworkFeature; lines: Feature<LineString>[]; point: Position | null }[];
+
+export function referenceNetwork(network: FeatureCollection<LineString | MultiLineString | Point>): ReferenceNetwork {
+  return network.features.map((feature) => {
+    const g = feature.geometry;
+    if (g.type === 'Point') return { feature, lines: [], point: g.coordinates };
+    const parts = g.type === 'LineString' ? [g.coordinates] : g.coordinates;
+    return { feature, lines: parts.filter((p) => p.length >= 2).map((p) => lineString(p)), point: null };
+  });
 }
 
 function siteVertices(site: SiteGeometry): Position[] {
@@ -27,34 +34,36 @@ function siteVertices(site: SiteGeometry): Position[] {
   return polys.flatMap((p) => p.flat());
 }
 
-function siteRings(site: SiteGeometry): Position[][] {
+function siteRings(site: SiteGeometry): Feature<LineString>[] {
   if (site.type === 'Point') return [];
   const polys = site.type === 'Polygon' ? [site.coordinates] : site.coordinates;
-  return polys.flat();
+  return polys.flat().map((r) => lineString(r));
+}
+
+function lineDistance(p: Position, line: Feature<LineString>): number {
+  return pointToLineDistance(p, line, { units: 'meters' });
 }
 
 export function bruteForceNearest(
   site: SiteGeometry,
-  network: FeatureCollection<LineString | MultiLineString | Point>,
+  network: FeatureCollection<LineString | MultiLineString | Point> | ReferenceNetwork,
 ): ReferenceHit | null {
+  const ref = Array.isArray(network) ? network : referenceNetwork(network);
   let best: ReferenceHit | null = null;
   const vertices = siteVertices(site);
   const rings = siteRings(site);
-  network.features.forEach((f, feature) => {
+  const siteFeature: Feature<SiteGeometry> = { type: 'Feature', properties: {}, geometry: site };
+  ref.forEach(({ feature: f, lines, point }, feature) => {
     let d = Infinity;
-    if (site.type !== 'Point' && booleanIntersects({ type: 'Feature', properties: {}, geometry: site }, f)) d = 0;
-    else {
-      for (const line of linesOf(f)) {
-        for (const v of vertices) {
-          const dv =
-            line.length === 1 ? distance(v, line[0], { units: 'meters' }) : pointToLineDistance(v, lineString(line), { units: 'meters' });
-          if (dv < d) d = dv;
-        }
+    if (site.type !== 'Point' && booleanIntersects(siteFeature, f)) d = 0;
+    else if (point) {
+      for (const v of vertices) d = Math.min(d, distance(v, point, { units: 'meters' }));
+      for (const ring of rings) d = Math.min(d, lineDistance(point, ring));
+    } else {
+      for (const line of lines) {
+        for (const v of vertices) d = Math.min(d, lineDistance(v, line));
         for (const ring of rings) {
-          for (const p of line) {
-            const dp = pointToLineDistance(p, lineString(ring), { units: 'meters' });
-            if (dp < d) d = dp;
-          }
+          for (const p of line.geometry.coordinates) d = Math.min(d, lineDistance(p, ring));
         }
       }
     }
