@@ -1,7 +1,241 @@
-// Placeholder: replaced by the feature that owns this folder.
-import { useT } from '../i18n';
+/**
+ * The atlas map panel: creates the map controller (src/map) and binds it to the store —
+ * data, sites, filters, selection, visible layers, basemap and view — and renders the
+ * accessible overlays (layer switcher, legend, notices, text alternative).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createAtlasMap, siteAnchorPoint, type AtlasMapController } from '../../map';
+import { setAtlasMap } from '../../map/registry';
+import { filterSites } from '../../domain/filters';
+import type { MapView } from '../../domain/types';
+import { computeDetailed } from '../../data/distances/client';
+import { allSites, useAtlas } from '../../state/store';
+import { formatNumber, useT } from '../i18n';
+import { LayerSwitcher } from './LayerSwitcher';
+import { Legend } from './Legend';
+import { countLabel, legendCounts } from './counts';
+import './mapPanel.css';
+
+function sameView(a: MapView | null, b: MapView | null): boolean {
+  if (!a || !b) return a === b;
+  return Math.abs(a.lon - b.lon) < 1e-5 && Math.abs(a.lat - b.lat) < 1e-5 && Math.abs(a.zoom - b.zoom) < 0.01;
+}
 
 export function MapPanel() {
   const t = useT();
-  return <p className="placeholder">{t('app.placeholder')}</p>;
+  const locale = useAtlas((s) => s.locale);
+  const status = useAtlas((s) => s.status);
+  const manifest = useAtlas((s) => s.manifest);
+  const layers = useAtlas((s) => s.layers);
+  const zones = useAtlas((s) => s.zones);
+  const realSites = useAtlas((s) => s.sites);
+  const sampleSites = useAtlas((s) => s.sampleSites);
+  const filters = useAtlas((s) => s.filters);
+  const selectedId = useAtlas((s) => s.selectedId);
+  const visibleLayers = useAtlas((s) => s.visibleLayers);
+  const basemap = useAtlas((s) => s.basemap);
+  const view = useAtlas((s) => s.view);
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const sideRef = useRef<HTMLDivElement>(null);
+  const [ctrl, setCtrl] = useState<AtlasMapController | null>(null);
+  const [mapError, setMapError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [panelOpen, setPanelOpen] = useState(() => typeof window === 'undefined' || window.matchMedia?.('(min-width: 761px)').matches !== false);
+  const [legendOpen, setLegendOpen] = useState(true);
+  const [layersOpen, setLayersOpen] = useState(true);
+  const tRef = useRef(t);
+  tRef.current = t;
+  /** The last view the map reported: store changes equal to it come from the map itself. */
+  const reportedView = useRef<MapView | null>(null);
+  /** Selection made by a click on the map: no need to fly there. */
+  const selectedFromMap = useRef<string | null>(null);
+
+  const sites = useMemo(() => allSites({ sites: realSites, sampleSites }), [realSites, sampleSites]);
+  const hasZones = useMemo(() => zones.some((z) => z.geometry), [zones]);
+  const counts = useMemo(() => legendCounts(layers, manifest, sites), [layers, manifest, sites]);
+
+  // Create the map once.
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    let cancelled = false;
+    let created: AtlasMapController | null = null;
+    createAtlasMap(el, { t: tRef.current, initialView: useAtlas.getState().view })
+      .then((c) => {
+        if (cancelled) {
+          c.destroy();
+          return;
+        }
+        created = c;
+        c.on('select', (id) => {
+          selectedFromMap.current = id;
+          useAtlas.getState().select(id);
+        });
+        c.on('view', (v) => {
+          reportedView.current = v;
+          useAtlas.getState().setView(v);
+        });
+        c.on('basemap-error', () => {
+          setNotice(tRef.current('map.basemap.error'));
+          useAtlas.getState().setBasemap('none');
+        });
+        setAtlasMap(c.getMap());
+        setCtrl(c);
+      })
+      .catch((e: unknown) => {
+        if (!cancelled) setMapError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      cancelled = true;
+      if (created) {
+        setAtlasMap(null);
+        created.destroy();
+      }
+      setCtrl(null);
+    };
+  }, []);
+
+  useEffect(() => {
+    ctrl?.setTranslate(t);
+  }, [ctrl, t]);
+
+  // Keep the PETR and the flown-to sites clear of the layer/legend panel.
+  useEffect(() => {
+    const side = sideRef.current;
+    if (!ctrl || !side) return;
+    const update = () => ctrl.setViewPadding({ left: panelOpen ? side.offsetWidth + 10 : 0 });
+    update();
+    const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(update) : null;
+    ro?.observe(side);
+    return () => ro?.disconnect();
+  }, [ctrl, panelOpen]);
+
+  useEffect(() => {
+    if (ctrl && status === 'ready' && manifest) ctrl.setData(layers, manifest);
+  }, [ctrl, status, layers, manifest]);
+
+  useEffect(() => {
+    ctrl?.setZones(zones);
+  }, [ctrl, zones]);
+
+  useEffect(() => {
+    ctrl?.setSites(sites);
+  }, [ctrl, sites]);
+
+  const filteredIds = useMemo(() => {
+    const kept = filterSites(sites, filters);
+    return kept.length === sites.length ? null : kept.map((s) => s.properties.id);
+  }, [sites, filters]);
+  useEffect(() => {
+    ctrl?.setFilteredIds(filteredIds);
+  }, [ctrl, filteredIds]);
+
+  useEffect(() => {
+    if (!ctrl) return;
+    const fromMap = selectedFromMap.current === selectedId;
+    selectedFromMap.current = null;
+    ctrl.setSelected(selectedId, { fly: !fromMap });
+  }, [ctrl, selectedId]);
+
+  // Connectors from the selected site to the nearest RN2, waterway and station points.
+  useEffect(() => {
+    if (!ctrl) return;
+    const site = selectedId ? sites.find((s) => s.properties.id === selectedId) : undefined;
+    if (!site?.geometry) {
+      ctrl.setConnectors(null, null);
+      return;
+    }
+    let stale = false;
+    const from = siteAnchorPoint(site.geometry);
+    computeDetailed(site.geometry)
+      .then((d) => {
+        if (!stale) ctrl.setConnectors({ rn2: d.rn2, waterway: d.waterway, station: d.station }, from);
+      })
+      .catch(() => {
+        if (!stale) ctrl.setConnectors(null, null);
+      });
+    return () => {
+      stale = true;
+    };
+  }, [ctrl, selectedId, sites]);
+
+  useEffect(() => {
+    ctrl?.setLayerVisibility(visibleLayers);
+  }, [ctrl, visibleLayers]);
+
+  useEffect(() => {
+    ctrl?.setBasemap(basemap);
+  }, [ctrl, basemap]);
+
+  // External view changes only (e.g. URL restored, "zoom to" from the list).
+  useEffect(() => {
+    if (!ctrl || !view) return;
+    if (sameView(view, reportedView.current)) return;
+    reportedView.current = view;
+    ctrl.flyTo(view);
+  }, [ctrl, view]);
+
+  const fmt = (n: number) => formatNumber(locale, n);
+  const description = t('map.description', {
+    communes: countLabel(t, 'communes', counts.communes, fmt),
+    epci: countLabel(t, 'epci', counts.epci, fmt),
+    friches: countLabel(t, 'friches', counts.friches, fmt),
+    plots: counts.plots ? t('map.description.plots', { plots: countLabel(t, 'plots', counts.plots, fmt) }) : '',
+  });
+
+  return (
+    <div className="atlas-map" role="region" aria-label={t('map.region.label')} aria-describedby="atlas-map-desc">
+      <p id="atlas-map-desc" className="sr-only">
+        {description}
+      </p>
+      <div ref={containerRef} className="atlas-map-canvas" data-testid="atlas-map" />
+      {!ctrl && !mapError && <p className="atlas-map-status">{t('map.loading')}</p>}
+      {mapError && (
+        <p className="atlas-map-status atlas-map-error" role="alert">
+          {t('map.error', { message: mapError })}
+        </p>
+      )}
+      <div className="atlas-map-notice-area" role="status" aria-live="polite">
+        {notice && (
+          <div className="atlas-map-notice" data-testid="basemap-notice">
+            <p>{notice}</p>
+            <button type="button" onClick={() => setNotice(null)} aria-label={t('map.notice.dismiss')} title={t('map.notice.dismiss')}>
+              <span aria-hidden="true">×</span>
+            </button>
+          </div>
+        )}
+      </div>
+      <div ref={sideRef} className={`atlas-map-side ${panelOpen ? 'is-open' : 'is-closed'}`}>
+        <button
+          type="button"
+          className="atlas-map-side-toggle"
+          aria-expanded={panelOpen}
+          aria-controls="atlas-map-side-body"
+          onClick={() => setPanelOpen((o) => !o)}
+        >
+          <span aria-hidden="true" className="atlas-map-side-icon" />
+          {t('map.panel.layers')} · {t('map.panel.legend')}
+        </button>
+        <div id="atlas-map-side-body" className="atlas-map-side-body" hidden={!panelOpen}>
+          <section className="atlas-map-card" aria-labelledby="atlas-map-layers-title">
+            <h2 id="atlas-map-layers-title">
+              <button type="button" aria-expanded={layersOpen} onClick={() => setLayersOpen((o) => !o)}>
+                {t('map.panel.layers')}
+              </button>
+            </h2>
+            {layersOpen && <LayerSwitcher hasZones={hasZones} />}
+          </section>
+          <section className="atlas-map-card" aria-labelledby="atlas-map-legend-title" data-testid="map-legend">
+            <h2 id="atlas-map-legend-title">
+              <button type="button" aria-expanded={legendOpen} onClick={() => setLegendOpen((o) => !o)}>
+                {t('map.panel.legend')}
+              </button>
+            </h2>
+            {legendOpen && <Legend counts={counts} epci={layers.epci} />}
+          </section>
+        </div>
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,435 @@
+/**
+ * The atlas map: creates the MapLibre map with a self-contained style (no remote tiles,
+ * fonts or sprites), fills its sources, wires clicks, popups and controls, and exposes the
+ * controller the rest of the app drives (see ./types.ts).
+ */
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  getWorkerUrl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './map.css';
+import type { FeatureCollection, Position } from 'geojson';
+import type { ExpressionSpecification, StyleSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
+import { LAYER_IDS, type DataManifest, type LayerId, type MapView, type Site, type ZoneRecord } from '../domain/types';
+import { GLYPHS_URL, loadGlyphFonts, registerGlyphProtocol } from './style/glyphs';
+import { addImages } from './style/images';
+import { epciColors } from './style/palette';
+import {
+  FILTERED_SITE_LAYERS,
+  L,
+  LAYER_GROUPS,
+  SITE_BASE_FILTERS,
+  SITE_LAYERS,
+  buildLayers,
+  epciFillColor,
+  withIdFilter,
+} from './style/layers';
+import { DIRECT_SOURCES, EMPTY, SOURCE_IDS, labelPoints, maskOutside, siteFeatures, zoneFeatures } from './sources';
+import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
+import { HomeControl } from './controls/home';
+import { BasemapManager } from './basemap';
+import { communePopup, sitePopup } from './popups';
+import { connectorFeatures } from './connectors';
+import { bboxOf, roundView, sameView, siteAnchorPoint } from './view';
+import { installTestHooks } from './testHooks';
+import type { AtlasMapController, AtlasMapEvent, AtlasMapEvents, AtlasMapOptions, Basemap, Connectors, Translate, ViewPadding } from './types';
+
+/** PETR bounding box (from the admin data), used before the data arrives. */
+export const PETR_BBOX: [number, number, number, number] = [2.95866, 49.13359, 3.74222, 49.50102];
+
+function ensureWorker(): void {
+  if (getWorkerUrl() !== workerUrl) setWorkerUrl(workerUrl);
+}
+
+function mapLocale(t: Translate): Record<string, string> {
+  return {
+    'Map.Title': t('map.ctrl.title'),
+    'NavigationControl.ZoomIn': t('map.ctrl.zoomIn'),
+    'NavigationControl.ZoomOut': t('map.ctrl.zoomOut'),
+    'NavigationControl.ResetBearing': t('map.ctrl.resetBearing'),
+    'Popup.Close': t('map.ctrl.closePopup'),
+    'ScaleControl.Meters': 'm',
+    'ScaleControl.Kilometers': 'km',
+    'AttributionControl.ToggleAttribution': t('map.attribution.toggle'),
+    'CooperativeGesturesHandler.WindowsHelpText': t('map.ctrl.coopWindows'),
+    'CooperativeGesturesHandler.MacHelpText': t('map.ctrl.coopMac'),
+    'CooperativeGesturesHandler.MobileHelpText': t('map.ctrl.coopMobile'),
+  };
+}
+
+export function buildStyle(): StyleSpecification {
+  const sources: Record<string, SourceSpecification> = {};
+  for (const id of Object.values(SOURCE_IDS)) {
+    if (id === SOURCE_IDS.basemap) continue;
+    sources[id] = { type: 'geojson', data: EMPTY, ...(id === SOURCE_IDS.sites ? { promoteId: 'id' } : {}) };
+  }
+  return { version: 8, name: 'Atlas foncier du Soissonnais-Valois', glyphs: GLYPHS_URL, sources, layers: buildLayers() };
+}
+
+type Listeners = { [E in AtlasMapEvent]: Set<(p: AtlasMapEvents[E]) => void> };
+
+export async function createAtlasMap(container: HTMLElement, options: AtlasMapOptions): Promise<AtlasMapController> {
+  let t = options.t;
+  ensureWorker();
+  const unregisterGlyphs = registerGlyphProtocol();
+  await loadGlyphFonts();
+
+  const initial = options.initialView ?? null;
+  const map = new MapLibreMap({
+    container,
+    style: buildStyle(),
+    ...(initial ? { center: [initial.lon, initial.lat], zoom: initial.zoom } : { bounds: PETR_BBOX as LngLatBoundsLike }),
+    fitBoundsOptions: { padding: 40 },
+    minZoom: 6,
+    maxZoom: 18,
+    maxBounds: [
+      [0.5, 47.8],
+      [6.2, 50.8],
+    ],
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    locale: mapLocale(t),
+    fadeDuration: 150,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+
+  const listeners: Listeners = { select: new Set(), view: new Set(), 'basemap-error': new Set() };
+  const emit = <E extends AtlasMapEvent>(e: E, p: AtlasMapEvents[E]) => {
+    for (const cb of [...listeners[e]]) (cb as (x: AtlasMapEvents[E]) => void)(p);
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    if (map.loaded() && map.isStyleLoaded()) return resolve();
+    map.once('load', () => resolve());
+    map.once('error', (e) => (map.isStyleLoaded() ? resolve() : reject(e.error)));
+  });
+  addImages(map);
+  map.on('styleimagemissing', () => addImages(map));
+
+  // Controls.
+  const attribution = new AtlasAttributionControl(t);
+  const home = new HomeControl(t, () => controller.fitPetr());
+  const nav = new NavigationControl({ showCompass: false, visualizePitch: false });
+  map.addControl(nav, 'top-right');
+  map.addControl(home, 'top-right');
+  // Bottom-right: the attribution, with the scale bar above it (clear of the side panel).
+  map.addControl(attribution, 'bottom-right');
+  map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 130 }), 'bottom-right');
+
+  // State.
+  let manifest: DataManifest | null = null;
+  let layers: Record<string, FeatureCollection> = {};
+  let petrBbox: [number, number, number, number] = PETR_BBOX;
+  let sitesById = new Map<string, Site>();
+  let filteredIds: string[] | null = null;
+  let selectedId: string | null = null;
+  let visible: LayerId[] = [...LAYER_IDS];
+  let connectorState: { c: Connectors | null; from: Position | null } = { c: null, from: null };
+  let userMoved = initial !== null;
+  let silentMoves = 0;
+  let lastView: MapView | null = null;
+  let destroyed = false;
+  let dataSet = false;
+  let zonesDrawn = 0;
+  let overlay: ViewPadding = { top: 0, right: 0, bottom: 0, left: 0 };
+  let ready = false;
+
+  const source = (id: string) => map.getSource(id) as GeoJSONSource | undefined;
+  const setSource = (id: string, data: FeatureCollection) => source(id)?.setData(data);
+
+  const basemap = new BasemapManager(
+    map,
+    (message) => emit('basemap-error', { message }),
+    () => refreshAttribution(),
+  );
+
+  function refreshAttribution(): void {
+    // Zone facts are not drawn until zones have outlines: only layers with something on the map count.
+    const inUse = visible.filter((id) => id !== 'zones' || zonesDrawn > 0);
+    attribution.update(attributionEntries(manifest, inUse, basemap.enabled ? 'ign' : 'none'));
+  }
+
+  function roissyData(): FeatureCollection {
+    const fc = layers.roissy ?? EMPTY;
+    return {
+      type: 'FeatureCollection',
+      features: fc.features.map((f) => ({
+        ...f,
+        properties: {
+          ...f.properties,
+          _label: f.properties?.kind === 'computed_line_crossing' ? t('map.roissy.label') : (f.properties?.name ?? ''),
+        },
+      })),
+    };
+  }
+
+  function applyFilters(): void {
+    for (const id of FILTERED_SITE_LAYERS) {
+      if (map.getLayer(id)) map.setFilter(id, withIdFilter(SITE_BASE_FILTERS[id], filteredIds));
+    }
+  }
+
+  function applySelection(): void {
+    const sel = selectedId ?? '__none__';
+    const byId: ExpressionSpecification = ['==', ['get', 'id'], sel];
+    map.setFilter(L.selectedHalo, ['all', byId, ['==', ['get', '_geom'], 'polygon']]);
+    map.setFilter(L.selectedFill, ['all', byId, ['==', ['get', '_geom'], 'polygon']]);
+    map.setFilter(L.selectedPoint, ['all', byId, ['==', ['get', '_geom'], 'point']]);
+  }
+
+  function applyVisibility(): void {
+    for (const id of LAYER_IDS) {
+      const on = visible.includes(id);
+      for (const layer of LAYER_GROUPS[id]) {
+        if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
+      }
+    }
+    // Site labels follow whichever site layers are on.
+    const labelsOn = visible.includes('friches') || visible.includes('sites');
+    map.setLayoutProperty(L.sitesLabel, 'visibility', labelsOn ? 'visible' : 'none');
+    refreshAttribution();
+  }
+
+  function silently(fn: () => void): void {
+    silentMoves++;
+    fn();
+    // jumpTo/fitBounds without animation fire moveend synchronously.
+    silentMoves = Math.max(0, silentMoves - 1);
+  }
+
+  function currentView(): MapView {
+    const c = map.getCenter();
+    return roundView(c.lng, c.lat, map.getZoom());
+  }
+
+  function flyToSite(site: Site): void {
+    const g = site.geometry;
+    if (!g) return;
+    userMoved = true;
+    if (g.type === 'Point') {
+      map.flyTo({
+        center: g.coordinates as [number, number],
+        zoom: Math.max(map.getZoom(), 13),
+        duration: 900,
+        essential: false,
+        padding: siteFlyPadding(),
+      });
+    } else {
+      const b = bboxOf({ type: 'FeatureCollection', features: [site] });
+      if (b) map.fitBounds(b, { padding: siteFlyPadding(80), maxZoom: 16, duration: 900 });
+    }
+  }
+
+  // Interaction.
+  const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '320px', className: 'atlas-map-popup', focusAfterOpen: false });
+
+  const clickableSiteLayers = () => SITE_LAYERS.filter((l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none');
+
+  function siteAt(e: MapMouseEvent): MapGeoJSONFeature | null {
+    const layersOn = clickableSiteLayers();
+    if (!layersOn.length) return null;
+    const tol = 6;
+    const box: [[number, number], [number, number]] = [
+      [e.point.x - tol, e.point.y - tol],
+      [e.point.x + tol, e.point.y + tol],
+    ];
+    const hits = map.queryRenderedFeatures(box, { layers: layersOn });
+    // Point symbols first (they sit above polygons).
+    hits.sort((a, b) => Number(b.layer.type === 'symbol') - Number(a.layer.type === 'symbol'));
+    return hits[0] ?? null;
+  }
+
+  map.on('click', (e) => {
+    const site = siteAt(e);
+    if (site) {
+      const id = String(site.properties?.id ?? '');
+      const full = sitesById.get(id);
+      if (full) {
+        const anchor = full.geometry?.type === 'Point' ? (full.geometry.coordinates as [number, number]) : e.lngLat;
+        popup.setLngLat(anchor).setDOMContent(sitePopup(full.properties, t)).addTo(map);
+        emit('select', id);
+      }
+      return;
+    }
+    if (map.getLayer(L.communesFill) && map.getLayoutProperty(L.communesFill, 'visibility') !== 'none') {
+      const communes = map.queryRenderedFeatures(e.point, { layers: [L.communesFill] });
+      if (communes[0]) {
+        popup.setLngLat(e.lngLat).setDOMContent(communePopup(communes[0].properties ?? {}, t)).addTo(map);
+        return;
+      }
+    }
+    popup.remove();
+  });
+
+  map.on('mousemove', (e) => {
+    map.getCanvas().style.cursor = siteAt(e) ? 'pointer' : '';
+  });
+
+  container.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && popup.isOpen()) popup.remove();
+  });
+
+  map.on('movestart', (e) => {
+    if ((e as { originalEvent?: unknown }).originalEvent) userMoved = true;
+  });
+  map.on('moveend', () => {
+    if (silentMoves > 0) return;
+    const v = currentView();
+    if (lastView && sameView(v, lastView)) return;
+    lastView = v;
+    emit('view', v);
+  });
+
+  function checkReady(): void {
+    if (ready || !dataSet || destroyed) return;
+    const ids = [SOURCE_IDS.communes, SOURCE_IDS.sites, SOURCE_IDS.petr];
+    if (!ids.every((id) => map.isSourceLoaded(id))) return;
+    ready = true;
+    performance.mark('atlas-first-idle');
+    installTestHooks(map, controller, {
+      siteLayers: () => clickableSiteLayers(),
+      anchor: (id) => {
+        const s = sitesById.get(id);
+        return s ? siteAnchorPoint(s.geometry) : null;
+      },
+    });
+  }
+  map.on('idle', checkReady);
+
+  const controller: AtlasMapController = {
+    setData(newLayers: Record<string, FeatureCollection>, newManifest: DataManifest): void {
+      layers = newLayers;
+      manifest = newManifest;
+      for (const id of DIRECT_SOURCES) setSource(id, id === 'roissy' ? roissyData() : (layers[id] ?? EMPTY));
+      setSource(SOURCE_IDS.petrMask, maskOutside(layers.petr));
+      setSource(SOURCE_IDS.communeLabels, labelPoints(layers.communes));
+      setSource(SOURCE_IDS.epciLabels, labelPoints(layers.epci));
+      const colors = epciColors((layers.epci?.features ?? []).map((f) => String(f.properties?.epci_siren ?? '')));
+      map.setPaintProperty(L.epciFill, 'fill-color', epciFillColor(colors));
+      const b = bboxOf(layers.petr);
+      if (b) petrBbox = b;
+      if (!userMoved) silently(() => map.fitBounds(petrBbox, { padding: fitPadding(), animate: false }));
+      refreshAttribution();
+      dataSet = true;
+      map.triggerRepaint();
+    },
+    setZones(zones: ZoneRecord[]): void {
+      const fc = zoneFeatures(zones);
+      zonesDrawn = fc.features.length;
+      setSource(SOURCE_IDS.zones, fc);
+      refreshAttribution();
+    },
+    setSites(sites: Site[]): void {
+      sitesById = new Map(sites.map((s) => [s.properties.id, s]));
+      setSource(SOURCE_IDS.sites, siteFeatures(sites));
+    },
+    setFilteredIds(ids: string[] | null): void {
+      filteredIds = ids ? [...ids] : null;
+      applyFilters();
+    },
+    setSelected(id: string | null, opts?: { fly?: boolean }): void {
+      selectedId = id;
+      applySelection();
+      if (id && opts?.fly) {
+        const s = sitesById.get(id);
+        if (s) flyToSite(s);
+      }
+    },
+    setConnectors(c: Connectors | null, from: Position | null): void {
+      connectorState = { c, from };
+      setSource(SOURCE_IDS.connectors, connectorFeatures(c, from, t));
+    },
+    setLayerVisibility(ids: LayerId[]): void {
+      visible = [...ids];
+      applyVisibility();
+    },
+    setBasemap(b: Basemap): void {
+      basemap.set(b);
+    },
+    setTranslate(nt: Translate): void {
+      t = nt;
+      attribution.setTranslate(t);
+      home.setTranslate(t);
+      setSource(SOURCE_IDS.roissy, roissyData());
+      setSource(SOURCE_IDS.connectors, connectorFeatures(connectorState.c, connectorState.from, t));
+      popup.remove();
+    },
+    setViewPadding(p: Partial<ViewPadding>): void {
+      const before = overlay;
+      overlay = { ...overlay, ...p };
+      const changed = (Object.keys(overlay) as (keyof ViewPadding)[]).some((k) => overlay[k] !== before[k]);
+      if (changed && !userMoved && dataSet) silently(() => map.fitBounds(petrBbox, { padding: fitPadding(), animate: false }));
+    },
+    fitPetr(): void {
+      map.fitBounds(petrBbox, { padding: fitPadding(), duration: 700 });
+    },
+    flyTo(view: MapView): void {
+      userMoved = true;
+      if (sameView(currentView(), view)) return;
+      map.flyTo({ center: [view.lon, view.lat], zoom: view.zoom, duration: 800, essential: false });
+    },
+    on<E extends AtlasMapEvent>(event: E, cb: (payload: AtlasMapEvents[E]) => void): () => void {
+      (listeners[event] as Set<typeof cb>).add(cb);
+      return () => (listeners[event] as Set<typeof cb>).delete(cb);
+    },
+    getMap(): MapLibreMap {
+      return map;
+    },
+    destroy(): void {
+      if (destroyed) return;
+      destroyed = true;
+      popup.remove();
+      basemap.destroy();
+      map.remove();
+      unregisterGlyphs();
+      for (const s of Object.values(listeners)) s.clear();
+    },
+  };
+
+  /** Padding when flying to a site: keeps it clear of the overlays when there is room. */
+  function siteFlyPadding(m = 0): ViewPadding {
+    const w = container.clientWidth;
+    const roomy = overlay.left + overlay.right < w * 0.5;
+    return {
+      top: m + (roomy ? overlay.top : 0),
+      right: m + (roomy ? overlay.right : 0),
+      bottom: m + (roomy ? overlay.bottom : 0),
+      left: m + (roomy ? overlay.left : 0),
+    };
+  }
+
+  /** Padding for fitting the PETR: a margin, plus the overlays, unless the map is too small for that. */
+  function fitPadding(): ViewPadding {
+    const w = container.clientWidth;
+    const h = container.clientHeight;
+    const m = w < 600 ? 16 : 36;
+    const p = { top: m + overlay.top, right: m + overlay.right, bottom: m + overlay.bottom, left: m + overlay.left };
+    if (p.left + p.right > w * 0.6) {
+      p.left = m;
+      p.right = m;
+    }
+    if (p.top + p.bottom > h * 0.6) {
+      p.top = m;
+      p.bottom = m;
+    }
+    return p;
+  }
+
+  applyVisibility();
+  applySelection();
+  return controller;
+}
+

@@ -1,0 +1,216 @@
+/**
+ * The map's GeoJSON sources: their ids, their empty initial state, and the few derived
+ * collections the style needs (the mask outside the PETR, label points for communes and
+ * EPCI, site features enriched with their readiness level and status key).
+ * Pure functions (no MapLibre): they run in Node for the unit tests.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Site, ZoneRecord } from '../domain/types';
+import { readinessLevel } from '../domain/readiness';
+import { fricheStatusKey } from './style/palette';
+
+export const SOURCE_IDS = {
+  petr: 'petr',
+  petrMask: 'petr-mask',
+  epci: 'epci',
+  epciLabels: 'epci-labels',
+  communes: 'communes',
+  communeLabels: 'communes-labels',
+  sites: 'sites',
+  zones: 'zones',
+  rn2: 'rn2',
+  waterway: 'waterway',
+  rail: 'rail',
+  stations: 'stations',
+  lgv: 'lgv',
+  roissy: 'roissy',
+  connectors: 'connectors',
+  basemap: 'ign-plan',
+} as const;
+
+/** Sources filled straight from a data layer of the same id. */
+export const DIRECT_SOURCES = ['petr', 'epci', 'communes', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'] as const;
+
+export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+type Poly = Polygon | MultiPolygon;
+
+function outerRings(g: Poly): Position[][] {
+  return g.type === 'Polygon' ? [g.coordinates[0]] : g.coordinates.map((p) => p[0]);
+}
+
+/** A world-sized polygon with the PETR's outer rings as holes: dims everything outside the territory. */
+export function maskOutside(petr: FeatureCollection | undefined): FeatureCollection {
+  const holes: Position[][] = [];
+  for (const f of petr?.features ?? []) {
+    const g = f.geometry;
+    if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) holes.push(...outerRings(g));
+  }
+  if (!holes.length) return EMPTY;
+  const world: Position[] = [
+    [-179, -85],
+    [179, -85],
+    [179, 85],
+    [-179, 85],
+    [-179, -85],
+  ];
+  return {
+    type: 'FeatureCollection',
+    // The world ring is counter-clockwise; holes must wind the other way.
+    features: [
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'Polygon', coordinates: [world, ...holes.map((r) => (signedArea(r) > 0 ? [...r].reverse() : r))] },
+      },
+    ],
+  };
+}
+
+/** Shoelace signed area: positive for a counter-clockwise ring. */
+export function signedArea(r: Position[]): number {
+  let a = 0;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) a += r[j][0] * r[i][1] - r[i][0] * r[j][1];
+  return a / 2;
+}
+
+function pointInRing(p: Position, r: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+    const [xi, yi] = r[i];
+    const [xj, yj] = r[j];
+    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function pointInPolygon(p: Position, poly: Position[][]): boolean {
+  if (!pointInRing(p, poly[0])) return false;
+  for (let k = 1; k < poly.length; k++) if (pointInRing(p, poly[k])) return false;
+  return true;
+}
+
+/** Distance from p to the boundary of a polygon (squared, in degrees; for ranking only). */
+function distToBoundary2(p: Position, poly: Position[][]): number {
+  let best = Infinity;
+  const kx = Math.cos((p[1] * Math.PI) / 180);
+  for (const ring of poly) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const ax = ring[j][0] * kx;
+      const ay = ring[j][1];
+      const bx = ring[i][0] * kx;
+      const by = ring[i][1];
+      const px = p[0] * kx;
+      const py = p[1];
+      const dx = bx - ax;
+      const dy = by - ay;
+      const l2 = dx * dx + dy * dy;
+      let t = l2 ? ((px - ax) * dx + (py - ay) * dy) / l2 : 0;
+      t = Math.max(0, Math.min(1, t));
+      const ex = ax + t * dx - px;
+      const ey = ay + t * dy - py;
+      best = Math.min(best, ex * ex + ey * ey);
+    }
+  }
+  return best;
+}
+
+/**
+ * A good interior point for a polygon's label: the point of a grid over the largest part
+ * that lies farthest from the boundary (a coarse "pole of inaccessibility"), refined once.
+ * One label per polygon, whatever the tiling (labels on polygons would repeat per tile).
+ */
+export function labelPoint(g: Poly): Position {
+  const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let poly = parts[0];
+  let maxA = -1;
+  for (const p of parts) {
+    const a = Math.abs(signedArea(p[0]));
+    if (a > maxA) {
+      maxA = a;
+      poly = p;
+    }
+  }
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const [x, y] of poly[0]) {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x);
+    maxY = Math.max(maxY, y);
+  }
+  let best: Position = [(minX + maxX) / 2, (minY + maxY) / 2];
+  let bestD = pointInPolygon(best, poly) ? distToBoundary2(best, poly) : -1;
+  const search = (x0: number, y0: number, x1: number, y1: number, n: number) => {
+    for (let i = 0; i <= n; i++) {
+      for (let j = 0; j <= n; j++) {
+        const p: Position = [x0 + ((x1 - x0) * i) / n, y0 + ((y1 - y0) * j) / n];
+        if (!pointInPolygon(p, poly)) continue;
+        const d = distToBoundary2(p, poly);
+        if (d > bestD) {
+          bestD = d;
+          best = p;
+        }
+      }
+    }
+  };
+  search(minX, minY, maxX, maxY, 16);
+  const hx = (maxX - minX) / 16;
+  const hy = (maxY - minY) / 16;
+  search(best[0] - hx, best[1] - hy, best[0] + hx, best[1] + hy, 8);
+  if (bestD < 0) best = poly[0][0];
+  return [Math.round(best[0] * 1e5) / 1e5, Math.round(best[1] * 1e5) / 1e5];
+}
+
+/** One point per polygon feature, carrying the feature's properties, for labels. */
+export function labelPoints(fc: FeatureCollection | undefined): FeatureCollection<Point> {
+  const features: Feature<Point>[] = [];
+  for (const f of fc?.features ?? []) {
+    const g = f.geometry;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
+    features.push({ type: 'Feature', properties: { ...f.properties }, geometry: { type: 'Point', coordinates: labelPoint(g) } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Site features as the style reads them: the site's own properties plus `_level` (readiness
+ * level, derived), `_status` (friche status key), `_geom` ('point' | 'polygon'). The id is
+ * copied to the feature id so feature-state and filters can use it.
+ */
+export function siteFeatures(sites: readonly Site[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: sites.map((s) => {
+      const p = s.properties;
+      const geomKind = s.geometry?.type === 'Point' ? 'point' : 'polygon';
+      return {
+        type: 'Feature',
+        geometry: s.geometry,
+        properties: {
+          // MapLibre drops nested objects/arrays in expressions; keep the scalars the style needs.
+          id: p.id,
+          name: p.name,
+          kind: p.kind,
+          fictitious: p.fictitious === true,
+          friche_status: p.friche_status ?? null,
+          _level: readinessLevel(p),
+          _status: fricheStatusKey(p.friche_status),
+          _geom: geomKind,
+        },
+      };
+    }),
+  };
+}
+
+/** Zones that already have an outline (none until curation digitises them). */
+export function zoneFeatures(zones: readonly ZoneRecord[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: zones
+      .filter((z) => z.geometry)
+      .map((z) => ({ type: 'Feature', geometry: z.geometry!, properties: { zone_id: z.zone_id, name: z.name, kind: z.kind } })),
+  };
+}

@@ -1,0 +1,556 @@
+/**
+ * The style's layers, bottom to top, and which map layers each user-facing layer (LayerId)
+ * switches on and off. Layer ids are stable: the browser tests and other features use them.
+ */
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerId } from '../../domain/types';
+import { SOURCE_IDS } from '../sources';
+import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR } from './glyphs';
+import {
+  CDG_ICON,
+  COLORS,
+  FRICHE_STATUSES,
+  HATCH_PATTERN,
+  READINESS_STYLES,
+  ROISSY_ICON,
+  SHIELD_ICON,
+  STATION_ICON,
+} from './palette';
+
+export const L = {
+  background: 'background',
+  basemap: 'ign-basemap',
+  petrMask: 'petr-mask',
+  epciFill: 'epci-fill',
+  zonesFill: 'zones-fill',
+  zonesOutline: 'zones-outline',
+  communesFill: 'communes-fill',
+  communesOutline: 'communes-outline',
+  epciOutline: 'epci-outline',
+  petrCasing: 'petr-outline-casing',
+  petrOutline: 'petr-outline',
+  waterway: 'waterway-line',
+  lgv: 'lgv-line',
+  railCasing: 'rail-casing',
+  rail: 'rail-line',
+  rn2Casing: 'rn2-casing',
+  rn2: 'rn2-line',
+  plotFill: 'sites-plot-fill',
+  plotHatch: 'sites-plot-hatch',
+  plotOutline: 'sites-plot-outline',
+  selectedFill: 'sites-selected-outline',
+  selectedHalo: 'sites-selected-halo',
+  selectedPoint: 'sites-selected-point',
+  connectors: 'connectors-line',
+  connectorEnds: 'connectors-end',
+  epciLabel: 'epci-label',
+  waterwayLabel: 'waterway-label',
+  rn2Shield: 'rn2-shield',
+  communesLabel: 'communes-label',
+  stations: 'stations-symbol',
+  stationsLabel: 'stations-label',
+  roissyMark: 'roissy-mark',
+  roissyLabel: 'roissy-label',
+  roissyStation: 'roissy-station',
+  roissyStationLabel: 'roissy-station-label',
+  friches: 'sites-friche-symbol',
+  plotPoints: 'sites-plot-point',
+  sitesLabel: 'sites-label',
+  connectorLabels: 'connectors-label',
+} as const;
+
+/** Map layers that draw sites (for clicks, filters and `renderedSiteIds`). */
+export const SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.plotOutline] as const;
+/** Site layers that take the filter on ids (the selection halo does not). */
+export const FILTERED_SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.plotOutline, L.sitesLabel] as const;
+
+/** Which map layers each user-facing layer controls. */
+export const LAYER_GROUPS: Record<LayerId, string[]> = {
+  petr: [L.petrMask, L.petrCasing, L.petrOutline],
+  epci: [L.epciFill, L.epciOutline, L.epciLabel],
+  communes: [L.communesFill, L.communesOutline, L.communesLabel],
+  friches: [L.friches],
+  sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints],
+  zones: [L.zonesFill, L.zonesOutline],
+  rn2: [L.rn2Casing, L.rn2, L.rn2Shield],
+  waterway: [L.waterway, L.waterwayLabel],
+  rail: [L.railCasing, L.rail],
+  stations: [L.stations, L.stationsLabel],
+  lgv: [L.lgv],
+  roissy: [L.roissyMark, L.roissyLabel, L.roissyStation, L.roissyStationLabel],
+};
+
+const isFriche: FilterSpecification = ['==', ['get', 'kind'], 'friche'];
+const isPlotPolygon: FilterSpecification = ['all', ['==', ['get', 'kind'], 'plot'], ['==', ['get', '_geom'], 'polygon']];
+const isPlotPoint: FilterSpecification = ['all', ['==', ['get', 'kind'], 'plot'], ['==', ['get', '_geom'], 'point']];
+
+/** Base filters of the site layers, before the id filter is added. */
+export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], FilterSpecification> = {
+  [L.friches]: isFriche,
+  [L.plotPoints]: isPlotPoint,
+  [L.plotFill]: isPlotPolygon,
+  [L.plotHatch]: ['all', isPlotPolygon, ['==', ['get', 'fictitious'], true]],
+  [L.plotOutline]: isPlotPolygon,
+  [L.sitesLabel]: ['has', 'id'],
+};
+
+/** Combines a layer's base filter with "id is one of ids" (null = no constraint). */
+export function withIdFilter(base: FilterSpecification, ids: readonly string[] | null): FilterSpecification {
+  if (ids === null) return base;
+  const inIds: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...ids]]];
+  return ['all', base as ExpressionSpecification, inIds];
+}
+
+const levelColor: ExpressionSpecification = [
+  'match',
+  ['get', '_level'],
+  ...READINESS_STYLES.flatMap((r) => [r.level, r.color]),
+  '#7b7b7b',
+] as unknown as ExpressionSpecification;
+
+const levelIcon: ExpressionSpecification = [
+  'match',
+  ['get', '_level'],
+  ...READINESS_STYLES.flatMap((r) => [r.level, r.icon]),
+  'plot-inconnu',
+] as unknown as ExpressionSpecification;
+
+const fricheIcon: ExpressionSpecification = [
+  'match',
+  ['get', '_status'],
+  ...FRICHE_STATUSES.flatMap((s) => [s.key, s.icon]),
+  'friche-autre',
+] as unknown as ExpressionSpecification;
+
+/** The EPCI fill colour expression for the given SIREN → colour map. */
+export function epciFillColor(colors: Map<string, string>): ExpressionSpecification | string {
+  if (!colors.size) return '#dddddd';
+  return ['match', ['to-string', ['get', 'epci_siren']], ...[...colors].flat(), '#dddddd'] as unknown as ExpressionSpecification;
+}
+
+const pop: ExpressionSpecification = ['to-number', ['get', 'population'], 0];
+
+const labelText = (size: ExpressionSpecification | number) => ({ 'text-size': size });
+
+/** Every layer of the style, bottom to top (the basemap raster is inserted below `petr-mask` when on). */
+export function buildLayers(): LayerSpecification[] {
+  const S = SOURCE_IDS;
+  return [
+    { id: L.background, type: 'background', paint: { 'background-color': COLORS.background } },
+    {
+      id: L.petrMask,
+      type: 'fill',
+      source: S.petrMask,
+      paint: { 'fill-color': COLORS.mask, 'fill-opacity': 0.82 },
+    },
+    {
+      id: L.epciFill,
+      type: 'fill',
+      source: S.epci,
+      paint: {
+        'fill-color': '#dddddd',
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.42, 12, 0.26, 15, 0.12],
+      },
+    },
+    {
+      id: L.zonesFill,
+      type: 'fill',
+      source: S.zones,
+      paint: { 'fill-color': '#6c5b7b', 'fill-opacity': 0.18 },
+    },
+    {
+      id: L.zonesOutline,
+      type: 'line',
+      source: S.zones,
+      paint: { 'line-color': '#6c5b7b', 'line-width': 1.5, 'line-dasharray': [3, 2] },
+    },
+    {
+      // Invisible fill: makes the whole commune clickable.
+      id: L.communesFill,
+      type: 'fill',
+      source: S.communes,
+      paint: { 'fill-color': '#000000', 'fill-opacity': 0 },
+    },
+    {
+      id: L.communesOutline,
+      type: 'line',
+      source: S.communes,
+      paint: {
+        'line-color': COLORS.communeOutline,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 11, 0.8, 14, 1.4],
+        'line-opacity': 0.9,
+      },
+    },
+    {
+      id: L.epciOutline,
+      type: 'line',
+      source: S.epci,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': COLORS.epciOutline,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.1, 12, 2.2],
+      },
+    },
+    {
+      id: L.petrCasing,
+      type: 'line',
+      source: S.petr,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 4, 12, 7], 'line-opacity': 0.9 },
+    },
+    {
+      id: L.petrOutline,
+      type: 'line',
+      source: S.petr,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.petrOutline, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.8, 12, 3] },
+    },
+    {
+      id: L.waterway,
+      type: 'line',
+      source: S.waterway,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': COLORS.water,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 11, 2.6, 14, 5],
+      },
+    },
+    {
+      id: L.lgv,
+      type: 'line',
+      source: S.lgv,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': COLORS.lgv,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 12, 3],
+        'line-dasharray': [3, 1.5],
+      },
+    },
+    {
+      id: L.railCasing,
+      type: 'line',
+      source: S.rail,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.rail, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 2.4, 12, 4.5] },
+    },
+    {
+      id: L.rail,
+      type: 'line',
+      source: S.rail,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': '#ffffff',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1, 12, 2.4],
+        'line-dasharray': [3, 3],
+      },
+    },
+    {
+      id: L.rn2Casing,
+      type: 'line',
+      source: S.rn2,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': COLORS.roadCasing, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 3, 12, 6, 15, 10] },
+    },
+    {
+      id: L.rn2,
+      type: 'line',
+      source: S.rn2,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': COLORS.road, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.8, 12, 4, 15, 7.5] },
+    },
+    {
+      id: L.plotFill,
+      type: 'fill',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.plotFill],
+      paint: { 'fill-color': levelColor, 'fill-opacity': 0.55 },
+    },
+    {
+      id: L.plotHatch,
+      type: 'fill',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.plotHatch],
+      paint: { 'fill-pattern': HATCH_PATTERN },
+    },
+    {
+      id: L.plotOutline,
+      type: 'line',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.plotOutline],
+      paint: {
+        'line-color': '#1e1e1e',
+        'line-width': 1.3,
+        'line-dasharray': ['case', ['==', ['get', 'fictitious'], true], ['literal', [2, 1.5]], ['literal', [1, 0]]],
+      },
+    },
+    {
+      id: L.selectedHalo,
+      type: 'line',
+      source: S.sites,
+      filter: ['==', ['get', 'id'], '__none__'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.selectionHalo, 'line-width': 7, 'line-opacity': 0.85 },
+    },
+    {
+      id: L.selectedFill,
+      type: 'line',
+      source: S.sites,
+      filter: ['==', ['get', 'id'], '__none__'],
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.selection, 'line-width': 3.5 },
+    },
+    {
+      id: L.selectedPoint,
+      type: 'circle',
+      source: S.sites,
+      filter: ['==', ['get', 'id'], '__none__'],
+      paint: {
+        'circle-radius': 15,
+        'circle-color': 'rgba(255,176,0,0.25)',
+        'circle-stroke-color': COLORS.selection,
+        'circle-stroke-width': 3.5,
+      },
+    },
+    {
+      id: L.connectors,
+      type: 'line',
+      source: S.connectors,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': ['coalesce', ['get', 'color'], '#333333'],
+        'line-width': 2.2,
+        'line-dasharray': [2, 1.5],
+      },
+    },
+    {
+      id: L.connectorEnds,
+      type: 'circle',
+      source: S.connectors,
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-radius': 4,
+        'circle-color': '#ffffff',
+        'circle-stroke-color': ['coalesce', ['get', 'color'], '#333333'],
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: L.epciLabel,
+      type: 'symbol',
+      source: S.epciLabels,
+      maxzoom: 10.2,
+      layout: {
+        'text-field': ['get', 'epci_name'],
+        'text-font': [FONT_BOLD],
+        ...labelText(['interpolate', ['linear'], ['zoom'], 8, 11, 10, 13] as ExpressionSpecification),
+        'text-transform': 'uppercase',
+        'text-letter-spacing': 0.08,
+        'text-max-width': 9,
+        'text-line-height': 1.15,
+        'text-padding': 4,
+      },
+      paint: {
+        'text-color': '#3b4450',
+        'text-halo-color': 'rgba(255,255,255,0.9)',
+        'text-halo-width': 1.6,
+        'text-opacity': ['interpolate', ['linear'], ['zoom'], 9.6, 1, 10.2, 0],
+      },
+    },
+    {
+      id: L.waterwayLabel,
+      type: 'symbol',
+      source: S.waterway,
+      minzoom: 9,
+      layout: {
+        'symbol-placement': 'line',
+        'symbol-spacing': 320,
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_ITALIC],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 13, 13.5],
+        'text-letter-spacing': 0.04,
+        'text-max-angle': 30,
+        'text-offset': [0, -0.75],
+      },
+      paint: { 'text-color': COLORS.waterLabel, 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.5 },
+    },
+    {
+      id: L.rn2Shield,
+      type: 'symbol',
+      source: S.rn2,
+      filter: ['!=', ['get', 'carriageway'], 'G'],
+      layout: {
+        'symbol-placement': 'line',
+        'symbol-spacing': ['interpolate', ['linear'], ['zoom'], 8, 220, 12, 420],
+        'text-field': ['coalesce', ['get', 'ref'], 'N2'],
+        'text-font': [FONT_BOLD],
+        'text-size': 11,
+        'text-rotation-alignment': 'viewport',
+        'icon-image': SHIELD_ICON,
+        'icon-text-fit': 'both',
+        'icon-text-fit-padding': [1, 4, 1, 4],
+        'icon-rotation-alignment': 'viewport',
+        'symbol-sort-key': 1,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: L.communesLabel,
+      type: 'symbol',
+      source: S.communeLabels,
+      minzoom: 8.6,
+      layout: {
+        // Below zoom 10 only the larger towns are named; from zoom 10 every commune.
+        'text-field': ['step', ['zoom'], ['case', ['>=', pop, 1500], ['get', 'name'], ''], 10, ['get', 'name']],
+        'text-font': ['case', ['>=', pop, 5000], ['literal', [FONT_BOLD]], ['literal', [FONT_REGULAR]]],
+        'text-size': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          8.6,
+          ['case', ['>=', pop, 5000], 12, 10.5],
+          13,
+          ['case', ['>=', pop, 5000], 16, 13.5],
+        ],
+        'text-max-width': 8,
+        'text-padding': 3,
+        'symbol-sort-key': ['-', 0, pop],
+      },
+      paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6, 'text-halo-blur': 0.3 },
+    },
+    {
+      id: L.stations,
+      type: 'symbol',
+      source: S.stations,
+      layout: {
+        'icon-image': STATION_ICON,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.75, 12, 1.1],
+        'icon-allow-overlap': true,
+      },
+    },
+    {
+      id: L.stationsLabel,
+      type: 'symbol',
+      source: S.stations,
+      minzoom: 9.8,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 10, 10.5, 13, 12.5],
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.8,
+        'text-justify': 'auto',
+        'text-max-width': 9,
+      },
+      paint: { 'text-color': COLORS.rail, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    {
+      id: L.roissyMark,
+      type: 'symbol',
+      source: S.roissy,
+      filter: ['==', ['get', 'kind'], 'computed_line_crossing'],
+      layout: { 'icon-image': ROISSY_ICON, 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+    },
+    {
+      id: L.roissyLabel,
+      type: 'symbol',
+      source: S.roissy,
+      filter: ['==', ['get', 'kind'], 'computed_line_crossing'],
+      layout: {
+        'text-field': ['get', '_label'],
+        'text-font': [FONT_BOLD],
+        'text-size': 11.5,
+        'text-anchor': 'left',
+        'text-offset': [1.6, 0],
+        'text-max-width': 14,
+        'text-justify': 'left',
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': COLORS.roissy, 'text-halo-color': '#ffffff', 'text-halo-width': 1.8 },
+    },
+    {
+      id: L.roissyStation,
+      type: 'symbol',
+      source: S.roissy,
+      filter: ['==', ['get', 'kind'], 'station_reference'],
+      layout: { 'icon-image': CDG_ICON, 'icon-allow-overlap': true },
+    },
+    {
+      id: L.roissyStationLabel,
+      type: 'symbol',
+      source: S.roissy,
+      filter: ['==', ['get', 'kind'], 'station_reference'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_REGULAR],
+        'text-size': 11,
+        'text-anchor': 'right',
+        'text-offset': [-1.1, 0],
+        'text-max-width': 10,
+        'text-justify': 'right',
+      },
+      paint: { 'text-color': COLORS.roissy, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    {
+      id: L.plotPoints,
+      type: 'symbol',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.plotPoints],
+      layout: {
+        'icon-image': levelIcon,
+        'icon-anchor': 'bottom',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 12, 1],
+      },
+    },
+    {
+      id: L.friches,
+      type: 'symbol',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.friches],
+      layout: {
+        'icon-image': fricheIcon,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.75, 12, 1, 15, 1.15],
+        'symbol-sort-key': ['match', ['get', '_status'], 'reconvertie', 1, 'avec_projet', 2, 'sans_projet', 3, 4],
+      },
+    },
+    {
+      id: L.sitesLabel,
+      type: 'symbol',
+      source: S.sites,
+      minzoom: 13,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_REGULAR],
+        'text-size': 11.5,
+        'text-variable-anchor': ['top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1.3,
+        'text-max-width': 12,
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#1e1e1e', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+    },
+    {
+      id: L.connectorLabels,
+      type: 'symbol',
+      source: S.connectors,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: {
+        'symbol-placement': 'line-center',
+        'text-field': ['get', 'label'],
+        'text-font': [FONT_BOLD],
+        'text-size': 12,
+        'text-allow-overlap': true,
+        'text-offset': [0, -0.8],
+      },
+      paint: {
+        'text-color': ['coalesce', ['get', 'color'], '#333333'],
+        'text-halo-color': '#ffffff',
+        'text-halo-width': 2,
+      },
+    },
+  ] as LayerSpecification[];
+}

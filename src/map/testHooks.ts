@@ -1,0 +1,55 @@
+/**
+ * Hooks for the browser tests and benches: `window.__atlas` tells them the map is ready
+ * (after the first `idle` with data) and lets them find and click sites.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Position } from 'geojson';
+import type { AtlasMapController } from './types';
+
+export interface AtlasTestHooks {
+  mapReady: boolean;
+  map: MapLibreMap;
+  controller: AtlasMapController;
+  /** Ids of the site features drawn in the viewport. */
+  renderedSiteIds(): string[];
+  /** Where a site is on screen, in viewport (client) pixels, or null when unknown/off-screen. */
+  projectSite(id: string): { x: number; y: number } | null;
+}
+
+declare global {
+  interface Window {
+    __atlas?: Partial<AtlasTestHooks> & Record<string, unknown>;
+  }
+}
+
+export function installTestHooks(
+  map: MapLibreMap,
+  controller: AtlasMapController,
+  helpers: { siteLayers: () => string[]; anchor: (id: string) => Position | null },
+): void {
+  if (typeof window === 'undefined') return;
+  const hooks: AtlasTestHooks = {
+    mapReady: true,
+    map,
+    controller,
+    renderedSiteIds() {
+      const layers = helpers.siteLayers();
+      if (!layers.length) return [];
+      const ids = new Set<string>();
+      for (const f of map.queryRenderedFeatures({ layers })) {
+        const id = f.properties?.id;
+        if (id !== undefined && id !== null) ids.add(String(id));
+      }
+      return [...ids].sort();
+    },
+    projectSite(id) {
+      const a = helpers.anchor(id);
+      if (!a) return null;
+      const p = map.project([a[0], a[1]]);
+      const rect = map.getContainer().getBoundingClientRect();
+      if (p.x < 0 || p.y < 0 || p.x > rect.width || p.y > rect.height) return null;
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+  };
+  window.__atlas = { ...(window.__atlas ?? {}), ...hooks };
+}

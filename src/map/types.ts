@@ -1,0 +1,66 @@
+/** Public types of the map controller (the contract other features code against). */
+import type { FeatureCollection, Position } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { DataManifest, LayerId, MapView, NetworkDistance, Site, ZoneRecord } from '../domain/types';
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export type Basemap = 'none' | 'ign';
+
+export interface AtlasMapOptions {
+  /** Translation function (keys `map.*`, registered by src/ui/map/messages.ts). */
+  t: Translate;
+  /** View to open on (e.g. restored from the URL); null/undefined fits the PETR. */
+  initialView?: MapView | null;
+}
+
+export interface ViewPadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export interface Connectors {
+  rn2?: NetworkDistance | null;
+  waterway?: NetworkDistance | null;
+  station?: NetworkDistance | null;
+}
+
+export interface AtlasMapEvents {
+  /** A site was clicked on the map (its id). */
+  select: string;
+  /** The view after a move (rounded: lon/lat 5 decimals, zoom 2). */
+  view: MapView;
+  /** The online basemap could not be loaded; it has been switched off. */
+  'basemap-error': { message: string };
+}
+
+export type AtlasMapEvent = keyof AtlasMapEvents;
+
+export interface AtlasMapController {
+  setData(layers: Record<string, FeatureCollection>, manifest: DataManifest): void;
+  /** Replaces the set of sites drawn (real + fictitious sample + drafts). Not for filtering. */
+  setSites(sites: Site[]): void;
+  /** Draws the zones that have an outline (records without geometry are skipped). */
+  setZones(zones: ZoneRecord[]): void;
+  /** Shows exactly these sites (null = all), through a filter expression. */
+  setFilteredIds(ids: string[] | null): void;
+  setSelected(id: string | null, opts?: { fly?: boolean }): void;
+  /** Connector lines from `from` to the nearest RN2, waterway and station points (null clears). */
+  setConnectors(c: Connectors | null, from: Position | null): void;
+  setLayerVisibility(visible: LayerId[]): void;
+  setBasemap(b: Basemap): void;
+  /** Updates the translation function (language switch): labels, attribution, later popups. */
+  setTranslate(t: Translate): void;
+  /**
+   * Screen space covered by overlays (e.g. the layer/legend panel), in px: fitting the PETR
+   * and flying to a site keep their target clear of it.
+   */
+  setViewPadding(p: Partial<ViewPadding>): void;
+  fitPetr(): void;
+  flyTo(view: MapView): void;
+  on<E extends AtlasMapEvent>(event: E, cb: (payload: AtlasMapEvents[E]) => void): () => void;
+  getMap(): MapLibreMap;
+  destroy(): void;
+}

@@ -1,0 +1,102 @@
+/** Map legend with feature counts (e.g. « 163 communes », « 4 EPCI », « 23 friches »). */
+import type { FeatureCollection } from 'geojson';
+import { useMemo } from 'react';
+import { FRICHE_STATUSES, READINESS_STYLES, epciColors } from '../../map';
+import { useAtlas } from '../../state/store';
+import { formatNumber, useT } from '../i18n';
+import { countLabel, type LegendCounts } from './counts';
+import { CdgSwatch, FillSwatch, FricheSwatch, LineSwatch, PinSwatch, RoissySwatch, StationSwatch } from './Swatch';
+
+export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCollection | undefined }) {
+  const t = useT();
+  const locale = useAtlas((s) => s.locale);
+  const fmt = (n: number) => formatNumber(locale, n);
+  const epcis = useMemo(() => {
+    const feats = epci?.features ?? [];
+    const colors = epciColors(feats.map((f) => String(f.properties?.epci_siren ?? '')));
+    return feats
+      .map((f) => ({
+        siren: String(f.properties?.epci_siren ?? ''),
+        name: String(f.properties?.epci_name ?? ''),
+        color: colors.get(String(f.properties?.epci_siren ?? '')) ?? '#ddd',
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  }, [epci]);
+
+  return (
+    <div className="atlas-legend">
+      <h3>{t('map.legend.territory')}</h3>
+      <ul>
+        <li>
+          <LineSwatch kind="petr" />
+          <span>{t('map.legend.petr')}</span>
+        </li>
+        <li className="legend-group-title">
+          <span className="legend-count">{countLabel(t, 'epci', counts.epci, fmt)}</span>
+        </li>
+        {epcis.map((e) => (
+          <li key={e.siren} className="legend-sub">
+            <FillSwatch color={e.color} opacity={0.5} />
+            <span>
+              {e.name}
+              {counts.communesByEpci[e.siren] ? <span className="legend-muted"> · {t('map.legend.epciCommunes', { n: fmt(counts.communesByEpci[e.siren]) })}</span> : null}
+            </span>
+          </li>
+        ))}
+        <li>
+          <LineSwatch kind="communes" />
+          <span className="legend-count">{countLabel(t, 'communes', counts.communes, fmt)}</span>
+        </li>
+      </ul>
+
+      <h3>{countLabel(t, 'friches', counts.friches, fmt)}</h3>
+      <ul>
+        {FRICHE_STATUSES.filter((s) => s.key !== 'autre' || counts.fricheByStatus.autre > 0).map((s) => (
+          <li key={s.key}>
+            <FricheSwatch shape={s.shape} color={s.color} />
+            <span>{t(`map.legend.friche.${s.key}`)}</span>
+            <span className="legend-n">{fmt(counts.fricheByStatus[s.key])}</span>
+          </li>
+        ))}
+      </ul>
+
+      <h3>{countLabel(t, 'plots', counts.plots, fmt)}</h3>
+      {counts.plots === 0 ? (
+        <p className="legend-muted legend-empty">{t('map.legend.noPlots')}</p>
+      ) : (
+        <ul>
+          {READINESS_STYLES.map((r) => (
+            <li key={r.level}>
+              <PinSwatch color={r.color} letter={r.letter} />
+              <span>{t(`map.level.${r.level}`)}</span>
+              <span className="legend-n">{fmt(counts.plotsByLevel[r.level])}</span>
+            </li>
+          ))}
+          {counts.fictitiousPlots > 0 && (
+            <li>
+              <FillSwatch color="#ddaa33" hatch stroke="#1e1e1e" />
+              <span>{t('map.legend.fictitious')}</span>
+              <span className="legend-n">{fmt(counts.fictitiousPlots)}</span>
+            </li>
+          )}
+        </ul>
+      )}
+
+      <h3>{t('map.legend.networks')}</h3>
+      <ul>
+        <li>
+          <StationSwatch />
+          <span>{countLabel(t, 'stations', counts.stations, fmt)}</span>
+        </li>
+        <li>
+          <RoissySwatch />
+          <span>{t('map.legend.roissy')}</span>
+        </li>
+        <li>
+          <CdgSwatch />
+          <span>{t('map.legend.cdg')}</span>
+        </li>
+      </ul>
+    </div>
+  );
+}

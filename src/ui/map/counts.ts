@@ -1,0 +1,63 @@
+/** Feature counts shown by the legend and the map's text alternative (pure). */
+import type { FeatureCollection } from 'geojson';
+import type { DataManifest, ReadinessLevel, Site } from '../../domain/types';
+import { readinessLevel } from '../../domain/readiness';
+import { fricheStatusKey, type FricheStatusStyle } from '../../map';
+
+export interface LegendCounts {
+  communes: number;
+  epci: number;
+  friches: number;
+  plots: number;
+  fictitiousPlots: number;
+  stations: number;
+  fricheByStatus: Record<FricheStatusStyle['key'], number>;
+  plotsByLevel: Record<ReadinessLevel, number>;
+  communesByEpci: Record<string, number>;
+}
+
+function count(layers: Record<string, FeatureCollection>, manifest: DataManifest | null, id: string): number {
+  const fc = layers[id];
+  if (fc) return fc.features.length;
+  return manifest?.layers[id]?.count ?? 0;
+}
+
+export function legendCounts(layers: Record<string, FeatureCollection>, manifest: DataManifest | null, sites: readonly Site[]): LegendCounts {
+  const fricheByStatus: LegendCounts['fricheByStatus'] = { potentielle: 0, sans_projet: 0, avec_projet: 0, reconvertie: 0, autre: 0 };
+  const plotsByLevel: LegendCounts['plotsByLevel'] = { cle_en_main: 0, a_preparer: 0, a_rehabiliter: 0, inconnu: 0 };
+  let friches = 0;
+  let plots = 0;
+  let fictitiousPlots = 0;
+  for (const s of sites) {
+    const p = s.properties;
+    if (p.kind === 'friche') {
+      friches++;
+      fricheByStatus[fricheStatusKey(p.friche_status)]++;
+    } else {
+      plots++;
+      if (p.fictitious) fictitiousPlots++;
+      plotsByLevel[readinessLevel(p)]++;
+    }
+  }
+  const communesByEpci: Record<string, number> = {};
+  for (const f of layers.communes?.features ?? []) {
+    const k = String(f.properties?.epci_siren ?? '');
+    communesByEpci[k] = (communesByEpci[k] ?? 0) + 1;
+  }
+  return {
+    communes: count(layers, manifest, 'communes'),
+    epci: count(layers, manifest, 'epci'),
+    friches,
+    plots,
+    fictitiousPlots,
+    stations: count(layers, manifest, 'stations'),
+    fricheByStatus,
+    plotsByLevel,
+    communesByEpci,
+  };
+}
+
+/** "{n} communes" with the right singular/plural message. */
+export function countLabel(t: (k: string, p?: Record<string, string | number>) => string, key: string, n: number, format: (n: number) => string): string {
+  return t(`map.count.${key}.${n <= 1 ? 'one' : 'other'}`, { n: format(n) });
+}

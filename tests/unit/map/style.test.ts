@@ -1,0 +1,154 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { FeatureCollection, Polygon } from 'geojson';
+import { LAYER_IDS } from '../../../src/domain/types';
+
+vi.mock('maplibre-gl', () => ({ addProtocol: vi.fn(), removeProtocol: vi.fn() }));
+vi.mock('@fontsource/noto-sans/latin-400-italic.css', () => ({}));
+
+const { LAYER_GROUPS, L, SITE_LAYERS, FILTERED_SITE_LAYERS, buildLayers, withIdFilter, epciFillColor } = await import('../../../src/map/style/layers');
+const { FRICHE_STATUSES, READINESS_STYLES, epciColors, fricheStatusKey } = await import('../../../src/map/style/palette');
+const { SOURCE_IDS } = await import('../../../src/map/sources');
+
+describe('map style', () => {
+  const layers = buildLayers();
+  const ids = layers.map((l) => l.id);
+
+  it('has unique layer ids and only references declared sources', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    const sources = new Set<string>(Object.values(SOURCE_IDS));
+    for (const l of layers) if ('source' in l && l.source) expect(sources.has(l.source as string), l.id).toBe(true);
+  });
+
+  it('every user-facing layer switches existing map layers, and every data layer belongs to one', () => {
+    for (const id of LAYER_IDS) {
+      expect(LAYER_GROUPS[id].length, id).toBeGreaterThan(0);
+      for (const layer of LAYER_GROUPS[id]) expect(ids, `${id} → ${layer}`).toContain(layer);
+    }
+    for (const l of [...SITE_LAYERS, ...FILTERED_SITE_LAYERS]) expect(ids).toContain(l);
+  });
+
+  it('uses only locally served glyphs and no remote URL anywhere', () => {
+    const json = JSON.stringify(layers);
+    expect(json).not.toMatch(/https?:\/\//);
+    const fonts = new Set<string>();
+    for (const l of layers) {
+      const f = (l.layout as Record<string, unknown> | undefined)?.['text-font'];
+      if (f) for (const m of JSON.stringify(f).matchAll(/Noto Sans \w+/g)) fonts.add(m[0]);
+    }
+    expect([...fonts].sort()).toEqual(['Noto Sans Bold', 'Noto Sans Italic', 'Noto Sans Regular']);
+  });
+
+  it('draws commune labels, the N2 label and the Roissy caveat label', () => {
+    const byId = Object.fromEntries(layers.map((l) => [l.id, l]));
+    expect(byId[L.communesLabel].type).toBe('symbol');
+    expect(JSON.stringify(byId[L.rn2Shield].layout)).toContain('N2');
+    expect(byId[L.roissyLabel].filter).toEqual(['==', ['get', 'kind'], 'computed_line_crossing']);
+    // The LGV is dashed, as the schematic Roissy mark; nothing draws a line for the Roissy link.
+    expect((byId[L.lgv].paint as Record<string, unknown>)['line-dasharray']).toBeTruthy();
+    expect(layers.filter((l) => 'source' in l && l.source === SOURCE_IDS.roissy).every((l) => l.type === 'symbol')).toBe(true);
+  });
+
+  it('adds an id filter without losing the base filter', () => {
+    const base = ['==', ['get', 'kind'], 'friche'] as const;
+    expect(withIdFilter(base as never, null)).toBe(base);
+    expect(withIdFilter(base as never, ['a', 'b'])).toEqual(['all', base, ['in', ['get', 'id'], ['literal', ['a', 'b']]]]);
+    expect(withIdFilter(base as never, [])).toEqual(['all', base, ['in', ['get', 'id'], ['literal', []]]]);
+  });
+
+  it('tells friche statuses apart by shape, not colour alone', () => {
+    const shapes = FRICHE_STATUSES.map((s) => s.shape);
+    expect(new Set(shapes).size).toBe(shapes.length);
+    expect(new Set(READINESS_STYLES.map((r) => r.letter)).size).toBe(READINESS_STYLES.length);
+    expect(fricheStatusKey('friche potentielle')).toBe('potentielle');
+    expect(fricheStatusKey('Friche sans projet')).toBe('sans_projet');
+    expect(fricheStatusKey('friche avec projet')).toBe('avec_projet');
+    expect(fricheStatusKey('friche reconvertie')).toBe('reconvertie');
+    expect(fricheStatusKey(null)).toBe('autre');
+  });
+
+  it('gives each EPCI a stable, distinct fill', () => {
+    const a = epciColors(['240200519', '200071991', '240200477', '240200501']);
+    const b = epciColors(['200071991', '240200477', '240200501', '240200519', '240200477']);
+    expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
+    expect(new Set(a.values()).size).toBe(4);
+    expect(epciFillColor(a)).toEqual(['match', ['to-string', ['get', 'epci_siren']], ...[...a].flat(), '#dddddd']);
+  });
+});
+
+describe('map sources', async () => {
+  const { labelPoint, labelPoints, maskOutside, signedArea, siteFeatures, zoneFeatures } = await import('../../../src/map/sources');
+  // A "U" shape: its centroid and bbox centre fall in the notch, outside the polygon.
+  const u: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [3, 0],
+        [3, 3],
+        [2, 3],
+        [2, 1],
+        [1, 1],
+        [1, 3],
+        [0, 3],
+        [0, 0],
+      ],
+    ],
+  };
+
+  it('puts label points inside concave polygons', () => {
+    const [x, y] = labelPoint(u);
+    const inNotch = x > 1 && x < 2 && y > 1;
+    expect(inNotch).toBe(false);
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(x).toBeLessThanOrEqual(3);
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(y).toBeLessThanOrEqual(3);
+  });
+
+  it('makes one label point per polygon, with its properties', () => {
+    const fc: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { name: 'A' }, geometry: u },
+        { type: 'Feature', properties: { name: 'P' }, geometry: { type: 'Point', coordinates: [0, 0] } },
+      ],
+    };
+    const pts = labelPoints(fc);
+    expect(pts.features).toHaveLength(1);
+    expect(pts.features[0].properties).toEqual({ name: 'A' });
+  });
+
+  it('masks the outside of the PETR with holes wound against the world ring', () => {
+    for (const ring of [u.coordinates[0], [...u.coordinates[0]].reverse()]) {
+      const mask = maskOutside({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] });
+      const g = mask.features[0].geometry as Polygon;
+      expect(g.coordinates).toHaveLength(2);
+      expect(Math.sign(signedArea(g.coordinates[0]))).toBe(1);
+      expect(Math.sign(signedArea(g.coordinates[1]))).toBe(-1);
+    }
+    expect(maskOutside(undefined).features).toHaveLength(0);
+  });
+
+  it('flattens sites for the style with their derived level, status and geometry kind', () => {
+    const readiness = Object.fromEntries(
+      ['land_control', 'planning', 'environment_inventory', 'archaeology', 'environmental_procedures', 'utilities', 'soil_pollution'].map((k) => [
+        k,
+        { status: 'fait', date: null, source: null },
+      ]),
+    );
+    const fc = siteFeatures([
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [3.3, 49.4] }, properties: { id: 'f1', name: 'F', kind: 'friche', friche_status: 'friche avec projet', fictitious: false, readiness: {} } as never },
+      { type: 'Feature', geometry: u, properties: { id: 'p1', name: 'P', kind: 'plot', friche_status: null, fictitious: true, readiness } as never },
+    ]);
+    expect(fc.features[0].properties).toMatchObject({ id: 'f1', kind: 'friche', _status: 'avec_projet', _geom: 'point', _level: 'a_rehabiliter', fictitious: false });
+    expect(fc.features[1].properties).toMatchObject({ id: 'p1', kind: 'plot', _geom: 'polygon', _level: 'cle_en_main', fictitious: true });
+  });
+
+  it('draws only zones that have an outline', () => {
+    const fc = zoneFeatures([
+      { zone_id: 'Z1', name: 'A', kind: 'zae', communes: [], insee: [], epci_siren: [], facts: [], needs_digitising: true, geometry: null },
+      { zone_id: 'Z2', name: 'B', kind: 'zae', communes: [], insee: [], epci_siren: [], facts: [], needs_digitising: false, geometry: u },
+    ]);
+    expect(fc.features.map((f) => f.properties?.zone_id)).toEqual(['Z2']);
+  });
+});
