@@ -35,36 +35,40 @@ const COUNTED = FACET_BIT.sectors | FACET_BIT.levels | FACET_BIT.availability | 
 
 export function facetCountsPrepared(prepared: readonly PreparedSite[], f: FilterState): FacetCounts {
   const c = compileFilter(f);
-  const out: FacetCounts = {
-    sectors: zeros(SECTOR_IDS),
-    levels: zeros(READINESS_LEVELS),
-    availability: zeros(AVAILABILITIES),
-    kinds: zeros(KINDS),
-    epci: {},
-    communes: {},
-  };
-  for (const ps of prepared) {
-    if (ps.epci !== null && !(ps.epci in out.epci)) out.epci[ps.epci] = 0;
-    if (ps.insee !== null && !(ps.insee in out.communes)) out.communes[ps.insee] = 0;
-  }
+  const sectors = new Array<number>(SECTOR_IDS.length).fill(0);
+  const levels = zeros(READINESS_LEVELS);
+  const availability = zeros(AVAILABILITIES);
+  const kinds = zeros(KINDS);
+  // Maps, not objects, while counting: thousands of keys make object writes slow.
+  const epci = new Map<string, number>();
+  const communes = new Map<string, number>();
   for (let i = 0; i < prepared.length; i++) {
     const ps = prepared[i];
     const m = failMask(ps, c);
     // Count in facet X when the site fails nothing, or fails X only.
-    let which: number;
+    let which = 0;
     if (m === 0) which = COUNTED;
     else if ((m & (m - 1)) === 0 && (m & COUNTED) !== 0) which = m;
-    else continue;
+    if (ps.epci !== null) epci.set(ps.epci, (epci.get(ps.epci) ?? 0) + (which & FACET_BIT.epci ? 1 : 0));
+    if (ps.insee !== null) communes.set(ps.insee, (communes.get(ps.insee) ?? 0) + (which & FACET_BIT.communes ? 1 : 0));
+    if (which === 0) continue;
     if (which & FACET_BIT.sectors && ps.sectorMask) {
-      for (let b = 0; b < SECTOR_IDS.length; b++) if (ps.sectorMask & (1 << b)) out.sectors[SECTOR_IDS[b]]++;
+      for (let b = 0; b < SECTOR_IDS.length; b++) if (ps.sectorMask & (1 << b)) sectors[b]++;
     }
-    if (which & FACET_BIT.levels) out.levels[ps.level]++;
-    if (which & FACET_BIT.availability && ps.availability in out.availability) out.availability[ps.availability]++;
-    if (which & FACET_BIT.kinds && ps.kind in out.kinds) out.kinds[ps.kind]++;
-    if (which & FACET_BIT.epci && ps.epci !== null) out.epci[ps.epci]++;
-    if (which & FACET_BIT.communes && ps.insee !== null) out.communes[ps.insee]++;
+    if (which & FACET_BIT.levels) levels[ps.level]++;
+    if (which & FACET_BIT.availability && ps.availability in availability) availability[ps.availability]++;
+    if (which & FACET_BIT.kinds && ps.kind in kinds) kinds[ps.kind]++;
   }
-  return out;
+  const sectorCounts = zeros(SECTOR_IDS);
+  SECTOR_IDS.forEach((id, b) => (sectorCounts[id] = sectors[b]));
+  return {
+    sectors: sectorCounts,
+    levels,
+    availability,
+    kinds,
+    epci: Object.fromEntries(epci),
+    communes: Object.fromEntries(communes),
+  };
 }
 
 export function facetCounts(sites: readonly Site[], f: FilterState): FacetCounts {

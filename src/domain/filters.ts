@@ -47,6 +47,8 @@ export interface PreparedSite {
   distRn2: number | null;
   distWaterway: number | null;
   distStation: number | null;
+  /** Sort key of the name (see collationKey), computed on first use by sortSites. */
+  nameKey?: string;
 }
 
 function finiteOrNull(v: unknown): number | null {

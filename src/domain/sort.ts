@@ -4,7 +4,9 @@
  * order alike. Names use French collation with numeric ordering (« n° 2 » before « n° 12 »).
  * Surface = declared, else computed (see surface.ts). Returns a new array.
  */
+import { prepareSites } from './filters';
 import { siteSurfaceM2 } from './surface';
+import { collationKey } from './text';
 import type { Site, SiteProperties, SortState } from './types';
 
 const COLLATOR = new Intl.Collator('fr', { numeric: true });
@@ -34,15 +36,25 @@ export function sortSites(sites: readonly Site[], s: SortState): Site[] {
   const idx: number[] = [];
   const unknown: Site[] = [];
   if (s.key === 'name') {
+    // Fast path: compare precomputed primary keys as plain strings; Intl.Collator breaks ties.
+    const prepared = prepareSites(sites);
     const keys: string[] = new Array(sites.length);
+    const names: string[] = new Array(sites.length);
     for (let i = 0; i < sites.length; i++) {
       const n = sites[i].properties.name;
       if (typeof n === 'string' && n.trim() !== '') {
-        keys[i] = n.trim();
+        const ps = prepared[i];
+        keys[i] = ps.nameKey ??= collationKey(n);
+        names[i] = n.trim();
         idx.push(i);
       } else unknown.push(sites[i]);
     }
-    idx.sort((a, b) => sign * COLLATOR.compare(keys[a], keys[b]) || a - b);
+    idx.sort((a, b) => {
+      const ka = keys[a];
+      const kb = keys[b];
+      if (ka !== kb) return ka < kb ? -sign : sign;
+      return sign * COLLATOR.compare(names[a], names[b]) || a - b;
+    });
   } else {
     const keys = new Float64Array(sites.length);
     for (let i = 0; i < sites.length; i++) {

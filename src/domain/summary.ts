@@ -3,8 +3,7 @@
  * Hectares use the site surface (declared, else computed); sites with an unknown surface
  * count in `count` but not in hectares (`unknownSurface` says how many).
  */
-import { readinessLevel } from './readiness';
-import { siteSurfaceM2 } from './surface';
+import { prepareSites } from './filters';
 import { READINESS_LEVELS, SECTOR_IDS, type ReadinessLevel, type SectorId, type Site } from './types';
 
 export interface SummaryBucket {
@@ -56,9 +55,11 @@ export function summarize(sites: readonly Site[]): Summary {
   const status = new Map<string, SummaryBucket>();
   const byLevel = emptyCountHa(READINESS_LEVELS);
   const bySector = emptyCountHa(SECTOR_IDS);
-  for (const s of sites) {
-    const p = s.properties;
-    const surf = siteSurfaceM2(p);
+  const prepared = prepareSites(sites);
+  for (let i = 0; i < prepared.length; i++) {
+    const ps = prepared[i];
+    const p = ps.props;
+    const surf = ps.surface;
     const ha = surf === null ? 0 : surf / 10000;
     if (surf === null) unknownSurface++;
     else m2 += surf;
@@ -68,14 +69,16 @@ export function summarize(sites: readonly Site[]): Summary {
     if (!e) epci.set(ek, (e = { key: ek, label: ek ? (p.epci_name ?? ek) : '', count: 0, ha: 0 }));
     e.count++;
     e.ha += ha;
-    const lv = byLevel[readinessLevel(p)];
+    const lv = byLevel[ps.level];
     lv.count++;
     lv.ha += ha;
-    for (const sec of new Set(p.sectors ?? [])) {
-      const b = bySector[sec];
-      if (b) {
-        b.count++;
-        b.ha += ha;
+    if (ps.sectorMask) {
+      for (let b = 0; b < SECTOR_IDS.length; b++) {
+        if (ps.sectorMask & (1 << b)) {
+          const sb = bySector[SECTOR_IDS[b]];
+          sb.count++;
+          sb.ha += ha;
+        }
       }
     }
     if (p.kind === 'friche') {

@@ -33,3 +33,36 @@ describe('sortSites — behaviour', () => {
     expect(desc.at(-1)).toBe('T-ECOPARC');
   });
 });
+
+describe('sortSites — name order equals Intl.Collator("fr", { numeric: true })', () => {
+  const collator = new Intl.Collator('fr', { numeric: true });
+  const check = (names: string[]) => {
+    const sites = names.map((name, i) => makeSite({ id: `N${i}`, name }));
+    const got = sortSites(sites, { key: 'name', dir: 'asc' }).map((s) => s.properties.name);
+    const expected = [...names].map((n, i) => [n, i] as const).sort((a, b) => collator.compare(a[0], b[0]) || a[1] - b[1]).map((x) => x[0]);
+    expect(got).toEqual(expected);
+  };
+
+  it('on tricky French names (accents, ligatures, punctuation, numbers, dashes)', () => {
+    check([
+      'Terrain fictif n° 12 – Soissons', 'Terrain fictif n° 2 – Soissons', 'Terrain fictif n° 2 - Soissons', 'TOTAL – RELAIS', 'TOTAL - Relais',
+      '1-3-5 RUE JEAN CALVIN', '1 AV DE L\'EGLISE', '1 AV DE L EUROPE', '? / DECHARGE', '???', '(ex DLI)', '(ex DLI, garage)', '"SPCA"',
+      'Œuvre', 'oeuvre', 'Oeuvre', 'Écluse', 'ecluse', 'Eclusier', 'côte', 'cote', 'coté', 'côté', 'L\'Abbaye', 'L’Abbaye', 'Labbaye',
+      'Zone 007', 'Zone 7', 'Zone 10', 'Zone 9b', 'a_b', 'a-b', 'a b', 'a.b', 'a,b', 'ab',
+    ]);
+  });
+
+  it('on 2,000 seeded random names', () => {
+    let a = 12345;
+    const rnd = () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) / 4294967296);
+    const alphabet = [...'abcdeéèêëàâçîïôöùûüœæ ABCDÉÈÇŒ0123456789-–_,;:!?.\'’"()/&'];
+    const names: string[] = [];
+    for (let i = 0; i < 2000; i++) {
+      let s = '';
+      const n = 1 + Math.floor(rnd() * 10);
+      for (let j = 0; j < n; j++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+      if (s.trim()) names.push(s.trim());
+    }
+    check(names);
+  });
+});
