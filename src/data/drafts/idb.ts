@@ -1,0 +1,71 @@
+/**
+ * A few promise helpers over the raw IndexedDB API (no dependency). Every write resolves
+ * only once its transaction has completed (durability 'strict' where supported), so a
+ * resolved write is on disk.
+ */
+
+export function promisify<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** French text for storage errors (quota, unavailable…). */
+export function storageErrorMessage(e: unknown): string {
+  const name = e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : '';
+  const detail = e instanceof Error || (e && typeof e === 'object' && 'message' in e) ? String((e as { message: unknown }).message) : String(e);
+  if (name === 'QuotaExceededError') {
+    return 'Le stockage du navigateur est plein : la dernière modification n’a pas pu être enregistrée. Exportez une sauvegarde, puis libérez de la place.';
+  }
+  if (name === 'InvalidStateError' || name === 'SecurityError') {
+    return `Le stockage local du navigateur (IndexedDB) n’est pas disponible (${detail}). En navigation privée, les brouillons ne peuvent pas être conservés.`;
+  }
+  return `Erreur du stockage local du navigateur : ${detail}`;
+}
+
+export class StorageError extends Error {
+  readonly cause: unknown;
+  constructor(cause: unknown) {
+    super(storageErrorMessage(cause));
+    this.name = 'StorageError';
+    this.cause = cause;
+  }
+}
+
+/**
+ * Runs `body` in one transaction and resolves with its result after `complete`.
+ * `body` may await requests of this transaction (use `promisify`), but nothing else.
+ */
+export function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let tx: IDBTransaction;
+    try {
+      tx = mode === 'readwrite' ? db.transaction(stores, mode, { durability: 'strict' }) : db.transaction(stores, mode);
+    } catch (e) {
+      reject(new StorageError(e));
+      return;
+    }
+    let result: T;
+    let failed = false;
+    tx.oncomplete = () => (failed ? undefined : resolve(result));
+    tx.onabort = () => reject(new StorageError(tx.error ?? new Error('transaction annulée')));
+    tx.onerror = () => {
+      /* reported by onabort */
+    };
+    body(tx).then(
+      (r) => {
+        result = r;
+      },
+      (e) => {
+        failed = true;
+        try {
+          tx.abort();
+        } catch {
+          /* already finished */
+        }
+        reject(e instanceof StorageError ? e : new StorageError(e));
+      },
+    );
+  });
+}
