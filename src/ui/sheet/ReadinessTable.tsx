@@ -32,7 +32,7 @@ export function ReadinessTable({ site }: { site: SiteProperties }) {
                   </span>{' '}
                   {t(`readinessItem.${id}`)}
                 </th>
-                <td>
+                <td data-label={t('sheet.readiness.status')}>
                   <span className={`status status-${item.status}`}>
                     <span className="status-icon" aria-hidden="true">
                       {STATUS_ICON[item.status]}
@@ -41,8 +41,8 @@ export function ReadinessTable({ site }: { site: SiteProperties }) {
                   </span>
                   {item.note ? <span className="status-note"> – {item.note}</span> : null}
                 </td>
-                <td>{item.date ? fmtDate(locale, item.date) : <span className="muted">{t('sheet.value.unknown')}</span>}</td>
-                <td className="break">
+                <td data-label={t('sheet.readiness.date')}>{item.date ? fmtDate(locale, item.date) : <span className="muted">{t('sheet.value.unknown')}</span>}</td>
+                <td className="break" data-label={t('sheet.readiness.source')}>
                   {link ? (
                     <a href={link} target="_blank" rel="noopener noreferrer">
                       {item.source}

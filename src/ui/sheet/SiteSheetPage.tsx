@@ -1,7 +1,242 @@
-// Placeholder: replaced by the feature that owns this folder.
+/**
+ * The site sheet (`#/site/<id>`): every attribute of the site, grouped; the « clé en main »
+ * checklist; the distances with a small map; the commune and EPCI context; the sources.
+ * Printable (see src/ui/print/print.css). An unknown id gives a clear message.
+ */
+import { useEffect, type ReactNode } from 'react';
+import type { Site } from '../../domain/types';
+import { readinessLevel, readinessProgress } from '../../domain/readiness';
+import { useSiteIndex } from '../../state/selectors';
+import { useAtlas } from '../../state/store';
+import { navigate } from '../app/navigate';
 import { useT } from '../i18n';
+import { PrintStamp } from '../print/PrintStamp';
+import { AccessSection } from './AccessSection';
+import { ContextSection } from './ContextSection';
+import { fmtDate, fmtHa, fmtM2, fmtPrice, safeHttpUrl } from './format';
+import { LEVEL_ICON, sectorNames } from './labels';
+import { ReadinessTable } from './ReadinessTable';
+import { SourcesList } from './SourcesList';
+import './sheet.css';
+
+/** Manifest layers whose sources are listed on every sheet (the site's own layer comes first). */
+const CONTEXT_LAYERS = ['communes', 'epci', 'rn2', 'waterway', 'rail', 'stations', 'roissy'];
 
 export function SiteSheetPage() {
   const t = useT();
-  return <p className="placeholder">{t('app.placeholder')}</p>;
+  const page = useAtlas((s) => s.page);
+  const status = useAtlas((s) => s.status);
+  const sampleLoaded = useAtlas((s) => s.sampleLoaded);
+  const index = useSiteIndex();
+  const id = page.name === 'site' ? page.id : '';
+  const site = index.get(id);
+
+  if (!site) {
+    if (status === 'loading') return <p className="loading">{t('sheet.loading')}</p>;
+    return (
+      <div className="page-content sheet-missing" role="alert">
+        <h2>{t('sheet.notFound.title')}</h2>
+        <p>{t('sheet.notFound.body', { id })}</p>
+        {!sampleLoaded && <p>{t('sheet.notFound.sample')}</p>}
+        <p>
+          <button type="button" className="primary" onClick={() => navigate({ name: 'atlas' })}>
+            {t('sheet.actions.back')}
+          </button>
+        </p>
+      </div>
+    );
+  }
+  return <SiteSheet site={site} />;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Section({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`sheet-section ${className ?? ''}`} aria-labelledby={`sheet-${id}`}>
+      <h3 id={`sheet-${id}`}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function SiteSheet({ site }: { site: Site }) {
+  const t = useT();
+  const locale = useAtlas((s) => s.locale);
+  const shortlist = useAtlas((s) => s.shortlist);
+  const p = site.properties;
+  const inShortlist = shortlist.includes(p.id);
+  const level = readinessLevel(p);
+  const progress = readinessProgress(p);
+  const unknown = <span className="muted">{t('sheet.value.unknown')}</span>;
+  const surface = (m2: number | null | undefined) =>
+    m2 == null ? null : t('sheet.surface.both', { m2: fmtM2(locale, m2), ha: fmtHa(locale, m2) });
+  const recordUrl = safeHttpUrl(p.source_url);
+
+  useEffect(() => {
+    document.title = `${t('sheet.docTitle', { name: p.name })} – ${t('app.title')}`;
+    return () => {
+      document.title = t('app.title');
+    };
+  }, [p.name, t]);
+
+  const toggle = () => {
+    const { toggleShortlist, announce } = useAtlas.getState();
+    toggleShortlist(p.id);
+    const n = useAtlas.getState().shortlist.length;
+    announce(t(inShortlist ? 'sheet.announce.removed' : 'sheet.announce.added', { name: p.name, n }));
+  };
+
+  return (
+    <article className="page-content sheet" aria-labelledby="sheet-title" data-testid="site-sheet">
+      <header className="sheet-header">
+        <p className="eyebrow">{t('sheet.title')}</p>
+        <h2 id="sheet-title">{p.name}</h2>
+        <p className="badges">
+          {p.fictitious && <span className="badge badge-fictitious">{t('fictitious.badge')}</span>}
+          <span className="badge badge-kind">{t(`kind.${p.kind}`)}</span>
+          <span className={`badge badge-level level-${level}`}>
+            <span aria-hidden="true">{LEVEL_ICON[level]}</span> {t('sheet.level')} : {t(`level.${level}`)}
+          </span>
+        </p>
+        <div className="sheet-actions no-print" role="group" aria-label={t('sheet.actions.label')}>
+          <button type="button" className={inShortlist ? '' : 'primary'} aria-pressed={inShortlist} onClick={toggle}>
+            {inShortlist ? t('sheet.actions.remove') : t('sheet.actions.add')}
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            {t('sheet.actions.print')}
+          </button>
+          {shortlist.length > 0 && (
+            <button type="button" onClick={() => navigate({ name: 'compare' })}>
+              {t('sheet.actions.compare', { n: shortlist.length })}
+            </button>
+          )}
+          <button type="button" onClick={() => navigate({ name: 'atlas' })}>
+            {t('sheet.actions.back')}
+          </button>
+        </div>
+      </header>
+
+      {p.fictitious && (
+        <p className="notice notice-fictitious">
+          <span className="badge badge-fictitious">{t('fictitious.badge')}</span> {t('sheet.sources.fictitious')}
+        </p>
+      )}
+
+      <div className="sheet-grid">
+        <Section id="identity" title={t('sheet.section.identity')}>
+          <dl className="facts">
+            <Fact label={t('sheet.field.name')}>{p.name}</Fact>
+            <Fact label={t('sheet.field.kind')}>{t(`kind.${p.kind}`)}</Fact>
+            <Fact label={t('sheet.field.id')}>
+              <code>{p.id}</code>
+            </Fact>
+          </dl>
+        </Section>
+
+        <Section id="location" title={t('sheet.section.location')}>
+          <dl className="facts">
+            <Fact label={t('sheet.field.commune')}>
+              {p.commune ?? unknown}
+              {p.insee ? <span className="muted"> ({t('sheet.field.insee')} {p.insee})</span> : null}
+            </Fact>
+            <Fact label={t('sheet.field.epci')}>{p.epci_name ?? unknown}</Fact>
+            <Fact label={t('sheet.field.zone')}>{p.zone_name ?? <span className="muted">{t('sheet.value.none')}</span>}</Fact>
+          </dl>
+        </Section>
+
+        <Section id="surface" title={t('sheet.section.surface')}>
+          <dl className="facts">
+            <Fact label={t('sheet.field.declared')}>{surface(p.declared_surface_m2) ?? unknown}</Fact>
+            <Fact label={t('sheet.field.computed')}>
+              {surface(p.computed_surface_m2) ??
+                (site.geometry.type === 'Point' ? <span className="muted">{t('sheet.value.pointOnly')}</span> : unknown)}
+            </Fact>
+          </dl>
+        </Section>
+
+        <Section id="offer" title={t('sheet.section.offer')}>
+          <dl className="facts">
+            <Fact label={t('sheet.field.availability')}>{t(`availability.${p.availability}`)}</Fact>
+            <Fact label={t('sheet.field.occupation')}>{t(`occupation.${p.occupation}`)}</Fact>
+            <Fact label={t('sheet.field.price')}>{p.price_eur_m2 != null ? fmtPrice(locale, p.price_eur_m2) : unknown}</Fact>
+            <Fact label={t('sheet.field.contact')}>{p.contact ? <span className="break">{p.contact}</span> : unknown}</Fact>
+          </dl>
+        </Section>
+
+        <Section id="sectors" title={t('sheet.section.sectors')}>
+          {p.sectors.length ? (
+            <ul className="tags">
+              {sectorNames(p.sectors, locale).map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('sheet.sectors.none')}</p>
+          )}
+        </Section>
+
+        {(p.kind === 'friche' || p.friche_status || p.friche_type) && (
+          <Section id="friche" title={t('sheet.section.friche')}>
+            <dl className="facts">
+              <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ?? unknown}</Fact>
+              <Fact label={t('sheet.field.fricheType')}>{p.friche_type ?? unknown}</Fact>
+            </dl>
+          </Section>
+        )}
+
+        <Section id="notes" title={t('sheet.section.notes')} className="wide">
+          {p.notes ? <p className="notes">{p.notes}</p> : <p className="muted">{t('sheet.notes.none')}</p>}
+        </Section>
+      </div>
+
+      <Section id="readiness" title={t('sheet.section.readiness')} className="wide">
+        <p>
+          <span className={`badge badge-level level-${level}`}>
+            <span aria-hidden="true">{LEVEL_ICON[level]}</span> {t(`level.${level}`)}
+          </span>{' '}
+          {t('sheet.readiness.progress', { done: progress.done, applicable: progress.applicable })}
+        </p>
+        <ReadinessTable site={p} />
+        <p className="muted small">{t('sheet.readiness.help')}</p>
+      </Section>
+
+      <Section id="access" title={t('sheet.section.access')} className="wide">
+        <AccessSection site={site} />
+      </Section>
+
+      <Section id="context" title={t('sheet.section.context')} className="wide">
+        <ContextSection site={p} />
+      </Section>
+
+      <Section id="sources" title={t('sheet.section.sources')} className="wide sheet-sources">
+        <dl className="facts">
+          <Fact label={t('sheet.field.source')}>
+            <span className="break">{p.source}</span>
+            {recordUrl ? (
+              <>
+                {' – '}
+                <a href={recordUrl} target="_blank" rel="noopener noreferrer">
+                  {t('sheet.sources.recordLink')}
+                  <span className="sr-only"> {t('sheet.newTab')}</span>
+                </a>
+              </>
+            ) : null}
+          </Fact>
+          <Fact label={t('sheet.field.updated')}>{p.updated_at ? fmtDate(locale, p.updated_at) : unknown}</Fact>
+        </dl>
+        <h4>{t('sheet.sources.layers')}</h4>
+        <SourcesList ids={[p.kind === 'friche' ? 'friches' : 'sites', ...CONTEXT_LAYERS]} />
+      </Section>
+
+      <PrintStamp />
+    </article>
+  );
 }

@@ -1,0 +1,91 @@
+/**
+ * The sheet's location map (src/map/minimap) and its legend. The map is an image for
+ * assistive technologies (role img + label); the distances list beside it is the text
+ * equivalent. Each time the map finishes drawing, a PNG copy is put in an <img> that
+ * only print shows, so the map always prints (WebGL canvases may print blank).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { FeatureCollection } from 'geojson';
+import { createMiniMap, CONNECTOR_STYLE, SITE_COLOR, type Connector, type ConnectorKind, type MiniMapHandle } from '../../map/minimap';
+import type { Site } from '../../domain/types';
+import { useAtlas } from '../../state/store';
+import { useT } from '../i18n';
+
+const KINDS: ConnectorKind[] = ['rn2', 'waterway', 'station'];
+
+export function SiteMiniMap({ site, connectors }: { site: Site; connectors: Connector[] }) {
+  const t = useT();
+  const layers = useAtlas((s) => s.layers);
+  const container = useRef<HTMLDivElement>(null);
+  const handle = useRef<MiniMapHandle | null>(null);
+  const [image, setImage] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const ctx = (id: string): FeatureCollection | undefined => layers[id];
+    const h = createMiniMap(el, {
+      site,
+      connectors: [],
+      context: { communes: ctx('communes'), rn2: ctx('rn2'), waterway: ctx('waterway'), rail: ctx('rail'), stations: ctx('stations') },
+      onIdle: () => setImage(h.toDataURL()),
+    });
+    handle.current = h;
+    void h.ready.then(() => {
+      el.dataset.ready = 'true';
+    });
+    const beforePrint = () => setImage(h.toDataURL());
+    window.addEventListener('beforeprint', beforePrint);
+    return () => {
+      window.removeEventListener('beforeprint', beforePrint);
+      handle.current = null;
+      h.destroy();
+    };
+  }, [site, layers]);
+
+  useEffect(() => {
+    handle.current?.setConnectors(connectors);
+  }, [connectors, site, layers]);
+
+  const shown = new Set(connectors.map((c) => c.kind));
+  return (
+    <figure className="minimap-figure">
+      <div
+        ref={container}
+        className="minimap"
+        role="img"
+        aria-label={t('sheet.map.label', { name: site.properties.name })}
+        data-testid="minimap"
+      />
+      {image && <img className="minimap-print" src={image} alt={t('sheet.map.image')} />}
+      <figcaption>
+        <h4 className="sr-only">{t('sheet.map.legend')}</h4>
+        <ul className="minimap-legend">
+          <li>
+            <svg width="28" height="14" aria-hidden="true" focusable="false">
+              <circle cx="14" cy="7" r="6" fill={SITE_COLOR} stroke="#fff" strokeWidth="1.5" />
+            </svg>
+            {t('sheet.map.site')}
+          </li>
+          {KINDS.filter((k) => shown.has(k)).map((k) => (
+            <li key={k}>
+              <svg width="28" height="14" aria-hidden="true" focusable="false">
+                <line
+                  x1="1"
+                  y1="7"
+                  x2="27"
+                  y2="7"
+                  stroke={CONNECTOR_STYLE[k].color}
+                  strokeWidth="3"
+                  strokeDasharray={CONNECTOR_STYLE[k].dash.map((d) => d * 3).join(' ')}
+                />
+              </svg>
+              {t(`sheet.map.${k}`)}
+            </li>
+          ))}
+        </ul>
+        <p className="minimap-networks">{t('sheet.map.networks')}</p>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Site sheet, shortlist and comparison, in the built app: permalinks, every group of
+ * attributes, the checklist table, distances with a minimap, the shortlist (URL +
+ * localStorage), the comparison table with its ★ best values, and the unknown-id message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseURL, launch } from './browser';
+
+let browser: Browser;
+let ids: string[] = [];
+
+async function openPage(suffix: string, ready: string, context?: BrowserContext): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = context ?? (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' }));
+  await ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseURL() + suffix);
+  await page.waitForSelector(ready, { timeout: 60000 });
+  return { context: ctx, page, errors };
+}
+
+/** Real site ids from the built data (sorted by surface, largest first), so the test follows the data. */
+async function siteIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const fc = (await (await fetch('./data/sites.geojson')).json()) as {
+      features: { properties: { id: string; declared_surface_m2: number | null; computed_surface_m2: number | null } }[];
+    };
+    return fc.features
+      .map((f) => f.properties)
+      .sort((a, b) => (b.declared_surface_m2 ?? b.computed_surface_m2 ?? 0) - (a.declared_surface_m2 ?? a.computed_surface_m2 ?? 0))
+      .map((p) => p.id);
+  });
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  const { context, page } = await openPage('#/accessibilite', '[data-testid=accessibility-page]');
+  ids = await siteIds(page);
+  await context.close();
+  expect(ids.length).toBeGreaterThanOrEqual(4);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('site sheet', () => {
+  it('opens from its permalink with every group of information, the checklist table and the sources', async () => {
+    const id = ids[0];
+    const { context, page, errors } = await openPage(`#/site/${encodeURIComponent(id)}`, '[data-testid=site-sheet]');
+    try {
+      const name = await page.evaluate(async (siteId) => {
+        const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string; name: string } }[] };
+        return fc.features.find((f) => f.properties.id === siteId)!.properties.name;
+      }, id);
+      await expect(page.locator('h2#sheet-title').textContent()).resolves.toBe(name);
+      for (const h of ['Identité', 'Localisation', 'Surface', 'Disponibilité et conditions', 'Filières visées', 'Maturité « clé en main »', 'Accès et distances', 'Contexte territorial', 'Sources et mises à jour']) {
+        expect(await page.getByRole('heading', { name: h, exact: true }).count(), h).toBe(1);
+      }
+      // The checklist: a table with a caption, 7 rows, each with a row header and a status in words.
+      const table = page.locator('table.readiness-table');
+      await expect(table.locator('caption').textContent()).resolves.toContain(name);
+      expect(await table.locator('tbody tr').count()).toBe(7);
+      expect(await table.locator('tbody th[scope=row]').count()).toBe(7);
+      const statuses = await table.locator('tbody td .status').allTextContents();
+      for (const s of statuses) expect(s).toMatch(/Fait|En cours|À faire|Sans objet|Inconnu/);
+      // Distances in km with one decimal, French format, and the Roissy explanation.
+      const dist = await page.getByTestId('distances').textContent();
+      expect(dist).toMatch(/RN2[\s\S]*\d+,\d\s?km/);
+      expect(dist).toContain('via le barreau Roissy–Picardie (projet)');
+      // Commune and EPCI context.
+      await expect(page.locator('.context-card').first().textContent()).resolves.toMatch(/Population\s*[\d\s\u202f]+habitants/);
+      // Sources with their dates of update and licence links.
+      const sources = page.locator('.sheet-sources');
+      await expect(sources.textContent()).resolves.toMatch(/mise à jour : /);
+      expect(await sources.locator('a[href^="http"]').count()).toBeGreaterThan(2);
+      // The minimap draws (WebGL) and has a text alternative.
+      await page.waitForSelector('[data-testid=minimap][data-ready=true]', { timeout: 30000 });
+      await expect(page.getByTestId('minimap').getAttribute('role')).resolves.toBe('img');
+      await expect(page.getByTestId('minimap').getAttribute('aria-label')).resolves.toContain(name);
+      // Connectors arrive from the distance worker; the legend lists them.
+      await page.waitForSelector('.minimap-legend li:nth-child(2)', { timeout: 30000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('adds the site to the shortlist: button state, announcement, URL and browser storage', async () => {
+    const id = ids[1];
+    const { context, page } = await openPage(`#/site/${encodeURIComponent(id)}`, '[data-testid=site-sheet]');
+    try {
+      const add = page.getByRole('button', { name: 'Ajouter à la sélection' });
+      await expect(add.getAttribute('aria-pressed')).resolves.toBe('false');
+      await add.click();
+      const remove = page.getByRole('button', { name: 'Retirer de la sélection' });
+      await expect(remove.getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect(page.getByTestId('announcer').textContent()).resolves.toContain('ajouté à la sélection');
+      await page.waitForFunction((siteId) => new URLSearchParams(location.search).get('sl') === siteId, id);
+      expect(await page.evaluate(() => localStorage.getItem('atlas-shortlist'))).toBe(JSON.stringify([id]));
+      await expect(page.getByRole('navigation', { name: 'Navigation principale' }).textContent()).resolves.toContain('Comparer (1)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says clearly when no site has the id of the link', async () => {
+    const { context, page } = await openPage('#/site/inconnu-42', '.sheet-missing');
+    try {
+      const text = await page.locator('.sheet-missing').textContent();
+      expect(text).toContain('Site introuvable');
+      expect(text).toContain('« inconnu-42 »');
+      await page.getByRole('button', { name: 'Retour à l\'atlas' }).click();
+      await page.waitForSelector('.atlas-layout');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('shortlist and comparison', () => {
+  it('compares shortlisted sites in a table with row headers and ★ best values, and removes sites', async () => {
+    const sl = ids.slice(0, 3);
+    const { context, page, errors } = await openPage(`?sl=${sl.map(encodeURIComponent).join(',')}#/comparer`, '[data-testid=compare-table]');
+    try {
+      const table = page.getByTestId('compare-table');
+      expect(await table.locator('thead th[scope=col]').count()).toBe(3);
+      expect(await table.locator('tbody th[scope=row]').count()).toBeGreaterThanOrEqual(15);
+      // ids are sorted by surface: the first site has the largest one, marked best with a star and a hidden text.
+      const surfaceCells = table.locator('tr[data-row=surface] td');
+      await expect(surfaceCells.nth(0).getAttribute('class')).resolves.toContain('is-best');
+      await expect(surfaceCells.nth(0).locator('.sr-only').textContent()).resolves.toBe('meilleure valeur');
+      await expect(surfaceCells.nth(0).locator('[aria-hidden=true]').textContent()).resolves.toBe('★');
+      expect(await surfaceCells.nth(1).locator('.best-mark').count()).toBe(0);
+      // Remove one site: two remain compared; remove another: the « at least two » message.
+      await table.getByRole('button', { name: /^Retirer / }).first().click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=compare-table] thead th[scope=col]').length === 2);
+      await expect(page.getByTestId('announcer').textContent()).resolves.toContain('retiré de la sélection');
+      await table.getByRole('button', { name: /^Retirer / }).first().click();
+      await page.waitForSelector('[data-testid=compare-too-few]');
+      await expect(page.getByTestId('compare-too-few').textContent()).resolves.toContain('Ajoutez au moins deux sites');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the shortlist in the browser and restores it when the URL has none', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    const sl = ids.slice(1, 3);
+    await context.addInitScript((v) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('atlas-shortlist', v);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, JSON.stringify(sl));
+    const { page } = await openPage('#/comparer', '[data-testid=compare-table]', context);
+    try {
+      expect(await page.getByTestId('compare-table').locator('thead th[scope=col]').count()).toBe(2);
+      await page.waitForFunction((v) => new URLSearchParams(location.search).get('sl') === v, sl.join(','));
+    } finally {
+      await context.close();
+    }
+  });
+});
