@@ -1,0 +1,203 @@
+/**
+ * Accessibility (RGAA 4.1 / WCAG 2.1 AA) in the built app:
+ * - axe-core (WCAG 2.1 A/AA rules) finds no serious or critical violation on the main page,
+ *   a site sheet, the comparison page, the accessibility and legal pages (French and English);
+ * - a keyboard-only journey: skip link, Tab through the filters, choose a site in the list,
+ *   open its sheet, add it to the shortlist — with `page.keyboard` only.
+ */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseURL, launch, openAtlas } from './browser';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string[]; failureSummary?: string; html: string }[];
+}
+
+let browser: Browser;
+let ids: string[] = [];
+
+async function openPage(suffix: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(baseURL() + suffix);
+  await page.waitForSelector(ready, { timeout: 60000 });
+  return { context, page };
+}
+
+/** Runs axe-core with the WCAG 2.1 A/AA rules and returns the serious and critical violations (printed when any). */
+async function seriousViolations(page: Page, label: string): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary, html: n.html.slice(0, 200) })),
+    }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) console.log(`axe — ${label}:\n${JSON.stringify(bad, null, 2)}`);
+  const minor = violations.filter((v) => !bad.includes(v));
+  if (minor.length) console.log(`axe — ${label} (minor/moderate, not failing): ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+  return bad;
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  const { context, page } = await openPage('#/mentions-legales', '[data-testid=legal-page]');
+  ids = await page.evaluate(async () => {
+    const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string } }[] };
+    return fc.features.map((f) => f.properties.id);
+  });
+  await context.close();
+  expect(ids.length).toBeGreaterThanOrEqual(2);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('axe-core: no serious or critical WCAG 2.1 A/AA violation', () => {
+  it('on the main page (search panel, list and map)', async () => {
+    const { context, page } = await openAtlas(browser);
+    try {
+      await page.waitForSelector('#site-list');
+      expect(await seriousViolations(page, 'atlas')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a site sheet (with its minimap drawn)', async () => {
+    const { context, page } = await openPage(`#/site/${encodeURIComponent(ids[0])}`, '[data-testid=minimap][data-ready=true]');
+    try {
+      expect(await seriousViolations(page, 'site sheet')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on the comparison page', async () => {
+    const { context, page } = await openPage(`?sl=${ids.slice(0, 3).map(encodeURIComponent).join(',')}#/comparer`, '[data-testid=compare-table]');
+    try {
+      expect(await seriousViolations(page, 'comparison')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on the accessibility statement and the legal notice, in French and in English', async () => {
+    for (const [suffix, ready] of [
+      ['#/accessibilite', '[data-testid=accessibility-page]'],
+      ['#/mentions-legales', '[data-testid=legal-page]'],
+      ['?lang=en#/mentions-legales', '[data-testid=legal-page]'],
+    ]) {
+      const { context, page } = await openPage(suffix, ready);
+      try {
+        expect(await seriousViolations(page, suffix)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
+
+describe('keyboard only', () => {
+  it('runs the whole journey: filters, choose a site in the list, open its sheet, add it to the shortlist', async () => {
+    const { context, page } = await openAtlas(browser);
+    try {
+      await page.waitForSelector('#site-list[role=grid]');
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el) return '';
+          return `${el.tagName.toLowerCase()}#${el.id}|${el.getAttribute('role') ?? ''}|${el.getAttribute('type') ?? ''}|${el.className}`;
+        });
+      // Visible focus: an outline or shadow on the element; otherwise (e.g. a range input whose
+      // thumb carries the outline) the pixels around the element must change when it loses focus.
+      const focusIsVisible = async () => {
+        const styled = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return false;
+          const cs = getComputedStyle(el);
+          return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none';
+        });
+        if (styled) return true;
+        const clip = await page.evaluate(() => {
+          const r = (document.activeElement as HTMLElement).getBoundingClientRect();
+          return { x: Math.max(0, r.left - 6), y: Math.max(0, r.top - 6), width: r.width + 12, height: r.height + 12 };
+        });
+        if (clip.width < 2 || clip.height < 2) return false;
+        const focusedShot = await page.screenshot({ clip });
+        await page.evaluate(() => {
+          const w = window as unknown as { __refocus?: HTMLElement };
+          w.__refocus = document.activeElement as HTMLElement;
+          w.__refocus.blur();
+        });
+        const blurredShot = await page.screenshot({ clip });
+        await page.evaluate(() => (window as unknown as { __refocus: HTMLElement }).__refocus.focus());
+        return !focusedShot.equals(blurredShot);
+      };
+
+      // The first Tab reaches the skip link, which is visible when focused.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+      expect(await focusIsVisible()).toBe(true);
+
+      // Tab through the filters: every stop has a visible focus; count the form controls met.
+      let controls = 0;
+      let reachedList = false;
+      for (let i = 0; i < 200; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focused();
+        expect(await focusIsVisible(), `focus visible on ${f}`).toBe(true);
+        if (/^(input|select|textarea)/.test(f)) controls++;
+        if (f.startsWith('div#site-list|grid')) {
+          reachedList = true;
+          break;
+        }
+      }
+      expect(reachedList).toBe(true);
+      expect(controls).toBeGreaterThan(3);
+
+      // In the list (an ARIA grid): choose the first site, then move to its « Fiche » cell and open it.
+      await page.keyboard.press('Enter');
+      const selected = await page.evaluate(() => document.querySelector('#site-list [role=row][aria-selected=true]')?.getAttribute('data-site-id'));
+      expect(selected).toBeTruthy();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid=site-sheet]');
+      await page.waitForFunction((id) => location.hash === `#/site/${id}`, selected);
+
+      // On the sheet: Tab to « Ajouter à la sélection » and press it.
+      let onAdd = false;
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const label = await page.evaluate(() => document.activeElement?.textContent ?? '');
+        if (label === 'Ajouter à la sélection') {
+          onAdd = true;
+          break;
+        }
+      }
+      expect(onAdd).toBe(true);
+      expect(await focusIsVisible()).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-pressed') === 'true');
+      await page.waitForFunction((id) => new URLSearchParams(location.search).get('sl') === id, selected);
+      await expect(page.getByTestId('announcer').textContent()).resolves.toContain('ajouté à la sélection');
+    } finally {
+      await context.close();
+    }
+  });
+});
