@@ -98,7 +98,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 function coordsClose(a: unknown, b: unknown, tol: number): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tol;
+  // The epsilon absorbs binary representation: 3.3013636 − 3.3013635 is 1.0000000005e-7.
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= tol + 1e-12;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => coordsClose(x, b[i], tol));
   return false;
 }

@@ -29,6 +29,11 @@ export function detectSeparator(text: string): ';' | ',' | '\t' {
   return count[';'] >= count[','] && count[';'] > 0 ? ';' : ',';
 }
 
+/** Removes the apostrophe the CSV export puts before = + - @ (formula protection). */
+export function unprotectFormula(v: string): string {
+  return /^'+[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+}
+
 function findColumn(norm: string[], names: string[]): number {
   for (const n of names) {
     const i = norm.indexOf(n);
@@ -91,7 +96,9 @@ export function parseCsvText(text: string, fileName: string): Extracted {
     const row = rows[r];
     const properties: Record<string, unknown> = {};
     header.forEach((h, k) => {
-      if (!consumed.has(k)) properties[h] = row[k] ?? '';
+      // The export protects text that a spreadsheet would run as a formula with a leading
+      // apostrophe (see src/data/export/csv.ts); remove it.
+      if (!consumed.has(k)) properties[h] = unprotectFormula(row[k] ?? '');
     });
     const readErrors: RawRecord['readErrors'] = [];
     let geometry: unknown = null;
