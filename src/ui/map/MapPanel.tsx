@@ -30,6 +30,8 @@ export function MapPanel() {
   const zones = useAtlas((s) => s.zones);
   const realSites = useAtlas((s) => s.sites);
   const sampleSites = useAtlas((s) => s.sampleSites);
+  const draftSites = useAtlas((s) => s.draftSites);
+  const deletedSiteIds = useAtlas((s) => s.deletedSiteIds);
   const filters = useAtlas((s) => s.filters);
   const selectedId = useAtlas((s) => s.selectedId);
   const visibleLayers = useAtlas((s) => s.visibleLayers);
@@ -51,7 +53,10 @@ export function MapPanel() {
   /** Selection made by a click on the map: no need to fly there. */
   const selectedFromMap = useRef<string | null>(null);
 
-  const sites = useMemo(() => allSites({ sites: realSites, sampleSites }), [realSites, sampleSites]);
+  const sites = useMemo(
+    () => allSites({ sites: realSites, sampleSites, draftSites, deletedSiteIds }),
+    [realSites, sampleSites, draftSites, deletedSiteIds],
+  );
   const hasZones = useMemo(() => zones.some((z) => z.geometry), [zones]);
   const counts = useMemo(() => legendCounts(layers, manifest, sites), [layers, manifest, sites]);
 
