@@ -153,15 +153,16 @@ export const useAtlas = create<AtlasState>()((set) => ({
  * draft is appended, and sites deleted in a draft are hidden. Pass the whole state (or
  * at least `draftSites` and `deletedSiteIds`) so drafts are shown.
  *
- * Memoised on its four inputs (reference equality): the same inputs give the same array.
+ * Memoised on its four inputs (reference equality, last 4 calls): the same inputs give the
+ * same array, so it is safe in zustand selectors.
  */
 export function allSites(
   s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds'>>,
 ): Site[] {
   const drafts = s.draftSites ?? NONE;
   const deleted = s.deletedSiteIds ?? NO_IDS;
-  const m = allSitesMemo;
-  if (m && m.sites === s.sites && m.sample === s.sampleSites && m.drafts === drafts && m.deleted === deleted) return m.result;
+  const hit = allSitesCache.find((m) => m.sites === s.sites && m.sample === s.sampleSites && m.drafts === drafts && m.deleted === deleted);
+  if (hit) return hit.result;
   const base = s.sampleSites.length ? s.sites.concat(s.sampleSites) : s.sites;
   let result = base;
   if (drafts.length || deleted.length) {
@@ -177,10 +178,12 @@ export function allSites(
     }
     for (const d of draftById.values()) if (!gone.has(d.properties.id)) result.push(d);
   }
-  allSitesMemo = { sites: s.sites, sample: s.sampleSites, drafts, deleted, result };
+  allSitesCache.unshift({ sites: s.sites, sample: s.sampleSites, drafts, deleted, result });
+  allSitesCache.length = Math.min(allSitesCache.length, 4);
   return result;
 }
 
 const NONE: Site[] = [];
 const NO_IDS: string[] = [];
-let allSitesMemo: { sites: Site[]; sample: Site[]; drafts: Site[]; deleted: string[]; result: Site[] } | null = null;
+/** The last few results (callers may pass different inputs, e.g. with and without drafts). */
+const allSitesCache: { sites: Site[]; sample: Site[]; drafts: Site[]; deleted: string[]; result: Site[] }[] = [];
