@@ -74,6 +74,13 @@ export function createDrawController(map: MapLibreMap, opts: DrawControllerOptio
     currentMode = m;
     opts.onModeChange?.(m);
   };
+  // While drawing or editing, a click belongs to the drawing: keep it from the atlas's own
+  // click handlers (site selection, popups). terra-draw listens to pointer events, not clicks.
+  const canvas = map.getCanvas();
+  const swallowClick = (e: MouseEvent) => {
+    if (currentMode !== 'idle') e.stopPropagation();
+  };
+  canvas.addEventListener('click', swallowClick);
   const emit = (c: DrawChange) => {
     for (const cb of [...listeners]) cb(c);
   };
@@ -268,6 +275,7 @@ export function createDrawController(map: MapLibreMap, opts: DrawControllerOptio
     mode: () => currentMode,
     destroy() {
       destroyed = true;
+      canvas.removeEventListener('click', swallowClick);
       pending = null;
       listeners.clear();
       if (editTimer) clearTimeout(editTimer);
