@@ -1,0 +1,147 @@
+/**
+ * Export of the atlas as files (the way drafts get published): scope (current filtered
+ * selection or the whole atlas) and format (GeoJSON WGS 84 or Lambert-93, CSV, CNIG
+ * Sites économiques). After an export, « Marquer comme publié » clears the exported drafts.
+ */
+import { useId, useState } from 'react';
+import { filterSites } from '../../domain/filters';
+import type { Site } from '../../domain/types';
+import { downloadBlob, toCnigSitesEconomiques, toCSV, toGeoJSON } from '../../data/export';
+import { allSites, useAtlas } from '../../state/store';
+import { markPublished, setLastExport, useCuration } from '../../state/curation';
+import { useT } from '../i18n';
+
+type Scope = 'filtered' | 'all';
+type Format = 'geojson4326' | 'geojson2154' | 'csv' | 'cnig';
+const FORMATS: Format[] = ['geojson4326', 'geojson2154', 'csv', 'cnig'];
+
+function stamp(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
+}
+
+export function ExportSection() {
+  const t = useT();
+  const base = useId();
+  const [scope, setScope] = useState<Scope>('filtered');
+  const [format, setFormat] = useState<Format>('geojson4326');
+  const [result, setResult] = useState<{ text: string; notes: string[]; error: boolean } | null>(null);
+  const lastExportIds = useCuration((s) => s.lastExportIds);
+  const drafts = useCuration((s) => s.drafts);
+  // Counts follow the data and the filters.
+  const all = useAtlas((s) => allSites(s));
+  const filters = useAtlas((s) => s.filters);
+  const filtered = filterSites(all, filters);
+
+  function run() {
+    const atlas = useAtlas.getState();
+    const sites: Site[] = scope === 'all' ? all : filtered;
+    if (!sites.length) {
+      setResult({ text: t('cur.export.empty'), notes: [], error: true });
+      return;
+    }
+    try {
+      const s = stamp();
+      const files: string[] = [];
+      const notes: string[] = [];
+      if (format === 'geojson4326' || format === 'geojson2154') {
+        const crs = format === 'geojson4326' ? 'EPSG:4326' : 'EPSG:2154';
+        const name = `atlas-sites-${crs === 'EPSG:4326' ? 'wgs84' : 'lambert93'}-${s}.geojson`;
+        downloadBlob(name, toGeoJSON(sites, { crs }), 'application/geo+json');
+        files.push(name);
+      } else if (format === 'csv') {
+        const name = `atlas-sites-${s}.csv`;
+        downloadBlob(name, toCSV(sites), 'text/csv;charset=utf-8');
+        files.push(name);
+      } else {
+        const out = toCnigSitesEconomiques(sites, atlas.zones);
+        const terrain = `terrain_eco-${s}.geojson`;
+        const site = `site_eco-${s}.geojson`;
+        downloadBlob(terrain, JSON.stringify(out.terrainEco), 'application/geo+json');
+        downloadBlob(site, JSON.stringify(out.siteEco), 'application/geo+json');
+        files.push(terrain, site);
+        for (const k of out.skipped) notes.push(`${k.name} (${k.id}) : ${k.reason}`);
+      }
+      // What this export publishes: the drafts of the exported sites, and deletions when
+      // the whole atlas is exported (a deleted site is absent from it).
+      const exported = new Set(sites.map((x) => x.properties.id));
+      const ids = useCuration
+        .getState()
+        .drafts.filter((d) => exported.has(d.id) || (scope === 'all' && d.kind === 'deleted'))
+        .map((d) => d.id);
+      setLastExport(ids);
+      const text = t('cur.export.done', { files: files.join(', ') });
+      setResult({ text, notes, error: false });
+      atlas.announce(text);
+    } catch (e) {
+      setResult({ text: t('cur.export.error', { message: e instanceof Error ? e.message : String(e) }), notes: [], error: true });
+    }
+  }
+
+  async function publish() {
+    const ids = lastExportIds ?? [];
+    if (!ids.length) return;
+    if (!window.confirm(t('cur.export.publish.confirm', { n: ids.length }))) return;
+    const n = await markPublished(ids);
+    const text = t('cur.export.published', { n });
+    setResult({ text, notes: [], error: false });
+    useAtlas.getState().announce(text);
+  }
+
+  const pendingPublish = (lastExportIds ?? []).filter((id) => drafts.some((d) => d.id === id)).length;
+
+  return (
+    <div className="cur-export">
+      <fieldset className="cur-choice">
+        <legend>{t('cur.export.scope')}</legend>
+        <label>
+          <input type="radio" name={`${base}-scope`} checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
+          {t('cur.export.scope.filtered', { n: filtered.length })}
+        </label>
+        <label>
+          <input type="radio" name={`${base}-scope`} checked={scope === 'all'} onChange={() => setScope('all')} />
+          {t('cur.export.scope.all', { n: all.length })}
+        </label>
+      </fieldset>
+      <div className="cur-field">
+        <label htmlFor={`${base}-fmt`}>{t('cur.export.format')}</label>
+        <select id={`${base}-fmt`} value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+          {FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {t(`cur.export.format.${f}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="cur-actions">
+        <button type="button" className="primary" onClick={run}>
+          {t('cur.export.submit')}
+        </button>
+      </div>
+      {result && (
+        <div className={result.error ? 'cur-error' : 'cur-ok'} role={result.error ? 'alert' : 'status'}>
+          <p>{result.text}</p>
+          {result.notes.length > 0 && (
+            <>
+              <p>{t('cur.export.skipped', { n: result.notes.length })}</p>
+              <ul>
+                {result.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {pendingPublish > 0 && (
+        <div className="cur-publish">
+          <p className="cur-hint">{t('cur.export.publish.hint', { n: pendingPublish })}</p>
+          <button type="button" onClick={() => void publish()}>
+            {t('cur.export.publish')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,369 @@
+/**
+ * Import: drop zone + file picker, detected CRS (with a menu to change it), validation
+ * report item by item (import / skip, inline fix of a missing name), then — for ids that
+ * already exist — the differences, site by site (replace / keep). Nothing is merged before
+ * the user confirms; every value from the file is rendered as text.
+ */
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { CRS_IDS, CRS_LABELS, isCrsId, type CrsId } from '../../domain/crs';
+import type { Site } from '../../domain/types';
+import {
+  MAX_IMPORT_BYTES,
+  parseImportFile,
+  type CommunesLayer,
+  type ImportItem,
+  type ImportResult,
+  type TerritoryInput,
+} from '../../data/import';
+import { useAtlas, allSites } from '../../state/store';
+import {
+  mergeImported,
+  patchImportSession,
+  setImportSession,
+  useCuration,
+  type ImportChoice,
+  type ImportSession,
+} from '../../state/curation';
+import { useT, type TFunction } from '../i18n';
+import { applyNameFixes, type NameFixes } from './importFixes';
+import { DiffReview } from './DiffReview';
+import { compareImport } from './compare';
+
+const PAGE = 100;
+const MAX_MB = Math.round(MAX_IMPORT_BYTES / (1024 * 1024));
+
+function megabytes(n: number): string {
+  return (n / (1024 * 1024)).toFixed(1).replace('.', ',');
+}
+
+function runParse(fileName: string, bytes: ArrayBuffer, crs: CrsId | null, fixes: NameFixes, format: ImportResult['format']): ImportResult {
+  const atlas = useAtlas.getState();
+  const existingIds = new Set(allSites(atlas).map((s) => s.properties.id));
+  const communes = (atlas.layers.communes ?? null) as CommunesLayer | null;
+  const petr = atlas.layers.petr;
+  return parseImportFile(
+    { name: fileName, bytes: applyNameFixes(bytes, fixes, format) },
+    {
+      crs: crs ?? undefined,
+      existingIds,
+      communes,
+      territory: petr && petr.features.length ? (petr as TerritoryInput) : null,
+    },
+  );
+}
+
+function defaultChoices(result: ImportResult, previous?: Record<number, ImportChoice>, wasBlocked?: Set<number>): Record<number, ImportChoice> {
+  const out: Record<number, ImportChoice> = {};
+  for (const it of result.items) {
+    if (it.blocked) out[it.index] = 'skip';
+    else if (previous && previous[it.index] && !wasBlocked?.has(it.index)) out[it.index] = previous[it.index];
+    else out[it.index] = 'import';
+  }
+  return out;
+}
+
+function statusOf(it: ImportItem): 'valid' | 'warning' | 'error' {
+  if (it.blocked) return 'error';
+  return it.issues.some((i) => i.level === 'warning') ? 'warning' : 'valid';
+}
+
+function needsName(it: ImportItem): boolean {
+  return it.issues.some((i) => i.code === 'missing-field' && /nom/.test(i.message));
+}
+
+export function ImportSection() {
+  const t = useT();
+  const session = useCuration((s) => s.importSession);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [dragOver, setDragOver] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const hintId = useId();
+
+  async function handleFile(file: File) {
+    setError(null);
+    setDone(null);
+    if (file.size > MAX_IMPORT_BYTES) {
+      const msg = t('cur.import.tooBig', { name: file.name, size: megabytes(file.size), max: MAX_MB });
+      setError(msg);
+      useAtlas.getState().announce(msg);
+      return;
+    }
+    setBusy(file.name);
+    try {
+      const bytes = await file.arrayBuffer();
+      // Let « Lecture… » paint before the (synchronous) parse.
+      await new Promise((r) => setTimeout(r, 30));
+      const result = runParse(file.name, bytes, null, {}, null);
+      const s: ImportSession = {
+        fileName: file.name,
+        bytes,
+        crs: null,
+        nameFixes: {},
+        result,
+        choices: defaultChoices(result),
+        stage: 'report',
+        diff: null,
+      };
+      setImportSession(s);
+      useAtlas.getState().announce(summaryText(t, result));
+    } catch (e) {
+      const msg = t('cur.import.readError', { name: file.name, message: e instanceof Error ? e.message : String(e) });
+      setError(msg);
+      useAtlas.getState().announce(msg);
+    } finally {
+      setBusy(null);
+      if (inputRef.current) inputRef.current.value = '';
+    }
+  }
+
+  function onDrop(e: DragEvent<HTMLDivElement>) {
+    e.preventDefault();
+    setDragOver(false);
+    const f = e.dataTransfer.files?.[0];
+    if (f) void handleFile(f);
+  }
+
+  return (
+    <div className="cur-import">
+      <div
+        className={`cur-dropzone${dragOver ? ' is-over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragOver(true);
+        }}
+        onDragLeave={() => setDragOver(false)}
+        onDrop={onDrop}
+      >
+        <p className="cur-drop-text">{t('cur.import.drop')}</p>
+        <label htmlFor={inputId} className="button-like">
+          {t('cur.import.pick')}
+        </label>
+        <input
+          id={inputId}
+          ref={inputRef}
+          className="cur-file-input"
+          type="file"
+          accept=".geojson,.json,.csv,.txt,application/geo+json,application/json,text/csv"
+          aria-describedby={hintId}
+          data-testid="import-file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void handleFile(f);
+          }}
+        />
+        <p id={hintId} className="cur-hint">
+          {t('cur.import.limit', { max: MAX_MB })}
+        </p>
+      </div>
+      <div aria-live="polite" className="cur-live">
+        {busy && <p className="cur-busy">{t('cur.import.reading', { name: busy })}</p>}
+        {done && <p className="cur-ok">{done}</p>}
+      </div>
+      {error && (
+        <p className="cur-error" role="alert">
+          {error}
+        </p>
+      )}
+      {session && session.stage === 'report' && <ImportReport session={session} onDone={setDone} />}
+      {session && session.stage === 'diff' && session.diff && (
+        <DiffReview
+          session={session}
+          onBack={() => patchImportSession({ stage: 'report', diff: null })}
+          onDone={(msg) => {
+            setImportSession(null);
+            setDone(msg);
+            useAtlas.getState().announce(msg);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function summaryText(t: TFunction, r: ImportResult): string {
+  const valid = r.summary.importable - r.summary.withWarnings;
+  return t('cur.import.summary', { total: r.summary.total, valid, warning: r.summary.withWarnings, error: r.summary.blocked });
+}
+
+function ImportReport({ session, onDone }: { session: ImportSession; onDone: (msg: string) => void }) {
+  const t = useT();
+  const r = session.result;
+  const [shown, setShown] = useState(PAGE);
+  const [drafts, setDrafts] = useState<Record<number, string>>({});
+  const crsSelectId = useId();
+
+  function reparse(patch: { crs?: CrsId | null; nameFixes?: NameFixes }) {
+    const crs = patch.crs !== undefined ? patch.crs : session.crs;
+    const nameFixes = patch.nameFixes ?? session.nameFixes;
+    const result = runParse(session.fileName, session.bytes, crs, nameFixes, r.format);
+    const wasBlocked = new Set(r.items.filter((i) => i.blocked).map((i) => i.index));
+    patchImportSession({ crs, nameFixes, result, choices: defaultChoices(result, session.choices, wasBlocked) });
+    useAtlas.getState().announce(summaryText(t, result));
+  }
+
+  const selected = r.items.filter((it) => !it.blocked && it.site && session.choices[it.index] === 'import');
+
+  async function submit() {
+    const sites = selected.map((it) => it.site!) as Site[];
+    const atlas = useAtlas.getState();
+    const existing = new Map(allSites(atlas).map((s) => [s.properties.id, s] as const));
+    const diff = compareImport(sites, existing);
+    if (diff.changed.length === 0 && diff.identical.length === 0) {
+      await mergeImported(diff.fresh);
+      setImportSession(null);
+      const msg = t('cur.import.done', { n: diff.fresh.length });
+      onDone(msg);
+      atlas.announce(msg);
+      return;
+    }
+    patchImportSession({ stage: 'diff', diff });
+  }
+
+  const detection = r.crs;
+  const used = session.crs ?? r.crsUsed;
+  const fileErrors = r.issues.filter((i) => i.level === 'error');
+  const fileWarnings = r.issues.filter((i) => i.level === 'warning');
+
+  return (
+    <div className="cur-report">
+      <p className="cur-file">{t('cur.import.file', { name: session.fileName })}</p>
+      {detection && (
+        <div className="cur-crs">
+          {used ? (
+            <p data-testid="crs-detected">
+              {t('cur.import.crs.detected', {
+                crs: CRS_LABELS[used],
+                reason: t(session.crs ? 'cur.import.crs.reason.user' : `cur.import.crs.reason.${detection.reason}`),
+              })}
+            </p>
+          ) : (
+            <p className="cur-error">{t('cur.import.crs.unknown')}</p>
+          )}
+          {(detection.confidence !== 'sure' || session.crs) && <p className="cur-hint">{detection.message}</p>}
+          <label htmlFor={crsSelectId}>{t('cur.import.crs.label')}</label>
+          <select
+            id={crsSelectId}
+            value={used ?? ''}
+            onChange={(e) => reparse({ crs: isCrsId(e.target.value) ? e.target.value : null })}
+          >
+            {!used && <option value="">{t('cur.import.crs.choose')}</option>}
+            {CRS_IDS.map((id) => (
+              <option key={id} value={id}>
+                {CRS_LABELS[id]}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {(fileErrors.length > 0 || fileWarnings.length > 0) && (
+        <div className="cur-file-issues">
+          <h4>{t('cur.import.fileIssues')}</h4>
+          <ul>
+            {[...fileErrors, ...fileWarnings].map((i, k) => (
+              <li key={k} className={i.level === 'error' ? 'cur-error' : 'cur-warn'}>
+                {i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {r.items.length > 0 && (
+        <>
+          <p className="cur-summary" data-testid="import-summary">
+            {summaryText(t, r)}
+          </p>
+          <div className="cur-table-wrap">
+            <table className="cur-table">
+              <caption>{t('cur.import.table.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('cur.import.col.index')}</th>
+                  <th scope="col">{t('cur.import.col.name')}</th>
+                  <th scope="col">{t('cur.import.col.status')}</th>
+                  <th scope="col">{t('cur.import.col.choice')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.items.slice(0, shown).map((it) => {
+                  const st = statusOf(it);
+                  const n = it.index + 1;
+                  const fixing = needsName(it);
+                  return (
+                    <tr key={it.index} className={`cur-row cur-row-${st}`} data-testid={`import-row-${n}`}>
+                      <td>{n}</td>
+                      <td>
+                        {fixing ? (
+                          <form
+                            className="cur-inline-fix"
+                            onSubmit={(e) => {
+                              e.preventDefault();
+                              const v = (drafts[it.index] ?? '').trim();
+                              if (v) reparse({ nameFixes: { ...session.nameFixes, [it.index]: v } });
+                            }}
+                          >
+                            <label className="sr-only" htmlFor={`fix-${crsSelectId}-${it.index}`}>
+                              {t('cur.import.fix.name', { n })}
+                            </label>
+                            <input
+                              id={`fix-${crsSelectId}-${it.index}`}
+                              type="text"
+                              placeholder={t('cur.import.fix.placeholder')}
+                              value={drafts[it.index] ?? ''}
+                              onChange={(e) => setDrafts({ ...drafts, [it.index]: e.target.value })}
+                            />
+                            <button type="submit">{t('cur.import.fix.apply')}</button>
+                          </form>
+                        ) : (
+                          <span className="cur-name">{it.site?.properties.name || it.label}</span>
+                        )}
+                        {it.issues.length > 0 && (
+                          <ul className="cur-issues">
+                            {it.issues.map((i, k) => (
+                              <li key={k} className={i.level === 'error' ? 'cur-error' : 'cur-warn'}>
+                                {i.message}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td className={`cur-status cur-status-${st}`}>{t(`cur.import.status.${st}`)}</td>
+                      <td>
+                        <select
+                          aria-label={t('cur.import.choice.label', { n })}
+                          value={session.choices[it.index] ?? 'skip'}
+                          disabled={it.blocked}
+                          onChange={(e) =>
+                            patchImportSession({ choices: { ...session.choices, [it.index]: e.target.value as ImportChoice } })
+                          }
+                        >
+                          <option value="import">{t('cur.import.choice.import')}</option>
+                          <option value="skip">{t('cur.import.choice.skip')}</option>
+                        </select>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {r.items.length > shown && (
+            <button type="button" onClick={() => setShown(shown + PAGE)}>
+              {t('cur.import.more', { n: Math.min(PAGE, r.items.length - shown) })}
+            </button>
+          )}
+        </>
+      )}
+      <div className="cur-actions">
+        <button type="button" className="primary" disabled={selected.length === 0} onClick={() => void submit()}>
+          {t('cur.import.submit', { n: selected.length })}
+        </button>
+        <button type="button" onClick={() => setImportSession(null)}>
+          {t('cur.import.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Values derived from a site's geometry, recomputed live while editing: the computed
+ * surface (turf.area, m²; null for points) and the commune / EPCI the site lies in
+ * (the data layer's point-in-polygon against the communes layer).
+ */
+import { area } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import { assignCommune, type CommunesLayer } from '../../data/import/assignCommune';
+import type { Site, SiteGeometry, SiteProperties } from '../../domain/types';
+
+export function computedSurfaceM2(g: SiteGeometry | null | undefined): number | null {
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
+  const a = area(g);
+  return Number.isFinite(a) ? Math.round(a * 100) / 100 : null;
+}
+
+const DISTANCE_KEYS = [
+  'dist_rn2_m',
+  'dist_rn2_error_m',
+  'dist_waterway_m',
+  'waterway_name',
+  'dist_station_m',
+  'station_name',
+  'rail_km_to_cdg',
+] as const;
+
+/**
+ * The site with a new geometry and every geometry-derived value recomputed: surface,
+ * commune, EPCI (all null outside the communes layer). Distances are cleared (null)
+ * until the distance worker answers.
+ */
+export function withGeometry(site: Site, geometry: SiteGeometry, communes: FeatureCollection | null | undefined): Site {
+  let where = null;
+  try {
+    where = communes ? assignCommune(geometry, communes as CommunesLayer) : null;
+  } catch {
+    where = null;
+  }
+  const props: SiteProperties = {
+    ...site.properties,
+    insee: where?.insee ?? null,
+    commune: where?.commune ?? null,
+    epci_siren: where?.epci_siren ?? null,
+    epci_name: where?.epci_name ?? null,
+    computed_surface_m2: computedSurfaceM2(geometry),
+  };
+  for (const k of DISTANCE_KEYS) (props as unknown as Record<string, unknown>)[k] = null;
+  return { ...site, geometry, properties: props };
+}
+
+/** True when the two geometries have the same type and coordinates. */
+export function sameGeometry(a: SiteGeometry | null | undefined, b: SiteGeometry | null | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.type === b.type && JSON.stringify(a.coordinates) === JSON.stringify(b.coordinates);
+}
