@@ -1,0 +1,290 @@
+/**
+ * The curation experience in a real browser (EPCI economic teams): import with a
+ * validation report, edit, drafts that survive a reload, export → re-import round trip,
+ * hostile properties shown as text, and drawing a plot on the map.
+ *
+ * One browser context per scenario: IndexedDB (the drafts) lives in the context, so a
+ * reload in the same context must find the drafts again.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, openAtlas } from './browser';
+
+const L93 = 'tests/fixtures/curation/import-l93.geojson';
+const HOSTILE = 'tests/fixtures/curation-ui/hostile-names.geojson';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openEditing(page: Page): Promise<void> {
+  const toggle = page.getByLabel('Mode édition');
+  if (!(await toggle.isChecked())) await toggle.check();
+  await page.getByRole('tab', { name: 'Édition' }).click();
+  await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
+}
+
+/** Opens a collapsible section of the panel (details/summary) if it is closed. */
+async function openSection(page: Page, testId: string): Promise<void> {
+  const details = page.getByTestId(testId);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
+
+async function counterText(page: Page): Promise<string> {
+  return (await page.getByTestId('unpublished-count').textContent()) ?? '';
+}
+
+function mapSiteIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __atlas: { renderedSiteIds(): string[] } }).__atlas.renderedSiteIds());
+}
+
+describe('curation: import, edit, drafts, export', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ context, page, errors } = await openAtlas(browser));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('is read-only until « Mode édition » is on', async () => {
+    expect(await page.getByRole('tab', { name: 'Édition' }).count()).toBe(0);
+    expect(await page.getByText('Importer un fichier (GeoJSON ou CSV)').count()).toBe(0);
+    await openEditing(page);
+    await expect.poll(() => page.getByText('Aucun compte, aucun serveur.', { exact: false }).isVisible()).toBe(true);
+    expect(await counterText(page)).toBe('Aucune modification non publiée');
+  });
+
+  it('imports a Lambert-93 file: detected CRS, report, invalid feature skipped, valid ones imported', async () => {
+    await openSection(page, 'import-section');
+    await page.getByText('Taille maximale : 50 Mo', { exact: false }).waitFor();
+    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles(L93);
+    const crs = page.getByTestId('crs-detected');
+    await crs.waitFor();
+    expect(await crs.textContent()).toMatch(/Système détecté : Lambert-93 \(EPSG:2154\), d.après le membre crs du fichier/);
+    expect(await page.getByLabel('Système de coordonnées du fichier').inputValue()).toBe('EPSG:2154');
+
+    // The self-intersecting plot is an error, skipped by default and cannot be imported.
+    const bad = page.getByTestId('import-row-3');
+    expect(await bad.textContent()).toContain('✗ erreur');
+    expect(await bad.textContent()).toMatch(/se recoupe/);
+    const badChoice = page.getByLabel('Décision pour l’entité n° 3');
+    expect(await badChoice.inputValue()).toBe('skip');
+    expect(await badChoice.isDisabled()).toBe(true);
+    expect(await page.getByTestId('import-row-1').textContent()).toMatch(/✓ valide|⚠ avertissement/);
+    expect(await page.getByTestId('import-summary').textContent()).toMatch(/^3 entité\(s\) : .*1 en erreur/);
+
+    // Choosing « Ignorer » for a valid one changes the count; back to « Importer ».
+    await page.getByLabel('Décision pour l’entité n° 2').selectOption('skip');
+    await page.getByRole('button', { name: 'Importer les 1 entités valides' }).waitFor();
+    await page.getByLabel('Décision pour l’entité n° 2').selectOption('import');
+    await page.getByRole('button', { name: 'Importer les 2 entités valides' }).click();
+
+    await page.getByText('2 site(s) importé(s) comme brouillons.').first().waitFor();
+    await expect.poll(() => counterText(page)).toBe('2 modifications non publiées');
+    // The map shows them (they are in the PETR, the whole territory is in view).
+    await expect.poll(() => mapSiteIds(page), { timeout: 10000 }).toEqual(expect.arrayContaining(['TEST-L93-001', 'TEST-L93-002']));
+    expect(await mapSiteIds(page)).not.toContain('TEST-L93-003');
+  });
+
+  it('edits a field of an imported site; the list and the map follow; undo / redo work', async () => {
+    await openSection(page, 'drafts-section');
+    await page.getByRole('button', { name: 'Ouvrir Essai import – Courmelles lot A' }).click();
+    const name = page.getByTestId('field-name');
+    await expect.poll(() => name.inputValue()).toBe('Essai import – Courmelles lot A');
+    // Computed from the geometry: the commune and a surface in m² and ha.
+    expect(await page.getByTestId('computed-surface').textContent()).toMatch(/m² \(.* ha\)/);
+    expect(await page.getByTestId('computed-commune').textContent()).toMatch(/\(02\d{3}\)/);
+
+    await name.fill('Courmelles lot A (révisé)');
+    await expect.poll(() => page.getByTestId('editor-title').textContent()).toBe('Courmelles lot A (révisé)');
+
+    // The readiness level is derived live from the checklist.
+    expect(await page.getByTestId('derived-level').textContent()).not.toBe('Clé en main');
+
+    // Undo with the keyboard inside the editor, then redo.
+    await name.press('Control+z');
+    await expect.poll(() => name.inputValue()).toBe('Essai import – Courmelles lot A');
+    await name.press('Control+Shift+z');
+    await expect.poll(() => name.inputValue()).toBe('Courmelles lot A (révisé)');
+
+    // The search list shows the new name.
+    await page.getByRole('tab', { name: 'Recherche' }).click();
+    await page.getByText('Courmelles lot A (révisé)').first().waitFor({ timeout: 10000 });
+    await page.getByRole('tab', { name: 'Édition' }).click();
+  });
+
+  it('keeps the draft after a reload, with the counter and the history', async () => {
+    // Let the debounced write land, then reload (same context = same IndexedDB).
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 60000 });
+    await openEditing(page);
+    await expect.poll(() => counterText(page)).toBe('2 modifications non publiées');
+    await openSection(page, 'drafts-section');
+    // The selection is in the URL: the site may already be open (then its button is disabled).
+    const open = page.getByRole('button', { name: 'Ouvrir Courmelles lot A (révisé)' });
+    await open.waitFor();
+    if (await open.isEnabled()) await open.click();
+    await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe('Courmelles lot A (révisé)');
+    await expect.poll(() => mapSiteIds(page), { timeout: 10000 }).toEqual(expect.arrayContaining(['TEST-L93-001', 'TEST-L93-002']));
+
+    await openSection(page, 'history-section');
+    const history = page.getByTestId('history');
+    await history.waitFor();
+    const text = (await history.textContent()) ?? '';
+    expect(text).toContain('Courmelles lot A (révisé)');
+    expect(text).toContain('Essai import – Courmelles lot A');
+    expect(text).toMatch(/import/i);
+  });
+
+  it('exports GeoJSON, and re-importing the file finds identical sites: nothing to replace', async () => {
+    await openSection(page, 'export-section');
+    await page.getByLabel('tout l’atlas', { exact: false }).check();
+    await page.getByLabel('Format').selectOption('geojson4326');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter', exact: true }).click()]);
+    const path = await download.path();
+    expect(download.suggestedFilename()).toMatch(/^atlas-sites-wgs84-.*\.geojson$/);
+    const exported = JSON.parse(readFileSync(path, 'utf8')) as { features: { properties: { id: string; name: string } }[] };
+    const mine = exported.features.filter((f) => f.properties.id.startsWith('TEST-L93-'));
+    expect(mine.map((f) => f.properties.name).sort()).toEqual(['Courmelles lot A (révisé)', 'Essai import – Villers-Cotterêts lot 7']);
+    // « Marquer comme publié » is offered for the exported drafts.
+    await page.getByRole('button', { name: 'Marquer comme publié' }).waitFor();
+
+    // Re-import only the two curated sites (the rest of the atlas is published data).
+    const subset = { ...exported, features: mine };
+    await openSection(page, 'import-section');
+    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles({
+      name: 'reimport.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(subset)),
+    });
+    await page.getByTestId('import-summary').waitFor();
+    await page.getByRole('button', { name: 'Importer les 2 entités valides' }).click();
+    const diff = page.getByTestId('import-diff');
+    await diff.waitFor();
+    expect(await page.getByTestId('diff-identical').textContent()).toBe('2 sites identiques : rien à remplacer.');
+    expect(await diff.getByRole('radio', { name: 'Remplacer' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Valider l’import' }).click();
+    await page.getByText('Import terminé : rien n’a été modifié.').first().waitFor();
+    expect(await counterText(page)).toBe('2 modifications non publiées');
+    expect(errors).toEqual([]);
+  });
+
+  it('re-importing a changed site shows the differences and never replaces silently', async () => {
+    const changed = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: 'TEST-L93-002', name: 'Villers-Cotterêts lot 7 (fichier)', disponibilite: 'disponible' },
+          geometry: { type: 'Point', coordinates: [3.09, 49.25] },
+        },
+      ],
+    };
+    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles({
+      name: 'changed.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(changed)),
+    });
+    await page.getByRole('button', { name: 'Importer les 1 entités valides' }).click();
+    const diff = page.getByTestId('import-diff');
+    await diff.waitFor();
+    const text = (await diff.textContent()) ?? '';
+    expect(text).toContain('Essai import – Villers-Cotterêts lot 7');
+    expect(text).toContain('Villers-Cotterêts lot 7 (fichier)');
+    const confirm = page.getByRole('button', { name: 'Valider l’import' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await diff.getByRole('radio', { name: 'Garder l’existant' }).check();
+    await confirm.click();
+    await page.getByText('Import terminé : rien n’a été modifié.').first().waitFor();
+    await openSection(page, 'drafts-section');
+    expect(await page.getByTestId('drafts').textContent()).toContain('Essai import – Villers-Cotterêts lot 7');
+  });
+});
+
+describe('curation: hostile properties are shown as text', () => {
+  it('renders <script> and <img onerror> names literally and runs nothing', async () => {
+    const { context, page, errors } = await openAtlas(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    try {
+      await openEditing(page);
+      await openSection(page, 'import-section');
+      await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles(HOSTILE);
+      await page.getByTestId('import-summary').waitFor();
+      await page.getByText('<img src=x onerror="window.__xss=1">', { exact: true }).first().waitFor();
+      await page.getByText('<script>window.__xss=3;alert(1)</script>', { exact: true }).first().waitFor();
+      await page.getByRole('button', { name: /^Importer les 2 entités valides$/ }).click();
+      await page.getByText('2 site(s) importé(s) comme brouillons.').first().waitFor();
+
+      // In the drafts, the editor and the search list too.
+      await openSection(page, 'drafts-section');
+      await page.getByRole('button', { name: 'Ouvrir <img src=x onerror="window.__xss=1">' }).click();
+      await expect.poll(() => page.getByTestId('editor-title').textContent()).toBe('<img src=x onerror="window.__xss=1">');
+      await page.getByRole('tab', { name: 'Recherche' }).click();
+      await page.getByText('<script>window.__xss=3;alert(1)</script>', { exact: true }).first().waitFor({ timeout: 10000 });
+
+      await page.waitForTimeout(300);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('curation: drawing', () => {
+  it('draws a polygon by clicking on the map and gets a site with a computed surface', async () => {
+    const { context, page, errors } = await openAtlas(browser);
+    try {
+      await openEditing(page);
+      const before = await counterText(page);
+      expect(before).toBe('Aucune modification non publiée');
+      await page.getByRole('button', { name: 'Dessiner un terrain (polygone)' }).click();
+      await page.getByText('Cliquez sur la carte pour placer les sommets', { exact: false }).waitFor();
+
+      const box = (await page.locator('.map-panel canvas').first().boundingBox())!;
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      const pts: [number, number][] = [
+        [cx - 60, cy - 40],
+        [cx + 60, cy - 40],
+        [cx + 60, cy + 40],
+        [cx - 60, cy + 40],
+      ];
+      for (const [x, y] of pts) {
+        await page.mouse.click(x, y);
+        await page.waitForTimeout(150);
+      }
+      await page.mouse.click(pts[0][0], pts[0][1]); // close on the first vertex
+
+      await page.getByTestId('site-editor').waitFor({ timeout: 10000 });
+      await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe('Nouveau site');
+      const surface = (await page.getByTestId('computed-surface').textContent()) ?? '';
+      expect(surface).toMatch(/^[\d\s\u202f\u00a0]+ m² \([\d\s\u202f\u00a0,]+ ha\)$/);
+      const m2 = Number(surface.split(' m²')[0].replace(/[^\d]/g, ''));
+      expect(m2).toBeGreaterThan(1000);
+      await expect.poll(() => counterText(page)).toBe('1 modification non publiée');
+      // The drawn plot is a site on the map.
+      const id = (await page.getByText(/^Identifiant : local-/).textContent())!.replace('Identifiant : ', '').split(' ')[0];
+      await expect.poll(() => mapSiteIds(page), { timeout: 10000 }).toContain(id);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
