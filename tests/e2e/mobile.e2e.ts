@@ -82,10 +82,24 @@ describe('phone 375 × 667', () => {
       await expectNoHorizontalOverflow(page, 'map tab');
       await page.screenshot({ path: `${SHOTS}/mobile-map.png` });
 
-      // The main navigation stays reachable on a phone.
+      // The header stays small: the main navigation folds into a « Menu » disclosure.
+      const header = await page.locator('.app-header').boundingBox();
+      expect(header!.height).toBeLessThan(80);
+      const menu = page.getByRole('button', { name: 'Menu' });
+      await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+      expect(await page.getByRole('navigation', { name: 'Navigation principale' }).isVisible()).toBe(false);
+      await menu.click();
+      await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
       for (const name of ['Atlas', 'Comparer (0)', 'Accessibilité', 'Mentions légales et crédits']) {
         expect(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('button', { name }).isVisible(), name).toBe(true);
       }
+      expect(await page.getByRole('button', { name: 'Switch to English' }).isVisible()).toBe(true);
+      await expectNoHorizontalOverflow(page, 'menu open');
+      await page.screenshot({ path: `${SHOTS}/mobile-menu.png` });
+      // Choosing a page closes the menu.
+      await page.getByRole('button', { name: 'Accessibilité' }).click();
+      await page.waitForSelector('[data-testid=accessibility-page]');
+      await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
     } finally {
       await context.close();
     }

@@ -40,8 +40,12 @@ export function App() {
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = t('app.title');
-  }, [locale, t]);
+    // Other pages set their own title (« <page> – <atlas> »).
+    if (page.name === 'atlas') document.title = t('app.title');
+  }, [locale, t, page.name]);
+  // Phone: the navigation folds into a « Menu » disclosure, closed again on every page change.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [page]);
   useEffect(() => {
     if (!editMode && tab === 'curation') setTab('search');
   }, [editMode, tab]);
@@ -67,6 +71,28 @@ export function App() {
           </h1>
           <p className="subtitle">{t('app.subtitle')}</p>
         </div>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          <span aria-hidden="true" className="menu-icon">
+            {menuOpen ? '✕' : '☰'}
+          </span>{' '}
+          {t('app.menu')}
+        </button>
+        <div
+          id="app-menu"
+          className={`app-menu${menuOpen ? ' open' : ''}`}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && menuOpen) {
+              setMenuOpen(false);
+              (document.querySelector('.menu-toggle') as HTMLElement | null)?.focus();
+            }
+          }}
+        >
         <nav aria-label={t('app.nav.label')} className="main-nav">
           <button type="button" aria-current={page.name === 'atlas' ? 'page' : undefined} onClick={() => navigate({ name: 'atlas' })}>
             {t('app.nav.atlas')}
@@ -94,6 +120,7 @@ export function App() {
           >
             {t('app.lang.toggle')}
           </button>
+        </div>
         </div>
       </header>
       <div className="sr-only" role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
