@@ -23,7 +23,10 @@ export function connectorFeatures(c: Connectors | null, from: Position | null, t
       if (!d || !Array.isArray(d.nearest) || !Number.isFinite(d.distance_m)) continue;
       const km = formatKm(t, d.distance_m);
       const approx = d.error_m !== null && d.error_m !== undefined && d.error_m > 0;
-      const label = t(`map.connector.${key}`, { km: approx ? `≤ ${km}` : km, name: d.name ?? '' });
+      const name = d.name ?? '';
+      // French elision: « Gare d'Anizy-Pinon », « Gare de Soissons ».
+      const msg = key === 'station' && /^[aeiouyàâéèêëîïôöûüh]/i.test(name) ? 'map.connector.stationVowel' : `map.connector.${key}`;
+      const label = t(msg, { km: approx ? `≤ ${km}` : km, name });
       features.push({
         type: 'Feature',
         properties: { kind: key, color, label, distance_m: d.distance_m },

@@ -141,7 +141,7 @@ export function buildLayers(): LayerSpecification[] {
       id: L.petrMask,
       type: 'fill',
       source: S.petrMask,
-      paint: { 'fill-color': COLORS.mask, 'fill-opacity': 0.82 },
+      paint: { 'fill-color': COLORS.mask, 'fill-opacity': 0.88 },
     },
     {
       id: L.epciFill,
@@ -335,6 +335,33 @@ export function buildLayers(): LayerSpecification[] {
         'circle-stroke-width': 2,
       },
     },
+    // Site symbols sit under the labels (names stay legible, with their halo, over dense clusters).
+    {
+      id: L.plotPoints,
+      type: 'symbol',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.plotPoints],
+      layout: {
+        'icon-image': levelIcon,
+        'icon-anchor': 'bottom',
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 12, 1],
+      },
+    },
+    {
+      id: L.friches,
+      type: 'symbol',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.friches],
+      layout: {
+        'icon-image': fricheIcon,
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.75, 12, 1, 15, 1.15],
+        'symbol-sort-key': ['match', ['get', '_status'], 'reconvertie', 1, 'avec_projet', 2, 'sans_projet', 3, 4],
+      },
+    },
     {
       id: L.epciLabel,
       type: 'symbol',
@@ -414,6 +441,9 @@ export function buildLayers(): LayerSpecification[] {
         ],
         'text-max-width': 8,
         'text-padding': 3,
+        // Centred on the commune when there is room, else beside the site symbols.
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 0.9,
         'symbol-sort-key': ['-', 0, pop],
       },
       paint: { 'text-color': COLORS.label, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6, 'text-halo-blur': 0.3 },
@@ -426,6 +456,8 @@ export function buildLayers(): LayerSpecification[] {
         'icon-image': STATION_ICON,
         'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.75, 12, 1.1],
         'icon-allow-overlap': true,
+        // Small marks: they must not push the commune names away.
+        'icon-ignore-placement': true,
       },
     },
     {
@@ -490,32 +522,6 @@ export function buildLayers(): LayerSpecification[] {
         'text-justify': 'right',
       },
       paint: { 'text-color': COLORS.roissy, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-    },
-    {
-      id: L.plotPoints,
-      type: 'symbol',
-      source: S.sites,
-      filter: SITE_BASE_FILTERS[L.plotPoints],
-      layout: {
-        'icon-image': levelIcon,
-        'icon-anchor': 'bottom',
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 12, 1],
-      },
-    },
-    {
-      id: L.friches,
-      type: 'symbol',
-      source: S.sites,
-      filter: SITE_BASE_FILTERS[L.friches],
-      layout: {
-        'icon-image': fricheIcon,
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.75, 12, 1, 15, 1.15],
-        'symbol-sort-key': ['match', ['get', '_status'], 'reconvertie', 1, 'avec_projet', 2, 'sans_projet', 3, 4],
-      },
     },
     {
       id: L.sitesLabel,

@@ -7,8 +7,8 @@
 import type { ReadinessLevel } from '../../domain/types';
 
 export const COLORS = {
-  background: '#eceae4',
-  mask: '#f3f2ee',
+  background: '#ffffff',
+  mask: '#e6e4de',
   territory: '#ffffff',
   petrOutline: '#2b3a4a',
   epciOutline: '#55606e',

@@ -14,7 +14,7 @@ export function LayerSwitcher({ hasZones }: { hasZones: boolean }) {
   return (
     <div className="atlas-layers">
       <fieldset>
-        <legend>{t('map.layers.fieldset')}</legend>
+        <legend className="sr-only">{t('map.layers.fieldset')}</legend>
         <ul>
           {layers.map((l: LayerId) => (
             <li key={l}>

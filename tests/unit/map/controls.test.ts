@@ -71,6 +71,7 @@ describe('connectors and formats', () => {
       'map.connector.rn2': 'RN2 : {km}',
       'map.connector.waterway': '{name} : {km}',
       'map.connector.station': 'Gare de {name} : {km}',
+      'map.connector.stationVowel': "Gare d'{name} : {km}",
       'map.popup.unknown': 'non renseigné',
     };
     let s = table[k] ?? k;
@@ -102,6 +103,13 @@ describe('connectors and formats', () => {
     expect(fc.features.filter((f) => f.geometry.type === 'Point')).toHaveLength(2);
     expect(connectorFeatures(null, [3, 49], fr).features).toHaveLength(0);
     expect(connectorFeatures({ rn2: { distance_m: 1, nearest: [3, 49], name: null, error_m: null } }, null, fr).features).toHaveLength(0);
+  });
+
+  it('elides "de" before a vowel in station names', () => {
+    const st = (name: string) =>
+      connectorFeatures({ station: { distance_m: 2000, nearest: [3.3, 49.4], name, error_m: null } }, [3.32, 49.38], fr).features[0].properties?.label;
+    expect(st('Soissons')).toBe('Gare de Soissons : 2,0 km');
+    expect(st('Anizy-Pinon')).toBe("Gare d'Anizy-Pinon : 2,0 km");
   });
 
   it('marks an approximate RN2 distance as an upper bound', () => {

@@ -1,0 +1,389 @@
+/**
+ * The map in the built app (headless chromium, WebGL through SwiftShader):
+ * renders offline (no request leaves the machine, labels from locally generated glyphs),
+ * legend counts, commune and site popups (text only, never HTML), attribution with dates,
+ * layer switcher, the IGN basemap failing gracefully offline, the Roissy caveat, filters,
+ * selection and connectors. Takes .tmp/screenshots/map.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DataManifest } from '../../src/domain/types';
+import { baseURL, launch, openAtlas } from './browser';
+
+type Win = Window & {
+  __atlas: {
+    map: {
+      project(ll: [number, number]): { x: number; y: number };
+      getContainer(): HTMLElement;
+      jumpTo(o: { center: [number, number]; zoom: number }): void;
+      once(ev: string, cb: () => void): void;
+      triggerRepaint(): void;
+      queryRenderedFeatures(a?: unknown, b?: unknown): { properties: Record<string, unknown>; layer: { id: string } }[];
+      isStyleLoaded(): boolean;
+      getZoom(): number;
+      painter?: unknown;
+      getLayer(id: string): unknown;
+    };
+    controller: { setFilteredIds(ids: string[] | null): void; setSites(s: unknown[]): void };
+    renderedSiteIds(): string[];
+    projectSite(id: string): { x: number; y: number } | null;
+  };
+  __xss?: number;
+};
+
+const SOISSONS: [number, number] = [3.3236, 49.3817];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+const external: string[] = [];
+const failedLocal: string[] = [];
+const consoleWarnings: string[] = [];
+let manifest: DataManifest;
+
+async function idle(p: Page): Promise<void> {
+  await p.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const m = (window as unknown as Win).__atlas.map;
+        m.once('idle', () => resolve());
+        m.triggerRepaint();
+      }),
+  );
+}
+
+async function jump(p: Page, center: [number, number], zoom: number): Promise<void> {
+  await p.evaluate(([c, z]) => (window as unknown as Win).__atlas.map.jumpTo({ center: c as [number, number], zoom: z as number }), [center, zoom] as const);
+  await idle(p);
+}
+
+async function rendered(p: Page, layers: string[]): Promise<Record<string, unknown>[]> {
+  return p.evaluate(
+    (ls) => (window as unknown as Win).__atlas.map.queryRenderedFeatures({ layers: ls.filter((l) => (window as unknown as Win).__atlas.map.getLayer(l)) }).map((f) => f.properties),
+    layers,
+  );
+}
+
+/** A screen point (client px) inside the commune `insee`, near lon/lat, with no site drawn within 14 px. */
+async function communePoint(p: Page, insee: string, near: [number, number]): Promise<{ x: number; y: number }> {
+  const pt = await p.evaluate(
+    ([code, ll]) => {
+      const m = (window as unknown as Win).__atlas.map;
+      const c = m.project(ll as [number, number]);
+      const rect = m.getContainer().getBoundingClientRect();
+      const siteLayers = ['sites-friche-symbol', 'sites-plot-point', 'sites-plot-fill'];
+      for (let r = 0; r < 200; r += 10) {
+        for (let a = 0; a < 16; a++) {
+          // Start south-west of the centre (the town centre has friches).
+          const ang = Math.PI * 0.75 + (a * Math.PI) / 8;
+          const x = c.x + r * Math.cos(ang);
+          const y = c.y + r * Math.sin(ang);
+          if (x < 320 || y < 20 || x > rect.width - 60 || y > rect.height - 60) continue;
+          const communes = m.queryRenderedFeatures([x, y], { layers: ['communes-fill'] });
+          if (communes[0]?.properties.insee !== code) continue;
+          const near = m.queryRenderedFeatures(
+            [
+              [x - 14, y - 14],
+              [x + 14, y + 14],
+            ],
+            { layers: siteLayers },
+          );
+          if (near.length) continue;
+          return { x: rect.left + x, y: rect.top + y };
+        }
+      }
+      return null;
+    },
+    [insee, near] as const,
+  );
+  if (!pt) throw new Error(`no free point found in commune ${insee}`);
+  return pt;
+}
+
+beforeAll(async () => {
+  const res = await fetch(baseURL() + 'data/manifest.json');
+  manifest = (await res.json()) as DataManifest;
+  browser = await launch();
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+  const base = baseURL();
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) external.push(u);
+  });
+  context.on('requestfailed', (r) => {
+    if (r.url().startsWith(base)) failedLocal.push(r.url());
+  });
+  context.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') consoleWarnings.push(m.text());
+  });
+  ({ page, errors } = await openAtlas(browser, '', { context }));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+describe('map', () => {
+  it('renders with WebGL, from local resources only', async () => {
+    const state = await page.evaluate(() => {
+      const w = window as unknown as Win;
+      const canvas = document.querySelector('.atlas-map canvas.maplibregl-canvas') as HTMLCanvasElement | null;
+      return {
+        canvas: !!canvas && canvas.width > 0 && canvas.height > 0,
+        webgl: !!canvas && !!(canvas.getContext('webgl2') || canvas.getContext('webgl')),
+        painter: !!w.__atlas.map.painter,
+        styleLoaded: w.__atlas.map.isStyleLoaded(),
+        mark: performance.getEntriesByName('atlas-first-idle').length,
+      };
+    });
+    expect(state).toEqual({ canvas: true, webgl: true, painter: true, styleLoaded: true, mark: 1 });
+
+    // The drawing is not blank: many distinct colours, and a good share of pixels differ from the commonest one.
+    const shot = await page.locator('.atlas-map-canvas').screenshot();
+    const stats = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const counts = new Map<number, number>();
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4 * 7) {
+        const c = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+        counts.set(c, (counts.get(c) ?? 0) + 1);
+        n++;
+      }
+      const top = Math.max(...counts.values());
+      return { colours: counts.size, nonBgShare: 1 - top / n };
+    }, shot.toString('base64'));
+    expect(stats.colours).toBeGreaterThan(200);
+    expect(stats.nonBgShare).toBeGreaterThan(0.3);
+
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    expect(failedLocal).toEqual([]);
+  });
+
+  it('has a text alternative and a legend with the counts', async () => {
+    const region = page.getByRole('region', { name: 'Carte du PETR du Soissonnais et du Valois' });
+    await expect(region.count()).resolves.toBe(1);
+    const desc = await page.locator('#atlas-map-desc').textContent();
+    expect(desc).toContain('163 communes');
+    expect(desc).toContain('La liste des sites offre les mêmes informations.');
+    const legend = (await page.getByTestId('map-legend').innerText()).replace(/\s+/g, ' ');
+    expect(legend).toContain('163 communes');
+    expect(legend).toContain('4 EPCI');
+    expect(legend).toContain(`${manifest.layers.friches.count} friches`);
+    for (const name of ['CA GrandSoissons Agglomération', 'CC Retz en Valois', 'CC du Val de l\'Aisne', 'CC du Canton d\'Oulchy-le-Château']) {
+      expect(legend).toContain(name);
+    }
+    expect(legend).toContain('Barreau Roissy–Picardie : projet — tracé indicatif');
+  });
+
+  it('names every source with its date of update in the attribution', async () => {
+    const text = (await page.locator('.atlas-attribution').innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/IGN – ADMIN EXPRESS COG 2018[^·]*\(2018\)/);
+    expect(text).toContain(`Cartofriches`);
+    expect(text).toContain(`(${manifest.layers.friches.date})`);
+    expect(text).toMatch(/DGITM\s*\/\s*Cerema/);
+    expect(text).toContain(`(${manifest.layers.rn2.date})`);
+    expect(text).toMatch(/SNCF Réseau[^·]*\(2021-04-05\)/);
+    expect(text).toMatch(/OpenStreetMap[^·]*\(2026-03\)/);
+  });
+
+  it('labels communes with locally generated glyphs', async () => {
+    await jump(page, SOISSONS, 11);
+    const labels = await rendered(page, ['communes-label']);
+    expect(labels.length).toBeGreaterThan(10);
+    expect(labels.map((l) => l.name)).toContain('Soissons');
+    expect(consoleWarnings.filter((w) => /glyph/i.test(w))).toEqual([]);
+    expect(external).toEqual([]);
+  });
+
+  it('shows the commune popup when Soissons is clicked', async () => {
+    await jump(page, SOISSONS, 13);
+    const pt = await communePoint(page, '02722', [SOISSONS[0] - 0.01, SOISSONS[1] - 0.004]);
+    await page.mouse.click(pt.x, pt.y);
+    const popup = page.locator('.atlas-map-popup');
+    await popup.waitFor({ state: 'visible' });
+    const text = (await popup.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('Soissons');
+    expect(text).toContain('02722');
+    expect(text).toContain('CA GrandSoissons Agglomération');
+    expect(text).toMatch(/28\s?667 hab\./);
+    await page.keyboard.press('Escape');
+  });
+
+  it('selects a friche on click and shows its popup with a safe source link', async () => {
+    const sites = await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds());
+    expect(sites.length).toBeGreaterThan(0);
+    // A friche with no other site drawn close to it, so the click is unambiguous.
+    const found = await page.evaluate((ids) => {
+      const a = (window as unknown as Win).__atlas;
+      const pts = ids.map((i) => ({ i, p: a.projectSite(i) })).filter((x) => x.p && x.p.x > 340);
+      for (const { i, p } of pts) {
+        if (pts.every((o) => o.i === i || Math.hypot(o.p!.x - p!.x, o.p!.y - p!.y) > 30)) return { id: i, pt: p };
+      }
+      return null;
+    }, sites);
+    expect(found).not.toBeNull();
+    const { id, pt } = found!;
+    await page.mouse.click(pt!.x, pt!.y);
+    const popup = page.locator('.atlas-map-popup');
+    await popup.waitFor({ state: 'visible' });
+    const text = (await popup.textContent()) ?? '';
+    expect(text).toMatch(/^Friche/);
+    expect(text).toMatch(/Surface/);
+    expect(text).toMatch(/friche (potentielle|sans projet|avec projet|reconvertie)/);
+    const link = popup.locator('a.atlas-popup-link');
+    if ((await link.count()) > 0) {
+      expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    }
+    // The selection reaches the store and comes back as the highlight; connectors are drawn.
+    await page.waitForFunction(
+      (i) => {
+        const m = (window as unknown as Win).__atlas.map;
+        return m.queryRenderedFeatures({ layers: ['sites-selected-point'] }).some((f) => f.properties.id === i);
+      },
+      id,
+      { timeout: 10000 },
+    );
+    await page.waitForFunction(
+      () => (window as unknown as Win).__atlas.map.queryRenderedFeatures({ layers: ['connectors-label'] }).length > 0,
+      null,
+      { timeout: 20000 },
+    );
+    // One labelled connector per network (RN2, waterway, station), in km with one decimal.
+    const labels = await page.evaluate(async () => {
+      const src = (window as unknown as { __atlas: { map: { getSource(id: string): { getData(): Promise<{ features: { properties: { label?: string } }[] }> } } } }).__atlas.map.getSource('connectors');
+      return (await src.getData()).features.map((f) => f.properties.label).filter(Boolean) as string[];
+    });
+    expect(labels).toHaveLength(3);
+    expect(labels[0]).toMatch(/^RN2 : (≤ )?\d+,\d km$/);
+    expect(labels[1]).toMatch(/^(Aisne canalisée|Canal latéral à l'Aisne|Canal de l'Oise à l'Aisne) : \d+,\d km$/);
+    expect(labels[2]).toMatch(/^Gare (de |d')\S.* : \d+,\d km$/);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows exactly the filtered sites', async () => {
+    await jump(page, [3.35, 49.33], 9.5);
+    const all = await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds());
+    expect(all.length).toBeGreaterThan(3);
+    const keep = all.slice(0, 2);
+    await page.evaluate((k) => (window as unknown as Win).__atlas.controller.setFilteredIds(k), keep);
+    await idle(page);
+    expect(await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds())).toEqual([...keep].sort());
+    await page.evaluate(() => (window as unknown as Win).__atlas.controller.setFilteredIds([]));
+    await idle(page);
+    expect(await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds())).toEqual([]);
+    await page.evaluate(() => (window as unknown as Win).__atlas.controller.setFilteredIds(null));
+    await idle(page);
+    expect(await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds())).toEqual(all);
+  });
+
+  it('hides a layer from the layer switcher, with the keyboard too', async () => {
+    expect((await rendered(page, ['communes-fill'])).length).toBeGreaterThan(0);
+    const box = page.getByRole('group', { name: 'Couches affichées sur la carte' });
+    const communes = box.getByRole('checkbox', { name: 'Communes' });
+    await communes.uncheck();
+    await idle(page);
+    expect((await rendered(page, ['communes-fill', 'communes-outline', 'communes-label'])).length).toBe(0);
+    await communes.focus();
+    await page.keyboard.press('Space');
+    await idle(page);
+    expect(await communes.isChecked()).toBe(true);
+    expect((await rendered(page, ['communes-fill'])).length).toBeGreaterThan(0);
+
+    const rn2 = box.getByRole('checkbox', { name: 'RN2' });
+    expect((await rendered(page, ['rn2-line'])).length).toBeGreaterThan(0);
+    await rn2.uncheck();
+    await idle(page);
+    expect((await rendered(page, ['rn2-line', 'rn2-shield'])).length).toBe(0);
+    await rn2.check();
+  });
+
+  it('marks the Roissy link as a project with an indicative route', async () => {
+    const crossing = (await (await fetch(baseURL() + 'data/roissy.geojson')).json()) as { features: { geometry: { coordinates: [number, number] }; properties: { kind: string } }[] };
+    const pt = crossing.features.find((f) => f.properties.kind === 'computed_line_crossing')!;
+    await jump(page, pt.geometry.coordinates, 11);
+    const marks = await rendered(page, ['roissy-mark', 'roissy-label']);
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.map((m) => String(m._label))).toContain('Barreau Roissy–Picardie : projet — tracé indicatif');
+  });
+
+  it('turns the IGN basemap off with one polite notice when it cannot load (offline)', async () => {
+    await jump(page, SOISSONS, 10.5);
+    const toggle = page.getByRole('checkbox', { name: 'Fond de plan IGN (en ligne)' });
+    await toggle.check();
+    const notice = page.getByTestId('basemap-notice');
+    await notice.waitFor({ state: 'visible', timeout: 20000 });
+    await page.waitForTimeout(800); // further failed tiles must not add notices
+    expect(await notice.count()).toBe(1);
+    expect((await notice.innerText()).replace(/\s+/g, ' ')).toContain(
+      'Le fond de plan IGN n\'a pas pu être chargé (pas de connexion ?). La carte reste utilisable sans fond.',
+    );
+    expect(await page.locator('.atlas-map-notice-area').getAttribute('role')).toBe('status');
+    await expect(toggle.isChecked()).resolves.toBe(false);
+    expect(await page.evaluate(() => !!(window as unknown as Win).__atlas.map.getLayer('ign-basemap'))).toBe(false);
+    // The map still works.
+    await page.getByRole('button', { name: 'Zoomer', exact: true }).click();
+    await idle(page);
+    expect((await rendered(page, ['communes-fill'])).length).toBeGreaterThan(0);
+    await notice.getByRole('button', { name: 'Fermer ce message' }).click();
+    expect(await page.getByTestId('basemap-notice').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws fictitious plots hatched, and shows property values as text only', async () => {
+    const evil = '<img src=x onerror="window.__xss=1">';
+    await page.evaluate((name) => {
+      const base = {
+        zone_id: null, zone_name: null, insee: '02722', commune: 'Soissons', epci_siren: null, epci_name: null,
+        declared_surface_m2: 25000, computed_surface_m2: null, availability: 'disponible', occupation: 'inoccupe', sectors: [],
+        readiness: {}, price_eur_m2: null, contact: null, notes: null, friche_status: null, friche_type: null,
+        source_url: 'javascript:alert(1)', source: name, updated_at: null, fictitious: true,
+      };
+      (window as unknown as Win).__atlas.controller.setSites([
+        {
+          type: 'Feature',
+          geometry: { type: 'Polygon', coordinates: [[[3.30, 49.37], [3.31, 49.37], [3.31, 49.376], [3.30, 49.376], [3.30, 49.37]]] },
+          properties: { ...base, id: 'test-poly', name, kind: 'plot' },
+        },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [3.33, 49.365] }, properties: { ...base, id: 'test-point', name: 'Terrain test', kind: 'plot' } },
+      ]);
+    }, evil);
+    await jump(page, [3.315, 49.37], 13.5);
+    expect(await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds())).toEqual(['test-point', 'test-poly']);
+    expect((await rendered(page, ['sites-plot-hatch'])).map((f) => f.id)).toContain('test-poly');
+    const pt = await page.evaluate(() => (window as unknown as Win).__atlas.projectSite('test-poly'));
+    await page.mouse.click(pt!.x, pt!.y);
+    const popup = page.locator('.atlas-map-popup');
+    await popup.waitFor({ state: 'visible' });
+    expect(await popup.innerText()).toContain(evil);
+    expect(await popup.innerText()).toContain('Exemple fictif');
+    expect(await popup.locator('img').count()).toBe(0);
+    expect(await popup.locator('a').count()).toBe(0); // javascript: links are never made clickable
+    expect(await page.evaluate(() => (window as unknown as Win).__xss)).toBeUndefined();
+    await page.keyboard.press('Escape');
+  });
+
+  it('looks right (screenshot)', async () => {
+    const { context: c2, page: p2, errors: e2 } = await openAtlas(browser);
+    mkdirSync('.tmp/screenshots', { recursive: true });
+    await idle(p2);
+    await p2.screenshot({ path: '.tmp/screenshots/map.png' });
+    await jump(p2, SOISSONS, 12.3);
+    await p2.screenshot({ path: '.tmp/screenshots/map-soissons.png' });
+    expect(e2).toEqual([]);
+    await c2.close();
+  });
+});
