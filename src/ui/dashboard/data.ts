@@ -4,14 +4,9 @@
  */
 import type { Summary } from '../../domain/summary';
 import { READINESS_LEVELS, SECTOR_IDS, type ReadinessLevel, type SectorId } from '../../domain/types';
+import type { BarDatum, BarPattern } from '../charts';
 
-export interface Bar {
-  key: string;
-  label: string;
-  value: number;
-  display: string;
-  className?: string;
-}
+export type Bar = BarDatum;
 
 export interface DashboardLabels {
   level: (l: ReadinessLevel) => string;
@@ -25,12 +20,12 @@ export interface DashboardLabels {
   sites: (n: number) => string;
 }
 
-/** Pattern class per level, so bars differ by more than colour (see charts.css). */
-export const LEVEL_PATTERN: Record<ReadinessLevel, string> = {
-  cle_en_main: 'pattern-solid-ok',
-  a_preparer: 'pattern-dots',
-  a_rehabiliter: 'pattern-hatch',
-  inconnu: 'pattern-grey',
+/** Fill pattern per level, so bars differ by more than colour (see src/ui/charts). */
+export const LEVEL_PATTERN: Record<ReadinessLevel, BarPattern> = {
+  cle_en_main: 'ok',
+  a_preparer: 'dots',
+  a_rehabiliter: 'hatch',
+  inconnu: 'grey',
 };
 
 export interface DashboardBars {
@@ -52,7 +47,7 @@ export function dashboardBars(s: Summary, l: DashboardLabels): DashboardBars {
     label: l.withCount(l.level(lv), s.byLevel[lv].count),
     value: s.byLevel[lv].ha,
     display: l.ha(s.byLevel[lv].ha),
-    className: LEVEL_PATTERN[lv],
+    pattern: LEVEL_PATTERN[lv],
   }));
   const bySector = SECTOR_IDS.filter((id) => s.bySector[id].count > 0)
     .map((id) => ({

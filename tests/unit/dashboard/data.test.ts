@@ -66,7 +66,7 @@ describe('dashboard bars', () => {
   });
   it('gives hectares by level, only for levels present, each with its own pattern', () => {
     expect(bars.byLevel.map((b) => b.key).sort()).toEqual(['a_rehabiliter', 'inconnu']);
-    expect(new Set(bars.byLevel.map((b) => b.className)).size).toBe(bars.byLevel.length);
+    expect(new Set(bars.byLevel.map((b) => b.pattern)).size).toBe(bars.byLevel.length);
   });
   it('gives hectares by sector, largest first, a multi-sector site counting in each', () => {
     expect(bars.bySector.map((b) => b.key)).toEqual(['logistics', 'agro']);
