@@ -61,6 +61,8 @@ class Calculator implements DistanceCalculator {
   private readonly stations: NetworkIndex;
   private readonly gaps: Rn2GapBound;
   readonly roissy: RoissyModel;
+  /** Buffers reused from one compute() to the next. */
+  private scratch: SiteShape | undefined;
 
   constructor(
     private readonly networks: TransportNetworks,
@@ -96,7 +98,8 @@ class Calculator implements DistanceCalculator {
   }
 
   compute(geometry: SiteGeometry): DetailedDistances {
-    const shape = prepareSite(geometry);
+    const shape = prepareSite(geometry, this.scratch);
+    if (shape) this.scratch = shape;
     if (!shape) return { rn2: null, waterway: null, station: null, rail_km_to_cdg: null };
     return this.computeShape(shape);
   }

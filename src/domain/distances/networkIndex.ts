@@ -15,11 +15,15 @@
  * great circle between two points bulges poleward by about d²·tanφ/(8R): 0.5° covers
  * d < 1 500 km). Boxes are padded by L²(1 + tan φ)/(2R) for an edge of length L, at least
  * four times the bulge of the arc away from its straight lon/lat chord.
+ *
+ * Query: the box nearest to the site's first vertex (flatbush kNN) gives an upper bound
+ * d₀; every segment whose box is within d₀/k of the site's box is then a candidate; a
+ * candidate is measured exactly unless its box lower bound already exceeds the best so far.
  */
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
-import { DEG, EARTH_RADIUS_M, EDGE_STRIDE, angleBetween, arcAngle, arcNearest, setEdge } from './sphere';
-import { pointInSite, segmentIntersection, type SiteShape } from './siteShape';
+import { DEG, EARTH_RADIUS_M, EDGE_STRIDE, arcChord2, arcNearest, chord2ToAngle, setEdge } from './sphere';
+import { arcPadM, pointInSite, segmentIntersection, type SiteShape } from './siteShape';
 
 /** Reference latitude of the planar frame (centre of the study box, lat 48.85–49.65). */
 export const FRAME_LAT0 = 49.25;
@@ -45,12 +49,6 @@ export interface NetworkHit {
   segment: number;
 }
 
-function arcPad(latA: number, latB: number, chordAngle: number): number {
-  const lat = Math.min(89, Math.max(Math.abs(latA), Math.abs(latB)));
-  const l = chordAngle * EARTH_RADIUS_M;
-  return (l * l * (1 + Math.tan(lat * DEG))) / (2 * EARTH_RADIUS_M) + 1e-3;
-}
-
 /** Planar distance between two boxes (0 if they overlap). */
 function boxDistance(
   ax0: number, ay0: number, ax1: number, ay1: number,
@@ -61,6 +59,8 @@ function boxDistance(
   return Math.sqrt(dx * dx + dy * dy);
 }
 
+const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
+
 export class NetworkIndex {
   readonly size: number;
   private readonly edges: Float64Array;
@@ -70,8 +70,20 @@ export class NetworkIndex {
   private readonly tree: Flatbush | null;
   private readonly latMin: number;
   private readonly latMax: number;
+  /** k for a site whose latitudes lie within the network's. */
+  private readonly kInside: number;
   private readonly stamps: Uint32Array;
   private stamp = 0;
+
+  // State of the current query (reused: no allocation per candidate).
+  private shape: SiteShape | null = null;
+  private best = Infinity; // squared chord
+  private bestAngle = Infinity;
+  private bestSeg = -1;
+  /** 0: site vertex projected on the segment; 1: segment end A to the site; 2: end B; 3: explicit point. */
+  private bestMode = 0;
+  private bestVertex = 0;
+  private bestPoint: [number, number] | null = null;
 
   constructor(parts: NetworkPart[]) {
     let n = 0;
@@ -95,7 +107,8 @@ export class NetworkIndex {
       this.feature[i] = feature;
       const o = i * EDGE_STRIDE;
       const E = this.edges;
-      const pad = arcPad(a[1], b[1], angleBetween(E[o], E[o + 1], E[o + 2], E[o + 3], E[o + 4], E[o + 5]));
+      const dx = E[o] - E[o + 3], dy = E[o + 1] - E[o + 4], dz = E[o + 2] - E[o + 5];
+      const pad = arcPadM(a[1], b[1], Math.sqrt(dx * dx + dy * dy + dz * dz) * EARTH_RADIUS_M);
       const B = this.boxes;
       B[i * 4] = Math.min(a[0], b[0]) * KX - pad;
       B[i * 4 + 1] = Math.min(a[1], b[1]) * KY - pad;
@@ -112,6 +125,11 @@ export class NetworkIndex {
     }
     this.latMin = latMin;
     this.latMax = latMax;
+    {
+      const lo = Math.max(-89.9, latMin - BAND_PAD_DEG);
+      const hi = Math.min(89.9, latMax + BAND_PAD_DEG);
+      this.kInside = n > 0 ? Math.min(1, Math.min(Math.cos(lo * DEG), Math.cos(hi * DEG)) / COS0) : 1;
+    }
     if (n > 0) {
       const tree = new Flatbush(n);
       for (let k = 0; k < n; k++) tree.add(this.boxes[k * 4], this.boxes[k * 4 + 1], this.boxes[k * 4 + 2], this.boxes[k * 4 + 3]);
@@ -124,9 +142,21 @@ export class NetworkIndex {
 
   /** Lower-bound factor k (geodesic ≥ k × planar) for paths between this site and the network. */
   private scaleBound(shape: SiteShape): number {
+    if (shape.latMin >= this.latMin && shape.latMax <= this.latMax) return this.kInside;
     const lo = Math.max(-89.9, Math.min(shape.latMin, this.latMin) - BAND_PAD_DEG);
     const hi = Math.min(89.9, Math.max(shape.latMax, this.latMax) + BAND_PAD_DEG);
     return Math.min(1, Math.min(Math.cos(lo * DEG), Math.cos(hi * DEG)) / COS0);
+  }
+
+  /**
+   * True if some segment may lie within `limitM` of the site (a cheap, safe test: false
+   * means that every segment is farther than limitM).
+   */
+  mayBeWithin(shape: SiteShape, limitM: number): boolean {
+    const tree = this.tree;
+    if (!tree) return false;
+    const r = limitM / this.scaleBound(shape) + shape.pad;
+    return tree.collides(shape.lonMin * KX - r, shape.latMin * KY - r, shape.lonMax * KX + r, shape.latMax * KY + r);
   }
 
   /** Nearest point of the network to the site, or null for an empty network. */
@@ -140,99 +170,80 @@ export class NetworkIndex {
     const stamp = this.stamp;
     const stamps = this.stamps;
     const k = this.scaleBound(shape);
+    this.shape = shape;
+    this.best = Infinity;
+    this.bestAngle = Infinity;
+    this.bestSeg = -1;
+    this.bestPoint = null;
 
-    // Site box in the plane, padded for the bulge of its own edges.
-    let sitePad = 0;
-    if (!shape.isPoint) {
-      const SE = shape.edges;
-      const SL = shape.edgeLonLat;
-      for (let e = 0; e < shape.nEdges; e++) {
-        const o = e * EDGE_STRIDE;
-        const a = angleBetween(SE[o], SE[o + 1], SE[o + 2], SE[o + 3], SE[o + 4], SE[o + 5]);
-        sitePad = Math.max(sitePad, arcPad(SL[e * 4 + 1], SL[e * 4 + 3], a));
-      }
-    }
+    const sitePad = shape.pad;
     const qx0 = shape.lonMin * KX - sitePad;
     const qy0 = shape.latMin * KY - sitePad;
     const qx1 = shape.lonMax * KX + sitePad;
     const qy1 = shape.latMax * KY + sitePad;
 
-    const st = new Evaluation(this, shape);
-    // Seed with the few nearest boxes to the first vertex: an upper bound on the distance.
-    const seeds = tree.neighbors(shape.vertLonLat[0] * KX, shape.vertLonLat[1] * KY, 4);
-    for (const s of seeds) {
-      stamps[s] = stamp;
-      st.evaluate(s);
-      if (st.best === 0) break;
+    // Seed with the box nearest to the first vertex: an upper bound on the distance.
+    const seeds = tree.neighbors(shape.vertLonLat[0] * KX, shape.vertLonLat[1] * KY, 1);
+    for (let i = 0; i < seeds.length && this.best > 0; i++) {
+      stamps[seeds[i]] = stamp;
+      this.evaluate(seeds[i]);
     }
-    if (st.best > 0) {
-      const r = (st.best * EARTH_RADIUS_M) / k + 1e-6;
+    if (this.best > 0) {
+      const r = (this.angle() * EARTH_RADIUS_M) / k + 1e-6;
       const candidates = tree.search(qx0 - r, qy0 - r, qx1 + r, qy1 + r);
       const B = this.boxes;
-      for (const c of candidates) {
+      const kr = k / EARTH_RADIUS_M;
+      for (let i = 0; i < candidates.length; i++) {
+        const c = candidates[i];
         if (stamps[c] === stamp) continue;
         stamps[c] = stamp;
-        if (!shape.isPoint) {
-          const lb = (k * boxDistance(qx0, qy0, qx1, qy1, B[c * 4], B[c * 4 + 1], B[c * 4 + 2], B[c * 4 + 3])) / EARTH_RADIUS_M;
-          if (lb >= st.best) continue;
-        }
-        st.evaluate(c);
-        if (st.best === 0) break;
+        const lb = kr * boxDistance(qx0, qy0, qx1, qy1, B[c * 4], B[c * 4 + 1], B[c * 4 + 2], B[c * 4 + 3]);
+        if (lb >= this.angle()) continue;
+        this.evaluate(c);
+        if (this.best === 0) break;
       }
     }
-    return st.result();
+    const hit = this.result();
+    this.shape = null;
+    return hit;
   }
 
-  /** @internal */
-  get internals(): { edges: Float64Array; lonlat: Float64Array; feature: Int32Array } {
-    return { edges: this.edges, lonlat: this.lonlat, feature: this.feature };
-  }
-}
-
-/** Running minimum over candidate segments for one site. */
-class Evaluation {
-  best = Infinity;
-  private seg = -1;
-  /** 0: site vertex projected on the segment; 1: segment end A to site; 2: end B; 3: explicit point. */
-  private mode = 0;
-  private vertex = 0;
-  private point: [number, number] | null = null;
-  private readonly edges: Float64Array;
-  private readonly lonlat: Float64Array;
-  private readonly feature: Int32Array;
-
-  constructor(
-    net: NetworkIndex,
-    private readonly shape: SiteShape,
-  ) {
-    const { edges, lonlat, feature } = net.internals;
-    this.edges = edges;
-    this.lonlat = lonlat;
-    this.feature = feature;
+  /** Central angle of the best squared chord (computed once per improvement). */
+  private angle(): number {
+    if (this.bestAngle === Infinity && this.best !== Infinity) this.bestAngle = chord2ToAngle(this.best);
+    return this.bestAngle;
   }
 
-  evaluate(s: number): void {
-    const shape = this.shape;
+  private improve(c2: number, seg: number, mode: number, vertex: number): void {
+    this.best = c2;
+    this.bestAngle = Infinity;
+    this.bestSeg = seg;
+    this.bestMode = mode;
+    this.bestVertex = vertex;
+  }
+
+  private evaluate(s: number): void {
+    const shape = this.shape!;
     const E = this.edges;
     const V = shape.verts;
     if (shape.isPoint) {
-      const a = arcAngle(E, s, V[0], V[1], V[2]);
-      if (a < this.best) {
-        this.best = a;
-        this.seg = s;
-        this.mode = 0;
-        this.vertex = 0;
-      }
+      const c2 = arcChord2(E, s, V[0], V[1], V[2]);
+      if (c2 < this.best) this.improve(c2, s, 0, 0);
       return;
     }
+    // Lower bound from the site's enclosing cap: d(site, seg) ≥ d(centre, seg) − radius.
+    // If it cannot beat the best so far, skip the exact vertex/edge scan (and the segment
+    // cannot touch the site either: the whole site lies within the cap).
+    const lb = chord2ToAngle(arcChord2(E, s, shape.cx, shape.cy, shape.cz)) - shape.radius;
+    if (lb > 0 && lb >= this.angle()) return;
     const L = this.lonlat;
     const lonA = L[s * 4], latA = L[s * 4 + 1], lonB = L[s * 4 + 2], latB = L[s * 4 + 3];
     // Touching, crossing or inside: distance 0.
     if (
-      Math.max(lonA, lonB) >= shape.lonMin &&
-      Math.min(lonA, lonB) <= shape.lonMax &&
-      Math.max(latA, latB) >= shape.latMin &&
-      Math.min(latA, latB) <= shape.latMax
+      (lonA > lonB ? lonA : lonB) >= shape.lonMin &&
+      (lonA < lonB ? lonA : lonB) <= shape.lonMax &&
+      (latA > latB ? latA : latB) >= shape.latMin &&
+      (latA < latB ? latA : latB) <= shape.latMax
     ) {
       const SL = shape.edgeLonLat;
       for (let e = 0; e < shape.nEdges; e++) {
@@ -244,13 +255,8 @@ class Evaluation {
     }
     // Site vertices to the segment.
     for (let v = 0; v < shape.nVerts; v++) {
-      const a = arcAngle(E, s, V[v * 3], V[v * 3 + 1], V[v * 3 + 2]);
-      if (a < this.best) {
-        this.best = a;
-        this.seg = s;
-        this.mode = 0;
-        this.vertex = v;
-      }
+      const c2 = arcChord2(E, s, V[v * 3], V[v * 3 + 1], V[v * 3 + 2]);
+      if (c2 < this.best) this.improve(c2, s, 0, v);
     }
     // Segment ends to the site's edges.
     const o = s * EDGE_STRIDE;
@@ -258,43 +264,35 @@ class Evaluation {
     const ax = E[o], ay = E[o + 1], az = E[o + 2], bx = E[o + 3], by = E[o + 4], bz = E[o + 5];
     const degenerate = E[o + 9] === 1;
     for (let e = 0; e < shape.nEdges; e++) {
-      const b = arcAngle(SE, e, bx, by, bz);
-      if (b < this.best) {
-        this.best = b;
-        this.seg = s;
-        this.mode = 2;
-      }
+      const b = arcChord2(SE, e, bx, by, bz);
+      if (b < this.best) this.improve(b, s, 2, 0);
       if (!degenerate) {
-        const a = arcAngle(SE, e, ax, ay, az);
-        if (a < this.best) {
-          this.best = a;
-          this.seg = s;
-          this.mode = 1;
-        }
+        const a = arcChord2(SE, e, ax, ay, az);
+        if (a < this.best) this.improve(a, s, 1, 0);
       }
     }
   }
 
   private zero(s: number, p: [number, number]): void {
-    this.best = 0;
-    this.seg = s;
-    this.mode = 3;
-    this.point = p;
+    this.improve(0, s, 3, 0);
+    this.bestAngle = 0;
+    this.bestPoint = p;
   }
 
-  result(): NetworkHit | null {
-    const s = this.seg;
+  private result(): NetworkHit | null {
+    const s = this.bestSeg;
     if (s < 0) return null;
     let nearest: [number, number];
     const L = this.lonlat;
-    if (this.mode === 3 && this.point) nearest = this.point;
-    else if (this.mode === 1) nearest = [L[s * 4], L[s * 4 + 1]];
-    else if (this.mode === 2) nearest = [L[s * 4 + 2], L[s * 4 + 3]];
+    if (this.bestMode === 3 && this.bestPoint) nearest = [round7(this.bestPoint[0]), round7(this.bestPoint[1])];
+    else if (this.bestMode === 1) nearest = [L[s * 4], L[s * 4 + 1]];
+    else if (this.bestMode === 2) nearest = [L[s * 4 + 2], L[s * 4 + 3]];
     else {
-      const V = this.shape.verts;
-      const v = this.vertex;
-      nearest = arcNearest(this.edges, s, V[v * 3], V[v * 3 + 1], V[v * 3 + 2]);
+      const V = this.shape!.verts;
+      const v = this.bestVertex;
+      const p = arcNearest(this.edges, s, V[v * 3], V[v * 3 + 1], V[v * 3 + 2]);
+      nearest = [round7(p[0]), round7(p[1])];
     }
-    return { distance_m: this.best * EARTH_RADIUS_M, nearest, feature: this.feature[s], segment: s };
+    return { distance_m: this.angle() * EARTH_RADIUS_M, nearest, feature: this.feature[s], segment: s };
   }
 }

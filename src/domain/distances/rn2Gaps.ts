@@ -37,6 +37,8 @@ export class Rn2GapBound {
   /** Possible over-estimate (m) of a measured RN2 distance, or null when it is exact. */
   errorFor(shape: SiteShape, measuredM: number): number | null {
     if (this.gaps.length === 0) return null;
+    // Cheap exit: no bridge within measured + corridor means no bridge can be closer.
+    if (!this.index.mayBeWithin(shape, measuredM + this.corridorM)) return null;
     const bridge = this.nearestBridge(shape);
     if (!bridge) return null;
     const lowerBound = Math.max(0, bridge.distance_m - this.corridorM);

@@ -1,15 +1,16 @@
 /**
  * A site geometry (Point, Polygon or MultiPolygon, WGS84 lon/lat) prepared for distance
  * queries: vertices as unit vectors, boundary edges as great-circle arcs, rings for
- * point-in-polygon tests, and its bounding box.
+ * point-in-polygon tests, its bounding box and the padding that covers the bulge of its
+ * edges in the planar search frame. Buffers can be reused from one site to the next.
  */
 import type { Position } from 'geojson';
 import type { SiteGeometry } from '../types';
-import { EDGE_STRIDE, setEdge, unitVector } from './sphere';
+import { DEG, EARTH_RADIUS_M, EDGE_STRIDE, setEdgeFromVectors, unitVector } from './sphere';
 
 export interface SiteShape {
   isPoint: boolean;
-  /** Vertices as unit vectors, 3 numbers each (closing vertices of rings included). */
+  /** Distinct vertices as unit vectors, 3 numbers each (rings are not repeated-closed). */
   verts: Float64Array;
   /** Vertices as lon/lat, 2 numbers each. */
   vertLonLat: Float64Array;
@@ -25,38 +26,93 @@ export interface SiteShape {
   latMin: number;
   lonMax: number;
   latMax: number;
+  /** Padding (m) of the site's box in the planar frame: ≥ 4 × the bulge of its longest edge. */
+  pad: number;
+  /** A centre (unit vector) and the largest central angle from it to a vertex (the whole site lies within it). */
+  cx: number;
+  cy: number;
+  cz: number;
+  radius: number;
+}
+
+/** Padding (m) covering the bulge of a great-circle arc of chord length `l` (m) away from its lon/lat chord. */
+export function arcPadM(latA: number, latB: number, l: number): number {
+  const lat = Math.min(89, Math.max(Math.abs(latA), Math.abs(latB)));
+  return (l * l * (1 + Math.tan(lat * DEG))) / (2 * EARTH_RADIUS_M) + 1e-3;
 }
 
 function finitePosition(p: unknown): p is Position {
-  return Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]) && Math.abs(p[1] as number) <= 90;
+  return (
+    Array.isArray(p) &&
+    p.length >= 2 &&
+    typeof p[0] === 'number' &&
+    typeof p[1] === 'number' &&
+    Number.isFinite(p[0]) &&
+    Number.isFinite(p[1]) &&
+    Math.abs(p[1]) <= 90
+  );
+}
+
+function emptyShape(): SiteShape {
+  return {
+    isPoint: true,
+    verts: new Float64Array(3 * 16),
+    vertLonLat: new Float64Array(2 * 16),
+    nVerts: 0,
+    edges: new Float64Array(EDGE_STRIDE * 16),
+    edgeLonLat: new Float64Array(4 * 16),
+    nEdges: 0,
+    rings: new Int32Array(3 * 4),
+    nRings: 0,
+    lonMin: 0,
+    latMin: 0,
+    lonMax: 0,
+    latMax: 0,
+    pad: 0,
+    cx: 0,
+    cy: 0,
+    cz: 0,
+    radius: 0,
+  };
+}
+
+function ensure(shape: SiteShape, nVerts: number, nRings: number): void {
+  if (shape.verts.length < nVerts * 3) {
+    const cap = Math.max(nVerts, (shape.verts.length / 3) * 2);
+    shape.verts = new Float64Array(cap * 3);
+    shape.vertLonLat = new Float64Array(cap * 2);
+    shape.edges = new Float64Array(cap * EDGE_STRIDE);
+    shape.edgeLonLat = new Float64Array(cap * 4);
+  }
+  if (shape.rings.length < nRings * 3) shape.rings = new Int32Array(Math.max(nRings, shape.rings.length / 3 * 2) * 3);
 }
 
 /**
- * Prepares a site geometry. Returns null when the geometry cannot be measured
- * (unknown type, no coordinates, non-finite coordinates, ring with fewer than 3 distinct points).
+ * Prepares a site geometry, filling `reuse` when given (its previous content is lost).
+ * Returns null when the geometry cannot be measured (unknown type, no coordinates,
+ * non-finite coordinates, ring with fewer than 3 distinct positions).
  */
-export function prepareSite(geometry: SiteGeometry | null | undefined): SiteShape | null {
+export function prepareSite(geometry: SiteGeometry | null | undefined, reuse?: SiteShape): SiteShape | null {
   if (!geometry || typeof geometry !== 'object') return null;
   if (geometry.type === 'Point') {
     const p = geometry.coordinates;
     if (!finitePosition(p)) return null;
-    const verts = new Float64Array(3);
-    unitVector(p[0], p[1], verts, 0);
-    return {
-      isPoint: true,
-      verts,
-      vertLonLat: new Float64Array([p[0], p[1]]),
-      nVerts: 1,
-      edges: new Float64Array(0),
-      edgeLonLat: new Float64Array(0),
-      nEdges: 0,
-      rings: new Int32Array(0),
-      nRings: 0,
-      lonMin: p[0],
-      latMin: p[1],
-      lonMax: p[0],
-      latMax: p[1],
-    };
+    const shape = reuse ?? emptyShape();
+    shape.isPoint = true;
+    unitVector(p[0], p[1], shape.verts, 0);
+    shape.vertLonLat[0] = p[0];
+    shape.vertLonLat[1] = p[1];
+    shape.nVerts = 1;
+    shape.nEdges = 0;
+    shape.nRings = 0;
+    shape.lonMin = shape.lonMax = p[0];
+    shape.latMin = shape.latMax = p[1];
+    shape.pad = 0;
+    shape.cx = shape.verts[0];
+    shape.cy = shape.verts[1];
+    shape.cz = shape.verts[2];
+    shape.radius = 0;
+    return shape;
   }
   let polygons: Position[][][];
   if (geometry.type === 'Polygon') polygons = [geometry.coordinates];
@@ -64,75 +120,103 @@ export function prepareSite(geometry: SiteGeometry | null | undefined): SiteShap
   else return null;
   if (!Array.isArray(polygons) || polygons.length === 0) return null;
 
-  // Collect rings, closing them if needed.
-  const ringList: { coords: Position[]; poly: number }[] = [];
+  // Pass 1: validate and count (distinct vertices per ring: the closing repeat is dropped).
   let nVerts = 0;
-  let nEdges = 0;
-  for (let pi = 0; pi < polygons.length; pi++) {
-    const poly = polygons[pi];
+  let nRings = 0;
+  for (const poly of polygons) {
     if (!Array.isArray(poly) || poly.length === 0) return null;
     for (const ring of poly) {
       if (!Array.isArray(ring) || ring.length < 3) return null;
       for (const p of ring) if (!finitePosition(p)) return null;
       const first = ring[0];
       const last = ring[ring.length - 1];
-      const closed = first[0] === last[0] && first[1] === last[1];
-      const coords = closed ? ring : [...ring, first];
-      if (coords.length < 4) return null;
-      ringList.push({ coords, poly: pi });
-      nVerts += coords.length;
-      nEdges += coords.length - 1;
+      const n = first[0] === last[0] && first[1] === last[1] ? ring.length - 1 : ring.length;
+      if (n < 3) return null;
+      nVerts += n;
+      nRings++;
     }
   }
-  const verts = new Float64Array(nVerts * 3);
-  const vertLonLat = new Float64Array(nVerts * 2);
-  const edges = new Float64Array(nEdges * EDGE_STRIDE);
-  const edgeLonLat = new Float64Array(nEdges * 4);
-  const rings = new Int32Array(ringList.length * 3);
-  let v = 0;
-  let e = 0;
+  const shape = reuse ?? emptyShape();
+  ensure(shape, nVerts, nRings);
+  shape.isPoint = false;
+  shape.nVerts = nVerts;
+  shape.nEdges = nVerts;
+  shape.nRings = nRings;
+  const V = shape.verts, VL = shape.vertLonLat, E = shape.edges, EL = shape.edgeLonLat, RG = shape.rings;
   let lonMin = Infinity, latMin = Infinity, lonMax = -Infinity, latMax = -Infinity;
-  ringList.forEach((r, ri) => {
-    rings[ri * 3] = e;
-    rings[ri * 3 + 1] = r.coords.length - 1;
-    rings[ri * 3 + 2] = r.poly;
-    for (let k = 0; k < r.coords.length; k++) {
-      const p = r.coords[k];
-      const lon = p[0], lat = p[1];
-      unitVector(lon, lat, verts, v * 3);
-      vertLonLat[v * 2] = lon;
-      vertLonLat[v * 2 + 1] = lat;
-      v++;
-      if (lon < lonMin) lonMin = lon;
-      if (lon > lonMax) lonMax = lon;
-      if (lat < latMin) latMin = lat;
-      if (lat > latMax) latMax = lat;
-      if (k > 0) {
-        const q = r.coords[k - 1];
-        setEdge(edges, e, q[0], q[1], lon, lat);
-        edgeLonLat[e * 4] = q[0];
-        edgeLonLat[e * 4 + 1] = q[1];
-        edgeLonLat[e * 4 + 2] = lon;
-        edgeLonLat[e * 4 + 3] = lat;
-        e++;
+  let pad = 0;
+  let v = 0;
+  let r = 0;
+  for (let pi = 0; pi < polygons.length; pi++) {
+    for (const ring of polygons[pi]) {
+      const first = ring[0];
+      const last = ring[ring.length - 1];
+      const n = first[0] === last[0] && first[1] === last[1] ? ring.length - 1 : ring.length;
+      const start = v;
+      RG[r * 3] = start;
+      RG[r * 3 + 1] = n;
+      RG[r * 3 + 2] = pi;
+      r++;
+      for (let k = 0; k < n; k++) {
+        const p = ring[k];
+        const lon = p[0], lat = p[1];
+        unitVector(lon, lat, V, v * 3);
+        VL[v * 2] = lon;
+        VL[v * 2 + 1] = lat;
+        if (lon < lonMin) lonMin = lon;
+        if (lon > lonMax) lonMax = lon;
+        if (lat < latMin) latMin = lat;
+        if (lat > latMax) latMax = lat;
+        v++;
+      }
+      // Edge k joins vertex k to vertex k+1 (the last one back to the first).
+      for (let k = 0; k < n; k++) {
+        const a = start + k;
+        const b = k + 1 < n ? a + 1 : start;
+        const ax = V[a * 3], ay = V[a * 3 + 1], az = V[a * 3 + 2];
+        const bx = V[b * 3], by = V[b * 3 + 1], bz = V[b * 3 + 2];
+        const lonA = VL[a * 2], latA = VL[a * 2 + 1], lonB = VL[b * 2], latB = VL[b * 2 + 1];
+        setEdgeFromVectors(E, a, ax, ay, az, bx, by, bz, lonA === lonB && latA === latB);
+        EL[a * 4] = lonA;
+        EL[a * 4 + 1] = latA;
+        EL[a * 4 + 2] = lonB;
+        EL[a * 4 + 3] = latB;
+        const dx = ax - bx, dy = ay - by, dz = az - bz;
+        const l = Math.sqrt(dx * dx + dy * dy + dz * dz) * EARTH_RADIUS_M;
+        const pa = arcPadM(latA, latB, l);
+        if (pa > pad) pad = pa;
       }
     }
-  });
-  return {
-    isPoint: false,
-    verts,
-    vertLonLat,
-    nVerts,
-    edges,
-    edgeLonLat,
-    nEdges,
-    rings,
-    nRings: ringList.length,
-    lonMin,
-    latMin,
-    lonMax,
-    latMax,
-  };
+  }
+  shape.lonMin = lonMin;
+  shape.latMin = latMin;
+  shape.lonMax = lonMax;
+  shape.latMax = latMax;
+  shape.pad = pad;
+  // Centre: normalised mean of the vertices; radius: largest angle to a vertex. Along a
+  // great-circle arc the distance to a point is largest at an end, and a small spherical
+  // cap is convex, so the whole polygon (boundary and inside) lies within the radius.
+  let mx = 0, my = 0, mz = 0;
+  for (let i = 0; i < nVerts; i++) {
+    mx += V[i * 3];
+    my += V[i * 3 + 1];
+    mz += V[i * 3 + 2];
+  }
+  const mn = Math.sqrt(mx * mx + my * my + mz * mz) || 1;
+  mx /= mn;
+  my /= mn;
+  mz /= mn;
+  let c2max = 0;
+  for (let i = 0; i < nVerts; i++) {
+    const dx = V[i * 3] - mx, dy = V[i * 3 + 1] - my, dz = V[i * 3 + 2] - mz;
+    const c2 = dx * dx + dy * dy + dz * dz;
+    if (c2 > c2max) c2max = c2;
+  }
+  shape.cx = mx;
+  shape.cy = my;
+  shape.cz = mz;
+  shape.radius = 2 * Math.asin(Math.min(1, Math.sqrt(c2max) / 2)) * (1 + 1e-9) + 1e-12;
+  return shape;
 }
 
 /**

@@ -56,6 +56,69 @@ export function setEdge(edges: Float64Array, i: number, lonA: number, latA: numb
   }
 }
 
+/**
+ * Fills edge `i` from two unit vectors already computed (ax..az, bx..bz); `same` says whether
+ * the two lon/lat ends are identical (degenerate edge).
+ */
+export function setEdgeFromVectors(
+  edges: Float64Array, i: number,
+  ax: number, ay: number, az: number, bx: number, by: number, bz: number, same: boolean,
+): void {
+  const o = i * EDGE_STRIDE;
+  edges[o] = ax; edges[o + 1] = ay; edges[o + 2] = az;
+  edges[o + 3] = bx; edges[o + 4] = by; edges[o + 5] = bz;
+  const nx = ay * bz - az * by;
+  const ny = az * bx - ax * bz;
+  const nz = ax * by - ay * bx;
+  const n = Math.sqrt(nx * nx + ny * ny + nz * nz);
+  if (n === 0 || same) {
+    edges[o + 6] = 0; edges[o + 7] = 0; edges[o + 8] = 0; edges[o + 9] = 1;
+  } else {
+    edges[o + 6] = nx / n; edges[o + 7] = ny / n; edges[o + 8] = nz / n; edges[o + 9] = 0;
+  }
+}
+
+/**
+ * Squared chord length between C and the nearest point of arc `i` (same rule as arcAngle).
+ * Monotonic in the central angle (chord = 2·sin(θ/2)) and free of trigonometry, so it is
+ * what the search compares; chord2ToAngle converts the winner.
+ */
+export function arcChord2(edges: Float64Array, i: number, cx: number, cy: number, cz: number): number {
+  const o = i * EDGE_STRIDE;
+  const ax = edges[o], ay = edges[o + 1], az = edges[o + 2];
+  const bx = edges[o + 3], by = edges[o + 4], bz = edges[o + 5];
+  if (edges[o + 9] === 0) {
+    const nx = edges[o + 6], ny = edges[o + 7], nz = edges[o + 8];
+    const s = cx * nx + cy * ny + cz * nz;
+    const ix = cx - s * nx, iy = cy - s * ny, iz = cz - s * nz;
+    const cmpAI = (ay * iz - az * iy) * nx + (az * ix - ax * iz) * ny + (ax * iy - ay * ix) * nz;
+    const cmpIB = (iy * bz - iz * by) * nx + (iz * bx - ix * bz) * ny + (ix * by - iy * bx) * nz;
+    if (cmpAI >= 0 && cmpIB >= 0 && (ix !== 0 || iy !== 0 || iz !== 0)) {
+      // |C − I/|I||² = 2(1 − cos θ) with cos θ = |I| = √(1 − s²); written without cancellation.
+      const t = Math.sqrt(ix * ix + iy * iy + iz * iz);
+      return (2 * s * s) / (1 + t);
+    }
+    const dax = cx - ax, day = cy - ay, daz = cz - az;
+    const dbx = cx - bx, dby = cy - by, dbz = cz - bz;
+    const da = dax * dax + day * day + daz * daz;
+    const db = dbx * dbx + dby * dby + dbz * dbz;
+    return da < db ? da : db;
+  }
+  const dbx = cx - bx, dby = cy - by, dbz = cz - bz;
+  return dbx * dbx + dby * dby + dbz * dbz;
+}
+
+/** Central angle (radians) of a squared chord length. */
+export function chord2ToAngle(c2: number): number {
+  return 2 * Math.asin(Math.min(1, Math.sqrt(c2) / 2));
+}
+
+/** Squared chord length of a central angle (radians). */
+export function angleToChord2(a: number): number {
+  const c = 2 * Math.sin(Math.min(Math.PI, a) / 2);
+  return c * c;
+}
+
 /** Central angle (radians) between two unit vectors, numerically stable for small angles. */
 export function angleBetween(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
   const dx = ax - bx, dy = ay - by, dz = az - bz;
