@@ -8,6 +8,7 @@ import { useAtlas } from '../../state/store';
 import { bootstrap } from '../../state/bootstrap';
 import { useUrlSync } from '../../state/urlSync';
 import { useShortlistPersistence } from '../compare/shortlistStorage';
+import { DashboardSection } from '../dashboard';
 import { useT } from '../i18n';
 import { SearchPanel } from '../search/SearchPanel';
 import { ZonesPanel } from '../zones/ZonesPanel';
@@ -153,6 +154,7 @@ export function App() {
             </div>
             <section className="side-panel" id={`panel-${tab === 'map' ? 'search' : tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
               {tab === 'zones' ? <ZonesPanel /> : tab === 'curation' ? <CurationPanel /> : <SearchPanel />}
+              {tab !== 'zones' && tab !== 'curation' && <DashboardSection />}
             </section>
             <section className="map-panel" id="panel-map" aria-labelledby="tab-map">
               <MapPanel />

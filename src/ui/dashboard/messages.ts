@@ -2,6 +2,7 @@ import type { FeatureMessages } from '../i18n/catalog';
 
 export const messages: FeatureMessages = {
   fr: {
+    'dashboard.section': 'Tableau de bord',
     'dashboard.title': 'Tableau de bord de la sélection',
     'dashboard.intro': 'Ces graphiques suivent les filtres de recherche de l\'atlas.',
     'dashboard.total': '{count} site(s) retenu(s) par les filtres, {ha} au total.',
@@ -25,6 +26,7 @@ export const messages: FeatureMessages = {
     'dashboard.empty': 'Aucun site ne correspond aux filtres.',
   },
   en: {
+    'dashboard.section': 'Dashboard',
     'dashboard.title': 'Dashboard of the current selection',
     'dashboard.intro': 'These charts follow the atlas search filters.',
     'dashboard.total': '{count} site(s) match the filters, {ha} in all.',
