@@ -8,6 +8,7 @@
 import { Map as MapLibreMap, getWorkerUrl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { Site } from '../../domain/types';
 import { COLORS } from '../style/palette';
@@ -85,6 +86,8 @@ function style(opts: MiniMapOptions): StyleSpecification {
       rail: { type: 'geojson', data: ctx.rail ?? EMPTY },
       stations: { type: 'geojson', data: ctx.stations ?? EMPTY },
       site: { type: 'geojson', data: opts.site },
+      // A marker on the site, so a small plot stays visible when the map is framed on far networks.
+      'site-marker': { type: 'geojson', data: opts.site.geometry.type === 'Point' ? opts.site : pointOnFeature(opts.site) },
       connectors: { type: 'geojson', data: lines },
       ends: { type: 'geojson', data: ends },
     },
@@ -132,9 +135,14 @@ function style(opts: MiniMapOptions): StyleSpecification {
       {
         id: 'site-point',
         type: 'circle',
-        source: 'site',
-        filter: ['==', ['geometry-type'], 'Point'],
-        paint: { 'circle-radius': 8, 'circle-color': SITE_COLOR, 'circle-stroke-color': '#fff', 'circle-stroke-width': 2.5 },
+        source: 'site-marker',
+        paint: {
+          'circle-radius': 8,
+          'circle-color': SITE_COLOR,
+          'circle-opacity': opts.site.geometry.type === 'Point' ? 1 : 0.85,
+          'circle-stroke-color': '#fff',
+          'circle-stroke-width': 2.5,
+        },
       },
     ],
   };

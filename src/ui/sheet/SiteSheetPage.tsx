@@ -103,7 +103,7 @@ export function SiteSheet({ site }: { site: Site }) {
           {p.fictitious && <span className="badge badge-fictitious">{t('fictitious.badge')}</span>}
           <span className="badge badge-kind">{t(`kind.${p.kind}`)}</span>
           <span className={`badge badge-level level-${level}`}>
-            <span aria-hidden="true">{LEVEL_ICON[level]}</span> {t('sheet.level')} : {t(`level.${level}`)}
+            <span aria-hidden="true">{LEVEL_ICON[level]}</span> {t('sheet.levelBadge', { level: t(`level.${level}`) })}
           </span>
         </p>
         <div className="sheet-actions no-print" role="group" aria-label={t('sheet.actions.label')}>
@@ -233,7 +233,8 @@ export function SiteSheet({ site }: { site: Site }) {
           <Fact label={t('sheet.field.updated')}>{p.updated_at ? fmtDate(locale, p.updated_at) : unknown}</Fact>
         </dl>
         <h4>{t('sheet.sources.layers')}</h4>
-        <SourcesList ids={[p.kind === 'friche' ? 'friches' : 'sites', ...CONTEXT_LAYERS]} />
+        {/* A fictitious site comes from no data source: only the context layers are listed. */}
+        <SourcesList ids={p.fictitious ? CONTEXT_LAYERS : [p.kind === 'friche' ? 'friches' : 'sites', ...CONTEXT_LAYERS]} />
       </Section>
 
       <PrintStamp />
