@@ -194,7 +194,7 @@ function shareInBox(coords: [number, number][], crs: CrsId, box: LonLatBox): num
   if (coords.length === 0) return 0;
   let n = 0;
   for (const c of coords) {
-    const ll = crs === 'EPSG:4326' ? c : (proj4(crs, 'EPSG:4326', c) as [number, number]);
+    const ll = crs === 'EPSG:4326' ? c : (proj4Converter(crs, 'EPSG:4326').forward(c) as [number, number]);
     if (inBox(ll, box)) n++;
   }
   return n / coords.length;
@@ -361,9 +361,21 @@ export function detectCrs(input: DetectCrsInput): CrsDetection {
 // ---------------------------------------------------------------------------------------------
 // Reprojection
 
+const CONVERTERS = new Map<string, proj4.Converter>();
+/** proj4 converters are costly to build (definitions parsed each time): keep one per pair. */
+function proj4Converter(from: CrsId, to: CrsId): proj4.Converter {
+  const key = `${from}>${to}`;
+  let c = CONVERTERS.get(key);
+  if (!c) {
+    c = proj4(from, to);
+    CONVERTERS.set(key, c);
+  }
+  return c;
+}
+
 function converter(from: CrsId, to: CrsId): (p: Position) => Position {
   if (from === to) return (p) => p.slice();
-  const conv = proj4(from, to);
+  const conv = proj4Converter(from, to);
   return (p) => {
     const [x, y] = conv.forward([p[0], p[1]]) as [number, number];
     return p.length > 2 ? [x, y, ...p.slice(2)] : [x, y];

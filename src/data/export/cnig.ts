@@ -143,23 +143,39 @@ export interface CnigOptions {
   producer?: string | null;
 }
 
+const READINESS_EXT_KEYS = READINESS_ITEM_IDS.map((item) => ({
+  item,
+  status: `atlas_readiness_${item}_status`,
+  date: `atlas_readiness_${item}_date`,
+  source: `atlas_readiness_${item}_source`,
+  note: `atlas_readiness_${item}_note`,
+}));
+
 /** One plot → one TERRAIN-ECO feature (standard fields, then `atlas_*` extensions). */
 export function terrainEcoProperties(s: Site): Props {
   const p = s.properties;
   const level = readinessLevel(p);
-  const out = empty(TERRAIN_ECO_FIELDS);
-  out.terr_id = p.id;
-  out.site_id = p.zone_id;
-  out.terr_surf_brute = haOf(siteSurfaceM2(p));
-  out.terr_identif_date = date10(p.created_at);
-  out.terr_actu_date = date10(p.updated_at);
-  out.terr_stade_comm = p.availability === 'vendu_occupe' ? 'vendu, commercialisation achevée' : null;
-  out.terr_etat_occup = OCCUPATION_CNIG[p.occupation] ?? (p.kind === 'friche' ? 'friche' : null);
-  out.terr_url_cartofriches = p.kind === 'friche' && p.source_url && /cartofriches/i.test(p.source_url) ? p.source_url : null;
-  out.terr_cle_en_main = level === 'cle_en_main' ? 'oui' : level === 'inconnu' ? null : 'non';
-  out.terr_m2_prix = p.price_eur_m2;
-  // Extensions: what the standard has no field for, so nothing is lost.
-  const ext: Props = {
+  // One object filled in a fixed order with constant keys (fast: no spread, no dynamic keys).
+  const out: Props = {
+    terr_id: p.id,
+    site_id: p.zone_id,
+    terr_refcad: null,
+    terr_surf_brute: haOf(siteSurfaceM2(p)),
+    terr_utile: null,
+    terr_identif_date: date10(p.created_at),
+    terr_actu_date: date10(p.updated_at),
+    terr_maitrise_fonc: null,
+    terr_stade_amngt: null,
+    terr_stade_comm: p.availability === 'vendu_occupe' ? 'vendu, commercialisation achevée' : null,
+    terr_etat_occup: OCCUPATION_CNIG[p.occupation] ?? (p.kind === 'friche' ? 'friche' : null),
+    terr_usage: null,
+    terr_url_cartofriches: p.kind === 'friche' && p.source_url && /cartofriches/i.test(p.source_url) ? p.source_url : null,
+    terr_cle_en_main: level === 'cle_en_main' ? 'oui' : level === 'inconnu' ? null : 'non',
+    terr_acquereur: null,
+    terr_cession_date: null,
+    terr_vente_montant: null,
+    terr_m2_prix: p.price_eur_m2,
+    // Extensions: what the standard has no field for, so nothing is lost.
     atlas_nom: p.name,
     atlas_type: p.kind,
     atlas_zone_nom: p.zone_name,
@@ -180,14 +196,14 @@ export function terrainEcoProperties(s: Site): Props {
     atlas_source_url: p.source_url,
     atlas_fictif: p.fictitious ? 'oui' : 'non',
   };
-  for (const item of READINESS_ITEM_IDS) {
-    const r = p.readiness?.[item];
-    ext[`atlas_readiness_${item}_status`] = r?.status ?? 'inconnu';
-    ext[`atlas_readiness_${item}_date`] = r?.date ?? null;
-    ext[`atlas_readiness_${item}_source`] = r?.source ?? null;
-    ext[`atlas_readiness_${item}_note`] = r?.note ?? null;
+  for (const k of READINESS_EXT_KEYS) {
+    const r = p.readiness?.[k.item];
+    out[k.status] = r?.status ?? 'inconnu';
+    out[k.date] = r?.date ?? null;
+    out[k.source] = r?.source ?? null;
+    out[k.note] = r?.note ?? null;
   }
-  return { ...out, ...ext };
+  return out;
 }
 
 function zoneType(kind: string): string | null {

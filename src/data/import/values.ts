@@ -5,11 +5,19 @@
 import { normalizeText } from '../../domain/text';
 import { SECTOR_IDS, type Availability, type ItemStatus, type Occupation, type SectorId, type SiteKind } from '../../domain/types';
 
-/** Normalises a column/property name: lowercase, no accents, non-alphanumerics → '_'. */
+const KEY_CACHE = new Map<string, string>();
+
+/** Normalises a column/property name: lowercase, no accents, non-alphanumerics → '_'. Memoised (names repeat on every row). */
 export function normalizeKey(k: string): string {
-  return normalizeText(k)
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+  let n = KEY_CACHE.get(k);
+  if (n === undefined) {
+    n = normalizeText(k)
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '');
+    if (KEY_CACHE.size > 10_000) KEY_CACHE.clear();
+    KEY_CACHE.set(k, n);
+  }
+  return n;
 }
 
 /** Normalises a value for matching against a vocabulary. */
