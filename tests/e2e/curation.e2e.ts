@@ -63,9 +63,25 @@ describe('curation: import, edit, drafts, export', () => {
     expect(await counterText(page)).toBe('Aucune modification non publiée');
   });
 
-  it('imports a Lambert-93 file: detected CRS, report, invalid feature skipped, valid ones imported', async () => {
+  it('refuses a file over 50 Mo with a clear message, and the page stays usable', async () => {
     await openSection(page, 'import-section');
     await page.getByText('Taille maximale : 50 Mo', { exact: false }).waitFor();
+    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles({
+      name: 'enorme.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.alloc(51 * 1024 * 1024, 32),
+    });
+    const alert = page.getByRole('alert').filter({ hasText: 'enorme.geojson' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/pèse 51,0 Mo, au-delà de la limite de 50 Mo/);
+    expect(await page.getByTestId('import-summary').count()).toBe(0);
+    // Still usable: the panel answers.
+    await openSection(page, 'drafts-section');
+    await page.getByText('Aucun brouillon.').waitFor();
+  });
+
+  it('imports a Lambert-93 file: detected CRS, report, invalid feature skipped, valid ones imported', async () => {
+    await openSection(page, 'import-section');
     await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles(L93);
     const crs = page.getByTestId('crs-detected');
     await crs.waitFor();
@@ -84,7 +100,7 @@ describe('curation: import, edit, drafts, export', () => {
 
     // Choosing « Ignorer » for a valid one changes the count; back to « Importer ».
     await page.getByLabel('Décision pour l’entité n° 2').selectOption('skip');
-    await page.getByRole('button', { name: 'Importer les 1 entités valides' }).waitFor();
+    await page.getByRole('button', { name: 'Importer l’entité valide' }).waitFor();
     await page.getByLabel('Décision pour l’entité n° 2').selectOption('import');
     await page.getByRole('button', { name: 'Importer les 2 entités valides' }).click();
 
@@ -195,7 +211,7 @@ describe('curation: import, edit, drafts, export', () => {
       mimeType: 'application/geo+json',
       buffer: Buffer.from(JSON.stringify(changed)),
     });
-    await page.getByRole('button', { name: 'Importer les 1 entités valides' }).click();
+    await page.getByRole('button', { name: 'Importer l’entité valide' }).click();
     const diff = page.getByTestId('import-diff');
     await diff.waitFor();
     const text = (await diff.textContent()) ?? '';

@@ -97,7 +97,7 @@ export function CurationPanel() {
   }, [geometry]);
 
   const p = session?.current.properties;
-  const isDraft = !!session && useCuration.getState().drafts.some((d) => d.id === session.id);
+  const isDraft = useCuration((s) => !!s.session && s.drafts.some((d) => d.id === s.session!.id));
 
   return (
     <div className="cur-panel" aria-labelledby={titleId}>
@@ -144,7 +144,7 @@ export function CurationPanel() {
             {t('cur.draw.point')}
           </button>
         </div>
-        <DrawHint mode={draw.mode} onStop={draw.stop} />
+        {draw.target === 'new' && <DrawHint mode={draw.mode} onStop={draw.stop} />}
         {!draw.ready && <p className="cur-hint">{t('cur.draw.noMap')}</p>}
       </Section>
 
@@ -185,6 +185,7 @@ export function CurationPanel() {
                 {t('cur.draw.replacePoint')}
               </button>
             </div>
+            {draw.target === 'current' && <DrawHint mode={draw.mode} onStop={draw.stop} />}
             <SiteEditor session={session} />
             <div className="cur-actions cur-danger-zone">
               <button

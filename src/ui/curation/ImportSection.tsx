@@ -4,7 +4,7 @@
  * already exist — the differences, site by site (replace / keep). Nothing is merged before
  * the user confirms; every value from the file is rendered as text.
  */
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { CRS_IDS, CRS_LABELS, isCrsId, type CrsId } from '../../domain/crs';
 import type { Site } from '../../domain/types';
 import {
@@ -191,6 +191,11 @@ function summaryText(t: TFunction, r: ImportResult): string {
 function ImportReport({ session, onDone }: { session: ImportSession; onDone: (msg: string) => void }) {
   const t = useT();
   const r = session.result;
+  const rootRef = useRef<HTMLDivElement>(null);
+  // A new file: bring its report into view.
+  useEffect(() => {
+    rootRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [session.fileName, session.bytes]);
   const [shown, setShown] = useState(PAGE);
   const [drafts, setDrafts] = useState<Record<number, string>>({});
   const crsSelectId = useId();
@@ -228,7 +233,7 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
   const fileWarnings = r.issues.filter((i) => i.level === 'warning');
 
   return (
-    <div className="cur-report">
+    <div className="cur-report" ref={rootRef}>
       <p className="cur-file">{t('cur.import.file', { name: session.fileName })}</p>
       {detection && (
         <div className="cur-crs">
@@ -358,7 +363,7 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
       )}
       <div className="cur-actions">
         <button type="button" className="primary" disabled={selected.length === 0} onClick={() => void submit()}>
-          {t('cur.import.submit', { n: selected.length })}
+          {selected.length === 1 ? t('cur.import.submit.one') : t('cur.import.submit', { n: selected.length })}
         </button>
         <button type="button" onClick={() => setImportSession(null)}>
           {t('cur.import.cancel')}

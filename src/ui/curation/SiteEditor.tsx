@@ -105,6 +105,20 @@ export function SiteEditor({ session }: { session: EditSession }) {
             editSite('zone', () => ({ zone_id: z ? z.zone_id : null, zone_name: z ? z.name : null }));
           }}
         />
+        {p.kind === 'friche' && (
+          <>
+            <TextField
+              label={t('cur.field.fricheStatus')}
+              value={p.friche_status}
+              onChange={(v) => editSite('friche_status', () => ({ friche_status: v || null }))}
+            />
+            <TextField
+              label={t('cur.field.fricheType')}
+              value={p.friche_type}
+              onChange={(v) => editSite('friche_type', () => ({ friche_type: v || null }))}
+            />
+          </>
+        )}
         <TextField label={t('cur.field.source')} value={p.source} onChange={(v) => editSite('source', () => ({ source: v }))} />
         <TextField
           label={t('cur.field.sourceUrl')}

@@ -223,6 +223,9 @@ export const messages: FeatureMessages = {
     'cur.drafts.all': "Afficher les {n} brouillons",
     'cur.export.skipped': "{n} élément(s) non exporté(s) :",
     'cur.backup.hint': "Un fichier de sauvegarde contient vos brouillons et leur historique. La restauration ajoute ce qui manque et ne remplace jamais un brouillon différent.",
+    'cur.import.submit.one': "Importer l’entité valide",
+    'cur.field.fricheStatus': "Statut de la friche (CNIG)",
+    'cur.field.fricheType': "Type de friche (CNIG)",
   },
   en: {
     'cur.title': 'Editing sites',
@@ -433,5 +436,8 @@ export const messages: FeatureMessages = {
     'cur.drafts.all': "Show the {n} drafts",
     'cur.export.skipped': "{n} item(s) not exported:",
     'cur.backup.hint': "A backup file holds your drafts and their history. Restoring adds what is missing and never replaces a different draft.",
+    'cur.import.submit.one': "Import the valid feature",
+    'cur.field.fricheStatus': "Brownfield status (CNIG)",
+    'cur.field.fricheType': "Brownfield type (CNIG)",
   },
 };
