@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { emptyReadiness } from '../../../src/domain/readiness';
+import type { Site } from '../../../src/domain/types';
+import type { HistoryEntry } from '../../../src/domain/history';
+import { compareImport } from '../../../src/ui/curation/compare';
+import { groupHistory } from '../../../src/ui/curation/HistoryList';
+import { withGeometry, computedSurfaceM2 } from '../../../src/ui/curation/geometry';
+
+function site(id: string, name: string, x = 3.3): Site {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [x, 49.38] },
+    properties: {
+      id, name, kind: 'plot', zone_id: null, zone_name: null, insee: null, commune: null, epci_siren: null, epci_name: null,
+      declared_surface_m2: null, computed_surface_m2: null, availability: 'inconnu', occupation: 'inconnu', sectors: [],
+      readiness: emptyReadiness(), price_eur_m2: null, contact: null, notes: null, friche_status: null, friche_type: null,
+      source_url: null, source: 's', updated_at: null, fictitious: false,
+    },
+  };
+}
+
+describe('compareImport', () => {
+  it('sorts imported sites into new, identical and changed (undecided), with the changes', () => {
+    const existing = new Map([
+      ['a', site('a', 'A')],
+      ['b', site('b', 'B')],
+    ]);
+    const d = compareImport([site('a', 'A'), site('b', 'B2'), site('c', 'C')], existing);
+    expect(d.fresh.map((s) => s.properties.id)).toEqual(['c']);
+    expect(d.identical.map((s) => s.properties.id)).toEqual(['a']);
+    expect(d.changed).toHaveLength(1);
+    expect(d.changed[0].choice).toBeNull();
+    expect(d.changed[0].changes).toEqual([{ field: 'name', old: 'B', new: 'B2' }]);
+  });
+});
+
+describe('groupHistory', () => {
+  const e = (at: string, action: HistoryEntry['action'], field: string, o: unknown, n: unknown, author: string | null = 'Ana'): HistoryEntry => ({
+    site_id: 'a', at, author, action, changes: [{ field, old: o, new: n }],
+  });
+  it('merges quick successive edits by the same person: first old value → last new value, newest first', () => {
+    const g = groupHistory([
+      e('2025-01-01T10:00:00Z', 'import', 'name', null, 'A'),
+      e('2025-01-01T10:01:00Z', 'update', 'name', 'A', 'Ab'),
+      e('2025-01-01T10:01:01Z', 'update', 'name', 'Ab', 'Abc'),
+      e('2025-01-01T10:01:02Z', 'update', 'notes', null, 'n'),
+      e('2025-01-01T11:00:00Z', 'update', 'name', 'Abc', 'X'),
+      e('2025-01-01T11:00:01Z', 'update', 'name', 'X', 'Y', 'Bob'),
+    ]);
+    expect(g.map((x) => [x.action, x.author, x.changes])).toEqual([
+      ['update', 'Bob', [{ field: 'name', old: 'X', new: 'Y' }]],
+      ['update', 'Ana', [{ field: 'name', old: 'Abc', new: 'X' }]],
+      ['update', 'Ana', [{ field: 'name', old: 'A', new: 'Abc' }, { field: 'notes', old: null, new: 'n' }]],
+      ['import', 'Ana', [{ field: 'name', old: null, new: 'A' }]],
+    ]);
+  });
+});
+
+describe('withGeometry', () => {
+  const communes = {
+    type: 'FeatureCollection' as const,
+    features: [
+      {
+        type: 'Feature' as const,
+        properties: { insee: '02722', name: 'Soissons', epci_siren: '240200477', epci_name: 'CA GrandSoissons Agglomération' },
+        geometry: { type: 'Polygon' as const, coordinates: [[[3.28, 49.36], [3.36, 49.36], [3.36, 49.40], [3.28, 49.40], [3.28, 49.36]]] },
+      },
+    ],
+  };
+  it('recomputes surface, commune and EPCI, and clears the distances', () => {
+    const s = { ...site('a', 'A'), properties: { ...site('a', 'A').properties, dist_rn2_m: 1234 } };
+    const poly = { type: 'Polygon' as const, coordinates: [[[3.30, 49.37], [3.301, 49.37], [3.301, 49.371], [3.30, 49.371], [3.30, 49.37]]] };
+    const out = withGeometry(s, poly, communes);
+    expect(out.geometry).toBe(poly);
+    expect(out.properties.commune).toBe('Soissons');
+    expect(out.properties.epci_siren).toBe('240200477');
+    expect(out.properties.computed_surface_m2).toBeGreaterThan(7000);
+    expect(out.properties.computed_surface_m2).toBeLessThan(9000);
+    expect(out.properties.dist_rn2_m).toBeNull();
+    expect(s.properties.dist_rn2_m).toBe(1234); // input untouched
+  });
+  it('gives no commune outside the layer and no surface for a point', () => {
+    const out = withGeometry(site('a', 'A'), { type: 'Point', coordinates: [2.0, 48.0] }, communes);
+    expect(out.properties.commune).toBeNull();
+    expect(out.properties.insee).toBeNull();
+    expect(computedSurfaceM2(out.geometry)).toBeNull();
+  });
+});

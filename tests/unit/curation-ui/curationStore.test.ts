@@ -1,0 +1,129 @@
+/**
+ * The curation store with a real IndexedDB implementation (fake-indexeddb): edits become
+ * drafts, undo/redo walk the versions, a new page (fresh modules, same database) restores
+ * the drafts into the atlas, deletions hide sites, publication clears drafts.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyReadiness } from '../../../src/domain/readiness';
+import type { Site } from '../../../src/domain/types';
+
+type Curation = typeof import('../../../src/state/curation');
+type Store = typeof import('../../../src/state/store');
+
+// Distances come from a Web Worker in the browser; here they are unknown.
+vi.mock('../../../src/data/distances/client', () => ({
+  computeDistances: async () => {
+    throw new Error('no worker in tests');
+  },
+}));
+
+function site(id: string, name: string): Site {
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [3.3, 49.38] },
+    properties: {
+      id, name, kind: 'plot', zone_id: null, zone_name: null, insee: null, commune: null, epci_siren: null, epci_name: null,
+      declared_surface_m2: null, computed_surface_m2: null, availability: 'inconnu', occupation: 'inconnu', sectors: [],
+      readiness: emptyReadiness(), price_eur_m2: null, contact: null, notes: null, friche_status: null, friche_type: null,
+      source_url: null, source: 'publié', updated_at: null, fictitious: false,
+    },
+  };
+}
+
+/** A fresh "page": new module instances over the same (fake) IndexedDB. */
+async function page(): Promise<{ c: Curation; s: Store }> {
+  vi.resetModules();
+  const s = await import('../../../src/state/store');
+  const c = await import('../../../src/state/curation');
+  s.useAtlas.setState({ sites: [site('pub-1', 'Publié 1'), site('pub-2', 'Publié 2')] });
+  await c.initCuration();
+  return { c, s };
+}
+
+beforeEach(() => {
+  indexedDB.deleteDatabase('atlas-curation');
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('curation store', () => {
+  it('turns edits into a draft shown by the atlas, with undo/redo, and restores it on a new page', async () => {
+    const { c, s } = await page();
+    expect(c.useCuration.getState().storage).toBe('ready');
+    const pub = s.useAtlas.getState().sites[0];
+    c.openSite(pub, pub);
+    c.editSite('name', () => ({ name: 'Publié 1 bis' }));
+    c.editSite('name', () => ({ name: 'Publié 1 ter' })); // same field, quick: one undo step
+    c.breakUndoGroup();
+    c.editSite('price', () => ({ price_eur_m2: 12.5 }));
+    // Shown at once by the atlas, before the write.
+    expect(s.allSites(s.useAtlas.getState()).find((x) => x.properties.id === 'pub-1')?.properties.name).toBe('Publié 1 ter');
+
+    expect(c.undo()).toBe(true);
+    expect(c.useCuration.getState().session?.current.properties.price_eur_m2).toBeNull();
+    expect(c.undo()).toBe(true);
+    expect(c.useCuration.getState().session?.current.properties.name).toBe('Publié 1');
+    expect(c.undo()).toBe(false);
+    expect(c.redo()).toBe(true);
+    expect(c.redo()).toBe(true);
+    expect(c.useCuration.getState().session?.current.properties).toMatchObject({ name: 'Publié 1 ter', price_eur_m2: 12.5 });
+
+    await c.flush();
+    expect(c.unpublishedCount(c.useCuration.getState())).toBe(1);
+    const history = await c.loadHistory('pub-1');
+    expect(history.length).toBeGreaterThan(0);
+
+    // New page: the draft is back in the atlas, the published version is replaced.
+    const next = await page();
+    expect(next.c.unpublishedCount(next.c.useCuration.getState())).toBe(1);
+    const shown = next.s.allSites(next.s.useAtlas.getState());
+    expect(shown.map((x) => x.properties.name)).toEqual(['Publié 1 ter', 'Publié 2']);
+    expect(shown[0].properties.price_eur_m2).toBe(12.5);
+  });
+
+  it('saves within the debounce delay without an explicit flush', async () => {
+    const { c } = await page();
+    c.openSite(site('pub-2', 'Publié 2'), site('pub-2', 'Publié 2'));
+    c.editSite('notes', () => ({ notes: 'à vérifier' }));
+    // No flush: the debounced write lands by itself.
+    await vi.waitFor(() => expect(c.useCuration.getState().drafts.map((d) => d.id)).toEqual(['pub-2']), { timeout: 3000 });
+    const next = await page();
+    expect(next.s.allSites(next.s.useAtlas.getState()).find((x) => x.properties.id === 'pub-2')?.properties.notes).toBe('à vérifier');
+  });
+
+  it('creates a site from a drawn geometry, deletes a published one, and publishes', async () => {
+    const { c, s } = await page();
+    const created = c.createSite({ type: 'Point', coordinates: [3.31, 49.37] }, 'Nouveau site', null, (x) => x);
+    expect(created.properties.id).toMatch(/^local-\d{8}-[0-9a-f]{8}$/);
+    expect(created.properties.created_at).toBeTruthy();
+    await c.deleteSite('pub-2');
+    await c.flush();
+    const ids = s.allSites(s.useAtlas.getState()).map((x) => x.properties.id);
+    expect(ids).toEqual(['pub-1', created.properties.id]);
+    expect(c.useCuration.getState().drafts.map((d) => d.kind).sort()).toEqual(['deleted', 'new']);
+
+    // A new page still hides the deleted site.
+    const next = await page();
+    expect(next.s.allSites(next.s.useAtlas.getState()).map((x) => x.properties.id)).toEqual(['pub-1', created.properties.id]);
+
+    // Publishing clears the drafts (the published files now carry them).
+    expect(await next.c.markPublished([created.properties.id, 'pub-2'])).toBe(2);
+    expect(next.c.unpublishedCount(next.c.useCuration.getState())).toBe(0);
+    expect(next.s.useAtlas.getState().draftSites).toEqual([]);
+  });
+
+  it('merges imported sites as drafts, keeping created_at of the site they replace', async () => {
+    const { c, s } = await page();
+    const replaced = { ...site('pub-1', 'Publié 1 (fichier)') };
+    replaced.properties = { ...replaced.properties, created_at: null };
+    s.useAtlas.setState({ sites: [{ ...site('pub-1', 'Publié 1'), properties: { ...site('pub-1', 'Publié 1').properties, created_at: '2020-01-01' } }] });
+    await c.mergeImported([replaced, site('imp-1', 'Importé')]);
+    const shown = s.allSites(s.useAtlas.getState());
+    expect(shown.map((x) => x.properties.name)).toEqual(['Publié 1 (fichier)', 'Importé']);
+    expect(shown[0].properties.created_at).toBe('2020-01-01');
+    const h = await c.loadHistory('imp-1');
+    expect(h.map((e) => e.action)).toEqual(['import']);
+  });
+});
