@@ -41,7 +41,7 @@ import { BasemapManager } from './basemap';
 import { communePopup, sitePopup } from './popups';
 import { connectorFeatures } from './connectors';
 import { bboxOf, roundView, sameView, siteAnchorPoint } from './view';
-import { installTestHooks } from './testHooks';
+import { installTestHooks, uninstallTestHooks } from './testHooks';
 import type { AtlasMapController, AtlasMapEvent, AtlasMapEvents, AtlasMapOptions, Basemap, Connectors, Translate, ViewPadding } from './types';
 
 /** PETR bounding box (from the admin data), used before the data arrives. */
@@ -80,10 +80,12 @@ type Listeners = { [E in AtlasMapEvent]: Set<(p: AtlasMapEvents[E]) => void> };
 
 export async function createAtlasMap(container: HTMLElement, options: AtlasMapOptions): Promise<AtlasMapController> {
   let t = options.t;
+  performance.mark('atlas-map-start');
   ensureWorker();
   const unregisterGlyphs = registerGlyphProtocol();
   await loadGlyphFonts();
 
+  performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
   const map = new MapLibreMap({
     container,
@@ -101,7 +103,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     pitchWithRotate: false,
     touchPitch: false,
     locale: mapLocale(t),
-    fadeDuration: 150,
+    fadeDuration: 0,
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
@@ -116,6 +118,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     map.once('load', () => resolve());
     map.once('error', (e) => (map.isStyleLoaded() ? resolve() : reject(e.error)));
   });
+  performance.mark('atlas-style-loaded');
   addImages(map);
   map.on('styleimagemissing', () => addImages(map));
 
@@ -282,6 +285,12 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     if (ev.key === 'Escape' && popup.isOpen()) popup.remove();
   });
 
+  // Until the user moves the map, keep the PETR fitted (the panel may be laid out, shown or
+  // resized after the map was created, e.g. the map tab on a phone).
+  map.on('resize', () => {
+    if (!userMoved && dataSet) silently(() => map.fitBounds(petrBbox, { padding: fitPadding(), animate: false }));
+  });
+
   map.on('movestart', (e) => {
     if ((e as { originalEvent?: unknown }).originalEvent) userMoved = true;
   });
@@ -323,6 +332,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       if (b) petrBbox = b;
       if (!userMoved) silently(() => map.fitBounds(petrBbox, { padding: fitPadding(), animate: false }));
       refreshAttribution();
+      if (!dataSet) performance.mark('atlas-data-set');
       dataSet = true;
       map.triggerRepaint();
     },
@@ -374,6 +384,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       if (changed && !userMoved && dataSet) silently(() => map.fitBounds(petrBbox, { padding: fitPadding(), animate: false }));
     },
     fitPetr(): void {
+      userMoved = false;
       map.fitBounds(petrBbox, { padding: fitPadding(), duration: 700 });
     },
     flyTo(view: MapView): void {
@@ -393,6 +404,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       destroyed = true;
       popup.remove();
       basemap.destroy();
+      uninstallTestHooks(map);
       map.remove();
       unregisterGlyphs();
       for (const s of Object.values(listeners)) s.clear();

@@ -53,3 +53,9 @@ export function installTestHooks(
   };
   window.__atlas = { ...(window.__atlas ?? {}), ...hooks };
 }
+
+/** Marks the hooks stale when their map goes away (e.g. leaving the atlas page). */
+export function uninstallTestHooks(map: MapLibreMap): void {
+  if (typeof window === 'undefined' || window.__atlas?.map !== map) return;
+  window.__atlas = { ...window.__atlas, mapReady: false };
+}

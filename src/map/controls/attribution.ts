@@ -53,7 +53,7 @@ export class AtlasAttributionControl implements IControl {
     toggle.type = 'button';
     toggle.className = 'atlas-attribution-toggle';
     toggle.setAttribute('aria-expanded', 'false');
-    toggle.textContent = 'ⓘ';
+    toggle.textContent = 'i';
     toggle.addEventListener('click', () => {
       const open = c.classList.toggle('is-open');
       toggle.setAttribute('aria-expanded', String(open));

@@ -180,13 +180,16 @@ export function glyphRange(fontstack: string, start: number, end: number): Promi
   if (!p) {
     p = (async () => {
       await loadGlyphFonts();
+      const t0 = performance.now();
       const sdf = rasterizerFor(fontstack);
       const glyphs: RasterGlyph[] = [];
       for (let cp = start; cp <= end; cp++) {
         if (!isDrawable(cp)) continue;
         glyphs.push(toRasterGlyph(cp, sdf.draw(String.fromCodePoint(cp)) as SdfChar));
       }
-      return encodeGlyphs(fontstack, start, end, glyphs);
+      const pbf = encodeGlyphs(fontstack, start, end, glyphs);
+      performance.measure(`atlas-glyphs ${fontstack} ${start}-${end}`, { start: t0, end: performance.now() });
+      return pbf;
     })();
     rangeCache.set(key, p);
     p.catch(() => rangeCache.delete(key));
