@@ -114,6 +114,21 @@ describe('axe-core: no serious or critical WCAG 2.1 A/AA violation', () => {
 });
 
 describe('keyboard only', () => {
+  it('the « Aller à la liste des sites » skip link reaches the list from another tab', async () => {
+    const { context, page } = await openAtlas(browser);
+    try {
+      await page.getByRole('tab', { name: "Zones d'activités" }).click();
+      await page.locator('a.skip-link').first().focus(); // « Aller au contenu », the first stop of the page
+      await page.keyboard.press('Tab'); // « Aller à la liste des sites »
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller à la liste des sites');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'site-list');
+      await expect(page.getByRole('tab', { name: 'Recherche' }).getAttribute('aria-selected')).resolves.toBe('true');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('runs the whole journey: filters, choose a site in the list, open its sheet, add it to the shortlist', async () => {
     const { context, page } = await openAtlas(browser);
     try {

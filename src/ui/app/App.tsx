@@ -59,7 +59,20 @@ export function App() {
         {t('app.skip.content')}
       </a>
       {page.name === 'atlas' && (
-        <a className="skip-link" href="#site-list">
+        <a
+          className="skip-link"
+          href="#site-list"
+          onClick={(e) => {
+            // The list lives in the search tab: show it first, then move the focus to it.
+            e.preventDefault();
+            setTab('search');
+            requestAnimationFrame(() => {
+              const list = document.getElementById('site-list');
+              list?.scrollIntoView({ block: 'nearest' });
+              list?.focus();
+            });
+          }}
+        >
           {t('app.skip.list')}
         </a>
       )}
