@@ -38,7 +38,7 @@ function timed<R>(name: string, fn: () => R): R {
 
 const filteredMemo = memoLast((all: Site[], f: FilterState) => timed('atlas:filter', () => filterSites(all, f)));
 const facetsMemo = memoLast((all: Site[], f: FilterState) => timed('atlas:facets', () => facetCounts(all, f)));
-const histogramMemo = memoLast((all: Site[], f: FilterState) => surfaceHistogram(all, f));
+const histogramMemo = memoLast((all: Site[], f: FilterState) => timed('atlas:histogram', () => surfaceHistogram(all, f)));
 /** Histogram of every site (no filter): its edges stay still while filters change. */
 const fullHistogramMemo = memoLast((all: Site[]) => surfaceHistogram(all, EMPTY_FILTERS));
 const summaryMemo = memoLast((filtered: Site[]) => timed('atlas:summary', () => summarize(filtered)));

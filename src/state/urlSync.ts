@@ -15,8 +15,33 @@ import type { UrlState } from '../domain/types';
 import { isSamplePending, loadSample, removeSample } from './sample';
 import { DEFAULT_LAYERS, useAtlas, type AtlasState } from './store';
 
-/** Debounce before writing history (ms): coalesces typing and slider drags into one entry. */
+/** Debounce before writing history (ms). */
 export const URL_DEBOUNCE_MS = 250;
+/**
+ * Continuous inputs (typing a name, a number, dragging a slider): a change of the same field
+ * less than this (ms) after its previous change replaces the history entry that typing created
+ * instead of adding one, so a word typed slowly is still one step for Back.
+ */
+export const COALESCE_MS = 1500;
+const CONTINUOUS_FIELDS = ['text', 'surfaceMin', 'surfaceMax', 'maxDistRn2Km', 'maxDistWaterwayKm', 'maxDistStationKm'] as const;
+
+/** Which continuous filter fields changed alone, as a key (null when anything else changed). */
+function continuousKey(s: AtlasState, prev: AtlasState): string | null {
+  if (
+    s.sort !== prev.sort ||
+    s.selectedId !== prev.selectedId ||
+    s.page !== prev.page ||
+    s.visibleLayers !== prev.visibleLayers ||
+    s.shortlist !== prev.shortlist ||
+    s.sampleLoaded !== prev.sampleLoaded ||
+    s.locale !== prev.locale
+  ) {
+    return null;
+  }
+  const changed = (Object.keys(s.filters) as Array<keyof typeof s.filters>).filter((k) => s.filters[k] !== prev.filters[k]);
+  if (!changed.length || changed.some((k) => !(CONTINUOUS_FIELDS as readonly string[]).includes(k))) return null;
+  return changed.sort().join(',');
+}
 
 export function urlStateFromStore(s: AtlasState): UrlState {
   const defaultLayers = s.visibleLayers.length === DEFAULT_LAYERS.length && DEFAULT_LAYERS.every((l) => s.visibleLayers.includes(l));
@@ -94,19 +119,44 @@ export function startUrlSync(): () => void {
   let applying = false;
   let pending: Kind | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** Continuous field changed by the pending batch of pushes ('' when anything else changed). */
+  let pendingField: string | null = null;
+  /** The pending batch continues the typing that created the current history entry. */
+  let pendingChain = false;
+  /** Continuous field whose typing created the current history entry. */
+  let entryField: string | null = null;
+  /** Last continuous field changed, and when (to chain keystrokes). */
+  let lastField: string | null = null;
+  let lastFieldTime = 0;
 
   const flush = () => {
     timer = null;
     const kind = pending;
+    const field = pendingField;
+    const chain = pendingChain;
     pending = null;
+    pendingField = null;
+    pendingChain = false;
     if (!kind) return;
     const next = canon(encodeUrlState(urlStateFromStore(useAtlas.getState())));
     if (next === canon(currentSuffix())) return;
-    if (kind === 'push') window.history.pushState(null, '', urlFor(next));
-    else window.history.replaceState(null, '', urlFor(next));
+    if (kind === 'push' && !(chain && field && field === entryField)) {
+      window.history.pushState(null, '', urlFor(next));
+      entryField = field || null;
+    } else {
+      window.history.replaceState(null, '', urlFor(next));
+    }
   };
 
-  const schedule = (kind: Kind) => {
+  const schedule = (kind: Kind, field: string | null, chain: boolean) => {
+    if (kind === 'push') {
+      if (pending !== 'push') {
+        pendingField = field ?? '';
+        pendingChain = chain;
+      } else if (pendingField !== field) {
+        pendingField = '';
+      }
+    }
     pending = pending === 'push' || kind === 'push' ? 'push' : 'replace';
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, URL_DEBOUNCE_MS);
@@ -123,14 +173,24 @@ export function startUrlSync(): () => void {
       s.shortlist !== prev.shortlist ||
       s.sampleLoaded !== prev.sampleLoaded ||
       s.locale !== prev.locale;
-    if (others) schedule('push');
-    else if (s.view !== prev.view) schedule('replace');
+    if (others) {
+      const field = continuousKey(s, prev);
+      const now = Date.now();
+      const chain = field !== null && field === lastField && now - lastFieldTime < COALESCE_MS;
+      lastField = field;
+      lastFieldTime = now;
+      schedule('push', field, chain);
+    } else if (s.view !== prev.view) schedule('replace', null, false);
   });
 
   const onPopState = () => {
     if (timer) clearTimeout(timer);
     timer = null;
     pending = null;
+    pendingField = null;
+    pendingChain = false;
+    entryField = null;
+    lastField = null;
     applying = true;
     try {
       applyUrlState(decodeUrlState(window.location.search, window.location.hash));

@@ -9,18 +9,20 @@ import { useT } from '../i18n';
 export interface CommuneOption {
   insee: string;
   name: string;
-  count: number;
 }
 
 export interface CommuneComboboxProps {
+  /** Every commune, sorted for display (the list shows the first matches). */
   options: CommuneOption[];
+  /** Sites each commune would give (facet counts); looked up for the shown options only. */
+  counts: Record<string, number>;
   selected: readonly string[];
   onChange: (next: string[]) => void;
 }
 
 const MAX_SHOWN = 40;
 
-export function CommuneCombobox({ options, selected, onChange }: CommuneComboboxProps) {
+export function CommuneCombobox({ options, counts, selected, onChange }: CommuneComboboxProps) {
   const t = useT();
   const id = useId();
   const listId = `${id}-list`;
@@ -29,16 +31,17 @@ export function CommuneCombobox({ options, selected, onChange }: CommuneCombobox
   const [active, setActive] = useState(0);
 
   const byInsee = useMemo(() => new Map(options.map((o) => [o.insee, o])), [options]);
+  const normalized = useMemo(() => options.map((o) => normalizeText(o.name)), [options]);
   const matches = useMemo(() => {
     const q = normalizeText(query);
     const out: CommuneOption[] = [];
-    for (const o of options) {
+    for (let i = 0; i < options.length && out.length < MAX_SHOWN; i++) {
+      const o = options[i];
       if (selected.includes(o.insee)) continue;
-      if (!q || normalizeText(o.name).includes(q) || o.insee.startsWith(q)) out.push(o);
-      if (out.length >= MAX_SHOWN) break;
+      if (!q || normalized[i].includes(q) || o.insee.startsWith(q)) out.push(o);
     }
     return out;
-  }, [options, query, selected]);
+  }, [options, normalized, query, selected]);
 
   const pick = (o: CommuneOption | undefined) => {
     if (!o) return;
@@ -124,7 +127,7 @@ export function CommuneCombobox({ options, selected, onChange }: CommuneCombobox
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => pick(o)}
             >
-              {t('search.option', { label: o.name, n: o.count })}
+              {t('search.option', { label: o.name, n: counts[o.insee] ?? 0 })}
             </li>
           ))}
           {matches.length === 0 && (

@@ -17,7 +17,7 @@ export function DistanceFilters({ hasDistances }: { hasDistances: boolean }) {
   const locale = useAtlas((s) => s.locale);
   const filters = useAtlas((s) => s.filters);
   const setFilters = useAtlas((s) => s.setFilters);
-  const format = useCallback((n: number) => inputNumber(locale, n, 1), [locale]);
+  const format = useCallback((n: number) => inputNumber(locale, n, 2), [locale]);
   return (
     <fieldset className="filter-group distance-filters">
       <legend>{t('search.access.legend')}</legend>

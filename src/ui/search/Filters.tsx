@@ -86,12 +86,11 @@ export function Filters() {
   const epciOptions: FacetOption<string>[] = [...epciKeys]
     .map((k) => ({ value: k, label: names.epci.get(k) ?? k, count: facets.epci[k] ?? 0 }))
     .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+  // Sorted once per data load (not per filter change: there can be thousands of communes).
   const communeOptions: CommuneOption[] = useMemo(() => {
-    const keys = new Set([...names.communes.keys(), ...Object.keys(facets.communes)]);
-    return [...keys]
-      .map((k) => ({ insee: k, name: names.communes.get(k) ?? k, count: facets.communes[k] ?? 0 }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'fr'));
-  }, [names, facets]);
+    const collator = new Intl.Collator('fr');
+    return [...names.communes.entries()].map(([insee, name]) => ({ insee, name })).sort((a, b) => collator.compare(a.name, b.name));
+  }, [names]);
 
   const active = activeFilterCount(filters);
 
@@ -168,7 +167,7 @@ export function Filters() {
         }
       >
         <CheckboxFacet legend={t('search.epci.legend')} options={epciOptions} selected={filters.epci} onChange={(epci) => setFilters({ epci })} />
-        <CommuneCombobox options={communeOptions} selected={filters.communes} onChange={(communes) => setFilters({ communes })} />
+        <CommuneCombobox options={communeOptions} counts={facets.communes} selected={filters.communes} onChange={(communes) => setFilters({ communes })} />
       </Section>
 
       <Section

@@ -1,26 +1,36 @@
 /**
- * A labelled numeric text field that accepts French decimals (« 1,5 »). The typed text is
- * kept while the field has focus; the store value is shown again when it changes elsewhere.
+ * A labelled numeric text field that accepts French decimals (« 1,5 »). While the user types,
+ * the text stays as typed; when the value changes from elsewhere (reset, Back/Forward, slider,
+ * unit switch), the field shows the new value.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { parseUserNumber } from './format';
 
 export interface NumberFieldProps {
   label: string;
+  /** Value in the unit shown in the field. */
   value: number | null;
-  /** How to show a store value in the field. */
+  /** How to show a value in the field. */
   format: (n: number) => string;
   onCommit: (n: number | null) => void;
   className?: string;
   hint?: string;
 }
 
+function same(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
 export function NumberField({ label, value, format, onCommit, className, hint }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(value === null ? '' : format(value));
-  const focused = useRef(false);
+  /** The last value this field sent: when `value` comes back equal, the typed text is kept. */
+  const sent = useRef<number | null | undefined>(undefined);
   useEffect(() => {
-    if (!focused.current) setText(value === null ? '' : format(value));
+    if (sent.current !== undefined && same(sent.current, value)) return;
+    sent.current = undefined;
+    setText(value === null ? '' : format(value));
   }, [value, format]);
   const invalid = text.trim() !== '' && parseUserNumber(text) === null;
   return (
@@ -34,16 +44,15 @@ export function NumberField({ label, value, format, onCommit, className, hint }:
         value={text}
         aria-invalid={invalid || undefined}
         aria-describedby={hint ? `${id}-hint` : undefined}
-        onFocus={() => (focused.current = true)}
         onBlur={() => {
-          focused.current = false;
-          setText(value === null ? '' : format(value));
+          if (!invalid) setText(value === null ? '' : format(value));
         }}
         onChange={(e) => {
           setText(e.target.value);
-          const n = parseUserNumber(e.target.value);
-          if (e.target.value.trim() === '') onCommit(null);
-          else if (n !== null) onCommit(n);
+          const n = e.target.value.trim() === '' ? null : parseUserNumber(e.target.value);
+          if (e.target.value.trim() !== '' && n === null) return;
+          sent.current = n;
+          onCommit(n);
         }}
       />
       {hint && (

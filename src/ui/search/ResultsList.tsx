@@ -111,13 +111,11 @@ export function ResultsList() {
   const [active, setActive] = useState({ row: 0, col: 0 });
   const shortSet = useMemo(() => new Set(shortlist), [shortlist]);
 
-  const virtualizer = useVirtualizer({
-    count: sites.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    getItemKey: (i) => sites[i]?.properties.id ?? i,
-  });
+  // Stable callbacks: the virtualizer recomputes its 24 000 measurements when they change.
+  const getItemKey = useCallback((i: number) => sites[i]?.properties.id ?? i, [sites]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const estimateSize = useCallback(() => ROW_HEIGHT, []);
+  const virtualizer = useVirtualizer({ count: sites.length, getScrollElement, estimateSize, overscan: 6, getItemKey });
 
   // Bench hook (see scripts/bench-filter-browser.ts): marks the commit of a new list.
   useLayoutEffect(() => {

@@ -71,8 +71,10 @@ export function SurfaceFilter() {
   }, [current, full, edges, min, max, locale, t]);
 
   const factor = unit === 'ha' ? 10000 : 1;
+  /** Typed value → m², to the cm² (keeps the URL free of floating-point noise). */
+  const toM2 = (n: number) => Math.round(n * factor * 100) / 100;
   const unitLabel = t(unit === 'ha' ? 'search.unit.ha' : 'search.unit.m2');
-  const format = useCallback((m2: number) => inputNumber(locale, m2 / factor, unit === 'ha' ? 2 : 0), [locale, factor, unit]);
+  const format = useCallback((v: number) => inputNumber(locale, v, unit === 'ha' ? 4 : 0), [locale, unit]);
   const valueText = (v: number | null) => (v === null ? t('search.surface.sliderNone') : fmtSurface(locale, v));
 
   return (
@@ -123,15 +125,15 @@ export function SurfaceFilter() {
       <div className="number-pair">
         <NumberField
           label={t('search.surface.minInput', { unit: unitLabel })}
-          value={min}
+          value={min === null ? null : min / factor}
           format={format}
-          onCommit={(n) => setFilters({ surfaceMin: n === null ? null : n * factor })}
+          onCommit={(n) => setFilters({ surfaceMin: n === null ? null : toM2(n) })}
         />
         <NumberField
           label={t('search.surface.maxInput', { unit: unitLabel })}
-          value={max}
+          value={max === null ? null : max / factor}
           format={format}
-          onCommit={(n) => setFilters({ surfaceMax: n === null ? null : n * factor })}
+          onCommit={(n) => setFilters({ surfaceMax: n === null ? null : toM2(n) })}
         />
       </div>
     </fieldset>
