@@ -114,10 +114,16 @@ describe('axe-core: no serious or critical WCAG 2.1 A/AA violation', () => {
 });
 
 describe('keyboard only', () => {
-  it('the « Aller à la liste des sites » skip link reaches the list from another tab', async () => {
+  it('arrow keys move between the panel tabs, and the « Aller à la liste des sites » skip link reaches the list from another tab', async () => {
     const { context, page } = await openAtlas(browser);
     try {
       await page.getByRole('tab', { name: "Zones d'activités" }).click();
+      // The tabs follow the ARIA tabs pattern: the arrow keys move between them.
+      await page.getByRole('tab', { name: "Zones d'activités" }).focus();
+      await page.keyboard.press('ArrowLeft');
+      await expect(page.getByRole('tab', { name: 'Recherche' }).getAttribute('aria-selected')).resolves.toBe('true');
+      await page.keyboard.press('ArrowRight');
+      await expect(page.getByRole('tab', { name: "Zones d'activités" }).getAttribute('aria-selected')).resolves.toBe('true');
       await page.locator('a.skip-link').first().focus(); // « Aller au contenu », the first stop of the page
       await page.keyboard.press('Tab'); // « Aller à la liste des sites »
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller à la liste des sites');

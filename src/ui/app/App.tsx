@@ -149,7 +149,23 @@ export function App() {
         {status === 'loading' && <p className="loading">{t('app.loading')}</p>}
         {page.name === 'atlas' && (
           <div className="atlas-layout">
-            <div className="tabs" role="tablist" aria-label={t('app.tabs.label')}>
+            <div
+              className="tabs"
+              role="tablist"
+              aria-label={t('app.tabs.label')}
+              onKeyDown={(e) => {
+                // Tabs pattern: ←/→ (and Home/End) move between the visible tabs and show them.
+                const keys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
+                if (!keys.includes(e.key)) return;
+                const all = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role=tab]')].filter((b) => b.offsetParent !== null);
+                const i = all.indexOf(document.activeElement as HTMLButtonElement);
+                if (i < 0) return;
+                e.preventDefault();
+                const j = e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : -1) + all.length) % all.length;
+                all[j].focus();
+                all[j].click();
+              }}
+            >
               {tabs.map((id) => (
                 <button
                   key={id}
