@@ -93,89 +93,96 @@ export function Filters() {
   }, [names]);
 
   const active = activeFilterCount(filters);
+  // On a phone the filters start folded (the list stays in reach); on wider screens the
+  // toggle is hidden and the filters always show (see search.css).
+  const [collapsed, setCollapsed] = useState(active === 0);
 
   return (
-    <form className="filters" aria-labelledby={`${id}-h`} onSubmit={(e) => e.preventDefault()} role="search">
+    <form className={`filters${collapsed ? ' collapsed' : ''}`} aria-labelledby={`${id}-h`} onSubmit={(e) => e.preventDefault()} role="search">
       <div className="filters-head">
         <h3 id={`${id}-h`}>
           {t('search.filters.heading')}
           {active > 0 && <span className="filters-active"> · {t('search.filters.active', { n: active })}</span>}
         </h3>
+        <button type="button" className="filters-toggle" aria-expanded={!collapsed} aria-controls={`${id}-body`} onClick={() => setCollapsed((c) => !c)}>
+          {t(collapsed ? 'search.filters.show' : 'search.filters.hide')}
+        </button>
         <button type="button" className="reset" onClick={resetFilters} disabled={active === 0}>
           {t('search.filters.reset')}
         </button>
       </div>
+      <div className="filters-body" id={`${id}-body`}>
+        <div className="filter-group text-filter">
+          <label htmlFor={`${id}-text`} className="field-label">
+            {t('search.text.label')}
+          </label>
+          <input
+            id={`${id}-text`}
+            type="search"
+            autoComplete="off"
+            placeholder={t('search.text.placeholder')}
+            value={filters.text}
+            onChange={(e) => setFilters({ text: e.target.value })}
+          />
+        </div>
 
-      <div className="filter-group text-filter">
-        <label htmlFor={`${id}-text`} className="field-label">
-          {t('search.text.label')}
-        </label>
-        <input
-          id={`${id}-text`}
-          type="search"
-          autoComplete="off"
-          placeholder={t('search.text.placeholder')}
-          value={filters.text}
-          onChange={(e) => setFilters({ text: e.target.value })}
-        />
+        <SurfaceFilter />
+
+        <div className="filter-row">
+          <CheckboxFacet legend={t('search.kinds.legend')} options={kindOptions} selected={filters.kinds} onChange={(kinds) => setFilters({ kinds })} />
+          <CheckboxFacet
+            legend={t('search.availability.legend')}
+            options={availabilityOptions}
+            selected={filters.availability}
+            onChange={(availability) => setFilters({ availability })}
+          />
+        </div>
+
+        <CheckboxFacet legend={t('search.levels.legend')} options={levelOptions} selected={filters.levels} onChange={(levels) => setFilters({ levels })} className="levels" />
+
+        <Section
+          initiallyOpen={filters.sectors.length > 0}
+          summary={
+            <>
+              {t('search.sectors.legend')}
+              {filters.sectors.length > 0 && ` (${filters.sectors.length})`}
+            </>
+          }
+        >
+          <CheckboxFacet legend={t('search.sectors.legend')} options={sectorOptions} selected={filters.sectors} onChange={(sectors) => setFilters({ sectors })} className="sectors">
+            <div className="sector-mode" role="radiogroup" aria-label={t('search.sectors.mode')}>
+              <span aria-hidden="true">{t('search.sectors.mode')} :</span>
+              {(['any', 'all'] as const).map((m) => (
+                <label key={m}>
+                  <input type="radio" name={`${id}-sector-mode`} value={m} checked={filters.sectorMode === m} onChange={() => setFilters({ sectorMode: m })} />
+                  {t(m === 'any' ? 'search.sectors.any' : 'search.sectors.all')}
+                </label>
+              ))}
+            </div>
+            {!hasSectors && <p className="field-hint">{t('search.sectors.none')}</p>}
+          </CheckboxFacet>
+        </Section>
+
+        <Section
+          initiallyOpen={filters.epci.length > 0 || filters.communes.length > 0}
+          summary={
+            <>
+              {t('search.epci.legend')} / {t('search.communes.label')}
+              {filters.epci.length + filters.communes.length > 0 && ` (${filters.epci.length + filters.communes.length})`}
+            </>
+          }
+        >
+          <CheckboxFacet legend={t('search.epci.legend')} options={epciOptions} selected={filters.epci} onChange={(epci) => setFilters({ epci })} />
+          <CommuneCombobox options={communeOptions} counts={facets.communes} selected={filters.communes} onChange={(communes) => setFilters({ communes })} />
+        </Section>
+
+        <Section
+          initiallyOpen={filters.maxDistRn2Km !== null || filters.maxDistWaterwayKm !== null || filters.maxDistStationKm !== null}
+          summary={t('search.access.legend')}
+        >
+          <DistanceFilters hasDistances={hasDistances} />
+        </Section>
       </div>
-
-      <SurfaceFilter />
-
-      <div className="filter-row">
-        <CheckboxFacet legend={t('search.kinds.legend')} options={kindOptions} selected={filters.kinds} onChange={(kinds) => setFilters({ kinds })} />
-        <CheckboxFacet
-          legend={t('search.availability.legend')}
-          options={availabilityOptions}
-          selected={filters.availability}
-          onChange={(availability) => setFilters({ availability })}
-        />
-      </div>
-
-      <CheckboxFacet legend={t('search.levels.legend')} options={levelOptions} selected={filters.levels} onChange={(levels) => setFilters({ levels })} className="levels" />
-
-      <Section
-        initiallyOpen={filters.sectors.length > 0}
-        summary={
-          <>
-            {t('search.sectors.legend')}
-            {filters.sectors.length > 0 && ` (${filters.sectors.length})`}
-          </>
-        }
-      >
-        <CheckboxFacet legend={t('search.sectors.legend')} options={sectorOptions} selected={filters.sectors} onChange={(sectors) => setFilters({ sectors })} className="sectors">
-          <div className="sector-mode" role="radiogroup" aria-label={t('search.sectors.mode')}>
-            <span aria-hidden="true">{t('search.sectors.mode')} :</span>
-            {(['any', 'all'] as const).map((m) => (
-              <label key={m}>
-                <input type="radio" name={`${id}-sector-mode`} value={m} checked={filters.sectorMode === m} onChange={() => setFilters({ sectorMode: m })} />
-                {t(m === 'any' ? 'search.sectors.any' : 'search.sectors.all')}
-              </label>
-            ))}
-          </div>
-          {!hasSectors && <p className="field-hint">{t('search.sectors.none')}</p>}
-        </CheckboxFacet>
-      </Section>
-
-      <Section
-        initiallyOpen={filters.epci.length > 0 || filters.communes.length > 0}
-        summary={
-          <>
-            {t('search.epci.legend')} / {t('search.communes.label')}
-            {filters.epci.length + filters.communes.length > 0 && ` (${filters.epci.length + filters.communes.length})`}
-          </>
-        }
-      >
-        <CheckboxFacet legend={t('search.epci.legend')} options={epciOptions} selected={filters.epci} onChange={(epci) => setFilters({ epci })} />
-        <CommuneCombobox options={communeOptions} counts={facets.communes} selected={filters.communes} onChange={(communes) => setFilters({ communes })} />
-      </Section>
-
-      <Section
-        initiallyOpen={filters.maxDistRn2Km !== null || filters.maxDistWaterwayKm !== null || filters.maxDistStationKm !== null}
-        summary={t('search.access.legend')}
-      >
-        <DistanceFilters hasDistances={hasDistances} />
-      </Section>
     </form>
   );
 }

@@ -5,7 +5,7 @@
  * Every value comes from data and is rendered as text.
  */
 import { useMemo } from 'react';
-import type { ZoneFact, ZoneRecord } from '../../domain/types';
+import type { Locale, ZoneFact, ZoneRecord } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT, type TFunction } from '../i18n';
 import './zones.css';
@@ -52,6 +52,22 @@ function attributeLabel(t: TFunction, attribute: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const MONTHS = {
+  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** « 2020-07 » → « juillet 2020 », « 2019-11-04 » → « 4 novembre 2019 », « 2014 » → « 2014 »; anything else as is. */
+export function fmtFactDate(locale: Locale, d: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d.trim());
+  if (!m) return d;
+  const month = m[2] ? MONTHS[locale][Number(m[2]) - 1] : undefined;
+  if (!month) return m[1];
+  if (!m[3]) return `${month} ${m[1]}`;
+  const day = Number(m[3]);
+  return locale === 'fr' ? `${day === 1 ? '1er' : day} ${month} ${m[1]}` : `${day} ${month} ${m[1]}`;
+}
+
 function isHttpUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
 }
@@ -66,11 +82,12 @@ function hostOf(url: string): string {
 
 function Fact({ fact }: { fact: ZoneFact }) {
   const t = useT();
+  const locale = useAtlas((s) => s.locale);
   const value = fact.unit ? `${fact.value} ${fact.unit}` : fact.value;
   return (
     <li className="zone-fact">
       <p className="zone-fact-main">
-        <span className="zone-fact-date">{fact.fact_date ? t('zones.factDate', { date: fact.fact_date }) : t('zones.factDateUnknown')}</span>
+        <span className="zone-fact-date">{fact.fact_date ? t('zones.factDate', { date: fmtFactDate(locale, fact.fact_date) }) : t('zones.factDateUnknown')}</span>
         <span className="zone-fact-attr">{attributeLabel(t, fact.attribute)}</span>
         {' : '}
         <span className="zone-fact-value">{value}</span>
@@ -89,7 +106,7 @@ function Fact({ fact }: { fact: ZoneFact }) {
         ) : (
           <span>{fact.source_url}</span>
         )}
-        {fact.source_date && <> ({t('zones.sourceDate', { date: fact.source_date })})</>}
+        {fact.source_date && <> ({t('zones.sourceDate', { date: fmtFactDate(locale, fact.source_date) })})</>}
       </p>
     </li>
   );
