@@ -100,6 +100,14 @@ describe('curation: import, edit, drafts, export', () => {
     expect(await page.getByTestId('import-row-1').textContent()).toMatch(/✓ valide|⚠ avertissement/);
     expect(await page.getByTestId('import-summary').textContent()).toMatch(/^3 entité\(s\) : .*1 en erreur/);
 
+    // Changing the CRS parses the file again: read as WGS 84 degrees, nothing is importable.
+    const crsSelect = page.getByLabel('Système de coordonnées du fichier');
+    await crsSelect.selectOption('EPSG:4326');
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toMatch(/3 en erreur/);
+    expect(await crs.textContent()).toMatch(/WGS 84.*choisi par vous/);
+    await crsSelect.selectOption('EPSG:2154');
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toMatch(/1 en erreur/);
+
     // Choosing « Ignorer » for a valid one changes the count; back to « Importer ».
     await page.getByLabel('Décision pour l’entité n° 2').selectOption('skip');
     await page.getByRole('button', { name: 'Importer l’entité valide' }).waitFor();
@@ -230,16 +238,45 @@ describe('curation: import, edit, drafts, export', () => {
   });
 });
 
-describe('curation: hostile properties are shown as text', () => {
-  it('renders <script> and <img onerror> names literally and runs nothing', async () => {
-    const { context, page, errors } = await openAtlas(browser);
-    const dialogs: string[] = [];
+describe('curation: fixing the report, hostile properties', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    ({ context, page, errors } = await openAtlas(browser));
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    try {
-      await openEditing(page);
+    await openEditing(page);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('fixes a missing name inline: the row is validated again and becomes importable', async () => {
+    await openSection(page, 'import-section');
+    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles('tests/fixtures/curation/import-missing-names.geojson');
+    await page.getByTestId('import-summary').waitFor();
+    const row = page.getByTestId('import-row-1');
+    expect(await row.textContent()).toMatch(/✗ erreur/);
+    expect(await row.textContent()).toMatch(/le nom est manquant/);
+    expect(await page.getByLabel('Décision pour l’entité n° 1').isDisabled()).toBe(true);
+    const input = page.getByLabel('Nom de l’entité n° 1');
+    await input.fill('Parcelle du Moulin');
+    await input.press('Enter');
+    await expect.poll(() => row.textContent()).toMatch(/Parcelle du Moulin.*✓ valide|Parcelle du Moulin.*⚠ avertissement/);
+    expect(await row.textContent()).not.toMatch(/le nom est manquant/);
+    expect(await page.getByLabel('Décision pour l’entité n° 1').inputValue()).toBe('import');
+    // Nothing merged yet: cancel.
+    await page.getByRole('button', { name: 'Annuler l’import' }).click();
+    expect(await counterText(page)).toBe('Aucune modification non publiée');
+  });
+
+  it('renders <script> and <img onerror> names literally and runs nothing', async () => {
+    {
       await openSection(page, 'import-section');
       await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles(HOSTILE);
       await page.getByTestId('import-summary').waitFor();
@@ -260,8 +297,6 @@ describe('curation: hostile properties are shown as text', () => {
       expect(await page.locator('img[src="x"]').count()).toBe(0);
       expect(dialogs).toEqual([]);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
     }
   });
 });

@@ -9,7 +9,6 @@ import { CRS_IDS, CRS_LABELS, isCrsId, type CrsId } from '../../domain/crs';
 import type { Site } from '../../domain/types';
 import {
   MAX_IMPORT_BYTES,
-  parseImportFile,
   type CommunesLayer,
   type ImportItem,
   type ImportResult,
@@ -25,7 +24,8 @@ import {
   type ImportSession,
 } from '../../state/curation';
 import { useT, type TFunction } from '../i18n';
-import { applyNameFixes, type NameFixes } from './importFixes';
+import type { NameFixes } from './importFixes';
+import { parseImport } from './parse';
 import { DiffReview } from './DiffReview';
 import { compareImport } from './compare';
 
@@ -36,21 +36,24 @@ function megabytes(n: number): string {
   return (n / (1024 * 1024)).toFixed(1).replace('.', ',');
 }
 
-function runParse(fileName: string, bytes: ArrayBuffer, crs: CrsId | null, fixes: NameFixes, format: ImportResult['format']): ImportResult {
+/** Parses (in a worker) against the current atlas: existing ids, communes, PETR outline. */
+function parse(fileName: string, bytes: ArrayBuffer, crs: CrsId | null, fixes: NameFixes, format: ImportResult['format']): Promise<ImportResult> {
   const atlas = useAtlas.getState();
-  const existingIds = new Set(allSites(atlas).map((s) => s.properties.id));
-  const communes = (atlas.layers.communes ?? null) as CommunesLayer | null;
   const petr = atlas.layers.petr;
-  return parseImportFile(
-    { name: fileName, bytes: applyNameFixes(bytes, fixes, format) },
-    {
-      crs: crs ?? undefined,
-      existingIds,
-      communes,
-      territory: petr && petr.features.length ? (petr as TerritoryInput) : null,
-    },
-  );
+  return parseImport({
+    name: fileName,
+    bytes,
+    crs,
+    fixes,
+    format,
+    existingIds: allSites(atlas).map((s) => s.properties.id),
+    communes: (atlas.layers.communes ?? null) as CommunesLayer | null,
+    territory: petr && petr.features.length ? (petr as TerritoryInput) : null,
+  });
 }
+
+/** Only the latest parse request applies (the user may change the CRS twice quickly). */
+let parseToken = 0;
 
 function defaultChoices(result: ImportResult, previous?: Record<number, ImportChoice>, wasBlocked?: Set<number>): Record<number, ImportChoice> {
   const out: Record<number, ImportChoice> = {};
@@ -92,11 +95,11 @@ export function ImportSection() {
       return;
     }
     setBusy(file.name);
+    const token = ++parseToken;
     try {
       const bytes = await file.arrayBuffer();
-      // Let « Lecture… » paint before the (synchronous) parse.
-      await new Promise((r) => setTimeout(r, 30));
-      const result = runParse(file.name, bytes, null, {}, null);
+      const result = await parse(file.name, bytes, null, {}, null);
+      if (token !== parseToken) return;
       const s: ImportSession = {
         fileName: file.name,
         bytes,
@@ -200,13 +203,28 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
   const [drafts, setDrafts] = useState<Record<number, string>>({});
   const crsSelectId = useId();
 
-  function reparse(patch: { crs?: CrsId | null; nameFixes?: NameFixes }) {
+  const [parsing, setParsing] = useState(false);
+  const [parseError, setParseError] = useState<string | null>(null);
+
+  async function reparse(patch: { crs?: CrsId | null; nameFixes?: NameFixes }) {
     const crs = patch.crs !== undefined ? patch.crs : session.crs;
     const nameFixes = patch.nameFixes ?? session.nameFixes;
-    const result = runParse(session.fileName, session.bytes, crs, nameFixes, r.format);
-    const wasBlocked = new Set(r.items.filter((i) => i.blocked).map((i) => i.index));
-    patchImportSession({ crs, nameFixes, result, choices: defaultChoices(result, session.choices, wasBlocked) });
-    useAtlas.getState().announce(summaryText(t, result));
+    const token = ++parseToken;
+    setParsing(true);
+    setParseError(null);
+    try {
+      const result = await parse(session.fileName, session.bytes, crs, nameFixes, r.format);
+      if (token !== parseToken) return;
+      const current = useCuration.getState().importSession;
+      if (!current || current.bytes !== session.bytes) return;
+      const wasBlocked = new Set(current.result.items.filter((i) => i.blocked).map((i) => i.index));
+      patchImportSession({ crs, nameFixes, result, choices: defaultChoices(result, current.choices, wasBlocked) });
+      useAtlas.getState().announce(summaryText(t, result));
+    } catch (e) {
+      if (token === parseToken) setParseError(t('cur.import.readError', { name: session.fileName, message: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      if (token === parseToken) setParsing(false);
+    }
   }
 
   const selected = r.items.filter((it) => !it.blocked && it.site && session.choices[it.index] === 'import');
@@ -252,7 +270,7 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
           <select
             id={crsSelectId}
             value={used ?? ''}
-            onChange={(e) => reparse({ crs: isCrsId(e.target.value) ? e.target.value : null })}
+            onChange={(e) => void reparse({ crs: isCrsId(e.target.value) ? e.target.value : null })}
           >
             {!used && <option value="">{t('cur.import.crs.choose')}</option>}
             {CRS_IDS.map((id) => (
@@ -262,6 +280,14 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
             ))}
           </select>
         </div>
+      )}
+      <div aria-live="polite" className="cur-live">
+        {parsing && <p className="cur-busy">{t('cur.import.reading', { name: session.fileName })}</p>}
+      </div>
+      {parseError && (
+        <p className="cur-error" role="alert">
+          {parseError}
+        </p>
       )}
       {(fileErrors.length > 0 || fileWarnings.length > 0) && (
         <div className="cur-file-issues">
@@ -306,7 +332,7 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
                             onSubmit={(e) => {
                               e.preventDefault();
                               const v = (drafts[it.index] ?? '').trim();
-                              if (v) reparse({ nameFixes: { ...session.nameFixes, [it.index]: v } });
+                              if (v) void reparse({ nameFixes: { ...session.nameFixes, [it.index]: v } });
                             }}
                           >
                             <label className="sr-only" htmlFor={`fix-${crsSelectId}-${it.index}`}>
@@ -362,7 +388,7 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
         </>
       )}
       <div className="cur-actions">
-        <button type="button" className="primary" disabled={selected.length === 0} onClick={() => void submit()}>
+        <button type="button" className="primary" disabled={parsing || selected.length === 0} onClick={() => void submit()}>
           {selected.length === 1 ? t('cur.import.submit.one') : t('cur.import.submit', { n: selected.length })}
         </button>
         <button type="button" onClick={() => setImportSession(null)}>
