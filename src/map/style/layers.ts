@@ -35,6 +35,9 @@ export const L = {
   rail: 'rail-line',
   rn2Casing: 'rn2-casing',
   rn2: 'rn2-line',
+  fricheFill: 'sites-friche-fill',
+  fricheHatch: 'sites-friche-hatch',
+  fricheOutline: 'sites-friche-outline',
   plotFill: 'sites-plot-fill',
   plotHatch: 'sites-plot-hatch',
   plotOutline: 'sites-plot-outline',
@@ -60,16 +63,26 @@ export const L = {
 } as const;
 
 /** Map layers that draw sites (for clicks, filters and `renderedSiteIds`). */
-export const SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.plotOutline] as const;
+export const SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
 /** Site layers that take the filter on ids (the selection halo does not). */
-export const FILTERED_SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.plotOutline, L.sitesLabel] as const;
+export const FILTERED_SITE_LAYERS = [
+  L.friches,
+  L.plotPoints,
+  L.plotFill,
+  L.plotHatch,
+  L.plotOutline,
+  L.fricheFill,
+  L.fricheHatch,
+  L.fricheOutline,
+  L.sitesLabel,
+] as const;
 
 /** Which map layers each user-facing layer controls. */
 export const LAYER_GROUPS: Record<LayerId, string[]> = {
   petr: [L.petrMask, L.petrCasing, L.petrOutline],
   epci: [L.epciFill, L.epciOutline, L.epciLabel],
   communes: [L.communesFill, L.communesOutline, L.communesLabel],
-  friches: [L.friches],
+  friches: [L.fricheFill, L.fricheHatch, L.fricheOutline, L.friches],
   sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints],
   zones: [L.zonesFill, L.zonesOutline],
   rn2: [L.rn2Casing, L.rn2, L.rn2Shield],
@@ -81,16 +94,23 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
 };
 
 const isFriche: FilterSpecification = ['==', ['get', 'kind'], 'friche'];
-const isPlotPolygon: FilterSpecification = ['all', ['==', ['get', 'kind'], 'plot'], ['==', ['get', '_geom'], 'polygon']];
-const isPlotPoint: FilterSpecification = ['all', ['==', ['get', 'kind'], 'plot'], ['==', ['get', '_geom'], 'point']];
+const isPlot: FilterSpecification = ['==', ['get', 'kind'], 'plot'];
+const isPolygon: ExpressionSpecification = ['==', ['get', '_geom'], 'polygon'];
+const isFictitious: ExpressionSpecification = ['==', ['get', 'fictitious'], true];
+const isPlotPolygon: FilterSpecification = ['all', isPlot as ExpressionSpecification, isPolygon];
+const isFrichePolygon: FilterSpecification = ['all', isFriche as ExpressionSpecification, isPolygon];
 
 /** Base filters of the site layers, before the id filter is added. */
 export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], FilterSpecification> = {
+  // Every friche and every plot has a symbol (polygons too: small plots vanish at low zoom).
   [L.friches]: isFriche,
-  [L.plotPoints]: isPlotPoint,
+  [L.plotPoints]: isPlot,
   [L.plotFill]: isPlotPolygon,
-  [L.plotHatch]: ['all', isPlotPolygon, ['==', ['get', 'fictitious'], true]],
+  [L.plotHatch]: ['all', isPlotPolygon as ExpressionSpecification, isFictitious],
   [L.plotOutline]: isPlotPolygon,
+  [L.fricheFill]: isFrichePolygon,
+  [L.fricheHatch]: ['all', isFrichePolygon as ExpressionSpecification, isFictitious],
+  [L.fricheOutline]: isFrichePolygon,
   [L.sitesLabel]: ['has', 'id'],
 };
 
@@ -113,6 +133,13 @@ const levelIcon: ExpressionSpecification = [
   ['get', '_level'],
   ...READINESS_STYLES.flatMap((r) => [r.level, r.icon]),
   'plot-inconnu',
+] as unknown as ExpressionSpecification;
+
+const fricheColor: ExpressionSpecification = [
+  'match',
+  ['get', '_status'],
+  ...FRICHE_STATUSES.flatMap((s) => [s.key, s.color]),
+  '#8c8c8c',
 ] as unknown as ExpressionSpecification;
 
 const fricheIcon: ExpressionSpecification = [
@@ -259,6 +286,31 @@ export function buildLayers(): LayerSpecification[] {
       paint: { 'line-color': COLORS.road, 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.8, 12, 4, 15, 7.5] },
     },
     {
+      id: L.fricheFill,
+      type: 'fill',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.fricheFill],
+      paint: { 'fill-color': fricheColor, 'fill-opacity': 0.4 },
+    },
+    {
+      id: L.fricheHatch,
+      type: 'fill',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.fricheHatch],
+      paint: { 'fill-pattern': HATCH_PATTERN },
+    },
+    {
+      id: L.fricheOutline,
+      type: 'line',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.fricheOutline],
+      paint: {
+        'line-color': '#1e1e1e',
+        'line-width': 1.2,
+        'line-dasharray': ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]],
+      },
+    },
+    {
       id: L.plotFill,
       type: 'fill',
       source: S.sites,
@@ -280,7 +332,7 @@ export function buildLayers(): LayerSpecification[] {
       paint: {
         'line-color': '#1e1e1e',
         'line-width': 1.3,
-        'line-dasharray': ['case', ['==', ['get', 'fictitious'], true], ['literal', [2, 1.5]], ['literal', [1, 0]]],
+        'line-dasharray': ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]],
       },
     },
     {
@@ -347,6 +399,10 @@ export function buildLayers(): LayerSpecification[] {
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 12, 1],
+      },
+      paint: {
+        // A polygon plot keeps its pin until its outline is large enough to read.
+        'icon-opacity': ['step', ['zoom'], 1, 14, ['case', isPolygon, 0, 1]],
       },
     },
     {

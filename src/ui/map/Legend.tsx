@@ -58,6 +58,13 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
             <span className="legend-n">{fmt(counts.fricheByStatus[s.key])}</span>
           </li>
         ))}
+        {counts.fictitiousFriches > 0 && (
+          <li>
+            <FillSwatch color="#e69f00" opacity={0.4} hatch stroke="#1e1e1e" />
+            <span>{t('map.legend.fictitious')}</span>
+            <span className="legend-n">{fmt(counts.fictitiousFriches)}</span>
+          </li>
+        )}
       </ul>
 
       <h3>{countLabel(t, 'plots', counts.plots, fmt)}</h3>

@@ -10,6 +10,7 @@ export interface LegendCounts {
   friches: number;
   plots: number;
   fictitiousPlots: number;
+  fictitiousFriches: number;
   stations: number;
   fricheByStatus: Record<FricheStatusStyle['key'], number>;
   plotsByLevel: Record<ReadinessLevel, number>;
@@ -28,10 +29,12 @@ export function legendCounts(layers: Record<string, FeatureCollection>, manifest
   let friches = 0;
   let plots = 0;
   let fictitiousPlots = 0;
+  let fictitiousFriches = 0;
   for (const s of sites) {
     const p = s.properties;
     if (p.kind === 'friche') {
       friches++;
+      if (p.fictitious) fictitiousFriches++;
       fricheByStatus[fricheStatusKey(p.friche_status)]++;
     } else {
       plots++;
@@ -50,6 +53,7 @@ export function legendCounts(layers: Record<string, FeatureCollection>, manifest
     friches,
     plots,
     fictitiousPlots,
+    fictitiousFriches,
     stations: count(layers, manifest, 'stations'),
     fricheByStatus,
     plotsByLevel,

@@ -42,7 +42,7 @@ describe('map style', () => {
     const byId = Object.fromEntries(layers.map((l) => [l.id, l]));
     expect(byId[L.communesLabel].type).toBe('symbol');
     expect(JSON.stringify(byId[L.rn2Shield].layout)).toContain('N2');
-    expect(byId[L.roissyLabel].filter).toEqual(['==', ['get', 'kind'], 'computed_line_crossing']);
+    expect((byId[L.roissyLabel] as { filter?: unknown }).filter).toEqual(['==', ['get', 'kind'], 'computed_line_crossing']);
     // The LGV is dashed, as the schematic Roissy mark; nothing draws a line for the Roissy link.
     expect((byId[L.lgv].paint as Record<string, unknown>)['line-dasharray']).toBeTruthy();
     expect(layers.filter((l) => 'source' in l && l.source === SOURCE_IDS.roissy).every((l) => l.type === 'symbol')).toBe(true);
