@@ -16,9 +16,10 @@
  * d < 1 500 km). Boxes are padded by L²(1 + tan φ)/(2R) for an edge of length L, at least
  * four times the bulge of the arc away from its straight lon/lat chord.
  *
- * Query: the box nearest to the site's first vertex (flatbush kNN) gives an upper bound
- * d₀; every segment whose box is within d₀/k of the site's box is then a candidate; a
- * candidate is measured exactly unless its box lower bound already exceeds the best so far.
+ * Query: best-first traversal of the tree, nodes ordered by the planar distance of their box
+ * to the site's box; a segment is measured exactly unless k × its box distance already
+ * exceeds the best distance so far; the traversal stops when the nearest remaining node
+ * cannot beat it.
  */
 import Flatbush from 'flatbush';
 import type { Position } from 'geojson';
@@ -31,6 +32,7 @@ const COS0 = Math.cos(FRAME_LAT0 * DEG);
 const KX = EARTH_RADIUS_M * COS0 * DEG;
 const KY = EARTH_RADIUS_M * DEG;
 const BAND_PAD_DEG = 0.5;
+const NODE_SIZE = 16;
 
 /** One connected part of a network: a line (≥ 2 positions) or a single point. */
 export interface NetworkPart {
@@ -49,17 +51,90 @@ export interface NetworkHit {
   segment: number;
 }
 
-/** Planar distance between two boxes (0 if they overlap). */
-function boxDistance(
+/** Squared planar distance between two boxes (0 if they overlap). */
+function boxDistance2(
   ax0: number, ay0: number, ax1: number, ay1: number,
   bx0: number, by0: number, bx1: number, by1: number,
 ): number {
-  const dx = Math.max(0, bx0 - ax1, ax0 - bx1);
-  const dy = Math.max(0, by0 - ay1, ay0 - by1);
-  return Math.sqrt(dx * dx + dy * dy);
+  const ex = bx0 - ax1 > ax0 - bx1 ? bx0 - ax1 : ax0 - bx1;
+  const ey = by0 - ay1 > ay0 - by1 ? by0 - ay1 : ay0 - by1;
+  const dx = ex > 0 ? ex : 0;
+  const dy = ey > 0 ? ey : 0;
+  return dx * dx + dy * dy;
 }
 
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
+
+/** First value of the sorted array greater than `value` (flatbush's level bounds). */
+function upperBound(value: number, arr: number[]): number {
+  let i = 0;
+  let j = arr.length - 1;
+  while (i < j) {
+    const m = (i + j) >> 1;
+    if (arr[m] > value) j = m;
+    else i = m + 1;
+  }
+  return arr[i];
+}
+
+/** Binary min-heap of (id, value) in growable typed arrays, reused across queries. */
+class MinHeap {
+  private ids = new Int32Array(64);
+  private values = new Float64Array(64);
+  size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  push(id: number, value: number): void {
+    if (this.size === this.ids.length) {
+      const ids = new Int32Array(this.size * 2);
+      const values = new Float64Array(this.size * 2);
+      ids.set(this.ids);
+      values.set(this.values);
+      this.ids = ids;
+      this.values = values;
+    }
+    let i = this.size++;
+    const ids = this.ids, values = this.values;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (values[parent] <= value) break;
+      ids[i] = ids[parent];
+      values[i] = values[parent];
+      i = parent;
+    }
+    ids[i] = id;
+    values[i] = value;
+  }
+
+  peekValue(): number {
+    return this.values[0];
+  }
+
+  pop(): number {
+    const ids = this.ids, values = this.values;
+    const top = ids[0];
+    const n = --this.size;
+    if (n > 0) {
+      const id = ids[n], value = values[n];
+      let i = 0;
+      const half = n >> 1;
+      while (i < half) {
+        let c = 2 * i + 1;
+        if (c + 1 < n && values[c + 1] < values[c]) c++;
+        if (values[c] >= value) break;
+        ids[i] = ids[c];
+        values[i] = values[c];
+        i = c;
+      }
+      ids[i] = id;
+      values[i] = value;
+    }
+    return top;
+  }
+}
 
 export class NetworkIndex {
   readonly size: number;
@@ -72,13 +147,14 @@ export class NetworkIndex {
   private readonly latMax: number;
   /** k for a site whose latitudes lie within the network's. */
   private readonly kInside: number;
-  private readonly stamps: Uint32Array;
-  private stamp = 0;
+  private readonly heap = new MinHeap();
 
   // State of the current query (reused: no allocation per candidate).
   private shape: SiteShape | null = null;
   private best = Infinity; // squared chord
   private bestAngle = Infinity;
+  private bestLimit2 = -1;
+  private kr = 1;
   private bestSeg = -1;
   /** 0: site vertex projected on the segment; 1: segment end A to the site; 2: end B; 3: explicit point. */
   private bestMode = 0;
@@ -93,7 +169,6 @@ export class NetworkIndex {
     this.lonlat = new Float64Array(n * 4);
     this.feature = new Int32Array(n);
     this.boxes = new Float64Array(n * 4);
-    this.stamps = new Uint32Array(n);
     let latMin = Infinity;
     let latMax = -Infinity;
     let i = 0;
@@ -131,7 +206,7 @@ export class NetworkIndex {
       this.kInside = n > 0 ? Math.min(1, Math.min(Math.cos(lo * DEG), Math.cos(hi * DEG)) / COS0) : 1;
     }
     if (n > 0) {
-      const tree = new Flatbush(n);
+      const tree = new Flatbush(n, NODE_SIZE);
       for (let k = 0; k < n; k++) tree.add(this.boxes[k * 4], this.boxes[k * 4 + 1], this.boxes[k * 4 + 2], this.boxes[k * 4 + 3]);
       tree.finish();
       this.tree = tree;
@@ -163,16 +238,11 @@ export class NetworkIndex {
   nearest(shape: SiteShape): NetworkHit | null {
     const tree = this.tree;
     if (!tree) return null;
-    if (++this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
-      this.stamp = 1;
-    }
-    const stamp = this.stamp;
-    const stamps = this.stamps;
     const k = this.scaleBound(shape);
     this.shape = shape;
     this.best = Infinity;
     this.bestAngle = Infinity;
+    this.bestLimit2 = -1;
     this.bestSeg = -1;
     this.bestPoint = null;
 
@@ -181,26 +251,42 @@ export class NetworkIndex {
     const qy0 = shape.latMin * KY - sitePad;
     const qx1 = shape.lonMax * KX + sitePad;
     const qy1 = shape.latMax * KY + sitePad;
+    // Planar distance d between boxes ⇒ geodesic ≥ k·d, i.e. an angle ≥ kr·d: an entry can
+    // beat the best angle θ only if d² < (θ / kr)² (squared, to avoid square roots).
+    this.kr = k / EARTH_RADIUS_M;
 
-    // Seed with the box nearest to the first vertex: an upper bound on the distance.
-    const seeds = tree.neighbors(shape.vertLonLat[0] * KX, shape.vertLonLat[1] * KY, 1);
-    for (let i = 0; i < seeds.length && this.best > 0; i++) {
-      stamps[seeds[i]] = stamp;
-      this.evaluate(seeds[i]);
-    }
-    if (this.best > 0) {
-      const r = (this.angle() * EARTH_RADIUS_M) / k + 1e-6;
-      const candidates = tree.search(qx0 - r, qy0 - r, qx1 + r, qy1 + r);
-      const B = this.boxes;
-      const kr = k / EARTH_RADIUS_M;
-      for (let i = 0; i < candidates.length; i++) {
-        const c = candidates[i];
-        if (stamps[c] === stamp) continue;
-        stamps[c] = stamp;
-        const lb = kr * boxDistance(qx0, qy0, qx1, qy1, B[c * 4], B[c * 4 + 1], B[c * 4 + 2], B[c * 4 + 3]);
-        if (lb >= this.angle()) continue;
-        this.evaluate(c);
+    // Best-first traversal of the packed R-tree (flatbush's public arrays): nodes and segments
+    // share one queue ordered by the planar distance of their box to the site's box (segments
+    // are stored as −1 − index). A segment is measured when it comes out of the queue; the
+    // search stops when the nearest remaining entry cannot beat the best distance so far.
+    const boxes = tree._boxes;
+    const indices = tree._indices;
+    const levelBounds = tree._levelBounds;
+    const nodeSize4 = tree.nodeSize * 4;
+    const numItems4 = tree.numItems * 4;
+    const heap = this.heap;
+    const pointSite = shape.isPoint;
+    heap.clear();
+    heap.push(boxes.length - 4, 0);
+    while (heap.size > 0) {
+      if (heap.peekValue() >= this.limit2()) break;
+      const top = heap.pop();
+      if (top < 0) {
+        this.evaluate(-1 - top);
         if (this.best === 0) break;
+        continue;
+      }
+      const isLeafLevel = top < numItems4;
+      const end = Math.min(top + nodeSize4, upperBound(top, levelBounds));
+      for (let pos = top; pos < end; pos += 4) {
+        const dist = boxDistance2(qx0, qy0, qx1, qy1, boxes[pos], boxes[pos + 1], boxes[pos + 2], boxes[pos + 3]);
+        if (dist >= this.limit2()) continue;
+        const child = indices[pos >> 2];
+        if (!isLeafLevel) heap.push(child, dist);
+        else if (pointSite) {
+          // A point is measured so cheaply that queueing it costs more than measuring it.
+          this.evaluate(child);
+        } else heap.push(-1 - child, dist);
       }
     }
     const hit = this.result();
@@ -214,9 +300,19 @@ export class NetworkIndex {
     return this.bestAngle;
   }
 
+  /** Squared planar box distance at and beyond which nothing can beat the best so far. */
+  private limit2(): number {
+    if (this.bestLimit2 < 0) {
+      const a = this.angle();
+      this.bestLimit2 = a === Infinity ? Infinity : (a / this.kr) * (a / this.kr);
+    }
+    return this.bestLimit2;
+  }
+
   private improve(c2: number, seg: number, mode: number, vertex: number): void {
     this.best = c2;
     this.bestAngle = Infinity;
+    this.bestLimit2 = -1;
     this.bestSeg = seg;
     this.bestMode = mode;
     this.bestVertex = vertex;
@@ -276,6 +372,7 @@ export class NetworkIndex {
   private zero(s: number, p: [number, number]): void {
     this.improve(0, s, 3, 0);
     this.bestAngle = 0;
+    this.bestLimit2 = 0;
     this.bestPoint = p;
   }
 
