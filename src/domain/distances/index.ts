@@ -9,7 +9,7 @@
  *
  * Distances are geodesic (sphere of radius 6 371 008.8 m, Turf's conventions), in metres,
  * from the site's geometry to the nearest point of the network: 0 when a polygon touches,
- * crosses or contains the network. See README in this folder's RN2_GAPS.md for the RN2 gaps.
+ * crosses or contains the network. RN2 gaps: see RN2_GAPS.md in this folder.
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { NetworkDistance, SiteDistances, SiteGeometry } from '../types';

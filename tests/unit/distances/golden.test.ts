@@ -55,6 +55,13 @@ describe('golden sites against the fictitious networks', () => {
     expect(d.waterway!.name).toBe("Canal de l'Oise à l'Aisne");
   });
 
+  it('gives 0 to the station for a polygon that contains it, and names that station', () => {
+    const d = calc.compute({ type: 'Polygon', coordinates: [[[2.99, 48.99], [3.01, 48.99], [3.01, 49.01], [2.99, 49.01], [2.99, 48.99]]] });
+    expect(d.station!.distance_m).toBe(0);
+    expect(d.station!.name).toBe('Gare Centre');
+    expect(d.station!.nearest).toEqual([3.0, 49.0]);
+  });
+
   it('gives 0 for the polygon crossing the RN2 and the polygon containing the lock cut', () => {
     expect(calc.compute(sites.features.find((f) => f.properties!.id === 'polygon-crossing-rn2')!.geometry).rn2!.distance_m).toBe(0);
     const w = calc.compute(sites.features.find((f) => f.properties!.id === 'polygon-containing-canal-cut')!.geometry).waterway!;
