@@ -47,6 +47,8 @@ import type { AtlasMapController, AtlasMapEvent, AtlasMapEvents, AtlasMapOptions
 /** PETR bounding box (from the admin data), used before the data arrives. */
 export const PETR_BBOX: [number, number, number, number] = [2.95866, 49.13359, 3.74222, 49.50102];
 
+const EPCI_FILL_OPACITY = ['interpolate', ['linear'], ['zoom'], 8, 0.42, 12, 0.26, 15, 0.12] as ExpressionSpecification;
+
 function ensureWorker(): void {
   if (getWorkerUrl() !== workerUrl) setWorkerUrl(workerUrl);
 }
@@ -156,7 +158,12 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   const basemap = new BasemapManager(
     map,
     (message) => emit('basemap-error', { message }),
-    () => refreshAttribution(),
+    (on) => {
+      // With the basemap, the outside of the PETR is dimmed, not hidden, and the EPCI tints are lighter.
+      map.setPaintProperty(L.petrMask, 'fill-opacity', on ? 0.55 : 0.88);
+      map.setPaintProperty(L.epciFill, 'fill-opacity', on ? 0.22 : EPCI_FILL_OPACITY);
+      refreshAttribution();
+    },
   );
 
   function refreshAttribution(): void {
