@@ -5,9 +5,10 @@
  * Every value comes from data and is rendered as text.
  */
 import { useMemo } from 'react';
-import type { Locale, ZoneFact, ZoneRecord } from '../../domain/types';
+import type { ZoneFact, ZoneRecord } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT, type TFunction } from '../i18n';
+import { fmtFactDate } from './format';
 import './zones.css';
 
 /** The four EPCI of the PETR (INSEE SIREN → name), in display order. */
@@ -50,22 +51,6 @@ function attributeLabel(t: TFunction, attribute: string): string {
   if (label !== key) return label;
   const s = attribute.replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-const MONTHS = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** « 2020-07 » → « juillet 2020 », « 2019-11-04 » → « 4 novembre 2019 », « 2014 » → « 2014 »; anything else as is. */
-export function fmtFactDate(locale: Locale, d: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(d.trim());
-  if (!m) return d;
-  const month = m[2] ? MONTHS[locale][Number(m[2]) - 1] : undefined;
-  if (!month) return m[1];
-  if (!m[3]) return `${month} ${m[1]}`;
-  const day = Number(m[3]);
-  return locale === 'fr' ? `${day === 1 ? '1er' : day} ${month} ${m[1]}` : `${day} ${month} ${m[1]}`;
 }
 
 function isHttpUrl(s: string): boolean {
