@@ -54,7 +54,8 @@ export interface DrawController {
   destroy(): void;
 }
 
-const EDIT_DEBOUNCE_MS = 150;
+/** A vertex drag ends with terra-draw's 'finish'; other edits (vertex removal) settle after this. */
+const EDIT_DEBOUNCE_MS = 400;
 
 export function createDrawController(map: MapLibreMap, opts: DrawControllerOptions = {}): DrawController {
   const color = opts.color ?? '#b35c00';
@@ -70,7 +71,10 @@ export function createDrawController(map: MapLibreMap, opts: DrawControllerOptio
   let editTimer: ReturnType<typeof setTimeout> | null = null;
   let destroyed = false;
 
+  /** The click that ends a drawing arrives after terra-draw's pointerup: swallow it too. */
+  let swallowUntil = 0;
   const setMode = (m: DrawMode) => {
+    if (m === 'idle' && currentMode !== 'idle') swallowUntil = performance.now() + 400;
     currentMode = m;
     opts.onModeChange?.(m);
   };
@@ -78,7 +82,7 @@ export function createDrawController(map: MapLibreMap, opts: DrawControllerOptio
   // click handlers (site selection, popups). terra-draw listens to pointer events, not clicks.
   const canvas = map.getCanvas();
   const swallowClick = (e: MouseEvent) => {
-    if (currentMode !== 'idle') e.stopPropagation();
+    if (currentMode !== 'idle' || performance.now() < swallowUntil) e.stopPropagation();
   };
   canvas.addEventListener('click', swallowClick);
   const emit = (c: DrawChange) => {

@@ -3,7 +3,7 @@
  * unpublished changes, drawing tools, the site form with undo/redo, the site's history,
  * import with validation report, the drafts, export and publication.
  */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { SiteGeometry } from '../../domain/types';
 import { allSites, useAtlas } from '../../state/store';
 import {
@@ -53,6 +53,8 @@ export function CurationPanel() {
   const authorId = useId();
   const titleId = useId();
   const lastDrawn = useRef<SiteGeometry | null>(null);
+  /** Bumped when a site is created by drawing: the form focuses its name. */
+  const [focusName, setFocusName] = useState(0);
 
   const draw = useDraw((g: SiteGeometry, target: DrawTarget, action) => {
     const atlas = useAtlas.getState();
@@ -62,6 +64,7 @@ export function CurationPanel() {
       const site = createSite(g, t('cur.new.name'), communes, withGeometry);
       atlas.select(site.properties.id);
       atlas.announce(t('cur.draw.created'));
+      setFocusName((n) => n + 1);
     } else {
       setGeometry(g, communes, withGeometry);
       if (action === 'draw') atlas.announce(t('cur.draw.updated'));
@@ -186,7 +189,7 @@ export function CurationPanel() {
               </button>
             </div>
             {draw.target === 'current' && <DrawHint mode={draw.mode} onStop={draw.stop} />}
-            <SiteEditor session={session} />
+            <SiteEditor session={session} focusName={focusName} />
             <div className="cur-actions cur-danger-zone">
               <button
                 type="button"

@@ -4,7 +4,7 @@
  * distances). Every change is an undo step (Ctrl+Z / Ctrl+Shift+Z inside the form) and is
  * saved as a draft at once.
  */
-import { useId, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { READINESS_ITEM_IDS, type Availability, type ItemStatus, type Occupation, type ReadinessItemId, type SiteKind } from '../../domain/types';
 import { readinessLevel } from '../../domain/readiness';
 import { SECTORS } from '../../domain/sectors';
@@ -28,8 +28,16 @@ const AVAILABILITIES: Availability[] = ['disponible', 'sous_option', 'vendu_occu
 const OCCUPATIONS: Occupation[] = ['occupe', 'inoccupe', 'en_transition', 'friche', 'inconnu'];
 const STATUSES: ItemStatus[] = ['fait', 'en_cours', 'a_faire', 'sans_objet', 'inconnu'];
 
-export function SiteEditor({ session }: { session: EditSession }) {
+export function SiteEditor({ session, focusName = 0 }: { session: EditSession; focusName?: number }) {
   const t = useT();
+  const rootRef = useRef<HTMLDivElement>(null);
+  // A site just drawn: type its name at once.
+  useEffect(() => {
+    if (!focusName) return;
+    const input = rootRef.current?.querySelector<HTMLInputElement>('[data-testid="field-name"]');
+    input?.focus();
+    input?.select();
+  }, [focusName]);
   const locale = useAtlas((s) => s.locale);
   const zones = useAtlas((s) => s.zones);
   const undoable = useCuration(canUndo);
@@ -59,7 +67,7 @@ export function SiteEditor({ session }: { session: EditSession }) {
   const sortedZones = [...zones].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
 
   return (
-    <div className="cur-editor" onKeyDown={onKeyDown} data-testid="site-editor">
+    <div className="cur-editor" ref={rootRef} onKeyDown={onKeyDown} data-testid="site-editor">
       <div className="cur-toolbar" role="toolbar" aria-label={t('cur.editor.toolbar')}>
         <button
           type="button"
