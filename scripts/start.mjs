@@ -12,5 +12,9 @@ if (!existsSync(manifest) || process.env.ATLAS_REBUILD === '1') {
     process.exit(r.status ?? 1);
   }
 }
+if (!existsSync('public/data/sample.geojson')) {
+  // The fictitious sample is only loaded on request in the UI; generate it so the button works.
+  spawnSync('npm', ['run', '--silent', 'sample'], { stdio: 'inherit' });
+}
 const vite = spawn('npx', ['vite', '--host', '127.0.0.1'], { stdio: 'inherit' });
 vite.on('exit', (code) => process.exit(code ?? 0));

@@ -16,8 +16,13 @@ export default async function setup(project: TestProject) {
     throw new Error(`Chromium introuvable (${CHROMIUM}) : installez le paquet Debian « chromium » (apt-get install chromium).`);
   }
   if (!existsSync('public/data/manifest.json')) {
-    const r = spawnSync('npx', ['tsx', 'scripts/build-data.ts'], { stdio: 'inherit' });
+    // `npm run data` also generates the fictitious sample (postdata), as on a user's machine.
+    const r = spawnSync('npm', ['run', '--silent', 'data'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('La construction des données a échoué.');
+  }
+  if (!existsSync('public/data/sample.geojson')) {
+    const r = spawnSync('npm', ['run', '--silent', 'sample'], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error("La génération de l'exemple fictif a échoué.");
   }
   const outDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
