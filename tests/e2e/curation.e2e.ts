@@ -7,6 +7,7 @@
  * reload in the same context must find the drafts again.
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, truncateSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,26 @@ async function openSection(page: Page, testId: string): Promise<void> {
 
 async function counterText(page: Page): Promise<string> {
   return (await page.getByTestId('unpublished-count').textContent()) ?? '';
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical WCAG 2.1 A/AA violations inside the curation panel (printed when any). */
+async function panelViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const found = await page.evaluate(async () => {
+    type V = { id: string; impact: string | null; nodes: { html: string }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: V[] }> } }).axe;
+    const r = await axe.run(document.querySelector('.cur-panel'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) }));
+  });
+  if (found.length) console.log('axe (curation panel):', JSON.stringify(found, null, 2));
+  return found;
 }
 
 function mapSiteIds(page: Page): Promise<string[]> {
@@ -135,6 +156,8 @@ describe('curation: import, edit, drafts, export', () => {
 
     // The readiness level is derived live from the checklist.
     expect(await page.getByTestId('derived-level').textContent()).not.toBe('Clé en main');
+    // The whole form: labelled, contrasted (axe, WCAG 2.1 A/AA).
+    expect(await panelViolations(page)).toEqual([]);
 
     // Undo with the keyboard inside the editor, then redo.
     await name.press('Control+z');
@@ -264,6 +287,7 @@ describe('curation: fixing the report, hostile properties', () => {
     expect(await row.textContent()).toMatch(/✗ erreur/);
     expect(await row.textContent()).toMatch(/le nom est manquant/);
     expect(await page.getByLabel('Décision pour l’entité n° 1').isDisabled()).toBe(true);
+    expect(await panelViolations(page)).toEqual([]);
     const input = page.getByLabel('Nom de l’entité n° 1');
     await input.fill('Parcelle du Moulin');
     await input.press('Enter');
