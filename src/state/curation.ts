@@ -201,10 +201,32 @@ function publishedOf(id: string): Site | null {
   return a.sites.find((x) => x.properties.id === id) ?? a.sampleSites.find((x) => x.properties.id === id) ?? null;
 }
 
-function scheduleSave(site: Site, action?: 'import'): void {
+/**
+ * Shows drafts in the atlas (replacing earlier versions, un-deleting), in one store update:
+ * the map and the lists recompute once per batch, not once per keystroke or per site.
+ */
+function pushDraftsToAtlas(sites: Site[]): void {
+  if (!sites.length) return;
+  const a = useAtlas.getState();
+  const byId = new Map(sites.map((x) => [x.properties.id, x] as const));
+  const known = new Set<string>();
+  const drafts = a.draftSites.map((d) => {
+    known.add(d.properties.id);
+    return byId.get(d.properties.id) ?? d;
+  });
+  for (const x of byId.values()) if (!known.has(x.properties.id)) drafts.push(x);
+  const deleted = a.deletedSiteIds.some((id) => byId.has(id)) ? a.deletedSiteIds.filter((id) => !byId.has(id)) : a.deletedSiteIds;
+  a.setDrafts(drafts, deleted);
+}
+
+/**
+ * Queues a site version for IndexedDB (written within SAVE_DELAY_MS by `flush`, which also
+ * shows it in the atlas). `showNow` shows it in the atlas at once (a new site, an import).
+ */
+function scheduleSave(site: Site, action?: 'import', showNow = false): void {
   const prev = dirty.get(site.properties.id);
   dirty.set(site.properties.id, { site, action: prev?.action ?? action });
-  useAtlas.getState().upsertDraftSite(site);
+  if (showNow) pushDraftsToAtlas([site]);
   set({ saving: true });
   if (saveTimer) clearTimeout(saveTimer);
   saveTimer = setTimeout(() => void flush(), SAVE_DELAY_MS);
@@ -219,6 +241,10 @@ export function flush(): Promise<void> {
   if (dirty.size === 0) return writing;
   const batch = [...dirty.values()];
   dirty.clear();
+  pushDraftsToAtlas(batch.map((b) => b.site));
+  const a = useAtlas.getState();
+  const published = new Map<string, Site>();
+  for (const x of a.sites.concat(a.sampleSites)) published.set(x.properties.id, x);
   writing = writing.then(async () => {
     if (!db) {
       set({ saving: false });
@@ -227,7 +253,7 @@ export function flush(): Promise<void> {
     try {
       const author = get().author.trim() || null;
       for (const { site, action } of batch) {
-        await db.putDraft(site, { author, action, base: publishedOf(site.properties.id) });
+        await db.putDraft(site, { author, action, base: published.get(site.properties.id) ?? null });
       }
       await refreshDrafts();
       set((s) => ({ saving: dirty.size > 0, storageError: null, revision: s.revision + 1 }));
@@ -392,7 +418,7 @@ export function createSite(geometry: SiteGeometry, name: string, communes: Featu
   };
   const site = derive({ type: 'Feature', geometry, properties: props }, geometry, communes);
   set({ session: { id, current: site, published: null } });
-  scheduleSave(site);
+  scheduleSave(site, undefined, true);
   void refreshDistances(site);
   return site;
 }
@@ -433,7 +459,7 @@ async function refreshDistances(site: Site): Promise<void> {
       set({ session: { ...session, current } });
       scheduleSave(current);
     } else if (!session || session.id !== id) {
-      const draft = useAtlas.getState().draftSites.find((d) => d.properties.id === id);
+      const draft = dirty.get(id)?.site ?? useAtlas.getState().draftSites.find((d) => d.properties.id === id);
       if (draft && draft.geometry === site.geometry) scheduleSave({ ...draft, properties: { ...draft.properties, ...patch } });
     }
   } catch {
@@ -451,10 +477,11 @@ export async function refreshDistancesMany(sites: Site[]): Promise<void> {
   try {
     const out = await computeDistances(sites);
     const drafts = new Map(useAtlas.getState().draftSites.map((d) => [d.properties.id, d]));
+    const asked = new Map(sites.map((x) => [x.properties.id, x.geometry] as const));
     for (const s of out) {
       const d = drafts.get(s.properties.id);
       // Only if it was not edited meanwhile.
-      if (d && d.geometry === sites.find((x) => x.properties.id === s.properties.id)?.geometry) {
+      if (d && d.geometry === asked.get(s.properties.id)) {
         const merged = { ...d, properties: { ...d.properties, ...pickDistances(s.properties) } };
         const session = get().session;
         if (session?.id === merged.properties.id) set({ session: { ...session, current: merged } });
@@ -528,13 +555,11 @@ export async function mergeImported(sites: Site[]): Promise<void> {
       },
     };
   });
-  for (const s of stamped) {
-    dirty.set(s.properties.id, { site: s, action: 'import' });
-    atlas.upsertDraftSite(s);
-    // An open site replaced by the import: show the imported version.
-    const session = get().session;
-    if (session?.id === s.properties.id) set({ session: { ...session, current: s } });
-  }
+  for (const s of stamped) dirty.set(s.properties.id, { site: s, action: 'import' });
+  // An open site replaced by the import: show the imported version.
+  const session = get().session;
+  const open = session ? stamped.find((s) => s.properties.id === session.id) : undefined;
+  if (session && open) set({ session: { ...session, current: open } });
   await flush();
   void refreshDistancesMany(stamped.filter((s) => s.properties.dist_rn2_m == null));
 }

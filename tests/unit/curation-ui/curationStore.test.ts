@@ -58,7 +58,8 @@ describe('curation store', () => {
     c.editSite('name', () => ({ name: 'Publié 1 ter' })); // same field, quick: one undo step
     c.breakUndoGroup();
     c.editSite('price', () => ({ price_eur_m2: 12.5 }));
-    // Shown at once by the atlas, before the write.
+    // Shown by the atlas as soon as the batch is flushed, before the write completes.
+    void c.flush();
     expect(s.allSites(s.useAtlas.getState()).find((x) => x.properties.id === 'pub-1')?.properties.name).toBe('Publié 1 ter');
 
     expect(c.undo()).toBe(true);
