@@ -12,7 +12,7 @@ function onBlurSave() {
 
 export function FieldError({ id, message }: { id: string; message: string | null }) {
   return message ? (
-    <p id={id} className="cur-field-error">
+    <p id={id} className="cur-field-error" role="alert">
       {message}
     </p>
   ) : null;
