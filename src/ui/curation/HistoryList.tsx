@@ -9,7 +9,7 @@ import type { FieldChange } from '../../domain/diff';
 import { loadHistory, useCuration } from '../../state/curation';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { fieldLabel, formatValue } from './format';
+import { DERIVED_DISTANCE_FIELDS, fieldLabel, formatValue } from './format';
 
 const GROUP_MS = 2 * 60 * 1000;
 
@@ -44,7 +44,11 @@ export function groupHistory(entries: HistoryEntry[]): Shown[] {
     }
     out.push({ key: String(e.id ?? `${e.at}-${out.length}`), at: e.at, author: e.author, action: e.action, changes: [...e.changes] });
   }
-  return out.reverse();
+  // Distances are recomputed from the geometry (worker): not edits worth listing.
+  return out
+    .map((x) => ({ ...x, changes: x.changes.filter((c) => !DERIVED_DISTANCE_FIELDS.includes(c.field)) }))
+    .filter((x) => x.changes.length > 0 || x.action !== 'update')
+    .reverse();
 }
 
 export function HistoryList({ siteId }: { siteId: string }) {

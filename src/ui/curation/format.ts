@@ -28,7 +28,28 @@ const FIELD_KEYS: Record<string, string> = {
   dist_waterway_m: 'cur.field.distWaterway',
   dist_station_m: 'cur.field.distStation',
   geometry: 'cur.diff.geometry',
+  id: 'cur.field.id',
+  fictitious: 'cur.field.fictitiousFlag',
+  friche_status: 'cur.field.fricheStatus',
+  friche_type: 'cur.field.fricheType',
+  waterway_name: 'cur.field.waterwayName',
+  station_name: 'cur.field.stationName',
+  rail_km_to_cdg: 'cur.field.railCdg',
+  dist_rn2_error_m: 'cur.field.distRn2Error',
 };
+
+/** Values derived from the geometry by the distance worker: not edits, left out of the history. */
+export const DERIVED_DISTANCE_FIELDS: readonly string[] = [
+  'dist_rn2_m',
+  'dist_rn2_error_m',
+  'dist_waterway_m',
+  'waterway_name',
+  'dist_station_m',
+  'station_name',
+  'rail_km_to_cdg',
+];
+
+const METRES = new Set(['dist_rn2_m', 'dist_rn2_error_m', 'dist_waterway_m', 'dist_station_m']);
 
 const ENUM_PREFIX: Record<string, string> = {
   kind: 'kind',
@@ -61,6 +82,15 @@ export function formatValue(t: TFunction, field: string, v: unknown): string {
   if (field === 'sectors' && Array.isArray(v)) return v.map((s) => t(`sector.${String(s)}`)).join(', ');
   if (ENUM_PREFIX[field] && typeof v === 'string') return t(`${ENUM_PREFIX[field]}.${v}`);
   if (field.startsWith('readiness.') && last === 'status' && typeof v === 'string') return t(`itemStatus.${v}`);
+  if (typeof v === 'number' && METRES.has(field)) {
+    return t('cur.unit.km', { v: new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v / 1000) });
+  }
+  if (typeof v === 'number' && field === 'rail_km_to_cdg') {
+    return t('cur.unit.km', { v: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(v) });
+  }
+  if (typeof v === 'number' && (field === 'computed_surface_m2' || field === 'declared_surface_m2')) {
+    return t('cur.unit.m2', { v: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(v) });
+  }
   if (typeof v === 'number') return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(v);
   if (typeof v === 'boolean') return t(v ? 'cur.value.yes' : 'cur.value.no');
   if (typeof v === 'string') return v;

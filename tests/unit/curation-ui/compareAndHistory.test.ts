@@ -56,6 +56,16 @@ describe('groupHistory', () => {
   });
 });
 
+describe('groupHistory and derived values', () => {
+  it('leaves out distance updates made by the worker (not edits)', () => {
+    const g = groupHistory([
+      { site_id: 'a', at: '2025-01-01T10:00:00Z', author: null, action: 'create', changes: [{ field: 'name', old: null, new: 'A' }] },
+      { site_id: 'a', at: '2025-01-01T12:00:00Z', author: null, action: 'update', changes: [{ field: 'dist_rn2_m', old: null, new: 1510 }] },
+    ]);
+    expect(g.map((x) => x.action)).toEqual(['create']);
+  });
+});
+
 describe('withGeometry', () => {
   const communes = {
     type: 'FeatureCollection' as const,
