@@ -34,7 +34,7 @@ export function attributionEntries(manifest: DataManifest | null, inUse: readonl
       });
     }
   }
-  return [...dates].map(([part, date]) => (date && !part.endsWith(`(${date})`) ? `${part} (${date})` : part));
+  return [...dates].map(([part, date]) => (date && !part.includes(date) ? `${part} (${date})` : part));
 }
 
 /** A compact attribution box (bottom right), expandable on small screens. */

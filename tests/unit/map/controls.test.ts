@@ -36,6 +36,14 @@ describe('attribution', () => {
     ]);
   });
 
+  it('does not repeat a date the attribution already states', () => {
+    const m: DataManifest = {
+      generated_at: '2026-01-01',
+      layers: { rn2: entry('rn2', 'DGITM / Cerema – Liaisons du RRN, édition 2025-07-22', '2025-07-22') },
+    };
+    expect(attributionEntries(m, ['rn2'])).toEqual(['DGITM / Cerema – Liaisons du RRN, édition 2025-07-22']);
+  });
+
   it('leaves out hidden layers and adds the IGN basemap when it is on', () => {
     const e = attributionEntries(manifest, ['rail'], 'ign');
     expect(e).toEqual([IGN_ATTRIBUTION, 'SNCF Réseau – ODbL (2021-04-05)']);
