@@ -34,7 +34,10 @@ export function attributionEntries(manifest: DataManifest | null, inUse: readonl
       });
     }
   }
-  return [...dates].map(([part, date]) => (date && !part.includes(date) ? `${part} (${date})` : part));
+  // A full date already in the text (« édition 2025-07-22 ») is not repeated; a bare year may be a
+  // product name (« COG 2018 »), so it is always appended.
+  const stated = (part: string, date: string) => date.length > 4 && part.includes(date);
+  return [...dates].map(([part, date]) => (date && !stated(part, date) ? `${part} (${date})` : part));
 }
 
 /** A compact attribution box (bottom right), expandable on small screens. */
