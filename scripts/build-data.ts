@@ -31,7 +31,7 @@ import {
 import { compactFeature, featureCollection, matchesFilter } from './lib/geojson';
 import { formatBytes, StagingDir, type WrittenFile } from './lib/output';
 import { buildSites, SitesDataError } from './lib/sites';
-import { waterwayPartOf } from './lib/waterway';
+import { waterwayPartOf } from '../src/domain/waterway';
 import { buildZones } from './lib/zones';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

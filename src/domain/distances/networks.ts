@@ -7,10 +7,11 @@
  * dropped even if the data build already did it, and waterway names are normalised.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point } from 'geojson';
+import { waterwayPartOf, WATERWAY_PARTS, type WaterwayPart } from '../waterway';
 import type { Rn2Gap, TransportNetworks } from './types';
 
-export const WATERWAY_NAMES = ['Aisne canalisée', 'Canal latéral à l\'Aisne', 'Canal de l\'Oise à l\'Aisne'] as const;
-export type WaterwayName = (typeof WATERWAY_NAMES)[number];
+export const WATERWAY_NAMES = WATERWAY_PARTS;
+export type WaterwayName = WaterwayPart;
 
 export type TransportLayerId = 'rn2' | 'waterway' | 'rail' | 'stations' | 'lgv' | 'roissy';
 export const TRANSPORT_LAYER_IDS: readonly TransportLayerId[] = ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'];
@@ -23,36 +24,14 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase();
-}
-
 /**
- * Normalised name of a navigable waterway part: "Aisne canalisée", "Canal latéral à l'Aisne"
- * or "Canal de l'Oise à l'Aisne". Lock cuts, route ways and the navigable river are the
- * Aisne canalisée. Returns null for a non-navigable part.
+ * Normalised name of a navigable waterway part (see ../waterway.ts). A navigable feature of
+ * an unknown part keeps its own name; a non-navigable one is dropped (null).
  */
 export function waterwayName(props: Props): string | null {
   const p = props ?? {};
-  const kind = str(p.kind);
-  if (kind === 'river_not_navigable') return null;
-  const name = str(p.name);
-  if ((WATERWAY_NAMES as readonly string[]).includes(name)) return name;
-  const ref = str(p.ref);
-  const text = fold(`${ref} ${name}`);
-  if (kind === 'navigable_canal_cut' || kind === 'navigable_river_route_way' || kind === 'navigable_river') {
-    return 'Aisne canalisée';
-  }
-  if (text.includes("oise a l'aisne")) return "Canal de l'Oise à l'Aisne";
-  if (text.includes("lateral a l'aisne")) return "Canal latéral à l'Aisne";
-  if (text.includes('aisne canalisee') || text.includes("parallele a l'aisne") || text.includes('vic-sur-aisne')) {
-    return 'Aisne canalisée';
-  }
-  return name || ref || null;
+  if (str(p.kind) === 'river_not_navigable') return null;
+  return waterwayPartOf(p) ?? (str(p.name) || str(p.ref) || null);
 }
 
 /**

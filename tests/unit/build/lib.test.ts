@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../../../src/data/validation/index';
 import { checkConfig, ConfigError, type SourcesConfig } from '../../../scripts/lib/config';
 import { matchesFilter, maxDecimals, pickProperties, roundGeometry, roundNumber } from '../../../scripts/lib/geojson';
-import { waterwayPartOf } from '../../../scripts/lib/waterway';
+import { waterwayPartOf } from '../../../src/domain/waterway';
 import { buildZones, splitMulti } from '../../../scripts/lib/zones';
 import { DEFAULT_CONFIG } from '../../../scripts/build-data';
 import { LAYER_IDS } from '../../../src/domain/types';
@@ -65,6 +65,9 @@ describe('waterwayPartOf', () => {
     [{ kind: 'navigable_canal', name: 'Canal de l’Oise à l’Aisne' }, "Canal de l'Oise à l'Aisne"],
     [{ kind: 'navigable_canal', name: "CANAL LATERAL A L'AISNE" }, "Canal latéral à l'Aisne"],
     [{ kind: 'navigable_canal', name: 'Canal du Nord' }, null],
+    // Built file: the name is already the part; non-navigable parts never count.
+    [{ kind: 'navigable_canal', name: "Canal latéral à l'Aisne" }, "Canal latéral à l'Aisne"],
+    [{ ref: 'Aisne canalisée', kind: 'river_not_navigable', name: "L'Aisne" }, null],
   ])('%j → %s', (props, part) => {
     expect(waterwayPartOf(props)).toBe(part);
   });

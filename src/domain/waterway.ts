@@ -20,11 +20,17 @@ function fold(s: string): string {
     .trim();
 }
 
-export function waterwayPartOf(props: Record<string, unknown>): WaterwayPart | null {
-  const ref = typeof props.ref === 'string' ? fold(props.ref) : '';
-  const name = typeof props.name === 'string' ? fold(props.name) : '';
-  const kind = typeof props.kind === 'string' ? props.kind : '';
-  for (const part of WATERWAY_PARTS) if (ref === fold(part)) return part;
+/**
+ * Used by the data build (source file) and by the distances engine (source or built file,
+ * whose `name` is already the part). Returns null for a non-navigable or unknown part.
+ */
+export function waterwayPartOf(props: Record<string, unknown> | null): WaterwayPart | null {
+  const p = props ?? {};
+  const ref = typeof p.ref === 'string' ? fold(p.ref) : '';
+  const name = typeof p.name === 'string' ? fold(p.name) : '';
+  const kind = typeof p.kind === 'string' ? p.kind : '';
+  if (kind === 'river_not_navigable') return null;
+  for (const part of WATERWAY_PARTS) if (ref === fold(part) || name === fold(part)) return part;
   if (kind === 'navigable_canal_cut' || kind === 'navigable_river' || kind === 'navigable_river_route_way') {
     return 'Aisne canalisée';
   }
