@@ -3,6 +3,7 @@
  * availability, occupation, checklist statuses, sectors). Pure; French problem texts.
  */
 import { normalizeText } from '../../domain/text';
+import { SECTORS } from '../../domain/sectors';
 import { SECTOR_IDS, type Availability, type ItemStatus, type Occupation, type SectorId, type SiteKind } from '../../domain/types';
 
 const KEY_CACHE = new Map<string, string>();
@@ -200,6 +201,11 @@ for (const id of SECTOR_IDS) {
   SECTOR_TABLE[id] = id;
   SECTOR_TABLE[id.replace(/_/g, ' ')] = id;
   for (const l of SECTOR_LABELS[id]) SECTOR_TABLE[normalizeValue(l)] = id;
+}
+// The official labels shown in the atlas (French and English) are accepted too.
+for (const s of SECTORS) {
+  SECTOR_TABLE[normalizeValue(s.fr)] = s.id;
+  SECTOR_TABLE[normalizeValue(s.en)] = s.id;
 }
 
 /** Sectors from ids or French labels, separated by `|` or `;` (or a JSON array). */

@@ -52,6 +52,12 @@ describe('lenient values', () => {
     });
     expect(readSectors(['agro', 'Chimie'])).toEqual({ sectors: ['agro', 'chemistry'], unknown: [] });
   });
+  it('reads the labels the atlas itself shows, in French and in English', () => {
+    expect(readSectors('Agroalimentaire et protéines végétales | Food industry and plant proteins')).toEqual({
+      sectors: ['agro'],
+      unknown: [],
+    });
+  });
   it('removes only the formula-protection apostrophe', () => {
     expect(unprotectFormula("'=1+1")).toBe('=1+1');
     expect(unprotectFormula("''=x")).toBe("'=x");
