@@ -3,15 +3,15 @@
  * surface (turf.area, m²; null for points) and the commune / EPCI the site lies in
  * (the data layer's point-in-polygon against the communes layer).
  */
-import { area } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { assignCommune, type CommunesLayer } from '../../data/import/assignCommune';
+import { computedSurfaceM2 as surfaceOf, normalizeGeometry } from '../../data/import';
 import type { Site, SiteGeometry, SiteProperties } from '../../domain/types';
 
 export function computedSurfaceM2(g: SiteGeometry | null | undefined): number | null {
-  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return null;
-  const a = area(g);
-  return Number.isFinite(a) ? Math.round(a * 100) / 100 : null;
+  if (!g) return null;
+  const a = surfaceOf(g);
+  return a !== null && Number.isFinite(a) ? a : null;
 }
 
 const DISTANCE_KEYS = [
@@ -29,7 +29,9 @@ const DISTANCE_KEYS = [
  * commune, EPCI (all null outside the communes layer). Distances are cleared (null)
  * until the distance worker answers.
  */
-export function withGeometry(site: Site, geometry: SiteGeometry, communes: FeatureCollection | null | undefined): Site {
+export function withGeometry(site: Site, drawn: SiteGeometry, communes: FeatureCollection | null | undefined): Site {
+  // Rounded to 7 decimals like imports, so export → re-import gives identical sites.
+  const geometry = normalizeGeometry(drawn);
   let where = null;
   try {
     where = communes ? assignCommune(geometry, communes as CommunesLayer) : null;

@@ -81,13 +81,17 @@ describe('withGeometry', () => {
     const s = { ...site('a', 'A'), properties: { ...site('a', 'A').properties, dist_rn2_m: 1234 } };
     const poly = { type: 'Polygon' as const, coordinates: [[[3.30, 49.37], [3.301, 49.37], [3.301, 49.371], [3.30, 49.371], [3.30, 49.37]]] };
     const out = withGeometry(s, poly, communes);
-    expect(out.geometry).toBe(poly);
+    expect(out.geometry).toEqual(poly);
     expect(out.properties.commune).toBe('Soissons');
     expect(out.properties.epci_siren).toBe('240200477');
     expect(out.properties.computed_surface_m2).toBeGreaterThan(7000);
     expect(out.properties.computed_surface_m2).toBeLessThan(9000);
     expect(out.properties.dist_rn2_m).toBeNull();
     expect(s.properties.dist_rn2_m).toBe(1234); // input untouched
+  });
+  it('rounds drawn coordinates to 7 decimals, like imports, so a round trip is exact', () => {
+    const out = withGeometry(site('a', 'A'), { type: 'Point', coordinates: [3.3236123456789, 49.3817123456789] }, communes);
+    expect(out.geometry).toEqual({ type: 'Point', coordinates: [3.3236123, 49.3817123] });
   });
   it('gives no commune outside the layer and no surface for a point', () => {
     const out = withGeometry(site('a', 'A'), { type: 'Point', coordinates: [2.0, 48.0] }, communes);
