@@ -3,7 +3,7 @@
  * switches, the aria-live region, and the page for the current route. On the atlas
  * page, the side panel (tabs) sits beside the map; on a phone they become tabs.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAtlas } from '../../state/store';
 import { bootstrap } from '../../state/bootstrap';
 import { useUrlSync } from '../../state/urlSync';
@@ -12,14 +12,17 @@ import { DashboardSection } from '../dashboard';
 import { useT } from '../i18n';
 import { SearchPanel } from '../search/SearchPanel';
 import { ZonesPanel } from '../zones/ZonesPanel';
-import { CurationPanel } from '../curation/CurationPanel';
 import { MapPanel } from '../map/MapPanel';
-import { SiteSheetPage } from '../sheet/SiteSheetPage';
-import { ComparePage } from '../compare/ComparePage';
-import { AccessibilityPage } from '../pages/AccessibilityPage';
-import { LegalPage } from '../pages/LegalPage';
 import { navigate } from './navigate';
 import './app.css';
+
+// Loaded on demand: curation (import, drawing, export) and the other pages are not needed to
+// show the atlas, so they stay out of the first download.
+const CurationPanel = lazy(() => import('../curation/CurationPanel').then((m) => ({ default: m.CurationPanel })));
+const SiteSheetPage = lazy(() => import('../sheet/SiteSheetPage').then((m) => ({ default: m.SiteSheetPage })));
+const ComparePage = lazy(() => import('../compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const AccessibilityPage = lazy(() => import('../pages/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })));
+const LegalPage = lazy(() => import('../pages/LegalPage').then((m) => ({ default: m.LegalPage })));
 
 type Tab = 'search' | 'zones' | 'curation' | 'map';
 
@@ -182,7 +185,15 @@ export function App() {
               ))}
             </div>
             <section className="side-panel" id={`panel-${tab === 'map' ? 'search' : tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-              {tab === 'zones' ? <ZonesPanel /> : tab === 'curation' ? <CurationPanel /> : <SearchPanel />}
+              {tab === 'zones' ? (
+                <ZonesPanel />
+              ) : tab === 'curation' ? (
+                <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                  <CurationPanel />
+                </Suspense>
+              ) : (
+                <SearchPanel />
+              )}
               {tab !== 'zones' && tab !== 'curation' && <DashboardSection />}
             </section>
             <section className="map-panel" id="panel-map" aria-labelledby="tab-map">
@@ -190,10 +201,12 @@ export function App() {
             </section>
           </div>
         )}
-        {page.name === 'site' && <SiteSheetPage />}
-        {page.name === 'compare' && <ComparePage />}
-        {page.name === 'accessibility' && <AccessibilityPage />}
-        {page.name === 'legal' && <LegalPage />}
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          {page.name === 'site' && <SiteSheetPage />}
+          {page.name === 'compare' && <ComparePage />}
+          {page.name === 'accessibility' && <AccessibilityPage />}
+          {page.name === 'legal' && <LegalPage />}
+        </Suspense>
       </main>
     </div>
   );
