@@ -21,6 +21,25 @@ import {
 export const DEFAULT_LAYERS: LayerId[] = ['petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'];
 export const DEFAULT_SORT: SortState = { key: 'name', dir: 'asc' };
 
+/** The atlas page's panels; on a phone they are tabs and the map is one of them. */
+export type PanelTab = 'search' | 'zones' | 'curation' | 'map';
+
+/**
+ * A drawing in progress on the map (curation, zone digitising…), shown by the app as a
+ * banner over the map with « Terminer » / « Annuler ». The feature that draws sets it when
+ * the drawing starts and clears it (`setDrawing(null)`) when it ends, however it ends.
+ */
+export interface DrawingSession {
+  /** What is drawn: picks the banner's default instructions. */
+  mode: 'polygon' | 'point' | 'edit';
+  /** Instructions replacing the default ones (already translated). */
+  hint?: string;
+  /** « Terminer »: closes the shape / leaves vertex editing. Without it, no such button. */
+  finish?: () => void;
+  /** « Annuler »: abandons the drawing. Without it, no such button. */
+  cancel?: () => void;
+}
+
 export interface AtlasState {
   status: 'loading' | 'ready' | 'error';
   loadError: string | null;
@@ -53,6 +72,12 @@ export interface AtlasState {
   editMode: boolean;
   /** A message for the aria-live region (errors and confirmations). */
   announcement: string;
+  /** The atlas page's panel tab. */
+  panelTab: PanelTab;
+  /** The drawing in progress on the map, or null. */
+  drawing: DrawingSession | null;
+  /** The tab to show again when the drawing ends (set when a drawing switched to the map tab). */
+  drawingReturnTab: PanelTab | null;
 
   setData(d: { manifest: DataManifest; layers: Record<string, FeatureCollection>; zones: ZoneRecord[]; sites: Site[] }): void;
   setLoadError(message: string): void;
@@ -80,6 +105,12 @@ export interface AtlasState {
   setBasemap(b: 'none' | 'ign'): void;
   setEditMode(on: boolean): void;
   announce(message: string): void;
+  setPanelTab(tab: PanelTab): void;
+  /**
+   * Starts (or updates) a drawing, or ends it with null. With `switchToMap` (a phone, where the
+   * map is a tab), the map tab is shown while drawing and the previous tab comes back at the end.
+   */
+  setDrawing(drawing: DrawingSession | null, options?: { switchToMap?: boolean }): void;
 }
 
 export const useAtlas = create<AtlasState>()((set) => ({
@@ -105,6 +136,9 @@ export const useAtlas = create<AtlasState>()((set) => ({
   basemap: 'none',
   editMode: false,
   announcement: '',
+  panelTab: 'search',
+  drawing: null,
+  drawingReturnTab: null,
 
   setData: (d) => set({ ...d, status: 'ready', loadError: null }),
   setLoadError: (message) => set({ status: 'error', loadError: message }),
@@ -145,6 +179,16 @@ export const useAtlas = create<AtlasState>()((set) => ({
   setBasemap: (basemap) => set({ basemap }),
   setEditMode: (editMode) => set({ editMode }),
   announce: (announcement) => set({ announcement }),
+  setPanelTab: (panelTab) => set({ panelTab }),
+  setDrawing: (drawing, options) =>
+    set((s) => {
+      if (!drawing) {
+        const back = s.drawingReturnTab && s.panelTab === 'map' ? s.drawingReturnTab : s.panelTab;
+        return { drawing: null, drawingReturnTab: null, panelTab: back };
+      }
+      if (!s.drawing && options?.switchToMap && s.panelTab !== 'map') return { drawing, drawingReturnTab: s.panelTab, panelTab: 'map' };
+      return { drawing };
+    }),
 }));
 
 /**
