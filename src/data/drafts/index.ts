@@ -5,19 +5,35 @@
  *   from, its status);
  * - `history` auto-increment → HistoryEntry (who, when, what changed: old and new values),
  *   index `site_id`;
- * - `meta`    key → value (the author's name…).
+ * - `meta`    key → value (the author's name…);
+ * - `zoneDrafts`, `zoneHistory` (version 2): outlines of activity zones drawn in curation,
+ *   see ./zones.ts. The upgrade from version 1 only adds stores: existing drafts are kept.
  * Each call resolves after its transaction's `complete` event (durability 'strict').
  */
 import { diffSites, jsonEqual } from '../../domain/diff';
 import type { HistoryAction, HistoryEntry } from '../../domain/history';
 import type { Site } from '../../domain/types';
 import { promisify, run, StorageError } from './idb';
+import {
+  addZoneHistory,
+  sameZoneDraft,
+  upgradeZoneStores,
+  zoneDraftMethods,
+  zoneHistoryKey,
+  ZONE_DRAFTS_STORE,
+  ZONE_HISTORY_STORE,
+  type ZoneDraftMethods,
+  type ZoneDraftRecord,
+  type ZoneHistoryEntry,
+} from './zones';
 
 export type { HistoryAction, HistoryEntry } from '../../domain/history';
 export { StorageError, storageErrorMessage } from './idb';
+export type { ZoneDraftRecord, ZoneDraftStatus, ZoneHistoryEntry, ZoneRef, PutZoneOutlineResult, ZoneDraftMethods } from './zones';
 
 export const DEFAULT_DB_NAME = 'atlas-curation';
-const DB_VERSION = 1;
+/** 1: drafts, history, meta. 2: + zoneDrafts, zoneHistory. */
+export const DB_VERSION = 2;
 
 export type DraftStatus = 'new' | 'modified' | 'deleted';
 
@@ -55,6 +71,9 @@ export interface CurationBackup {
   author: string | null;
   drafts: DraftRecord[];
   history: HistoryEntry[];
+  /** Zone outline drafts (absent from backups made before zones could be digitised). */
+  zone_drafts?: ZoneDraftRecord[];
+  zone_history?: ZoneHistoryEntry[];
 }
 
 export interface BackupConflict {
@@ -73,9 +92,13 @@ export interface BackupImportReport {
   /** Conflicting drafts replaced by the backup's version (ids passed in `overwrite`). */
   replaced: string[];
   historyAdded: number;
+  /** Zone outline drafts added (zone ids); a different local outline is never overwritten. */
+  zonesAdded?: string[];
+  /** Zones whose outline differs here and in the backup: kept as they are here. */
+  zoneConflicts?: string[];
 }
 
-export interface DraftStore {
+export interface DraftStore extends ZoneDraftMethods {
   readonly name: string;
   putDraft(site: Site, opts?: PutDraftOptions): Promise<PutDraftResult>;
   /**
@@ -126,6 +149,7 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
         h.createIndex('site_id', 'site_id', { unique: false });
       }
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+      upgradeZoneStores(db);
     };
     req.onsuccess = () => {
       const db = req.result;
@@ -172,6 +196,7 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
 
   const store: DraftStore = {
     name,
+    ...zoneDraftMethods(db, now),
 
     putDraft(site, opts = {}) {
       return run(db, ['drafts', 'history', 'meta'], 'readwrite', async (tx) => {
@@ -268,10 +293,12 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
     },
 
     async exportBackup() {
-      const data = await run(db, ['drafts', 'history', 'meta'], 'readonly', async (tx) => ({
+      const data = await run(db, ['drafts', 'history', 'meta', ZONE_DRAFTS_STORE, ZONE_HISTORY_STORE], 'readonly', async (tx) => ({
         drafts: (await promisify(tx.objectStore('drafts').getAll())) as DraftRecord[],
         history: (await promisify(tx.objectStore('history').getAll())) as HistoryEntry[],
         author: ((await promisify(tx.objectStore('meta').get('author'))) as string | undefined) ?? null,
+        zoneDrafts: (await promisify(tx.objectStore(ZONE_DRAFTS_STORE).getAll())) as ZoneDraftRecord[],
+        zoneHistory: (await promisify(tx.objectStore(ZONE_HISTORY_STORE).getAll())) as ZoneHistoryEntry[],
       }));
       const backup: CurationBackup = {
         format: BACKUP_FORMAT,
@@ -280,6 +307,8 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
         author: data.author,
         drafts: data.drafts,
         history: data.history.sort((a, b) => (a.id ?? 0) - (b.id ?? 0)),
+        zone_drafts: data.zoneDrafts,
+        zone_history: data.zoneHistory.sort((a, b) => (a.id ?? 0) - (b.id ?? 0)),
       };
       return `${JSON.stringify(backup, null, 1)}\n`;
     },
@@ -287,7 +316,7 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
     async importBackup(input, opts = {}) {
       const backup = parseBackup(input);
       const overwrite = new Set(opts.overwrite ?? []);
-      return run(db, ['drafts', 'history', 'meta'], 'readwrite', async (tx) => {
+      return run(db, ['drafts', 'history', 'meta', ZONE_DRAFTS_STORE, ZONE_HISTORY_STORE], 'readwrite', async (tx) => {
         const drafts = tx.objectStore('drafts');
         const history = tx.objectStore('history');
         const report: BackupImportReport = { added: [], identical: [], conflicts: [], replaced: [], historyAdded: 0 };
@@ -312,6 +341,28 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
             report.replaced.push(d.id);
           } else {
             report.conflicts.push({ id: d.id, name: d.site.properties.name, local, backup: d });
+          }
+        }
+        if (backup.zone_drafts?.length || backup.zone_history?.length) {
+          report.zonesAdded = [];
+          report.zoneConflicts = [];
+          const zh = tx.objectStore(ZONE_HISTORY_STORE);
+          const zknown = new Set(((await promisify(zh.getAll())) as ZoneHistoryEntry[]).map(zoneHistoryKey));
+          for (const e of backup.zone_history ?? []) {
+            if (zknown.has(zoneHistoryKey(e))) continue;
+            zknown.add(zoneHistoryKey(e));
+            await addZoneHistory(tx, { ...e, id: undefined });
+            report.historyAdded++;
+          }
+          const zd = tx.objectStore(ZONE_DRAFTS_STORE);
+          for (const d of backup.zone_drafts ?? []) {
+            const local = ((await promisify(zd.get(d.zone_id))) as ZoneDraftRecord | undefined) ?? null;
+            if (!local) {
+              await promisify(zd.put(plain(d)));
+              report.zonesAdded.push(d.zone_id);
+            } else if (!sameZoneDraft(local, d)) {
+              report.zoneConflicts.push(d.zone_id);
+            }
           }
         }
         return report;
@@ -350,6 +401,14 @@ export function parseBackup(input: string | CurationBackup): CurationBackup {
     throw new Error('Ce fichier n’est pas une sauvegarde des brouillons de l’atlas (format « atlas-curation-backup » attendu).');
   }
   if (b.version !== 1) throw new Error(`Version de sauvegarde non prise en charge : ${String(b.version)}.`);
+  if ((b.zone_drafts !== undefined && !Array.isArray(b.zone_drafts)) || (b.zone_history !== undefined && !Array.isArray(b.zone_history))) {
+    throw new Error('Sauvegarde abîmée : les périmètres de zones sont illisibles. Rien n’a été importé.');
+  }
+  for (const d of b.zone_drafts ?? []) {
+    if (!d || typeof d.zone_id !== 'string' || !['new', 'modified', 'deleted'].includes(d.status)) {
+      throw new Error(`Sauvegarde abîmée : un périmètre de zone est incomplet (${d && typeof d.zone_id === 'string' ? `« ${d.zone_id} »` : 'sans identifiant'}). Rien n’a été importé.`);
+    }
+  }
   for (const d of b.drafts) {
     if (!d || typeof d.id !== 'string' || !d.site || d.site.properties?.id !== d.id || !['new', 'modified', 'deleted'].includes(d.status)) {
       throw new Error(`Sauvegarde abîmée : un brouillon est incomplet (${d && typeof d.id === 'string' ? `« ${d.id} »` : 'sans identifiant'}). Rien n’a été importé.`);

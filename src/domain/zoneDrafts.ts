@@ -1,0 +1,51 @@
+/**
+ * Zone outlines digitised in curation ("zone drafts") applied to the published register.
+ *
+ * The register (zones.json) gives real zones with sourced facts but no outline
+ * (`geometry: null`, `needs_digitising: true`). An EPCI team draws the outline in the
+ * browser; until it is published, the outline lives as a draft. `applyZoneDrafts` gives the
+ * zones as the atlas shows them: a drafted outline replaces the published one (or removes
+ * it, when the draft's geometry is null). Sourced facts are never touched.
+ *
+ * Pure: no IndexedDB, no React.
+ */
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { ZoneRecord } from './types';
+
+export type ZoneOutline = Polygon | MultiPolygon;
+
+/** What the atlas needs of a zone draft (the stored record has more: see src/data/drafts). */
+export interface ZoneDraft {
+  zone_id: string;
+  /** The drafted outline; null = the published outline is removed in this draft. */
+  geometry: ZoneOutline | null;
+  /** ISO timestamp of the last write. */
+  updated_at: string;
+}
+
+/**
+ * Entries of the register that are territory-level groupings (facts about an EPCI, a
+ * commune or the PETR as a whole), not zones: they have no outline to draw.
+ * Recognised by their id (`T_…`) or their kind (« niveau EPCI / commune / PETR »).
+ */
+export function isDigitisableZone(z: Pick<ZoneRecord, 'zone_id' | 'kind'>): boolean {
+  return !/^T_/i.test(z.zone_id) && !/^\s*niveau\b/i.test(z.kind ?? '');
+}
+
+/**
+ * The zones with their drafts applied, in the register's order. A zone without draft is
+ * returned as the same object; with no draft at all, the same array. Drafts for zones that
+ * are not in the register (or cannot be digitised) are ignored here (they stay stored).
+ */
+export function applyZoneDrafts(published: readonly ZoneRecord[], drafts: readonly ZoneDraft[]): ZoneRecord[] {
+  if (!drafts.length) return published as ZoneRecord[];
+  const byId = new Map(drafts.map((d) => [d.zone_id, d] as const));
+  let changed = false;
+  const out = published.map((z) => {
+    const d = byId.get(z.zone_id);
+    if (!d || !isDigitisableZone(z)) return z;
+    changed = true;
+    return { ...z, geometry: d.geometry, needs_digitising: d.geometry === null };
+  });
+  return changed ? out : (published as ZoneRecord[]);
+}
