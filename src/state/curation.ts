@@ -173,8 +173,9 @@ export function initCuration(): Promise<void> {
       return;
     }
     try {
-      const [records, author] = await Promise.all([db.listDrafts(), db.getMeta('author')]);
+      const [records, author, zoneDrafts] = await Promise.all([db.listDrafts(), db.getMeta('author'), db.listZoneDrafts()]);
       pushToAtlas(records);
+      useAtlas.getState().setZoneDrafts(zoneDrafts);
       void requestPersistentStorage();
       set({
         storage: 'ready',
@@ -607,9 +608,18 @@ export async function importBackup(text: string): Promise<BackupImportReport> {
   const report = await db.importBackup(text, { author: get().author.trim() || null });
   const records = await db.listDrafts();
   pushToAtlas(records);
+  useAtlas.getState().setZoneDrafts(await db.listZoneDrafts());
   await refreshDrafts();
   set((s) => ({ revision: s.revision + 1 }));
   return report;
+}
+
+/**
+ * The opened drafts database (null before `initCuration` resolves or when IndexedDB is
+ * unavailable). For the zone outline drafts (src/state/zoneDrafts.ts), which share it.
+ */
+export function curationDraftStore(): DraftStore | null {
+  return db;
 }
 
 /** Number of unpublished changes (one per site with a draft, deletions included). */

@@ -49,9 +49,12 @@ const indexMemo = memoLast((all: Site[]) => {
   return m;
 });
 
-type S = Pick<AtlasState, 'sites' | 'sampleSites' | 'draftSites' | 'deletedSiteIds' | 'filters' | 'sort'>;
+type S = Pick<AtlasState, 'sites' | 'sampleSites' | 'draftSites' | 'deletedSiteIds' | 'filters' | 'sort'> & Partial<Pick<AtlasState, 'zones'>>;
 
-/** Real sites, then the sample, with curation drafts applied (memoised in the store module). */
+/**
+ * Real sites, then the sample, with curation drafts applied and, when the state has zones,
+ * attached to the zone outlines (memoised in the store module).
+ */
 export const selectAllSites = (s: S): Site[] => allSites(s);
 export const selectFilteredSites = (s: S): Site[] => filteredMemo(selectAllSites(s), s.filters);
 export const selectFacetCounts = (s: S) => facetsMemo(selectAllSites(s), s.filters);
@@ -70,6 +73,13 @@ export const useFullSurfaceHistogram = () => useAtlas(selectFullSurfaceHistogram
 export const useSummary = () => useAtlas(selectSummary);
 export const useSortedSites = () => useAtlas(selectSortedSites);
 export const useSiteIndex = () => useAtlas(selectSiteIndex);
+
+/** The activity zones with the zone drafts applied (the store keeps them in `zones`). */
+export const selectZones = (s: Pick<AtlasState, 'zones'>) => s.zones;
+/** Zones that have an outline (published or drafted): the ones sites attach to. */
+const outlinedMemo = memoLast((zones: AtlasState['zones']) => zones.filter((z) => z.geometry));
+export const selectOutlinedZones = (s: Pick<AtlasState, 'zones'>) => outlinedMemo(s.zones);
+export const useZones = () => useAtlas(selectZones);
 
 /** Number of active filter criteria (for the « Réinitialiser » button and headings). */
 export function activeFilterCount(f: FilterState): number {

@@ -17,6 +17,8 @@ import {
   type SortState,
   type ZoneRecord,
 } from '../domain/types';
+import { attachToZones } from '../domain/zones';
+import { applyZoneDrafts, type ZoneDraft } from '../domain/zoneDrafts';
 
 export const DEFAULT_LAYERS: LayerId[] = ['petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'];
 export const DEFAULT_SORT: SortState = { key: 'name', dir: 'asc' };
@@ -45,7 +47,16 @@ export interface AtlasState {
   loadError: string | null;
   manifest: DataManifest | null;
   layers: Record<string, FeatureCollection>;
+  /**
+   * The activity zones as the atlas shows them: the published register with the zone
+   * drafts applied (outlines digitised in curation). The map, the zones panel and the
+   * exports read this one.
+   */
   zones: ZoneRecord[];
+  /** The register as published (zones.json), without drafts. */
+  publishedZones: ZoneRecord[];
+  /** Zone outlines drafted in this browser (IndexedDB, see src/state/zoneDrafts.ts). */
+  zoneDrafts: ZoneDraft[];
   /** Real sites (from the data build). */
   sites: Site[];
   /** Fictitious sample sites, loaded only on request ("Charger un jeu d'exemple fictif"). */
@@ -81,6 +92,8 @@ export interface AtlasState {
 
   setData(d: { manifest: DataManifest; layers: Record<string, FeatureCollection>; zones: ZoneRecord[]; sites: Site[] }): void;
   setLoadError(message: string): void;
+  /** Replaces the zone drafts; `zones` becomes the published register with them applied. */
+  setZoneDrafts(drafts: ZoneDraft[]): void;
   setSampleSites(sites: Site[]): void;
   clearSample(): void;
   /** Replaces all drafts (start-up restore, publication). */
@@ -119,6 +132,8 @@ export const useAtlas = create<AtlasState>()((set) => ({
   manifest: null,
   layers: {},
   zones: [],
+  publishedZones: [],
+  zoneDrafts: [],
   sites: [],
   sampleSites: [],
   sampleLoaded: false,
@@ -140,7 +155,9 @@ export const useAtlas = create<AtlasState>()((set) => ({
   drawing: null,
   drawingReturnTab: null,
 
-  setData: (d) => set({ ...d, status: 'ready', loadError: null }),
+  setData: (d) =>
+    set((s) => ({ ...d, publishedZones: d.zones, zones: applyZoneDrafts(d.zones, s.zoneDrafts), status: 'ready', loadError: null })),
+  setZoneDrafts: (zoneDrafts) => set((s) => ({ zoneDrafts, zones: applyZoneDrafts(s.publishedZones, zoneDrafts) })),
   setLoadError: (message) => set({ status: 'error', loadError: message }),
   setSampleSites: (sites) => set({ sampleSites: sites, sampleLoaded: true }),
   clearSample: () => set({ sampleSites: [], sampleLoaded: false }),
@@ -197,10 +214,21 @@ export const useAtlas = create<AtlasState>()((set) => ({
  * draft is appended, and sites deleted in a draft are hidden. Pass the whole state (or
  * at least `draftSites` and `deletedSiteIds`) so drafts are shown.
  *
- * Memoised on its four inputs (reference equality, last 4 calls): the same inputs give the
+ * When `zones` is given (the whole state gives it), sites lying in a zone outline get that
+ * zone's `zone_id` / `zone_name` (`attachToZones`: a site outside every outline keeps the
+ * zone typed for it).
+ *
+ * Memoised on its inputs (reference equality, last 4 calls): the same inputs give the
  * same array, so it is safe in zustand selectors.
  */
 export function allSites(
+  s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds' | 'zones'>>,
+): Site[] {
+  const base = sitesWithDrafts(s);
+  return s.zones ? attachedToZones(base, s.zones) : base;
+}
+
+function sitesWithDrafts(
   s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds'>>,
 ): Site[] {
   const drafts = s.draftSites ?? NONE;
@@ -224,6 +252,34 @@ export function allSites(
   }
   allSitesCache.unshift({ sites: s.sites, sample: s.sampleSites, drafts, deleted, result });
   allSitesCache.length = Math.min(allSitesCache.length, 4);
+  return result;
+}
+
+/** The zones the sites were last attached to, and each site's attached version (per site object). */
+let attachCache: { zones: ZoneRecord[]; outlined: ZoneRecord[]; bySite: WeakMap<Site, Site> } | null = null;
+const attachResults: { sites: Site[]; zones: ZoneRecord[]; result: Site[] }[] = [];
+
+/**
+ * The sites attached to the zones that have an outline. Memoised on (sites, zones), and per
+ * site object while the zones stay the same: editing one draft recomputes only that site.
+ */
+function attachedToZones(sites: Site[], zones: ZoneRecord[]): Site[] {
+  const hit = attachResults.find((m) => m.sites === sites && m.zones === zones);
+  if (hit) return hit.result;
+  if (attachCache?.zones !== zones) attachCache = { zones, outlined: zones.filter((z) => z.geometry), bySite: new WeakMap() };
+  const { outlined, bySite } = attachCache;
+  let result = sites;
+  if (outlined.length) {
+    const missing = sites.filter((x) => !bySite.has(x));
+    if (missing.length) {
+      const attached = attachToZones(missing, outlined);
+      missing.forEach((x, i) => bySite.set(x, attached[i]));
+    }
+    const out = sites.map((x) => bySite.get(x) ?? x);
+    if (out.some((x, i) => x !== sites[i])) result = out;
+  }
+  attachResults.unshift({ sites, zones, result });
+  attachResults.length = Math.min(attachResults.length, 4);
   return result;
 }
 
