@@ -14,3 +14,4 @@ export {
 } from './cnig';
 export { toWkt, exportGeometry, roundGeometry, lonLatOf } from './geometry';
 export { downloadBlob } from './download';
+export { toZonesGeoJSON, type ZonesGeoJSONOptions, type ZonesGeoJSONResult } from './zones';

@@ -1,19 +1,21 @@
 /**
  * Export of the atlas as files (the way drafts get published): scope (current filtered
  * selection or the whole atlas) and format (GeoJSON WGS 84 or Lambert-93, CSV, CNIG
- * Sites économiques). After an export, « Marquer comme publié » clears the exported drafts.
+ * Sites économiques, GeoJSON of the zones). After an export, « Marquer comme publié »
+ * clears the exported drafts. The zones exported (CNIG SITE-ECO, zones GeoJSON) are the
+ * atlas's zones, with the outlines digitised in curation (store `zones`).
  */
 import { useId, useState } from 'react';
 import { filterSites } from '../../domain/filters';
 import type { Site } from '../../domain/types';
-import { downloadBlob, toCnigSitesEconomiques, toCSV, toGeoJSON } from '../../data/export';
+import { downloadBlob, toCnigSitesEconomiques, toCSV, toGeoJSON, toZonesGeoJSON } from '../../data/export';
 import { allSites, useAtlas } from '../../state/store';
 import { markPublished, setLastExport, useCuration } from '../../state/curation';
 import { useT } from '../i18n';
 
 type Scope = 'filtered' | 'all';
-type Format = 'geojson4326' | 'geojson2154' | 'csv' | 'cnig';
-const FORMATS: Format[] = ['geojson4326', 'geojson2154', 'csv', 'cnig'];
+type Format = 'geojson4326' | 'geojson2154' | 'csv' | 'cnig' | 'zonesGeojson';
+const FORMATS: Format[] = ['geojson4326', 'geojson2154', 'csv', 'cnig', 'zonesGeojson'];
 
 function stamp(): string {
   const d = new Date();
@@ -37,6 +39,20 @@ export function ExportSection() {
   function run() {
     const atlas = useAtlas.getState();
     const sites: Site[] = scope === 'all' ? all : filtered;
+    if (format === 'zonesGeojson') {
+      // The zones do not depend on the sites' scope.
+      const out = toZonesGeoJSON(atlas.zones, { draftIds: atlas.zoneDrafts.map((d) => d.zone_id) });
+      if (!out.count) {
+        setResult({ text: t('zones.export.none'), notes: [], error: true });
+        return;
+      }
+      const name = `atlas-zones-${stamp()}.geojson`;
+      downloadBlob(name, out.text, 'application/geo+json');
+      const text = t('cur.export.done', { files: name });
+      setResult({ text, notes: [], error: false });
+      atlas.announce(text);
+      return;
+    }
     if (!sites.length) {
       setResult({ text: t('cur.export.empty'), notes: [], error: true });
       return;

@@ -1,14 +1,20 @@
 /**
  * « Zones d'activités »: the register of real activity zones and company sites found in
- * public sources (zones.json from the data build). No outline is known yet, so nothing is
- * drawn on the map; each zone shows its known facts, each with its source and date.
- * Every value comes from data and is rendered as text.
+ * public sources (zones.json from the data build). The register has no outline: a zone is
+ * drawn on the map once an EPCI team digitises its outline (« Mode édition », saved as a
+ * draft in this browser, see ./ZoneOutline.tsx). Each zone shows its known facts, each with
+ * its source and date. Every value comes from data and is rendered as text.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ZoneFact, ZoneRecord } from '../../domain/types';
+import { isDigitisableZone, type ZoneOutline } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
+import { saveZoneOutline, useZoneDraftStatus } from '../../state/zoneDrafts';
 import { useT, type TFunction } from '../i18n';
 import { fmtFactDate } from './format';
+import { fmtArea, outlineAreaM2 } from './outline';
+import { useZoneDraw, type ZoneDrawApi } from './useZoneDraw';
+import { ZoneOutlineSection } from './ZoneOutline';
 import './zones.css';
 
 /** The four EPCI of the PETR (INSEE SIREN → name), in display order. */
@@ -97,7 +103,24 @@ function Fact({ fact }: { fact: ZoneFact }) {
   );
 }
 
-function Zone({ zone }: { zone: ZoneRecord }) {
+function OutlineBadge({ zone, isDraft }: { zone: ZoneRecord; isDraft: boolean }) {
+  const t = useT();
+  if (!isDigitisableZone(zone)) return <span className="badge badge-territory">{t('zones.territoryLevel')}</span>;
+  if (zone.geometry) {
+    return (
+      <span className={`badge ${isDraft ? 'badge-outline-draft' : 'badge-outline'}`} data-testid="zone-badge">
+        {t(isDraft ? 'zones.outlinedDraft' : 'zones.outlined')}
+      </span>
+    );
+  }
+  return zone.needs_digitising ? (
+    <span className="badge badge-digitise" data-testid="zone-badge">
+      {t('zones.needsDigitising')}
+    </span>
+  ) : null;
+}
+
+function Zone({ zone, isDraft, draw }: { zone: ZoneRecord; isDraft: boolean; draw: ZoneDrawApi }) {
   const t = useT();
   const facts = useMemo(
     // Most recent facts first; undated facts last.
@@ -109,7 +132,7 @@ function Zone({ zone }: { zone: ZoneRecord }) {
       <details>
         <summary>
           <span className="zone-name">{zone.name}</span>
-          {zone.needs_digitising && <span className="badge badge-digitise">{t('zones.needsDigitising')}</span>}
+          <OutlineBadge zone={zone} isDraft={isDraft} />
           <span className="zone-meta">
             {zone.communes.length ? zone.communes.join(', ') : t('zones.communesUnknown')} · {t('zones.facts', { n: zone.facts.length })}
           </span>
@@ -120,6 +143,7 @@ function Zone({ zone }: { zone: ZoneRecord }) {
           <dt>{t('zones.communes')}</dt>
           <dd>{zone.communes.length ? zone.communes.join(', ') : t('zones.communesUnknown')}</dd>
         </dl>
+        <ZoneOutlineSection zone={zone} isDraft={isDraft} draw={draw} />
         {facts.length ? (
           <ul className="zone-facts">
             {facts.map((f) => (
@@ -138,7 +162,31 @@ export function ZonesPanel() {
   const t = useT();
   const zones = useAtlas((s) => s.zones);
   const status = useAtlas((s) => s.status);
+  const editMode = useAtlas((s) => s.editMode);
+  const zoneDrafts = useAtlas((s) => s.zoneDrafts);
   const groups = useMemo(() => groupZones(zones, t), [zones, t]);
+  const drafted = useMemo(() => new Set(zoneDrafts.map((d) => d.zone_id)), [zoneDrafts]);
+  const outlined = useMemo(() => zones.filter((z) => z.geometry).length, [zones]);
+
+  const draw = useZoneDraw((zoneId: string, outline: ZoneOutline, action) => {
+    const atlas = useAtlas.getState();
+    const zone = atlas.zones.find((z) => z.zone_id === zoneId);
+    const name = zone?.name ?? zoneId;
+    const area = outlineAreaM2(outline);
+    const areaText = area === null ? '—' : fmtArea(atlas.locale, area);
+    saveZoneOutline(zoneId, outline).then(
+      () => atlas.announce(t(action === 'draw' ? 'zones.outline.saved' : 'zones.outline.updated', { name, area: areaText })),
+      (e: unknown) => atlas.announce(t('zones.outline.error', { message: e instanceof Error ? e.message : String(e) })),
+    );
+  });
+
+  // Leaving « Mode édition » ends any drawing.
+  const stopDraw = draw.stop;
+  const drawing = draw.mode !== 'idle';
+  useEffect(() => {
+    if (!editMode && drawing) stopDraw();
+  }, [editMode, drawing, stopDraw]);
+
   return (
     <div className="zones-panel">
       <h2>{t('zones.heading')}</h2>
@@ -148,7 +196,15 @@ export function ZonesPanel() {
         <p className="zones-empty">{t('zones.empty')}</p>
       ) : (
         <>
-          <p className="zones-intro">{t('zones.intro', { n: zones.length })}</p>
+          <p className="zones-intro">
+            {outlined ? t('zones.introOutlined', { n: zones.length, k: outlined }) : t('zones.intro', { n: zones.length })}
+          </p>
+          {editMode && zoneDrafts.length > 0 && (
+            <p className="zones-drafts" data-testid="zone-drafts-count">
+              {t('zones.drafts.count', { n: zoneDrafts.length })}
+            </p>
+          )}
+          <ZoneDraftError />
           <p className="zones-caveat" role="note">
             {t('zones.caveat')}
           </p>
@@ -160,7 +216,7 @@ export function ZonesPanel() {
               {g.zones.length ? (
                 <ul className="zone-list">
                   {g.zones.map((z) => (
-                    <Zone key={z.zone_id} zone={z} />
+                    <Zone key={z.zone_id} zone={z} isDraft={drafted.has(z.zone_id)} draw={draw} />
                   ))}
                 </ul>
               ) : (
@@ -171,5 +227,17 @@ export function ZonesPanel() {
         </>
       )}
     </div>
+  );
+}
+
+/** The last failed outline write (e.g. storage unavailable), announced to assistive tech. */
+function ZoneDraftError() {
+  const t = useT();
+  const error = useZoneDraftStatus((s) => s.error);
+  if (!error) return null;
+  return (
+    <p className="zones-error" role="alert">
+      {t('zones.outline.error', { message: error })}
+    </p>
   );
 }

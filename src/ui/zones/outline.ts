@@ -1,0 +1,30 @@
+/**
+ * What the zones panel shows about an outline: its computed surface (turf.area, the data
+ * layer's `computedSurfaceM2`) next to the surfaces the sources give (never replaced).
+ */
+import { computedSurfaceM2 } from '../../data/import';
+import type { Locale, ZoneFact, ZoneRecord } from '../../domain/types';
+import type { ZoneOutline } from '../../domain/zoneDrafts';
+
+/** Facts giving the zone's total land surface (e.g. « 140 ha », 2014). */
+const SURFACE_ATTRIBUTES = ['surface_totale'];
+
+export function sourcedSurfaceFacts(zone: Pick<ZoneRecord, 'facts'>): ZoneFact[] {
+  return zone.facts.filter((f) => SURFACE_ATTRIBUTES.includes(f.attribute));
+}
+
+/** Area of an outline in m² (null when it cannot be computed). */
+export function outlineAreaM2(g: ZoneOutline | null | undefined): number | null {
+  if (!g) return null;
+  const a = computedSurfaceM2(g);
+  return a !== null && Number.isFinite(a) ? a : null;
+}
+
+/** « 139,8 ha » (1 decimal from 10 ha, 2 below), « 8 500 m² » under one hectare. */
+export function fmtArea(locale: Locale, m2: number): string {
+  const nf = (n: number, d: number) =>
+    new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
+  if (m2 < 10000) return `${nf(Math.round(m2), 0)}\u00a0m²`;
+  const ha = m2 / 10000;
+  return `${nf(ha, ha < 10 ? 2 : 1)}\u00a0ha`;
+}
