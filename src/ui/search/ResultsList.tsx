@@ -5,11 +5,19 @@
  * Rows carry aria-selected (the site selected on the map). Keys: ↑/↓ (rows), PageUp/PageDown,
  * Home/End, ←/→ (cells: site, « Fiche », « Ajouter à la sélection »), Enter/Space activate.
  * Selecting a row calls `select(id)` (the map highlights and flies to it); a selection made
- * on the map scrolls the list to its row.
+ * on the map scrolls the list to its row. Adding a site to the shortlist (or removing it) is
+ * announced in the aria-live region.
+ *
+ * A row carries everything the map shows of a site (RGAA: the list is the map's equivalent):
+ * kind, readiness (icon + text), friche status (the map's symbol shape + text), the
+ * « Exemple fictif » badge. Rows wrap on narrow screens: their heights are measured
+ * (`measureElement`), not fixed. Names and communes are French data: `lang="fr"` in the
+ * English interface.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { readinessLevel } from '../../domain/readiness';
+import { fricheStatusKey } from '../../map';
 import { siteSurfaceM2 } from '../../domain/surface';
 import type { Locale, Site } from '../../domain/types';
 import { useSortedSites } from '../../state/selectors';
@@ -17,8 +25,10 @@ import { useAtlas } from '../../state/store';
 import { navigate } from '../app/navigate';
 import { useT, type TFunction } from '../i18n';
 import { fmtKm, fmtSurface } from './format';
+import { FricheStatusIcon } from './FricheStatusIcon';
 import { LevelIcon } from './LevelIcon';
 
+/** Estimated row height (px) before a row is measured. */
 export const ROW_HEIGHT = 100;
 const COLS = 3;
 
@@ -39,6 +49,27 @@ function distanceParts(site: Site, locale: Locale, t: TFunction): string[] {
   return out;
 }
 
+/** The friche status as the map's legend names it; an unrecognised value is shown as written (French data). */
+function FricheStatus({ status, t, lang }: { status: string | null; t: TFunction; lang: string | undefined }) {
+  const key = fricheStatusKey(status);
+  const label =
+    key === 'potentielle'
+      ? t('search.friche.potentielle')
+      : key === 'sans_projet'
+        ? t('search.friche.sans_projet')
+        : key === 'avec_projet'
+          ? t('search.friche.avec_projet')
+          : key === 'reconvertie'
+            ? t('search.friche.reconvertie')
+            : null;
+  return (
+    <span className="row-item row-friche" data-friche-status={key}>
+      <FricheStatusIcon status={key} />{' '}
+      {label ?? (status ? <span lang={lang}>{status}</span> : t('search.friche.unknown'))}
+    </span>
+  );
+}
+
 interface RowProps {
   site: Site;
   index: number;
@@ -50,35 +81,70 @@ interface RowProps {
   locale: Locale;
   t: TFunction;
   onActivate: (index: number, col: number) => void;
+  measure: (el: HTMLElement | null) => void;
 }
 
-const Row = memo(function Row({ site, index, start, prefix, selected, inShortlist, activeCol, locale, t, onActivate }: RowProps) {
+const Row = memo(function Row({ site, index, start, prefix, selected, inShortlist, activeCol, locale, t, onActivate, measure }: RowProps) {
   const p = site.properties;
   const surface = siteSurfaceM2(p);
   const level = readinessLevel(p);
   const dists = distanceParts(site, locale, t);
+  // Names, communes and data vocabulary are French: say so in the English interface.
+  const fr = locale === 'fr' ? undefined : 'fr';
   return (
     <div
       role="row"
+      ref={measure}
+      data-index={index}
       aria-rowindex={index + 1}
       aria-selected={selected}
       data-site-id={p.id}
       className={`site-row${selected ? ' selected' : ''}${p.fictitious ? ' fictitious' : ''}`}
-      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      style={{ transform: `translateY(${start}px)` }}
     >
       <div role="gridcell" id={cellId(prefix, index, 0)} className={`cell-main${activeCol === 0 ? ' active-cell' : ''}`} onClick={() => onActivate(index, 0)}>
         <div className="row-title">
-          <span className="row-name" title={p.name}>{p.name}</span>
+          <span className="row-name" title={p.name} lang={fr}>
+            {p.name}
+          </span>
           {p.fictitious && <span className="badge badge-fictitious">{t('fictitious.badge')}</span>}
         </div>
         <div className="row-meta">
-          {t(`kind.${p.kind}`)}
-          {p.commune ? ` · ${p.commune}` : ''} · {surface === null ? t('search.row.noSurface') : fmtSurface(locale, surface)}
+          <span className="row-item">{t(`kind.${p.kind}`)}</span>
+          {p.commune && (
+            <>
+              {' · '}
+              <span className="row-item" lang={fr}>
+                {p.commune}
+              </span>
+            </>
+          )}
+          {' · '}
+          <span className="row-item">{surface === null ? t('search.row.noSurface') : fmtSurface(locale, surface)}</span>
         </div>
         <div className="row-meta">
-          <LevelIcon level={level} /> {t(`level.${level}`)} · {t(`availability.${p.availability}`)}
+          <span className="row-item">
+            <LevelIcon level={level} /> {t(`level.${level}`)}
+          </span>
+          {' · '}
+          <span className="row-item">{t(`availability.${p.availability}`)}</span>
+          {p.kind === 'friche' && (
+            <>
+              {' · '}
+              <FricheStatus status={p.friche_status} t={t} lang={fr} />
+            </>
+          )}
         </div>
-        {dists.length > 0 && <div className="row-dist">{dists.join(' · ')}</div>}
+        {dists.length > 0 && (
+          <div className="row-dist">
+            {dists.map((d, i) => (
+              <span key={i}>
+                {i > 0 && ' · '}
+                <span className="row-item">{d}</span>
+              </span>
+            ))}
+          </div>
+        )}
       </div>
       <div role="gridcell" id={cellId(prefix, index, 1)} className={`cell-action${activeCol === 1 ? ' active-cell' : ''}`}>
         <button type="button" tabIndex={-1} aria-label={t('search.row.sheetOf', { name: p.name })} onClick={() => onActivate(index, 1)}>
@@ -110,6 +176,8 @@ export function ResultsList() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState({ row: 0, col: 0 });
   const shortSet = useMemo(() => new Set(shortlist), [shortlist]);
+  const tRef = useRef(t);
+  tRef.current = t;
 
   // Stable callbacks: the virtualizer recomputes its 24 000 measurements when they change.
   const getItemKey = useCallback((i: number) => sites[i]?.properties.id ?? i, [sites]);
@@ -144,7 +212,20 @@ export function ResultsList() {
     const s = useAtlas.getState();
     if (col === 0) s.select(id);
     else if (col === 1) navigate({ name: 'site', id });
-    else s.toggleShortlist(id);
+    else {
+      const removing = s.shortlist.includes(id);
+      s.toggleShortlist(id);
+      const n = useAtlas.getState().shortlist.length;
+      const tr = tRef.current;
+      const name = site.properties.name;
+      s.announce(
+        removing
+          ? n === 0
+            ? tr('search.row.removed.none', { name })
+            : tr(n === 1 ? 'search.row.removed.one' : 'search.row.removed.other', { name, n })
+          : tr(n === 1 ? 'search.row.added.one' : 'search.row.added.other', { name, n }),
+      );
+    }
   }, []);
 
   const move = (r: number, c: number) => {
@@ -220,6 +301,7 @@ export function ResultsList() {
                 locale={locale}
                 t={t}
                 onActivate={activate}
+                measure={virtualizer.measureElement}
               />
             );
           })}
