@@ -192,8 +192,9 @@ describe('map', () => {
     expect(text).toMatch(/IGN – ADMIN EXPRESS COG 2018[^·]*\(2018\)/);
     expect(text).toContain(`Cartofriches`);
     expect(text).toContain(`(${manifest.layers.friches.date})`);
-    expect(text).toMatch(/DGITM\s*\/\s*Cerema/);
-    expect(text).toContain(`(${manifest.layers.rn2.date})`);
+    // The RN2 attribution states its edition date itself (« édition 2025-07-22 »): named once, not repeated.
+    expect(text).toMatch(new RegExp(`DGITM\\s*/\\s*Cerema[^·]*${manifest.layers.rn2.date}`));
+    expect(text.split(manifest.layers.rn2.date).length - 1).toBe(1);
     expect(text).toMatch(/SNCF Réseau[^·]*\(2021-04-05\)/);
     expect(text).toMatch(/OpenStreetMap[^·]*\(2026-03\)/);
   });
@@ -282,6 +283,31 @@ describe('map', () => {
     await page.evaluate((k) => (window as unknown as Win).__atlas.controller.setFilteredIds(k), keep);
     await idle(page);
     expect(await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds())).toEqual([...keep].sort());
+    // A hidden site cannot be clicked: a click on it is not a site click (no site popup, no selection).
+    const hidden = await page.evaluate(
+      ([shown, kept]) => {
+        const a = (window as unknown as Win).__atlas;
+        const keptPts = kept.map((i) => a.projectSite(i)).filter((p) => p !== null);
+        const pts = shown.filter((i) => !kept.includes(i)).map((i) => ({ i, p: a.projectSite(i) }));
+        // Clear of the side panel, of every other site and of the kept ones.
+        return (
+          pts.find(
+            ({ i, p }) =>
+              p &&
+              p.x > 340 &&
+              pts.every((o) => o.i === i || !o.p || Math.hypot(o.p.x - p.x, o.p.y - p.y) > 30) &&
+              keptPts.every((k) => Math.hypot(k!.x - p.x, k!.y - p.y) > 30),
+          ) ?? null
+        );
+      },
+      [all, keep] as const,
+    );
+    expect(hidden).not.toBeNull();
+    await page.mouse.click(hidden!.p!.x, hidden!.p!.y);
+    await page.waitForTimeout(600); // longer than the URL debounce
+    expect(await page.locator('.atlas-map-popup .atlas-popup-site').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('sel')).not.toBe(hidden!.i);
+    await page.keyboard.press('Escape');
     await page.evaluate(() => (window as unknown as Win).__atlas.controller.setFilteredIds([]));
     await idle(page);
     expect(await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds())).toEqual([]);
@@ -323,7 +349,10 @@ describe('map', () => {
   it('turns the IGN basemap off with one polite notice when it cannot load (offline)', async () => {
     await jump(page, SOISSONS, 10.5);
     const toggle = page.getByRole('checkbox', { name: 'Fond de plan IGN (en ligne)' });
-    await toggle.check();
+    expect(await toggle.isChecked()).toBe(false);
+    // click(), not check(): offline, the tile requests fail at once and the app unchecks the box
+    // again before check() could verify it (the state asserted below, after the notice).
+    await toggle.click();
     const notice = page.getByTestId('basemap-notice');
     await notice.waitFor({ state: 'visible', timeout: 20000 });
     await page.waitForTimeout(800); // further failed tiles must not add notices
