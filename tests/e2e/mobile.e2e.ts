@@ -12,6 +12,21 @@ const PHONE = { width: 375, height: 667 };
 const SHOTS = '.tmp/screenshots';
 let browser: Browser;
 let ids: string[] = [];
+let statuses = new Map<string, string | null>();
+
+/** The map's friche symbols (src/map/style/palette.ts): the list must show the same shape. */
+const SHAPE_OF_STATUS: Record<string, string> = {
+  'friche potentielle': 'circle',
+  'friche sans projet': 'square',
+  'friche avec projet': 'diamond',
+  'friche reconvertie': 'triangle',
+};
+
+async function phoneAtlas(suffix = ''): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const { page } = await openAtlas(browser, suffix, { context });
+  return { context, page };
+}
 
 async function openPage(suffix: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
@@ -41,10 +56,12 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launch();
   const { context, page } = await openPage('#/accessibilite', '[data-testid=accessibility-page]');
-  ids = await page.evaluate(async () => {
-    const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string } }[] };
-    return fc.features.map((f) => f.properties.id);
+  const props = await page.evaluate(async () => {
+    const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string; kind: string; friche_status: string | null } }[] };
+    return fc.features.map((f) => f.properties);
   });
+  ids = props.map((p) => p.id);
+  statuses = new Map(props.filter((p) => p.kind === 'friche').map((p) => [p.id, p.friche_status]));
   await context.close();
 });
 
@@ -100,6 +117,178 @@ describe('phone 375 × 667', () => {
       await page.getByRole('button', { name: 'Accessibilité' }).click();
       await page.waitForSelector('[data-testid=accessibility-page]');
       await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('results list: a friche row shows its status like the map (shape + text), the rows wrap instead of cutting the distances, both buttons are reachable', async () => {
+    const { context, page } = await phoneAtlas();
+    try {
+      await page.waitForSelector('#site-list .site-row');
+      // Collapse the filters so the list is on screen (as a phone user would).
+      const hide = page.getByRole('button', { name: 'Masquer les filtres' });
+      if (await hide.count()) await hide.click();
+      await page.locator('#site-list').scrollIntoViewIfNeeded();
+      const rows = page.locator('#site-list .site-row');
+      expect(await rows.count()).toBeGreaterThan(2);
+
+      // Every rendered friche row names its status and draws the map's symbol for it.
+      const shown = await rows.evaluateAll((els) =>
+        els.map((r) => ({
+          id: r.getAttribute('data-site-id')!,
+          text: r.querySelector('.row-friche')?.textContent?.trim() ?? null,
+          shape: r.querySelector('.row-friche svg')?.getAttribute('data-shape') ?? null,
+        })),
+      );
+      const friches = shown.filter((r) => statuses.has(r.id));
+      expect(friches.length).toBeGreaterThan(0);
+      for (const r of friches) {
+        const status = statuses.get(r.id);
+        expect(status, r.id).toBeTruthy(); // the real data gives a status to every friche
+        expect(r.text?.toLowerCase(), r.id).toBe(status!.toLowerCase());
+        expect(r.shape, r.id).toBe(SHAPE_OF_STATUS[status!.toLowerCase()]);
+      }
+
+      // Nothing in a row is cut off: the distances (and every other line) wrap inside the row,
+      // rows do not overlap (their heights are measured), and both buttons fit on screen.
+      const layout = await rows.evaluateAll((els) =>
+        els.map((r) => {
+          const box = r.getBoundingClientRect();
+          const dist = r.querySelector<HTMLElement>('.row-dist');
+          const lines = [...r.querySelectorAll<HTMLElement>('.row-meta, .row-dist, .row-name')];
+          return {
+            id: r.getAttribute('data-site-id'),
+            top: box.top,
+            bottom: box.bottom,
+            right: box.right,
+            dist: dist ? { text: dist.textContent ?? '', scrollWidth: dist.scrollWidth, clientWidth: dist.clientWidth, right: dist.getBoundingClientRect().right } : null,
+            clipped: lines.filter((l) => l.scrollWidth > l.clientWidth || l.scrollHeight > l.clientHeight + 1).map((l) => l.className),
+            contentBottom: Math.max(...[...r.querySelectorAll('.cell-main, .cell-action')].map((c) => c.getBoundingClientRect().bottom)),
+            buttons: [...r.querySelectorAll('button')].map((b) => {
+              const bb = b.getBoundingClientRect();
+              return { text: b.textContent, left: bb.left, right: bb.right, height: bb.height };
+            }),
+          };
+        }),
+      );
+      const withDist = layout.filter((r) => r.dist);
+      expect(withDist.length).toBeGreaterThan(0);
+      for (const r of withDist) {
+        expect(r.dist!.scrollWidth, `${r.id}: ${r.dist!.text}`).toBeLessThanOrEqual(r.dist!.clientWidth);
+        expect(r.dist!.right).toBeLessThanOrEqual(r.right);
+        expect(r.dist!.text).toMatch(/RN2 \d+,\d\s*km.*Voie d'eau \d+,\d\s*km.*Gare \d+,\d\s*km/);
+      }
+      for (const r of layout) {
+        expect(r.clipped, String(r.id)).toEqual([]);
+        expect(r.contentBottom, `${r.id}: content inside its row`).toBeLessThanOrEqual(r.bottom + 1);
+        expect(r.buttons.map((b) => b.text)).toEqual(['Fiche', 'Ajouter à la sélection']);
+        for (const b of r.buttons) {
+          expect(b.left).toBeGreaterThanOrEqual(0);
+          expect(b.right).toBeLessThanOrEqual(PHONE.width);
+          expect(b.height).toBeGreaterThanOrEqual(36); // a thumb-sized target
+        }
+      }
+      const sorted = [...layout].sort((a, b) => a.top - b.top);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i].top, 'rows do not overlap').toBeGreaterThanOrEqual(sorted[i - 1].bottom - 1);
+      await expectNoHorizontalOverflow(page, 'list');
+
+      // The picture: the results (heading, count, sort) and the first rows, under the sticky tabs.
+      await page.evaluate(() => {
+        const tabs = document.querySelector('.atlas-layout .tabs')!.getBoundingClientRect().height;
+        const top = document.querySelector('.results-head')!.getBoundingClientRect().top + window.scrollY;
+        window.scrollTo(0, top - tabs - 8);
+      });
+      await page.screenshot({ path: `${SHOTS}/mobile-list.png` });
+
+      // « Ajouter à la sélection » is announced (aria-live), with the shortlist size.
+      const first = rows.first();
+      const name = await first.locator('.row-name').textContent();
+      await first.getByRole('button', { name: /^Ajouter à la sélection/ }).tap();
+      await page.waitForFunction(
+        (name) => document.querySelector('[data-testid="announcer"]')?.textContent === `« ${name} » ajouté à la sélection (1 site)`,
+        name,
+        { timeout: 5000 },
+      );
+      await first.getByRole('button', { name: /^Retirer/ }).tap();
+      await page.waitForFunction(
+        (name) => document.querySelector('[data-testid="announcer"]')?.textContent === `« ${name} » retiré de la sélection (sélection vide)`,
+        name,
+        { timeout: 5000 },
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('drawing in « Édition » shows the map tab with a banner; « Annuler » / « Terminer » give the editing tab back', async () => {
+    const { context, page } = await phoneAtlas();
+    try {
+      // « Mode édition » sits in the « Menu » on a phone.
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByLabel('Mode édition').check();
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('tab', { name: 'Édition' }).click();
+      await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
+      const drawButton = page.getByRole('button', { name: 'Dessiner un terrain (polygone)' });
+      await expect.poll(() => drawButton.isEnabled(), { timeout: 15000 }).toBe(true);
+
+      const tabSelected = (name: string) => page.getByRole('tab', { name }).getAttribute('aria-selected');
+      const banner = page.getByTestId('drawing-banner');
+
+      // Start, then cancel: back to « Édition », focus on the button that started the drawing.
+      await drawButton.tap();
+      await banner.waitFor({ state: 'visible' });
+      expect(await tabSelected('Carte')).toBe('true');
+      expect(await banner.textContent()).toContain('Dessin en cours — touchez la carte pour placer les sommets ; double-touchez pour terminer');
+      expect(await banner.getByRole('button', { name: 'Terminer' }).isVisible()).toBe(true);
+      expect(await banner.getByRole('button', { name: 'Annuler' }).isVisible()).toBe(true);
+      const canvas = page.locator('.map-panel canvas').first();
+      const box = (await canvas.boundingBox())!;
+      expect(box.width).toBeGreaterThan(PHONE.width - 20);
+      // The banner and the map are both on screen.
+      const bannerBox = (await banner.boundingBox())!;
+      expect(bannerBox.y).toBeGreaterThanOrEqual(0);
+      expect(bannerBox.y + bannerBox.height).toBeLessThan(PHONE.height);
+      expect(await page.locator('.cur-panel').isVisible()).toBe(false);
+      await expectNoHorizontalOverflow(page, 'drawing');
+      await page.screenshot({ path: `${SHOTS}/mobile-drawing.png` });
+      await banner.getByRole('button', { name: 'Annuler' }).tap();
+      await banner.waitFor({ state: 'detached' });
+      expect(await tabSelected('Édition')).toBe('true');
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Dessiner un terrain (polygone)');
+
+      // Start again, tap three vertices, « Terminer »: a new site, back in « Édition ».
+      await drawButton.tap();
+      await banner.waitFor({ state: 'visible' });
+      const b = (await canvas.boundingBox())!;
+      const cx = b.x + b.width / 2;
+      const cy = b.y + b.height / 2 + 30;
+      const vertices: [number, number][] = [
+        [cx - 70, cy - 50],
+        [cx + 70, cy - 50],
+        [cx + 70, cy + 60],
+      ];
+      await page.touchscreen.tap(...vertices[0]);
+      await page.waitForTimeout(200);
+      // One vertex is not an outline: « Terminer » says so and the drawing goes on.
+      await banner.getByRole('button', { name: 'Terminer' }).tap();
+      await expect
+        .poll(() => page.getByTestId('announcer').textContent())
+        .toBe('Placez au moins trois sommets avant de terminer le contour.');
+      expect(await banner.isVisible()).toBe(true);
+      for (const [x, y] of vertices.slice(1)) {
+        await page.touchscreen.tap(x, y);
+        await page.waitForTimeout(200);
+      }
+      await banner.getByRole('button', { name: 'Terminer' }).tap();
+      await banner.waitFor({ state: 'detached' });
+      expect(await tabSelected('Édition')).toBe('true');
+      await page.getByTestId('site-editor').waitFor({ timeout: 10000 });
+      await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe('Nouveau site');
+      await expect.poll(() => page.getByTestId('computed-surface').textContent()).toMatch(/m²/);
+      // The new site's name is ready to be typed.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'field-name', null, { timeout: 5000 });
     } finally {
       await context.close();
     }

@@ -3,8 +3,8 @@
  * switches, the aria-live region, and the page for the current route. On the atlas
  * page, the side panel (tabs) sits beside the map; on a phone they become tabs.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { useAtlas } from '../../state/store';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useAtlas, type PanelTab } from '../../state/store';
 import { bootstrap } from '../../state/bootstrap';
 import { useUrlSync } from '../../state/urlSync';
 import { useShortlistPersistence } from '../compare/shortlistStorage';
@@ -14,6 +14,8 @@ import { SearchPanel } from '../search/SearchPanel';
 import { ZonesPanel } from '../zones/ZonesPanel';
 import { MapPanel } from '../map/MapPanel';
 import { navigate } from './navigate';
+import { DrawingBanner } from './DrawingBanner';
+import { NARROW_QUERY, restoreDrawingFocus } from './drawing';
 import './app.css';
 
 // Loaded on demand: curation (import, drawing, export) and the other pages are not needed to
@@ -24,7 +26,17 @@ const ComparePage = lazy(() => import('../compare/ComparePage').then((m) => ({ d
 const AccessibilityPage = lazy(() => import('../pages/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })));
 const LegalPage = lazy(() => import('../pages/LegalPage').then((m) => ({ default: m.LegalPage })));
 
-type Tab = 'search' | 'zones' | 'curation' | 'map';
+type SideTab = Exclude<PanelTab, 'map'>;
+
+/** Shows the list of sites (« Aller à la liste des sites »): the search tab first, then the focus on the list. */
+function goToList() {
+  useAtlas.getState().setPanelTab('search');
+  requestAnimationFrame(() => {
+    const list = document.getElementById('site-list');
+    list?.scrollIntoView({ block: 'nearest' });
+    list?.focus();
+  });
+}
 
 export function App() {
   useUrlSync(); // first: the URL is decoded into the store before anything renders
@@ -37,7 +49,14 @@ export function App() {
   const editMode = useAtlas((s) => s.editMode);
   const shortlist = useAtlas((s) => s.shortlist);
   const announcement = useAtlas((s) => s.announcement);
-  const [tab, setTab] = useState<Tab>('search');
+  const tab = useAtlas((s) => s.panelTab);
+  const setTab = useAtlas.getState().setPanelTab;
+  const drawingActive = useAtlas((s) => s.drawing !== null);
+  // The side panel keeps the last panel tab while the map tab is shown (on a phone), so a
+  // drawing started in « Édition » or « Zones » keeps its panel (and its tools) mounted.
+  const [lastSide, setLastSide] = useState<SideTab>('search');
+  if (tab !== 'map' && tab !== lastSide) setLastSide(tab);
+  const sideTab: SideTab = tab === 'map' ? lastSide : tab;
 
   useEffect(() => {
     void bootstrap();
@@ -52,9 +71,33 @@ export function App() {
   useEffect(() => setMenuOpen(false), [page]);
   useEffect(() => {
     if (!editMode && tab === 'curation') setTab('search');
-  }, [editMode, tab]);
+    if (!editMode && lastSide === 'curation') setLastSide('search');
+  }, [editMode, tab, lastSide, setTab]);
+  // The « Carte » tab only exists on a phone: back on a wide screen, show the panel again.
+  useEffect(() => {
+    const mq = window.matchMedia(NARROW_QUERY);
+    const onChange = () => {
+      const s = useAtlas.getState();
+      if (!mq.matches && s.panelTab === 'map') s.setPanelTab(lastSide);
+    };
+    onChange();
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, [lastSide]);
+  // When a drawing ends, the focus goes back to the button that started it (if it was lost).
+  const wasDrawing = useRef(false);
+  useEffect(() => {
+    if (drawingActive) {
+      wasDrawing.current = true;
+      return;
+    }
+    if (!wasDrawing.current) return;
+    wasDrawing.current = false;
+    const raf = requestAnimationFrame(restoreDrawingFocus);
+    return () => cancelAnimationFrame(raf);
+  }, [drawingActive]);
 
-  const tabs: Tab[] = editMode ? ['search', 'zones', 'curation', 'map'] : ['search', 'zones', 'map'];
+  const tabs: PanelTab[] = editMode ? ['search', 'zones', 'curation', 'map'] : ['search', 'zones', 'map'];
 
   return (
     <div className={`app page-${page.name} tab-${tab}`}>
@@ -64,16 +107,12 @@ export function App() {
       {page.name === 'atlas' && (
         <a
           className="skip-link"
-          href="#site-list"
+          // The list lives in the search tab: on another tab the link targets that tab (so the
+          // target always exists); either way it shows the search tab and focuses the list.
+          href={tab === 'search' ? '#site-list' : '#tab-search'}
           onClick={(e) => {
-            // The list lives in the search tab: show it first, then move the focus to it.
             e.preventDefault();
-            setTab('search');
-            requestAnimationFrame(() => {
-              const list = document.getElementById('site-list');
-              list?.scrollIntoView({ block: 'nearest' });
-              list?.focus();
-            });
+            goToList();
           }}
         >
           {t('app.skip.list')}
@@ -184,19 +223,20 @@ export function App() {
                 </button>
               ))}
             </div>
-            <section className="side-panel" id={`panel-${tab === 'map' ? 'search' : tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
-              {tab === 'zones' ? (
+            <section className="side-panel" id={`panel-${sideTab}`} role="tabpanel" aria-labelledby={`tab-${sideTab}`}>
+              {sideTab === 'zones' ? (
                 <ZonesPanel />
-              ) : tab === 'curation' ? (
+              ) : sideTab === 'curation' ? (
                 <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
                   <CurationPanel />
                 </Suspense>
               ) : (
                 <SearchPanel />
               )}
-              {tab !== 'zones' && tab !== 'curation' && <DashboardSection />}
+              {sideTab === 'search' && <DashboardSection />}
             </section>
             <section className="map-panel" id="panel-map" aria-labelledby="tab-map">
+              <DrawingBanner />
               <MapPanel />
             </section>
           </div>

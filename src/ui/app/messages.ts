@@ -23,6 +23,11 @@ export const messages: FeatureMessages = {
     'app.tabs.curation': 'Édition',
     'app.tabs.map': 'Carte',
     'app.placeholder': 'Cette partie arrive bientôt.',
+    'app.drawing.polygon': 'Dessin en cours — touchez la carte pour placer les sommets ; double-touchez pour terminer.',
+    'app.drawing.point': 'Dessin en cours — touchez la carte pour placer le point.',
+    'app.drawing.edit': 'Modification en cours — faites glisser un sommet pour le déplacer, un point intermédiaire pour en ajouter un.',
+    'app.drawing.finish': 'Terminer',
+    'app.drawing.cancel': 'Annuler',
   },
   en: {
     'app.title': 'Soissonnais-Valois land atlas',
@@ -46,5 +51,10 @@ export const messages: FeatureMessages = {
     'app.tabs.curation': 'Editing',
     'app.tabs.map': 'Map',
     'app.placeholder': 'This part is coming soon.',
+    'app.drawing.polygon': 'Drawing — tap the map to place the vertices; double-tap to finish.',
+    'app.drawing.point': 'Drawing — tap the map to place the point.',
+    'app.drawing.edit': 'Editing — drag a vertex to move it, a midpoint to add one.',
+    'app.drawing.finish': 'Done',
+    'app.drawing.cancel': 'Cancel',
   },
 };

@@ -69,7 +69,7 @@ export function CurationPanel() {
       setGeometry(g, communes, withGeometry);
       if (action === 'draw') atlas.announce(t('cur.draw.updated'));
     }
-  });
+  }, () => useAtlas.getState().announce(t('cur.draw.tooFew')));
 
   // The form follows the selection (map click, list, drafts), except while drawing.
   useEffect(() => {

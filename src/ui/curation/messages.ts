@@ -42,6 +42,7 @@ export const messages: FeatureMessages = {
       'Faites glisser un sommet pour le déplacer, un point intermédiaire pour ajouter un sommet ; clic droit sur un sommet pour le supprimer ; glissez l’intérieur pour déplacer la forme.',
     'cur.draw.created': 'Nouveau site créé à partir du dessin : complétez sa fiche.',
     'cur.draw.updated': 'Géométrie mise à jour.',
+    'cur.draw.tooFew': 'Placez au moins trois sommets avant de terminer le contour.',
     'cur.new.name': 'Nouveau site',
 
     // Import
@@ -273,6 +274,7 @@ export const messages: FeatureMessages = {
       'Drag a vertex to move it, a midpoint to add a vertex; right-click a vertex to remove it; drag the inside to move the shape.',
     'cur.draw.created': 'New site created from the drawing: fill in its record.',
     'cur.draw.updated': 'Geometry updated.',
+    'cur.draw.tooFew': 'Place at least three vertices before finishing the outline.',
     'cur.new.name': 'New site',
 
     'cur.import.pick': 'Import a file (GeoJSON or CSV)',

@@ -2,12 +2,17 @@
  * The drawing tools as a React hook: one draw controller on the atlas map (from the map
  * registry) while the curation panel is shown. A finished drawing either creates a new
  * site (target 'new') or replaces the geometry of the site being edited.
+ *
+ * Every mode change is told to the app (showDrawing / hideDrawing, synchronously, so the
+ * tab switch and the new site's form land in the same render): on a phone the app shows
+ * the map tab with a « Terminer » / « Annuler » banner while drawing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { createDrawController, type DrawController, type DrawMode } from '../../map/draw';
 import { onAtlasMap } from '../../map/registry';
 import type { SiteGeometry } from '../../domain/types';
+import { hideDrawing, showDrawing } from '../app/drawing';
 
 export type DrawTarget = 'new' | 'current';
 
@@ -18,10 +23,16 @@ export interface DrawApi {
   startPolygon(target: DrawTarget): void;
   startPoint(target: DrawTarget): void;
   edit(geometry: SiteGeometry): void;
+  /** Polygon: closes the shape being drawn (as Enter does); edit: leaves the vertex editor. */
+  finish(): void;
   stop(): void;
 }
 
-export function useDraw(onGeometry: (g: SiteGeometry, target: DrawTarget, action: 'draw' | 'edit') => void): DrawApi {
+export function useDraw(
+  onGeometry: (g: SiteGeometry, target: DrawTarget, action: 'draw' | 'edit') => void,
+  /** Called when « Terminer » cannot close the polygon yet (fewer than three vertices). */
+  onFinishRefused?: () => void,
+): DrawApi {
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [mode, setMode] = useState<DrawMode>('idle');
   const [target, setTarget] = useState<DrawTarget | null>(null);
@@ -29,12 +40,44 @@ export function useDraw(onGeometry: (g: SiteGeometry, target: DrawTarget, action
   const targetRef = useRef<DrawTarget | null>(null);
   const cb = useRef(onGeometry);
   cb.current = onGeometry;
+  const refused = useRef(onFinishRefused);
+  refused.current = onFinishRefused;
+
+  const stop = useCallback(() => {
+    ctl.current?.stop();
+    targetRef.current = null;
+    setTarget(null);
+  }, []);
+
+  const finish = useCallback(() => {
+    const c = ctl.current;
+    if (!c || !map) return;
+    if (c.mode() === 'edit') {
+      stop();
+      return;
+    }
+    if (c.mode() !== 'polygon') return;
+    // terra-draw closes a polygon on Enter (its keyup listener sits on the map canvas).
+    map.getCanvas().dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', bubbles: true }));
+    if (c.mode() === 'polygon') refused.current?.();
+  }, [map, stop]);
 
   useEffect(() => onAtlasMap(setMap), []);
 
   useEffect(() => {
     if (!map) return;
-    const c = createDrawController(map, { onModeChange: setMode });
+    const c = createDrawController(map, {
+      onModeChange: (m) => {
+        setMode(m);
+        if (m === 'idle') hideDrawing();
+        else
+          showDrawing({
+            mode: m,
+            finish: m === 'point' ? undefined : () => finishRef.current(),
+            cancel: m === 'edit' ? undefined : () => stopRef.current(),
+          });
+      },
+    });
     const off = c.on('change', ({ geometry, action }) => {
       const tg = targetRef.current ?? 'current';
       cb.current(geometry, tg, action);
@@ -49,8 +92,14 @@ export function useDraw(onGeometry: (g: SiteGeometry, target: DrawTarget, action
       c.destroy();
       ctl.current = null;
       setMode('idle');
+      hideDrawing();
     };
   }, [map]);
+
+  const finishRef = useRef(finish);
+  finishRef.current = finish;
+  const stopRef = useRef(stop);
+  stopRef.current = stop;
 
   const begin = useCallback((tg: DrawTarget) => {
     targetRef.current = tg;
@@ -73,10 +122,7 @@ export function useDraw(onGeometry: (g: SiteGeometry, target: DrawTarget, action
       begin('current');
       ctl.current?.edit({ geometry });
     },
-    stop: () => {
-      ctl.current?.stop();
-      targetRef.current = null;
-      setTarget(null);
-    },
+    finish,
+    stop,
   };
 }
