@@ -34,7 +34,12 @@ async function openPage(suffix: string, ready: string): Promise<{ context: Brows
 
 /** Runs axe-core with the WCAG 2.1 A/AA rules and returns the serious and critical violations (printed when any). */
 async function seriousViolations(page: Page, label: string): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
+  return (await axeViolations(page, label)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** All WCAG 2.1 A/AA violations (serious and critical ones printed in full, the others by id). */
+async function axeViolations(page: Page, label: string): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
@@ -49,8 +54,26 @@ async function seriousViolations(page: Page, label: string): Promise<AxeViolatio
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length) console.log(`axe — ${label}:\n${JSON.stringify(bad, null, 2)}`);
   const minor = violations.filter((v) => !bad.includes(v));
-  if (minor.length) console.log(`axe — ${label} (minor/moderate, not failing): ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
-  return bad;
+  if (minor.length) console.log(`axe — ${label} (minor/moderate): ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
+  return violations;
+}
+
+/** Nodes failing axe's « skip-link » rule (a best practice, outside the WCAG tags): a skip link whose target is missing. */
+async function brokenSkipLinks(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[]; passes: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'rule', values: ['skip-link'] } });
+    if (!r.passes.length && !r.violations.length) return ['(rule did not run)'];
+    return r.violations.flatMap((v) => v.nodes.map((n) => n.html));
+  });
+}
+
+/** Turns « Mode édition » on and shows the « Édition » tab. */
+async function openEditingTab(page: Page): Promise<void> {
+  await page.getByLabel('Mode édition').check();
+  await page.getByRole('tab', { name: 'Édition' }).click();
+  await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
 }
 
 beforeAll(async () => {
@@ -74,6 +97,25 @@ describe('axe-core: no serious or critical WCAG 2.1 A/AA violation', () => {
     try {
       await page.waitForSelector('#site-list');
       expect(await seriousViolations(page, 'atlas')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on the Zones tab and on the Édition tab (the skip link to the list keeps a target there)', async () => {
+    const { context, page } = await openAtlas(browser);
+    try {
+      await page.getByRole('tab', { name: "Zones d'activités" }).click();
+      await expect(page.getByRole('tab', { name: "Zones d'activités" }).getAttribute('aria-selected')).resolves.toBe('true');
+      expect(await page.locator('#site-list').count()).toBe(0); // the list is not on this tab…
+      const zones = await axeViolations(page, 'zones tab');
+      expect(zones.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      expect(await brokenSkipLinks(page)).toEqual([]); // …yet « Aller à la liste des sites » has a target
+
+      await openEditingTab(page);
+      const editing = await axeViolations(page, 'editing tab');
+      expect(editing.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+      expect(await brokenSkipLinks(page)).toEqual([]);
     } finally {
       await context.close();
     }
@@ -130,6 +172,25 @@ describe('keyboard only', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.id === 'site-list');
       await expect(page.getByRole('tab', { name: 'Recherche' }).getAttribute('aria-selected')).resolves.toBe('true');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the « Aller à la liste des sites » skip link reaches the list from the Édition tab too', async () => {
+    const { context, page } = await openAtlas(browser);
+    try {
+      await openEditingTab(page);
+      expect(await page.locator('#site-list').count()).toBe(0);
+      const skip = page.locator('a.skip-link', { hasText: 'Aller à la liste des sites' });
+      // Its target exists on this tab (the « Recherche » tab, which holds the list).
+      const href = (await skip.getAttribute('href'))!;
+      expect(await page.locator(href).count()).toBe(1);
+      await skip.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'site-list');
+      await expect(page.getByRole('tab', { name: 'Recherche' }).getAttribute('aria-selected')).resolves.toBe('true');
+      expect(await skip.getAttribute('href')).toBe('#site-list');
     } finally {
       await context.close();
     }
