@@ -324,6 +324,44 @@ describe('selection: list ↔ map', () => {
     await page.keyboard.press('Enter');
     await third.getByRole('button', { name: /^Retirer/ }).waitFor();
     expect(await page.getByRole('button', { name: /^Comparer \(1\)/ }).count()).toBe(1);
+    // The change is announced (aria-live), with the name and the shortlist size.
+    const name = await third.locator('.row-name').textContent();
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="announcer"]')?.textContent === `« ${name} » ajouté à la sélection (1 site)`,
+      name,
+      { timeout: 5000 },
+    );
+    await page.keyboard.press('Enter');
+    await third.getByRole('button', { name: /^Ajouter à la sélection/ }).waitFor();
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="announcer"]')?.textContent === `« ${name} » retiré de la sélection (sélection vide)`,
+      name,
+      { timeout: 5000 },
+    );
+    await context.close();
+  });
+});
+
+describe('the list in English', () => {
+  it('translates the interface and the friche status, and marks the French data (names, communes) lang="fr"', async () => {
+    const { page, context } = await openAtlas(browser, '?lang=en');
+    await waitListCount(page, realSites.length);
+    const row = page.locator('.site-row').first();
+    const id = (await row.getAttribute('data-site-id'))!;
+    const site = realSites.find((s) => s.properties.id === id)!;
+    expect(site.properties.kind).toBe('friche');
+    expect(await row.locator('.row-name').getAttribute('lang')).toBe('fr');
+    expect(await row.locator('.row-name').textContent()).toBe(site.properties.name);
+    expect(await row.locator('[lang="fr"]', { hasText: site.properties.commune! }).count()).toBe(1);
+    const status = (await row.locator('.row-friche').textContent())!.trim();
+    const english: Record<string, string> = {
+      'friche potentielle': 'Potential brownfield',
+      'friche sans projet': 'Brownfield without project',
+      'friche avec projet': 'Brownfield with project',
+      'friche reconvertie': 'Converted brownfield',
+    };
+    expect(status).toBe(english[site.properties.friche_status!.toLowerCase()]);
+    expect(await row.getByRole('button', { name: /^Add to shortlist/ }).count()).toBe(1);
     await context.close();
   });
 });
