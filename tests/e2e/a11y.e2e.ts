@@ -130,6 +130,24 @@ describe('axe-core: no serious or critical WCAG 2.1 A/AA violation', () => {
     }
   });
 
+  it('on a site sheet in English: the French data (name, commune, friche status) is marked lang="fr"', async () => {
+    const { context, page } = await openPage(`?lang=en#/site/${encodeURIComponent(ids[0])}`, '[data-testid=site-sheet]');
+    try {
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.locator('h2#sheet-title').getAttribute('lang')).toBe('fr');
+      const site = await page.evaluate(async (id) => {
+        const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string; commune: string; friche_status: string } }[] };
+        return fc.features.find((f) => f.properties.id === id)!.properties;
+      }, ids[0]);
+      for (const text of [site.commune, site.friche_status]) {
+        expect(await page.locator('.sheet [lang="fr"]', { hasText: text }).count(), text).toBeGreaterThan(0);
+      }
+      expect(await seriousViolations(page, 'site sheet (English)')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('on the comparison page', async () => {
     const { context, page } = await openPage(`?sl=${ids.slice(0, 3).map(encodeURIComponent).join(',')}#/comparer`, '[data-testid=compare-table]');
     try {

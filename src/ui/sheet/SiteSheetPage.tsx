@@ -79,6 +79,8 @@ export function SiteSheet({ site }: { site: Site }) {
   const surface = (m2: number | null | undefined) =>
     m2 == null ? null : t('sheet.surface.both', { m2: fmtM2(locale, m2), ha: fmtHa(locale, m2) });
   const recordUrl = safeHttpUrl(p.source_url);
+  // Names, communes and the friche vocabulary come from French data (RGAA 8.7 in English).
+  const fr = locale === 'fr' ? undefined : 'fr';
 
   useEffect(() => {
     document.title = `${t('sheet.docTitle', { name: p.name })} – ${t('app.title')}`;
@@ -98,7 +100,9 @@ export function SiteSheet({ site }: { site: Site }) {
     <article className="page-content sheet" aria-labelledby="sheet-title" data-testid="site-sheet">
       <header className="sheet-header">
         <p className="eyebrow">{t('sheet.title')}</p>
-        <h2 id="sheet-title">{p.name}</h2>
+        <h2 id="sheet-title" lang={fr}>
+          {p.name}
+        </h2>
         <p className="badges">
           {p.fictitious && <span className="badge badge-fictitious">{t('fictitious.badge')}</span>}
           <span className="badge badge-kind">{t(`kind.${p.kind}`)}</span>
@@ -133,7 +137,9 @@ export function SiteSheet({ site }: { site: Site }) {
       <div className="sheet-grid">
         <Section id="identity" title={t('sheet.section.identity')}>
           <dl className="facts">
-            <Fact label={t('sheet.field.name')}>{p.name}</Fact>
+            <Fact label={t('sheet.field.name')}>
+              <span lang={fr}>{p.name}</span>
+            </Fact>
             <Fact label={t('sheet.field.kind')}>{t(`kind.${p.kind}`)}</Fact>
             <Fact label={t('sheet.field.id')}>
               <code>{p.id}</code>
@@ -144,11 +150,13 @@ export function SiteSheet({ site }: { site: Site }) {
         <Section id="location" title={t('sheet.section.location')}>
           <dl className="facts">
             <Fact label={t('sheet.field.commune')}>
-              {p.commune ?? unknown}
+              {p.commune ? <span lang={fr}>{p.commune}</span> : unknown}
               {p.insee ? <span className="muted"> ({t('sheet.field.insee')} {p.insee})</span> : null}
             </Fact>
-            <Fact label={t('sheet.field.epci')}>{p.epci_name ?? unknown}</Fact>
-            <Fact label={t('sheet.field.zone')}>{p.zone_name ?? <span className="muted">{t('sheet.value.none')}</span>}</Fact>
+            <Fact label={t('sheet.field.epci')}>{p.epci_name ? <span lang={fr}>{p.epci_name}</span> : unknown}</Fact>
+            <Fact label={t('sheet.field.zone')}>
+              {p.zone_name ? <span lang={fr}>{p.zone_name}</span> : <span className="muted">{t('sheet.value.none')}</span>}
+            </Fact>
           </dl>
         </Section>
 
@@ -186,8 +194,8 @@ export function SiteSheet({ site }: { site: Site }) {
         {(p.kind === 'friche' || p.friche_status || p.friche_type) && (
           <Section id="friche" title={t('sheet.section.friche')}>
             <dl className="facts">
-              <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ?? unknown}</Fact>
-              <Fact label={t('sheet.field.fricheType')}>{p.friche_type ?? unknown}</Fact>
+              <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ? <span lang={fr}>{p.friche_status}</span> : unknown}</Fact>
+              <Fact label={t('sheet.field.fricheType')}>{p.friche_type ? <span lang={fr}>{p.friche_type}</span> : unknown}</Fact>
             </dl>
           </Section>
         )}
