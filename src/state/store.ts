@@ -17,7 +17,7 @@ import {
   type SortState,
   type ZoneRecord,
 } from '../domain/types';
-import { attachToZones } from '../domain/zones';
+import type { attachToZones } from '../domain/zones';
 import { applyZoneDrafts, type ZoneDraft } from '../domain/zoneDrafts';
 
 export const DEFAULT_LAYERS: LayerId[] = ['petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'];
@@ -156,8 +156,8 @@ export const useAtlas = create<AtlasState>()((set) => ({
   drawingReturnTab: null,
 
   setData: (d) =>
-    set((s) => ({ ...d, publishedZones: d.zones, zones: applyZoneDrafts(d.zones, s.zoneDrafts), status: 'ready', loadError: null })),
-  setZoneDrafts: (zoneDrafts) => set((s) => ({ zoneDrafts, zones: applyZoneDrafts(s.publishedZones, zoneDrafts) })),
+    set((s) => ({ ...d, publishedZones: d.zones, zones: withAttachLoaded(applyZoneDrafts(d.zones, s.zoneDrafts)), status: 'ready', loadError: null })),
+  setZoneDrafts: (zoneDrafts) => set((s) => ({ zoneDrafts, zones: withAttachLoaded(applyZoneDrafts(s.publishedZones, zoneDrafts)) })),
   setLoadError: (message) => set({ status: 'error', loadError: message }),
   setSampleSites: (sites) => set({ sampleSites: sites, sampleLoaded: true }),
   clearSample: () => set({ sampleSites: [], sampleLoaded: false }),
@@ -216,7 +216,8 @@ export const useAtlas = create<AtlasState>()((set) => ({
  *
  * When `zones` is given (the whole state gives it), sites lying in a zone outline get that
  * zone's `zone_id` / `zone_name` (`attachToZones`: a site outside every outline keeps the
- * zone typed for it).
+ * zone typed for it), once the attachment code is loaded (`loadZoneAttach`, started as soon
+ * as a zone has an outline).
  *
  * Memoised on its inputs (reference equality, last 4 calls): the same inputs give the
  * same array, so it is safe in zustand selectors.
@@ -255,6 +256,35 @@ function sitesWithDrafts(
   return result;
 }
 
+// The attachment code (turf intersect and its big-number library) is loaded only once a zone
+// has an outline: visitors of an atlas without outlines do not download it.
+let attachFn: typeof attachToZones | null = null;
+let attachLoading: Promise<void> | null = null;
+
+/**
+ * Loads the code that attaches sites to zone outlines (once). When it arrives, `zones` is
+ * set again (same content, new array) so every selector attaches the sites.
+ */
+export function loadZoneAttach(): Promise<void> {
+  attachLoading ??= import('../domain/zones').then((m) => {
+    attachFn = m.attachToZones;
+    attachResults.length = 0;
+    attachCache = null;
+    const zones = useAtlas.getState().zones;
+    if (zones.some((z) => z.geometry)) useAtlas.setState({ zones: [...zones] });
+  });
+  // A failed download (offline) is tried again at the next change of zones.
+  attachLoading.catch(() => {
+    attachLoading = null;
+  });
+  return attachLoading;
+}
+
+function withAttachLoaded(zones: ZoneRecord[]): ZoneRecord[] {
+  if (!attachFn && zones.some((z) => z.geometry)) loadZoneAttach().catch(() => undefined);
+  return zones;
+}
+
 /** The zones the sites were last attached to, and each site's attached version (per site object). */
 let attachCache: { zones: ZoneRecord[]; outlined: ZoneRecord[]; bySite: WeakMap<Site, Site> } | null = null;
 const attachResults: { sites: Site[]; zones: ZoneRecord[]; result: Site[] }[] = [];
@@ -266,13 +296,18 @@ const attachResults: { sites: Site[]; zones: ZoneRecord[]; result: Site[] }[] = 
 function attachedToZones(sites: Site[], zones: ZoneRecord[]): Site[] {
   const hit = attachResults.find((m) => m.sites === sites && m.zones === zones);
   if (hit) return hit.result;
+  if (!attachFn) {
+    // Not loaded yet: the sites as they are until it arrives (then `zones` changes).
+    withAttachLoaded(zones);
+    return sites;
+  }
   if (attachCache?.zones !== zones) attachCache = { zones, outlined: zones.filter((z) => z.geometry), bySite: new WeakMap() };
   const { outlined, bySite } = attachCache;
   let result = sites;
   if (outlined.length) {
     const missing = sites.filter((x) => !bySite.has(x));
     if (missing.length) {
-      const attached = attachToZones(missing, outlined);
+      const attached = attachFn(missing, outlined);
       missing.forEach((x, i) => bySite.set(x, attached[i]));
     }
     const out = sites.map((x) => bySite.get(x) ?? x);

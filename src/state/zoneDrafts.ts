@@ -13,7 +13,7 @@ import { isDigitisableZone, type ZoneDraft, type ZoneOutline } from '../domain/z
 import { normalizeGeometry } from '../data/import';
 import type { ZoneDraftRecord, ZoneHistoryEntry } from '../data/drafts';
 import { curationDraftStore, initCuration, useCuration } from './curation';
-import { useAtlas } from './store';
+import { loadZoneAttach, useAtlas } from './store';
 
 export interface ZoneDraftStatus {
   /** Incremented after each write: history views reload. */
@@ -126,6 +126,8 @@ export async function saveZoneOutline(zoneId: string, drawn: ZoneOutline): Promi
   return write(zoneId, async () => {
     const { draft } = await curationDraftStore()!.putZoneOutline(zone, outline, { author });
     await reloadFromDb();
+    // Resolve once the sites are attached to the new outline.
+    await loadZoneAttach();
     return draft;
   });
 }

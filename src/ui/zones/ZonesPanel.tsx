@@ -5,17 +5,21 @@
  * draft in this browser, see ./ZoneOutline.tsx). Each zone shows its known facts, each with
  * its source and date. Every value comes from data and is rendered as text.
  */
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { ZoneFact, ZoneRecord } from '../../domain/types';
-import { isDigitisableZone, type ZoneOutline } from '../../domain/zoneDrafts';
+import { isDigitisableZone } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
-import { saveZoneOutline, useZoneDraftStatus } from '../../state/zoneDrafts';
 import { useT, type TFunction } from '../i18n';
+import { restoreDraftsAtStartup } from './boot';
 import { fmtFactDate } from './format';
-import { fmtArea, outlineAreaM2 } from './outline';
-import { useZoneDraw, type ZoneDrawApi } from './useZoneDraw';
 import { ZoneOutlineSection } from './ZoneOutline';
 import './zones.css';
+
+// Outlines digitised in this browser show on the map from the start, whatever the tab.
+restoreDraftsAtStartup();
+
+/** The editing tools' host (drawing tools lifetime, write errors), loaded in « Mode édition » only. */
+const ZoneEditingHost = lazy(() => import('./editing').then((m) => ({ default: m.ZoneEditingHost })));
 
 /** The four EPCI of the PETR (INSEE SIREN → name), in display order. */
 export const PETR_EPCI: ReadonlyArray<{ siren: string; name: string }> = [
@@ -120,7 +124,7 @@ function OutlineBadge({ zone, isDraft }: { zone: ZoneRecord; isDraft: boolean })
   ) : null;
 }
 
-function Zone({ zone, isDraft, draw }: { zone: ZoneRecord; isDraft: boolean; draw: ZoneDrawApi }) {
+function Zone({ zone, isDraft }: { zone: ZoneRecord; isDraft: boolean }) {
   const t = useT();
   const facts = useMemo(
     // Most recent facts first; undated facts last.
@@ -143,7 +147,7 @@ function Zone({ zone, isDraft, draw }: { zone: ZoneRecord; isDraft: boolean; dra
           <dt>{t('zones.communes')}</dt>
           <dd>{zone.communes.length ? zone.communes.join(', ') : t('zones.communesUnknown')}</dd>
         </dl>
-        <ZoneOutlineSection zone={zone} isDraft={isDraft} draw={draw} />
+        <ZoneOutlineSection zone={zone} isDraft={isDraft} />
         {facts.length ? (
           <ul className="zone-facts">
             {facts.map((f) => (
@@ -168,25 +172,6 @@ export function ZonesPanel() {
   const drafted = useMemo(() => new Set(zoneDrafts.map((d) => d.zone_id)), [zoneDrafts]);
   const outlined = useMemo(() => zones.filter((z) => z.geometry).length, [zones]);
 
-  const draw = useZoneDraw((zoneId: string, outline: ZoneOutline, action) => {
-    const atlas = useAtlas.getState();
-    const zone = atlas.zones.find((z) => z.zone_id === zoneId);
-    const name = zone?.name ?? zoneId;
-    const area = outlineAreaM2(outline);
-    const areaText = area === null ? '—' : fmtArea(atlas.locale, area);
-    saveZoneOutline(zoneId, outline).then(
-      () => atlas.announce(t(action === 'draw' ? 'zones.outline.saved' : 'zones.outline.updated', { name, area: areaText })),
-      (e: unknown) => atlas.announce(t('zones.outline.error', { message: e instanceof Error ? e.message : String(e) })),
-    );
-  });
-
-  // Leaving « Mode édition » ends any drawing.
-  const stopDraw = draw.stop;
-  const drawing = draw.mode !== 'idle';
-  useEffect(() => {
-    if (!editMode && drawing) stopDraw();
-  }, [editMode, drawing, stopDraw]);
-
   return (
     <div className="zones-panel">
       <h2>{t('zones.heading')}</h2>
@@ -204,7 +189,11 @@ export function ZonesPanel() {
               {t('zones.drafts.count', { n: zoneDrafts.length })}
             </p>
           )}
-          <ZoneDraftError />
+          {editMode && (
+            <Suspense fallback={null}>
+              <ZoneEditingHost />
+            </Suspense>
+          )}
           <p className="zones-caveat" role="note">
             {t('zones.caveat')}
           </p>
@@ -216,7 +205,7 @@ export function ZonesPanel() {
               {g.zones.length ? (
                 <ul className="zone-list">
                   {g.zones.map((z) => (
-                    <Zone key={z.zone_id} zone={z} isDraft={drafted.has(z.zone_id)} draw={draw} />
+                    <Zone key={z.zone_id} zone={z} isDraft={drafted.has(z.zone_id)} />
                   ))}
                 </ul>
               ) : (
@@ -227,17 +216,5 @@ export function ZonesPanel() {
         </>
       )}
     </div>
-  );
-}
-
-/** The last failed outline write (e.g. storage unavailable), announced to assistive tech. */
-function ZoneDraftError() {
-  const t = useT();
-  const error = useZoneDraftStatus((s) => s.error);
-  if (!error) return null;
-  return (
-    <p className="zones-error" role="alert">
-      {t('zones.outline.error', { message: error })}
-    </p>
   );
 }

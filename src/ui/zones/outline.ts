@@ -1,8 +1,8 @@
 /**
- * What the zones panel shows about an outline: its computed surface (turf.area, the data
- * layer's `computedSurfaceM2`) next to the surfaces the sources give (never replaced).
+ * What the zones panel shows about an outline: its computed surface (turf.area) next to the
+ * surfaces the sources give (never replaced).
  */
-import { computedSurfaceM2 } from '../../data/import';
+import { area } from '@turf/turf';
 import type { Locale, ZoneFact, ZoneRecord } from '../../domain/types';
 import type { ZoneOutline } from '../../domain/zoneDrafts';
 
@@ -13,11 +13,19 @@ export function sourcedSurfaceFacts(zone: Pick<ZoneRecord, 'facts'>): ZoneFact[]
   return zone.facts.filter((f) => SURFACE_ATTRIBUTES.includes(f.attribute));
 }
 
-/** Area of an outline in m² (null when it cannot be computed). */
+/**
+ * Area of an outline in m² (turf.area, 2 decimals, as the data layer's computedSurfaceM2;
+ * not imported from there to keep the import pipeline out of the first download), null when
+ * it cannot be computed.
+ */
 export function outlineAreaM2(g: ZoneOutline | null | undefined): number | null {
   if (!g) return null;
-  const a = computedSurfaceM2(g);
-  return a !== null && Number.isFinite(a) ? a : null;
+  try {
+    const a = Math.round(area(g) * 100) / 100;
+    return Number.isFinite(a) ? a : null;
+  } catch {
+    return null;
+  }
 }
 
 /** « 139,8 ha » (1 decimal from 10 ha, 2 below), « 8 500 m² » under one hectare. */

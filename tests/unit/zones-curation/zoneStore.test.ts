@@ -103,6 +103,11 @@ describe('zone drafts in the store', () => {
     const next = await page();
     expect(next.s.useAtlas.getState().zones[0].geometry).toEqual(rec.geometry);
     expect(next.s.useAtlas.getState().zoneDrafts.map((d) => d.zone_id)).toEqual(['ZT1']);
+    // The attachment code is loaded on demand (a zone has an outline); once there, `zones` is
+    // set again and the sites are attached.
+    const zonesBefore = next.s.useAtlas.getState().zones;
+    await next.s.loadZoneAttach();
+    expect(next.s.useAtlas.getState().zones).not.toBe(zonesBefore);
     expect(summary(next.sel.selectAllSites(next.s.useAtlas.getState())).find((x) => x.id === 'point-inside')?.zone_name).toBe('Zone test des Essais');
     expect((await next.z.loadZoneHistory('ZT1')).map((e) => e.action)).toEqual(['create']);
   });

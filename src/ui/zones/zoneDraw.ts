@@ -1,0 +1,103 @@
+/**
+ * Digitising zone outlines on the atlas map: one terra-draw controller (src/map/draw) for
+ * the whole zones panel, created on first use and released when the panel's editing tools
+ * go away (`releaseZoneDraw`). A finished polygon ('draw') or each settled vertex edit
+ * ('edit') is saved at once as the zone's draft (src/state/zoneDrafts) and announced.
+ *
+ * Part of the editing chunk (loaded only in « Mode édition »): terra-draw stays out of the
+ * first download.
+ */
+import { create } from 'zustand';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { createDrawController, type DrawController, type DrawGeometry, type DrawMode } from '../../map/draw';
+import { getAtlasMap, onAtlasMap } from '../../map/registry';
+import type { ZoneOutline } from '../../domain/zoneDrafts';
+import { useAtlas } from '../../state/store';
+import { saveZoneOutline } from '../../state/zoneDrafts';
+import { translate } from '../i18n';
+import { fmtArea, outlineAreaM2 } from './outline';
+
+export interface ZoneDrawState {
+  /** The map exists (drawing is possible). */
+  ready: boolean;
+  mode: DrawMode;
+  /** The zone being drawn or edited, null when idle. */
+  zoneId: string | null;
+}
+
+export const useZoneDrawState = create<ZoneDrawState>()(() => ({ ready: getAtlasMap() !== null, mode: 'idle', zoneId: null }));
+const set = useZoneDrawState.setState;
+
+let ctl: { map: MapLibreMap; c: DrawController; off: () => void } | null = null;
+
+onAtlasMap((map) => {
+  set({ ready: map !== null });
+  if (ctl && ctl.map !== map) releaseZoneDraw();
+});
+
+const isOutline = (g: DrawGeometry): g is ZoneOutline => g.type === 'Polygon' || g.type === 'MultiPolygon';
+
+/** Saves an outline coming from the map and announces it (or the error), in the current language. */
+function save(zoneId: string, outline: ZoneOutline, action: 'draw' | 'edit'): void {
+  const atlas = useAtlas.getState();
+  const name = atlas.zones.find((z) => z.zone_id === zoneId)?.name ?? zoneId;
+  const area = outlineAreaM2(outline);
+  const areaText = area === null ? '—' : fmtArea(atlas.locale, area);
+  saveZoneOutline(zoneId, outline).then(
+    () => atlas.announce(translate(useAtlas.getState().locale, action === 'draw' ? 'zones.outline.saved' : 'zones.outline.updated', { name, area: areaText })),
+    (e: unknown) => atlas.announce(translate(useAtlas.getState().locale, 'zones.outline.error', { message: e instanceof Error ? e.message : String(e) })),
+  );
+}
+
+function controller(): DrawController | null {
+  const map = getAtlasMap();
+  if (!map) return null;
+  if (ctl?.map === map) return ctl.c;
+  releaseZoneDraw();
+  const c = createDrawController(map, { color: '#6a3d9a', onModeChange: (mode) => set({ mode }) });
+  const off = c.on('change', ({ geometry, action }) => {
+    const id = useZoneDrawState.getState().zoneId;
+    if (!id || !isOutline(geometry)) return;
+    save(id, geometry, action);
+    if (action === 'draw') set({ zoneId: null });
+  });
+  ctl = { map, c, off };
+  return c;
+}
+
+/** Starts drawing a new outline for the zone (click the vertices, close on the first). */
+export function drawZone(zoneId: string): void {
+  const c = controller();
+  if (!c) return;
+  set({ zoneId });
+  c.startPolygon();
+}
+
+/** Shows the zone's outline with draggable vertices; each settled change is saved. */
+export function editZone(zoneId: string, outline: ZoneOutline): void {
+  const c = controller();
+  if (!c) return;
+  set({ zoneId });
+  c.edit({ geometry: outline });
+}
+
+/** Leaves drawing / editing (a pending vertex edit is saved first). */
+export function stopZoneDraw(): void {
+  ctl?.c.stop();
+  set({ zoneId: null, mode: 'idle' });
+}
+
+/** Stops and removes the drawing tools from the map (the zones panel's tools went away). */
+export function releaseZoneDraw(): void {
+  const cur = ctl;
+  if (!cur) return;
+  ctl = null;
+  try {
+    cur.c.stop(); // saves a pending vertex edit
+  } catch {
+    // The map may already be gone.
+  }
+  cur.off();
+  cur.c.destroy();
+  set({ zoneId: null, mode: 'idle' });
+}

@@ -1,0 +1,172 @@
+/**
+ * Digitising a real activity zone's outline in a real browser (EPCI teams): in « Mode
+ * édition », « Numériser le périmètre » on the zones panel, click a polygon on the map; the
+ * outline is saved as a draft (IndexedDB), drawn on the map, with its computed surface next
+ * to the sourced « 140 ha »; it survives a reload (badge « Périmètre numérisé (brouillon) »),
+ * and a sample plot inside it belongs to the zone (its sheet names the zone).
+ *
+ * One browser context: IndexedDB lives in the context, so the reload finds the draft.
+ */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, launch, openAtlas } from './browser';
+
+const ZONE_ID = 'Z01';
+const ZONE_NAME = 'Parc d\'activités du Plateau (ZAC du Plateau)';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Hooks = { __atlas: { renderedSiteIds(): string[]; projectSite(id: string): { x: number; y: number } | null; map: { queryRenderedFeatures(): { source: string; properties: Record<string, unknown> }[] } } };
+
+function mapSiteIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as Hooks).__atlas.renderedSiteIds());
+}
+
+/** Zone ids drawn on the map (features of the zones source in the viewport). */
+function mapZoneIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ids = new Set<string>();
+    for (const f of (window as unknown as Hooks).__atlas.map.queryRenderedFeatures()) {
+      if (/zone/i.test(f.source) && typeof f.properties?.zone_id === 'string') ids.add(f.properties.zone_id);
+    }
+    return [...ids];
+  });
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical WCAG 2.1 A/AA violations inside the zones panel (printed when any). */
+async function panelViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const found = await page.evaluate(async () => {
+    type V = { id: string; impact: string | null; nodes: { html: string }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: V[] }> } }).axe;
+    const r = await axe.run(document.querySelector('.zones-panel'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) }));
+  });
+  if (found.length) console.log('axe (zones panel):', JSON.stringify(found, null, 2));
+  return found;
+}
+
+/** The sample site drawn nearest to the centre of the map canvas, with its screen position. */
+async function centralSampleSite(page: Page): Promise<{ id: string; x: number; y: number }> {
+  const box = (await page.locator('.map-panel canvas').first().boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const found = await page.evaluate(
+    ({ cx, cy }) => {
+      const hooks = (window as unknown as Hooks).__atlas;
+      let best: { id: string; x: number; y: number; d: number } | null = null;
+      for (const id of hooks.renderedSiteIds()) {
+        if (!id.startsWith('FICT-')) continue;
+        const p = hooks.projectSite(id);
+        if (!p) continue;
+        const d = Math.hypot(p.x - cx, p.y - cy);
+        if (!best || d < best.d) best = { id, x: p.x, y: p.y, d };
+      }
+      return best;
+    },
+    { cx, cy },
+  );
+  if (!found || found.d > Math.min(box.width, box.height) / 3) throw new Error(`no sample site near the map centre (${JSON.stringify(found)})`);
+  return found;
+}
+
+describe('zones: digitising an outline', () => {
+  it('draws a zone outline on the map, keeps it after a reload, and attaches the plot inside it', async () => {
+    const { context, page, errors } = await openAtlas(browser, '?sample=1');
+    try {
+      // The fictitious sample is on the map.
+      await expect.poll(async () => (await mapSiteIds(page)).some((id) => id.startsWith('FICT-')), { timeout: 20000 }).toBe(true);
+
+      await page.getByLabel('Mode édition').check();
+      await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+      const zone = page.locator(`#zone-${ZONE_ID}`);
+      await zone.locator('summary').first().click();
+      expect(await zone.getByTestId('zone-badge').textContent()).toBe('Périmètre à numériser');
+      // Territory-level groupings offer nothing to digitise.
+      await page.locator('#zone-T_PETR summary').first().click();
+      expect(await page.locator('#zone-T_PETR').getByRole('button', { name: 'Numériser le périmètre' }).count()).toBe(0);
+
+      await zone.getByRole('button', { name: 'Numériser le périmètre' }).click();
+      await zone.getByText('Cliquez sur la carte pour placer les sommets du périmètre', { exact: false }).waitFor();
+
+      // A square around a sample plot near the map centre.
+      const site = await centralSampleSite(page);
+      const r = 45;
+      const pts: [number, number][] = [
+        [site.x - r, site.y - r],
+        [site.x + r, site.y - r],
+        [site.x + r, site.y + r],
+        [site.x - r, site.y + r],
+      ];
+      for (const [x, y] of pts) {
+        await page.mouse.click(x, y);
+        await page.waitForTimeout(150);
+      }
+      await page.mouse.click(pts[0][0], pts[0][1]); // close on the first vertex
+
+      await expect.poll(() => zone.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
+      // Computed surface shown next to the source's figure (kept as it is).
+      const area = (await zone.getByTestId(`zone-area-${ZONE_ID}`).textContent()) ?? '';
+      expect(area).toMatch(/^Surface calculée du périmètre : \d[\d\s\u202f\u00a0,]*[\s\u00a0](ha|m²)$/);
+      expect(await zone.getByTestId('zone-sourced-surface').first().textContent()).toMatch(/^Surface selon la source : 140 ha/);
+      // Drawn on the map.
+      await expect.poll(() => mapZoneIds(page), { timeout: 10000 }).toContain(ZONE_ID);
+      // The plot is in the zone: the « Modifier » / « Supprimer » actions replace « Numériser ».
+      await zone.getByRole('button', { name: 'Modifier le périmètre' }).waitFor();
+      expect(errors).toEqual([]);
+
+      // Saved: announced once written to IndexedDB. Then reload (same context = same IndexedDB).
+      await expect
+        .poll(() => page.getByTestId('announcer').textContent(), { timeout: 15000 })
+        .toMatch(/Périmètre de « Parc d.activités du Plateau \(ZAC du Plateau\) » enregistré \(brouillon\) : /);
+      await page.reload();
+      await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 60000 });
+      await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+      const again = page.locator(`#zone-${ZONE_ID}`);
+      await expect.poll(() => again.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
+      await expect.poll(() => mapZoneIds(page), { timeout: 10000 }).toContain(ZONE_ID);
+
+      // The history records the digitising; the panel with its editing tools passes axe.
+      if (!(await page.getByLabel('Mode édition').isChecked())) await page.getByLabel('Mode édition').check();
+      await again.locator('summary').first().click();
+      await again.getByText('Historique du périmètre').click();
+      await again.getByTestId(`zone-history-${ZONE_ID}`).waitFor();
+      expect(await again.getByTestId(`zone-history-${ZONE_ID}`).textContent()).toMatch(/Numérisation/);
+      expect(await panelViolations(page)).toEqual([]);
+
+      // The sample plot inside the outline belongs to the zone: its sheet names it.
+      await page.goto(`${baseURL()}?sample=1#/site/${encodeURIComponent(site.id)}`);
+      await page.locator('[data-testid=site-sheet]').waitFor({ timeout: 30000 });
+      await expect.poll(() => page.locator('[data-testid=site-sheet]').textContent(), { timeout: 20000 }).toContain(ZONE_NAME);
+
+      // « Supprimer le périmètre »: the zone leaves the map, the badge comes back, the plot leaves the zone.
+      await page.goto(`${baseURL()}?sample=1`);
+      await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 60000 });
+      if (!(await page.getByLabel('Mode édition').isChecked())) await page.getByLabel('Mode édition').check();
+      await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+      const last = page.locator(`#zone-${ZONE_ID}`);
+      await last.locator('summary').first().click();
+      page.once('dialog', (d) => void d.accept());
+      await last.getByRole('button', { name: 'Supprimer le périmètre' }).click();
+      await expect.poll(() => last.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre à numériser');
+      await expect.poll(() => mapZoneIds(page), { timeout: 10000 }).not.toContain(ZONE_ID);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
