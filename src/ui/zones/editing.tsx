@@ -11,7 +11,7 @@ import { useAtlas } from '../../state/store';
 import { loadZoneHistory, removeZoneOutline, useZoneDraftStatus } from '../../state/zoneDrafts';
 import { useT } from '../i18n';
 import { fmtArea, outlineAreaM2 } from './outline';
-import { drawZone, editZone, releaseZoneDraw, stopZoneDraw, useZoneDrawState } from './zoneDraw';
+import { drawZone, editZone, finishZoneDraw, releaseZoneDraw, stopZoneDraw, useZoneDrawState } from './zoneDraw';
 
 /** Rendered once by the panel while editing: owns the drawing tools' lifetime; shows write errors. */
 export function ZoneEditingHost() {
@@ -79,6 +79,11 @@ export function ZoneOutlineActions({ zone }: { zone: ZoneRecord }) {
       {active && (
         <div className="zone-draw-hint" role="status">
           <p>{t(mode === 'edit' ? 'zones.outline.hint.edit' : 'zones.outline.hint.polygon')}</p>
+          {mode === 'polygon' && (
+            <button type="button" onClick={finishZoneDraw}>
+              {t('zones.outline.finish')}
+            </button>
+          )}{' '}
           <button type="button" onClick={stopZoneDraw}>
             {mode === 'edit' ? t('zones.outline.editStop') : t('zones.outline.cancel')}
           </button>

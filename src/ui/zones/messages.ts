@@ -32,6 +32,7 @@ export const messages: FeatureMessages = {
     'zones.outline.delete': 'Supprimer le périmètre',
     'zones.outline.deleteConfirm': 'Supprimer le périmètre de « {name} » ? Le tracé reste dans l\'historique.',
     'zones.outline.cancel': 'Annuler le dessin',
+    'zones.outline.finish': 'Fermer le périmètre',
     'zones.outline.noMap': 'La carte n\'est pas encore prête : réessayez dans un instant.',
     'zones.outline.editHint': 'Passez en « Mode édition » pour numériser ce périmètre.',
     'zones.outline.hint.polygon':
@@ -133,6 +134,7 @@ export const messages: FeatureMessages = {
     'zones.outline.delete': 'Delete the outline',
     'zones.outline.deleteConfirm': 'Delete the outline of “{name}”? The drawing stays in the history.',
     'zones.outline.cancel': 'Cancel drawing',
+    'zones.outline.finish': 'Close the outline',
     'zones.outline.noMap': 'The map is not ready yet: try again in a moment.',
     'zones.outline.editHint': 'Turn on “Edit mode” to digitise this outline.',
     'zones.outline.hint.polygon':

@@ -4,6 +4,9 @@
  * go away (`releaseZoneDraw`). A finished polygon ('draw') or each settled vertex edit
  * ('edit') is saved at once as the zone's draft (src/state/zoneDrafts) and announced.
  *
+ * Every mode change is told to the app (showDrawing / hideDrawing): on a phone the map tab
+ * is shown with « Terminer » / « Annuler » while drawing, and the zones tab comes back after.
+ *
  * Part of the editing chunk (loaded only in « Mode édition »): terra-draw stays out of the
  * first download.
  */
@@ -14,6 +17,7 @@ import { getAtlasMap, onAtlasMap } from '../../map/registry';
 import type { ZoneOutline } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
 import { saveZoneOutline } from '../../state/zoneDrafts';
+import { hideDrawing, showDrawing } from '../app/drawing';
 import { translate } from '../i18n';
 import { fmtArea, outlineAreaM2 } from './outline';
 
@@ -54,7 +58,23 @@ function controller(): DrawController | null {
   if (!map) return null;
   if (ctl?.map === map) return ctl.c;
   releaseZoneDraw();
-  const c = createDrawController(map, { color: '#6a3d9a', onModeChange: (mode) => set({ mode }) });
+  const c = createDrawController(map, {
+    color: '#6a3d9a',
+    onModeChange: (mode) => {
+      set({ mode });
+      if (mode === 'idle') {
+        hideDrawing();
+        return;
+      }
+      const locale = useAtlas.getState().locale;
+      showDrawing({
+        mode: mode === 'edit' ? 'edit' : 'polygon',
+        hint: translate(locale, mode === 'edit' ? 'zones.outline.hint.edit' : 'zones.outline.hint.polygon'),
+        finish: finishZoneDraw,
+        cancel: mode === 'edit' ? undefined : stopZoneDraw,
+      });
+    },
+  });
   const off = c.on('change', ({ geometry, action }) => {
     const id = useZoneDrawState.getState().zoneId;
     if (!id || !isOutline(geometry)) return;
@@ -81,6 +101,22 @@ export function editZone(zoneId: string, outline: ZoneOutline): void {
   c.edit({ geometry: outline });
 }
 
+/**
+ * « Terminer »: closes the polygon being drawn (as Enter does; terra-draw refuses a shape with
+ * fewer than three vertices or crossing itself, then drawing goes on), or leaves vertex editing.
+ */
+export function finishZoneDraw(): void {
+  const cur = ctl;
+  if (!cur) return;
+  if (cur.c.mode() === 'edit') {
+    stopZoneDraw();
+    return;
+  }
+  if (cur.c.mode() !== 'polygon') return;
+  // terra-draw closes a polygon on Enter (its keyup listener sits on the map canvas).
+  cur.map.getCanvas().dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', bubbles: true }));
+}
+
 /** Leaves drawing / editing (a pending vertex edit is saved first). */
 export function stopZoneDraw(): void {
   ctl?.c.stop();
@@ -100,4 +136,5 @@ export function releaseZoneDraw(): void {
   cur.off();
   cur.c.destroy();
   set({ zoneId: null, mode: 'idle' });
+  hideDrawing();
 }
