@@ -9,15 +9,17 @@
  * request for the sites file with the national friches mapped by `fricheToSite` (page.route:
  * no hook in the production code). An init script sets `window.__atlasPerf`, which turns on
  * the `performance.measure` calls of the store selectors (filter, facets, histogram, summary,
- * sort) and the list's commit mark. The bench wraps the map's `setFilter` and listens to
- * `render` / `idle` on the map (`window.__atlas.map`). Each step of a change is timed:
+ * sort) and the list's commit mark. The bench wraps the map's `setFilter` and `setFeatureState`
+ * and listens to `render` / `idle` on the map (`window.__atlas.map`). Each step of a change is timed:
  *
  *   input event → store update → domain (filter + facets + …) → React commit of list and counts
  *   → map.setFilter (or setFeatureState) → first map render → map idle
  *
  * When a change leaves the set of sites as it was, the map has nothing to redo: the total is
- * then the React commit. With setFilter, MapLibre reloads the tiles of the source: the first
- * frame after it still shows the old points, the new ones appear at `idle`.
+ * then the React commit. The map hides the sites left out through feature-state (src/map/
+ * controller.ts): the first frame after the change shows the new points, and `idle` follows it.
+ * (With setFilter, MapLibre reloaded the tiles of the source: the first frame still showed the
+ * old points, the new ones appeared at `idle`, 0.6–3 s later.)
  *
  * The map is zoomed out as far as it allows (its bounds keep it around the PETR), so several
  * thousand points are drawn; the map filter itself is evaluated on all 24,000.

@@ -24,16 +24,7 @@ import { LAYER_IDS, type DataManifest, type LayerId, type MapView, type Site, ty
 import { GLYPHS_URL, loadGlyphFonts, registerGlyphProtocol } from './style/glyphs';
 import { addImages } from './style/images';
 import { epciColors } from './style/palette';
-import {
-  FILTERED_SITE_LAYERS,
-  L,
-  LAYER_GROUPS,
-  SITE_BASE_FILTERS,
-  SITE_LAYERS,
-  buildLayers,
-  epciFillColor,
-  withIdFilter,
-} from './style/layers';
+import { L, LAYER_GROUPS, SITE_LAYERS, SITE_STATE, buildLayers, epciFillColor } from './style/layers';
 import { DIRECT_SOURCES, EMPTY, SOURCE_IDS, labelPoints, maskOutside, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
 import { HomeControl } from './controls/home';
@@ -73,7 +64,9 @@ export function buildStyle(): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {};
   for (const id of Object.values(SOURCE_IDS)) {
     if (id === SOURCE_IDS.basemap) continue;
-    sources[id] = { type: 'geojson', data: EMPTY, ...(id === SOURCE_IDS.sites ? { promoteId: 'id' } : {}) };
+    // Sites: the feature id is `_fid`, an integer per site id (see siteFeatures), the key of the
+    // feature-state that the filters use.
+    sources[id] = { type: 'geojson', data: EMPTY, ...(id === SOURCE_IDS.sites ? { promoteId: '_fid' } : {}) };
   }
   return { version: 8, name: 'Atlas foncier du Soissonnais-Valois', glyphs: GLYPHS_URL, sources, layers: buildLayers() };
 }
@@ -140,7 +133,11 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let petrBbox: [number, number, number, number] = PETR_BBOX;
   let sitesById = new Map<string, Site>();
   let filteredIds: string[] | null = null;
+  /** Sites drawn hidden: feature-state `out: true` (what MapLibre holds, kept in step). */
+  let outIds = new Set<string>();
   let selectedId: string | null = null;
+  /** The site drawn by the highlight layers (source `sites-selection`), and its data. */
+  let highlighted: { id: string | null; site: Site | null } = { id: null, site: null };
   let visible: LayerId[] = [...LAYER_IDS];
   let connectorState: { c: Connectors | null; from: Position | null } = { c: null, from: null };
   let userMoved = initial !== null;
@@ -186,19 +183,48 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     };
   }
 
-  function applyFilters(): void {
-    for (const id of FILTERED_SITE_LAYERS) {
-      if (map.getLayer(id)) map.setFilter(id, withIdFilter(SITE_BASE_FILTERS[id], filteredIds));
+  /** Feature id (`_fid`) of each site id ever drawn: stable, so feature-state survives new site data. */
+  const fids = new Map<string, number>();
+  const fidOf = (id: string): number => {
+    let n = fids.get(id);
+    if (n === undefined) {
+      n = fids.size + 1; // not 0: MapLibre treats a falsy id as no id
+      fids.set(id, n);
     }
+    return n;
+  };
+  const siteState = (id: string, state: Record<string, boolean>) => map.setFeatureState({ source: SOURCE_IDS.sites, id: fidOf(id) }, state);
+
+  /**
+   * Marks the sites the filters leave out with the feature-state `out` (the site layers draw
+   * them with a zero opacity, see style/layers.ts), touching only the sites whose state
+   * changes: no tile is reloaded. MapLibre keeps feature-state per id across `setData`, so
+   * after new sites only the new differences are written (sites gone are reset).
+   */
+  function applyFilters(): void {
+    const next = new Set<string>();
+    if (filteredIds) {
+      const keep = new Set(filteredIds);
+      for (const id of sitesById.keys()) if (!keep.has(id)) next.add(id);
+    }
+    for (const id of outIds) if (!next.has(id)) siteState(id, { [SITE_STATE.out]: false });
+    for (const id of next) if (!outIds.has(id)) siteState(id, { [SITE_STATE.out]: true });
+    outIds = next;
   }
 
+  /**
+   * Puts the selected site, alone, in the highlight layers' source (replacing one feature
+   * reloads only that tiny source; the sites source is not touched).
+   */
   function applySelection(): void {
-    const sel = selectedId ?? '__none__';
-    const byId: ExpressionSpecification = ['==', ['get', 'id'], sel];
-    map.setFilter(L.selectedHalo, ['all', byId, ['==', ['get', '_geom'], 'polygon']]);
-    map.setFilter(L.selectedFill, ['all', byId, ['==', ['get', '_geom'], 'polygon']]);
-    map.setFilter(L.selectedPoint, ['all', byId, ['==', ['get', '_geom'], 'point']]);
+    const site = selectedId !== null ? (sitesById.get(selectedId) ?? null) : null;
+    if (highlighted.id === selectedId && highlighted.site === site) return;
+    highlighted = { id: selectedId, site };
+    setSource(SOURCE_IDS.selection, site ? siteFeatures([site]) : EMPTY);
   }
+
+  /** A site feature the map shows: not left out by the filters. */
+  const shown = (f: MapGeoJSONFeature) => f.state?.[SITE_STATE.out] !== true;
 
   function applyVisibility(): void {
     for (const id of LAYER_IDS) {
@@ -256,7 +282,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       [e.point.x - tol, e.point.y - tol],
       [e.point.x + tol, e.point.y + tol],
     ];
-    const hits = map.queryRenderedFeatures(box, { layers: layersOn });
+    // Sites left out by the filters are still in the layers (drawn transparent): never hit them.
+    const hits = map.queryRenderedFeatures(box, { layers: layersOn }).filter(shown);
     // Point symbols first (they sit above polygons).
     hits.sort((a, b) => Number(b.layer.type === 'symbol') - Number(a.layer.type === 'symbol'));
     return hits[0] ?? null;
@@ -317,6 +344,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     performance.mark('atlas-first-idle');
     installTestHooks(map, controller, {
       siteLayers: () => clickableSiteLayers(),
+      shown,
       anchor: (id) => {
         const s = sitesById.get(id);
         return s ? siteAnchorPoint(s.geometry) : null;
@@ -351,7 +379,11 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     },
     setSites(sites: Site[]): void {
       sitesById = new Map(sites.map((s) => [s.properties.id, s]));
-      setSource(SOURCE_IDS.sites, siteFeatures(sites));
+      setSource(SOURCE_IDS.sites, siteFeatures(sites, fidOf));
+      // New sites the current filters leave out are marked; sites gone are reset.
+      applyFilters();
+      // The selected site may have been edited (or removed).
+      applySelection();
     },
     setFilteredIds(ids: string[] | null): void {
       filteredIds = ids ? [...ids] : null;

@@ -17,6 +17,8 @@ export const SOURCE_IDS = {
   communes: 'communes',
   communeLabels: 'communes-labels',
   sites: 'sites',
+  /** The selected site alone (the highlight layers): a one-feature source, cheap to replace. */
+  selection: 'sites-selection',
   zones: 'zones',
   rn2: 'rn2',
   waterway: 'waterway',
@@ -177,10 +179,13 @@ export function labelPoints(fc: FeatureCollection | undefined): FeatureCollectio
 
 /**
  * Site features as the style reads them: the site's own properties plus `_level` (readiness
- * level, derived), `_status` (friche status key), `_geom` ('point' | 'polygon'). The id is
- * copied to the feature id so feature-state and filters can use it.
+ * level, derived), `_status` (friche status key), `_geom` ('point' | 'polygon'), and with
+ * `fid`, `_fid`: a positive integer per site id, which the map's sites source promotes to the
+ * feature id (`promoteId`), the key of the feature-state that hides the sites left out by the
+ * filters. An integer, not the site id itself: MapLibre hashes string ids (murmur3) on every
+ * feature-state lookup of every tile, and two ids could collide.
  */
-export function siteFeatures(sites: readonly Site[]): FeatureCollection {
+export function siteFeatures(sites: readonly Site[], fid?: (id: string) => number): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: sites.map((s) => {
@@ -199,6 +204,7 @@ export function siteFeatures(sites: readonly Site[]): FeatureCollection {
           _level: readinessLevel(p),
           _status: fricheStatusKey(p.friche_status),
           _geom: geomKind,
+          ...(fid ? { _fid: fid(p.id) } : {}),
         },
       };
     }),

@@ -2,7 +2,7 @@
  * Hooks for the browser tests and benches: `window.__atlas` tells them the map is ready
  * (after the first `idle` with data) and lets them find and click sites.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapGeoJSONFeature, Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from 'geojson';
 import type { AtlasMapController } from './types';
 
@@ -10,7 +10,7 @@ export interface AtlasTestHooks {
   mapReady: boolean;
   map: MapLibreMap;
   controller: AtlasMapController;
-  /** Ids of the site features drawn in the viewport. */
+  /** Ids of the site features drawn in the viewport (not those the filters leave out). */
   renderedSiteIds(): string[];
   /** Where a site is on screen, in viewport (client) pixels, or null when unknown/off-screen. */
   projectSite(id: string): { x: number; y: number } | null;
@@ -25,7 +25,7 @@ declare global {
 export function installTestHooks(
   map: MapLibreMap,
   controller: AtlasMapController,
-  helpers: { siteLayers: () => string[]; anchor: (id: string) => Position | null },
+  helpers: { siteLayers: () => string[]; shown: (f: MapGeoJSONFeature) => boolean; anchor: (id: string) => Position | null },
 ): void {
   if (typeof window === 'undefined') return;
   const hooks: AtlasTestHooks = {
@@ -37,6 +37,7 @@ export function installTestHooks(
       if (!layers.length) return [];
       const ids = new Set<string>();
       for (const f of map.queryRenderedFeatures({ layers })) {
+        if (!helpers.shown(f)) continue;
         const id = f.properties?.id;
         if (id !== undefined && id !== null) ids.add(String(id));
       }

@@ -44,7 +44,10 @@ export interface AtlasMapController {
   setSites(sites: Site[]): void;
   /** Draws the zones that have an outline (records without geometry are skipped). */
   setZones(zones: ZoneRecord[]): void;
-  /** Shows exactly these sites (null = all), through a filter expression. */
+  /**
+   * Shows exactly these sites (null = all). The others are hidden through feature-state (no
+   * tile is rebuilt) and cannot be clicked; `window.__atlas.renderedSiteIds()` leaves them out.
+   */
   setFilteredIds(ids: string[] | null): void;
   setSelected(id: string | null, opts?: { fly?: boolean }): void;
   /** Connector lines from `from` to the nearest RN2, waterway and station points (null clears). */

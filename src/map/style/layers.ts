@@ -64,7 +64,14 @@ export const L = {
 
 /** Map layers that draw sites (for clicks, filters and `renderedSiteIds`). */
 export const SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
-/** Site layers that take the filter on ids (the selection halo does not). */
+/**
+ * Site layers that hide the sites left out by the filters. They are not re-filtered: the
+ * controller sets the feature-state `out` on the sites that the filters leave out and these
+ * layers draw such sites with a zero opacity (see `unlessOut`). A `setFilter` would make
+ * MapLibre reload and re-lay out every tile of the sites source on each change (0.6–3 s with
+ * the 24,000 national friches); a feature-state change only rewrites the paint attributes of
+ * the sites whose state changed.
+ */
 export const FILTERED_SITE_LAYERS = [
   L.friches,
   L.plotPoints,
@@ -76,6 +83,37 @@ export const FILTERED_SITE_LAYERS = [
   L.fricheOutline,
   L.sitesLabel,
 ] as const;
+
+/** Feature-state key the controller sets on the sites source (feature id = site id). */
+export const SITE_STATE = { out: 'out' } as const;
+
+const isOut: ExpressionSpecification = ['boolean', ['feature-state', SITE_STATE.out], false];
+
+const isZoom = (e: unknown) => Array.isArray(e) && e.length === 1 && e[0] === 'zoom';
+
+/**
+ * Maps the outputs of a value, keeping a zoom curve at the top level (MapLibre only accepts
+ * `['zoom']` as the input of a top-level `step` / `interpolate`).
+ */
+function mapOutputs(v: number | ExpressionSpecification, fn: (out: unknown) => unknown): ExpressionSpecification {
+  if (Array.isArray(v)) {
+    const e = v as unknown[];
+    if (e[0] === 'step' && isZoom(e[1])) {
+      // ['step', input, out0, stop1, out1, …]: outputs at 2, 4, 6…
+      return e.map((x, i) => (i >= 2 && i % 2 === 0 ? fn(x) : x)) as ExpressionSpecification;
+    }
+    if (typeof e[0] === 'string' && e[0].startsWith('interpolate') && isZoom(e[2])) {
+      // ['interpolate', type, input, stop1, out1, …]: outputs at 4, 6…
+      return e.map((x, i) => (i >= 4 && i % 2 === 0 ? fn(x) : x)) as ExpressionSpecification;
+    }
+  }
+  return fn(v) as ExpressionSpecification;
+}
+
+/** An opacity that is `normal`, or 0 for a site the filters leave out (feature-state `out`). */
+export function unlessOut(normal: number | ExpressionSpecification): ExpressionSpecification {
+  return mapOutputs(normal, (x) => ['case', isOut, 0, x]);
+}
 
 /** Which map layers each user-facing layer controls. */
 export const LAYER_GROUPS: Record<LayerId, string[]> = {
@@ -100,7 +138,7 @@ const isFictitious: ExpressionSpecification = ['==', ['get', 'fictitious'], true
 const isPlotPolygon: FilterSpecification = ['all', isPlot as ExpressionSpecification, isPolygon];
 const isFrichePolygon: FilterSpecification = ['all', isFriche as ExpressionSpecification, isPolygon];
 
-/** Base filters of the site layers, before the id filter is added. */
+/** Filters of the site layers (by kind and geometry; the filters of the atlas go through feature-state). */
 export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], FilterSpecification> = {
   // Every friche and every plot has a symbol (polygons too: small plots vanish at low zoom).
   [L.friches]: isFriche,
@@ -113,13 +151,6 @@ export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], Fi
   [L.fricheOutline]: isFrichePolygon,
   [L.sitesLabel]: ['has', 'id'],
 };
-
-/** Combines a layer's base filter with "id is one of ids" (null = no constraint). */
-export function withIdFilter(base: FilterSpecification, ids: readonly string[] | null): FilterSpecification {
-  if (ids === null) return base;
-  const inIds: ExpressionSpecification = ['in', ['get', 'id'], ['literal', [...ids]]];
-  return ['all', base as ExpressionSpecification, inIds];
-}
 
 const levelColor: ExpressionSpecification = [
   'match',
@@ -290,14 +321,14 @@ export function buildLayers(): LayerSpecification[] {
       type: 'fill',
       source: S.sites,
       filter: SITE_BASE_FILTERS[L.fricheFill],
-      paint: { 'fill-color': fricheColor, 'fill-opacity': 0.4 },
+      paint: { 'fill-color': fricheColor, 'fill-opacity': unlessOut(0.4) },
     },
     {
       id: L.fricheHatch,
       type: 'fill',
       source: S.sites,
       filter: SITE_BASE_FILTERS[L.fricheHatch],
-      paint: { 'fill-pattern': HATCH_PATTERN },
+      paint: { 'fill-pattern': HATCH_PATTERN, 'fill-opacity': unlessOut(1) },
     },
     {
       id: L.fricheOutline,
@@ -307,6 +338,7 @@ export function buildLayers(): LayerSpecification[] {
       paint: {
         'line-color': '#1e1e1e',
         'line-width': 1.2,
+        'line-opacity': unlessOut(1),
         'line-dasharray': ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]],
       },
     },
@@ -315,14 +347,14 @@ export function buildLayers(): LayerSpecification[] {
       type: 'fill',
       source: S.sites,
       filter: SITE_BASE_FILTERS[L.plotFill],
-      paint: { 'fill-color': levelColor, 'fill-opacity': 0.55 },
+      paint: { 'fill-color': levelColor, 'fill-opacity': unlessOut(0.55) },
     },
     {
       id: L.plotHatch,
       type: 'fill',
       source: S.sites,
       filter: SITE_BASE_FILTERS[L.plotHatch],
-      paint: { 'fill-pattern': HATCH_PATTERN },
+      paint: { 'fill-pattern': HATCH_PATTERN, 'fill-opacity': unlessOut(1) },
     },
     {
       id: L.plotOutline,
@@ -332,30 +364,36 @@ export function buildLayers(): LayerSpecification[] {
       paint: {
         'line-color': '#1e1e1e',
         'line-width': 1.3,
+        'line-opacity': unlessOut(1),
         'line-dasharray': ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]],
       },
     },
     {
+      // The selection highlight has its own one-feature source (the controller puts the selected
+      // site in it), not a feature-state on the sites source: MapLibre re-evaluates every
+      // state-dependent paint property of a source's layers for each site whose state changes,
+      // whatever the key, so highlight layers over all the sites would double the cost of each
+      // filter change (and their hidden features would answer queryRenderedFeatures).
       id: L.selectedHalo,
       type: 'line',
-      source: S.sites,
-      filter: ['==', ['get', 'id'], '__none__'],
+      source: S.selection,
+      filter: isPolygon,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': COLORS.selectionHalo, 'line-width': 7, 'line-opacity': 0.85 },
     },
     {
       id: L.selectedFill,
       type: 'line',
-      source: S.sites,
-      filter: ['==', ['get', 'id'], '__none__'],
+      source: S.selection,
+      filter: isPolygon,
       layout: { 'line-join': 'round' },
       paint: { 'line-color': COLORS.selection, 'line-width': 3.5 },
     },
     {
       id: L.selectedPoint,
       type: 'circle',
-      source: S.sites,
-      filter: ['==', ['get', 'id'], '__none__'],
+      source: S.selection,
+      filter: ['==', ['get', '_geom'], 'point'],
       paint: {
         'circle-radius': 15,
         'circle-color': 'rgba(255,176,0,0.25)',
@@ -402,7 +440,7 @@ export function buildLayers(): LayerSpecification[] {
       },
       paint: {
         // A polygon plot keeps its pin until its outline is large enough to read.
-        'icon-opacity': ['step', ['zoom'], 1, 14, ['case', isPolygon, 0, 1]],
+        'icon-opacity': unlessOut(['step', ['zoom'], 1, 14, ['case', isPolygon, 0, 1]]),
       },
     },
     {
@@ -417,6 +455,7 @@ export function buildLayers(): LayerSpecification[] {
         'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.75, 12, 1, 15, 1.15],
         'symbol-sort-key': ['match', ['get', '_status'], 'reconvertie', 1, 'avec_projet', 2, 'sans_projet', 3, 4],
       },
+      paint: { 'icon-opacity': unlessOut(1) },
     },
     {
       id: L.epciLabel,
@@ -593,7 +632,12 @@ export function buildLayers(): LayerSpecification[] {
         'text-max-width': 12,
         'text-optional': true,
       },
-      paint: { 'text-color': '#1e1e1e', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+      // A site left out by the filters has its name hidden by opacity, like its symbol. Its label
+      // still takes part in collision detection, so it may push a visible neighbour's name to
+      // another anchor (or, rarely, hide it): names only show from zoom 13, where few sites are
+      // in view. The alternative, `setFilter` on this layer (even debounced), would reload every
+      // tile of the sites source, all its layers included: the cost the feature-state avoids.
+      paint: { 'text-color': '#1e1e1e', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6, 'text-opacity': unlessOut(1) },
     },
     {
       id: L.connectorLabels,

@@ -5,7 +5,9 @@ import { LAYER_IDS } from '../../../src/domain/types';
 vi.mock('maplibre-gl', () => ({ addProtocol: vi.fn(), removeProtocol: vi.fn() }));
 vi.mock('@fontsource/noto-sans/latin-400-italic.css', () => ({}));
 
-const { LAYER_GROUPS, L, SITE_LAYERS, FILTERED_SITE_LAYERS, buildLayers, withIdFilter, epciFillColor } = await import('../../../src/map/style/layers');
+const { LAYER_GROUPS, L, SITE_LAYERS, FILTERED_SITE_LAYERS, buildLayers, unlessOut, epciFillColor } = await import(
+  '../../../src/map/style/layers'
+);
 const { FRICHE_STATUSES, READINESS_STYLES, epciColors, fricheStatusKey } = await import('../../../src/map/style/palette');
 const { SOURCE_IDS } = await import('../../../src/map/sources');
 
@@ -25,6 +27,13 @@ describe('map style', () => {
       for (const layer of LAYER_GROUPS[id]) expect(ids, `${id} → ${layer}`).toContain(layer);
     }
     for (const l of [...SITE_LAYERS, ...FILTERED_SITE_LAYERS]) expect(ids).toContain(l);
+  });
+
+  it('is a valid MapLibre style (feature-state only where the spec allows it)', async () => {
+    const { validateStyleMin } = await import('@maplibre/maplibre-gl-style-spec');
+    const sources = Object.fromEntries(Object.values(SOURCE_IDS).map((id) => [id, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }]));
+    const errors = validateStyleMin({ version: 8, glyphs: 'atlas-glyphs://{fontstack}/{range}', sources, layers } as never);
+    expect(errors.map((e: { message: string }) => e.message)).toEqual([]);
   });
 
   it('uses only locally served glyphs and no remote URL anywhere', () => {
@@ -48,11 +57,33 @@ describe('map style', () => {
     expect(layers.filter((l) => 'source' in l && l.source === SOURCE_IDS.roissy).every((l) => l.type === 'symbol')).toBe(true);
   });
 
-  it('adds an id filter without losing the base filter', () => {
-    const base = ['==', ['get', 'kind'], 'friche'] as const;
-    expect(withIdFilter(base as never, null)).toBe(base);
-    expect(withIdFilter(base as never, ['a', 'b'])).toEqual(['all', base, ['in', ['get', 'id'], ['literal', ['a', 'b']]]]);
-    expect(withIdFilter(base as never, [])).toEqual(['all', base, ['in', ['get', 'id'], ['literal', []]]]);
+  it('hides filtered-out sites through feature-state, keeping zoom curves at the top level', () => {
+    const out = ['boolean', ['feature-state', 'out'], false];
+    expect(unlessOut(0.4)).toEqual(['case', out, 0, 0.4]);
+    const curve = ['step', ['zoom'], 1, 14, ['case', ['==', ['get', '_geom'], 'polygon'], 0, 1]] as never;
+    expect(unlessOut(curve)).toEqual(['step', ['zoom'], ['case', out, 0, 1], 14, ['case', out, 0, ['case', ['==', ['get', '_geom'], 'polygon'], 0, 1]]]);
+    expect(unlessOut(['interpolate', ['linear'], ['zoom'], 8, 0.5, 12, 1] as never)).toEqual([
+      'interpolate', ['linear'], ['zoom'], 8, ['case', out, 0, 0.5], 12, ['case', out, 0, 1],
+    ]);
+  });
+
+  it('filters and selection never rebuild the sites tiles: no filter on ids, filtered layers fade out by feature-state', () => {
+    const byId = Object.fromEntries(layers.map((l) => [l.id, l]));
+    const opacity: Record<string, string> = { fill: 'fill-opacity', line: 'line-opacity', circle: 'circle-opacity' };
+    for (const id of FILTERED_SITE_LAYERS) {
+      const l = byId[id] as { type: string; filter?: unknown; paint?: Record<string, unknown> };
+      expect(JSON.stringify(l.filter ?? null), id).not.toContain('"id"');
+      const props = l.type === 'symbol' ? (id === L.sitesLabel ? ['text-opacity'] : ['icon-opacity']) : [opacity[l.type]];
+      for (const p of props) expect(JSON.stringify(l.paint?.[p]), `${id} ${p}`).toContain('["feature-state","out"]');
+    }
+    // The selection has its own source: the sites source's state-dependent layers are only the filtered ones.
+    for (const id of [L.selectedHalo, L.selectedFill, L.selectedPoint]) {
+      const l = byId[id] as { source?: string; filter?: unknown };
+      expect(l.source, id).toBe(SOURCE_IDS.selection);
+      expect(JSON.stringify(l.filter ?? null), id).not.toContain('"id"');
+    }
+    const stateful = layers.filter((l) => 'source' in l && l.source === SOURCE_IDS.sites && JSON.stringify(l).includes('feature-state'));
+    expect(stateful.map((l) => l.id).sort()).toEqual([...FILTERED_SITE_LAYERS].sort());
   });
 
   it('tells friche statuses apart by shape, not colour alone', () => {
@@ -142,6 +173,11 @@ describe('map sources', async () => {
     ]);
     expect(fc.features[0].properties).toMatchObject({ id: 'f1', kind: 'friche', _status: 'avec_projet', _geom: 'point', _level: 'a_rehabiliter', fictitious: false });
     expect(fc.features[1].properties).toMatchObject({ id: 'p1', kind: 'plot', _geom: 'polygon', _level: 'cle_en_main', fictitious: true });
+    expect(fc.features[0].properties).not.toHaveProperty('_fid');
+    // The integer feature id the sites source promotes (feature-state key), from the caller's mapping.
+    const ids = new Map([['f1', 7], ['p1', 8]]);
+    const withFid = siteFeatures(fc.features as never, (id) => ids.get(id)!);
+    expect(withFid.features.map((f) => f.properties?._fid)).toEqual([7, 8]);
   });
 
   it('draws only zones that have an outline', () => {
