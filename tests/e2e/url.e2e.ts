@@ -12,6 +12,7 @@ import { EMPTY_FILTERS, type DataManifest, type FilterState, type Site } from '.
 
 let browser: Browser;
 let realSites: Site[];
+let sitesFile: string;
 let sampleCount: number | null;
 
 async function getJson<T>(file: string): Promise<T | null> {
@@ -23,7 +24,8 @@ async function getJson<T>(file: string): Promise<T | null> {
 beforeAll(async () => {
   browser = await launch();
   const manifest = (await getJson<DataManifest>('manifest.json'))!;
-  realSites = (await getJson<{ features: Site[] }>(manifest.layers.sites?.file ?? 'sites.geojson'))!.features;
+  sitesFile = manifest.layers.sites?.file ?? 'sites.geojson';
+  realSites = (await getJson<{ features: Site[] }>(sitesFile))!.features;
   sampleCount = (await getJson<{ features: Site[] }>('sample.geojson'))?.features.length ?? null;
 });
 afterAll(async () => {
@@ -80,8 +82,24 @@ describe('URL: the permalink reopens the same state', () => {
     await ctx2.addInitScript(() => {
       (window as unknown as { __historyAtLoad: number }).__historyAtLoad = history.length;
     });
+    // The race of the bug, made certain: the sites reach the store (the list shows them) before
+    // the map exists. The map's worker script is held until then; the view of the link must
+    // still win over the selection of the link.
+    let held = 0;
+    const pages: Page[] = [];
+    ctx2.on('page', (p) => pages.push(p));
+    await ctx2.route(/\/maplibre-gl-worker[^/]*\.m?js(\?.*)?$/, async (route) => {
+      held++;
+      await pages[0].waitForFunction(
+        (n) => document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count') === String(n),
+        expected,
+        { timeout: 30000 },
+      );
+      await route.continue();
+    });
     const other = await openAtlas(browser, href.slice(baseURL().length), { context: ctx2 });
     const p2 = other.page;
+    expect(held).toBeGreaterThan(0);
     await waitListCount(p2, expected);
     expect(await p2.getByLabel('Minimum (ha)').inputValue()).toBe('0,5');
     expect(await friche(p2).isChecked()).toBe(true);

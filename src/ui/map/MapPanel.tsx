@@ -6,10 +6,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createAtlasMap, siteAnchorPoint, type AtlasMapController } from '../../map';
 import { setAtlasMap } from '../../map/registry';
-import { filterSites } from '../../domain/filters';
 import type { MapView } from '../../domain/types';
 import { computeDetailed } from '../../data/distances/client';
-import { allSites, useAtlas } from '../../state/store';
+import { useAtlas } from '../../state/store';
+import { selectAllSites, selectFilteredSites } from '../../state/selectors';
 import { formatNumber, useT } from '../i18n';
 import { LayerSwitcher } from './LayerSwitcher';
 import { Legend } from './Legend';
@@ -28,11 +28,9 @@ export function MapPanel() {
   const manifest = useAtlas((s) => s.manifest);
   const layers = useAtlas((s) => s.layers);
   const zones = useAtlas((s) => s.zones);
-  const realSites = useAtlas((s) => s.sites);
-  const sampleSites = useAtlas((s) => s.sampleSites);
-  const draftSites = useAtlas((s) => s.draftSites);
-  const deletedSiteIds = useAtlas((s) => s.deletedSiteIds);
-  const filters = useAtlas((s) => s.filters);
+  // Memoised store selectors: the same arrays the list and the counts use (filtered once per change).
+  const sites = useAtlas(selectAllSites);
+  const filteredSites = useAtlas(selectFilteredSites);
   const selectedId = useAtlas((s) => s.selectedId);
   const visibleLayers = useAtlas((s) => s.visibleLayers);
   const basemap = useAtlas((s) => s.basemap);
@@ -52,11 +50,12 @@ export function MapPanel() {
   const reportedView = useRef<MapView | null>(null);
   /** Selection made by a click on the map: no need to fly there. */
   const selectedFromMap = useRef<string | null>(null);
-
-  const sites = useMemo(
-    () => allSites({ sites: realSites, sampleSites, draftSites, deletedSiteIds }),
-    [realSites, sampleSites, draftSites, deletedSiteIds],
-  );
+  /**
+   * A view restored from the URL at mount (a shared link with `v=`) wins over the selection
+   * of the same link: the first selection given to the map does not fly to the site. Later
+   * selections from the list fly as usual.
+   */
+  const keepRestoredView = useRef(useAtlas.getState().view !== null);
   const hasZones = useMemo(() => zones.some((z) => z.geometry), [zones]);
   const counts = useMemo(() => legendCounts(layers, manifest, sites), [layers, manifest, sites]);
 
@@ -128,10 +127,10 @@ export function MapPanel() {
     ctrl?.setSites(sites);
   }, [ctrl, sites]);
 
-  const filteredIds = useMemo(() => {
-    const kept = filterSites(sites, filters);
-    return kept.length === sites.length ? null : kept.map((s) => s.properties.id);
-  }, [sites, filters]);
+  const filteredIds = useMemo(
+    () => (filteredSites.length === sites.length ? null : filteredSites.map((s) => s.properties.id)),
+    [sites, filteredSites],
+  );
   useEffect(() => {
     ctrl?.setFilteredIds(filteredIds);
   }, [ctrl, filteredIds]);
@@ -140,7 +139,9 @@ export function MapPanel() {
     if (!ctrl) return;
     const fromMap = selectedFromMap.current === selectedId;
     selectedFromMap.current = null;
-    ctrl.setSelected(selectedId, { fly: !fromMap });
+    const initial = keepRestoredView.current;
+    keepRestoredView.current = false;
+    ctrl.setSelected(selectedId, { fly: !fromMap && !initial });
   }, [ctrl, selectedId]);
 
   // Connectors from the selected site to the nearest RN2, waterway and station points.
