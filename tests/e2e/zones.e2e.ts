@@ -3,7 +3,7 @@
  * édition », « Numériser le périmètre » on the zones panel, click a polygon on the map; the
  * outline is saved as a draft (IndexedDB), drawn on the map, with its computed surface next
  * to the sourced « 140 ha »; it survives a reload (badge « Périmètre numérisé (brouillon) »),
- * and a sample plot inside it belongs to the zone (its sheet names the zone).
+ * and a sample plot inside it belongs to the zone (its sheet and its list row name the zone).
  *
  * One browser context: IndexedDB lives in the context, so the reload finds the draft.
  */
@@ -152,6 +152,11 @@ describe('zones: digitising an outline', () => {
       await page.goto(`${baseURL()}?sample=1#/site/${encodeURIComponent(site.id)}`);
       await page.locator('[data-testid=site-sheet]').waitFor({ timeout: 30000 });
       await expect.poll(() => page.locator('[data-testid=site-sheet]').textContent(), { timeout: 20000 }).toContain(ZONE_NAME);
+      // …and so does its row in the results list (searched by its id).
+      await page.goto(`${baseURL()}?sample=1&q=${encodeURIComponent(site.id)}`);
+      const row = page.locator(`[data-site-id="${site.id}"]`);
+      await row.waitFor({ timeout: 30000 });
+      await expect.poll(() => row.locator('.row-zone').textContent(), { timeout: 20000 }).toBe(ZONE_NAME);
 
       // « Supprimer le périmètre »: the zone leaves the map, the badge comes back, the plot leaves the zone.
       await page.goto(`${baseURL()}?sample=1`);

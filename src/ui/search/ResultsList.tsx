@@ -119,6 +119,14 @@ const Row = memo(function Row({ site, index, start, prefix, selected, inShortlis
               </span>
             </>
           )}
+          {p.zone_name && (
+            <>
+              {' · '}
+              <span className="row-item row-zone" lang={fr}>
+                {p.zone_name}
+              </span>
+            </>
+          )}
           {' · '}
           <span className="row-item">{surface === null ? t('search.row.noSurface') : fmtSurface(locale, surface)}</span>
         </div>
