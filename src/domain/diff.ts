@@ -11,6 +11,7 @@
  * Pure; values are plain JSON.
  */
 import { length as turfLength } from '@turf/turf';
+import { DISTANCE_KEYS } from './site';
 import { READINESS_ITEM_IDS, type Site, type SiteGeometry, type SiteProperties } from './types';
 
 export interface FieldChange {
@@ -49,13 +50,7 @@ const FIELD_ORDER: readonly string[] = [
   'source_url',
   'source',
   'fictitious',
-  'dist_rn2_m',
-  'dist_rn2_error_m',
-  'dist_waterway_m',
-  'waterway_name',
-  'dist_station_m',
-  'station_name',
-  'rail_km_to_cdg',
+  ...DISTANCE_KEYS,
 ];
 
 export interface DiffOptions {
@@ -233,7 +228,7 @@ export function compareWithExisting(imported: Site[], existing: ReadonlyMap<stri
   });
 }
 
-const DISTANCE_FIELDS: readonly string[] = ['dist_rn2_m', 'dist_rn2_error_m', 'dist_waterway_m', 'waterway_name', 'dist_station_m', 'station_name', 'rail_km_to_cdg'];
+const DISTANCE_FIELDS: readonly string[] = DISTANCE_KEYS;
 
 // ---------------------------------------------------------------------------------------------
 // French descriptions (for history lists and conflict dialogs; the UI may relabel by `field`)

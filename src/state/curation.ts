@@ -12,7 +12,7 @@ import { create } from 'zustand';
 import type { FeatureCollection } from 'geojson';
 import type { CrsId } from '../domain/crs';
 import type { Site, SiteGeometry, SiteProperties } from '../domain/types';
-import { emptyReadiness } from '../domain/readiness';
+import { blankSiteProperties, DISTANCE_KEYS } from '../domain/site';
 import type { ImportResult } from '../data/import';
 import {
   openDraftStore,
@@ -390,33 +390,7 @@ export function redo(): boolean {
 export function createSite(geometry: SiteGeometry, name: string, communes: FeatureCollection | null | undefined, derive: DeriveGeometry): Site {
   const id = newSiteId();
   const t = nowIso();
-  const props: SiteProperties = {
-    id,
-    name,
-    kind: 'plot',
-    zone_id: null,
-    zone_name: null,
-    insee: null,
-    commune: null,
-    epci_siren: null,
-    epci_name: null,
-    declared_surface_m2: null,
-    computed_surface_m2: null,
-    availability: 'inconnu',
-    occupation: 'inconnu',
-    sectors: [],
-    readiness: emptyReadiness(),
-    price_eur_m2: null,
-    contact: null,
-    notes: null,
-    friche_status: null,
-    friche_type: null,
-    source_url: null,
-    source: 'Saisie dans l’atlas',
-    updated_at: t,
-    created_at: t,
-    fictitious: false,
-  };
+  const props = blankSiteProperties({ id, name, source: 'Saisie dans l’atlas', updated_at: t, created_at: t });
   const site = derive({ type: 'Feature', geometry, properties: props }, geometry, communes);
   set({ session: { id, current: site, published: null } });
   scheduleSave(site, undefined, true);
@@ -442,17 +416,7 @@ async function refreshDistances(site: Site): Promise<void> {
   try {
     const [withD] = await computeDistances([site]);
     const session = get().session;
-    const keys = [
-      'dist_rn2_m',
-      'dist_rn2_error_m',
-      'dist_waterway_m',
-      'waterway_name',
-      'dist_station_m',
-      'station_name',
-      'rail_km_to_cdg',
-    ] as const;
-    const patch: Partial<SiteProperties> = {};
-    for (const k of keys) (patch as Record<string, unknown>)[k] = withD.properties[k] ?? null;
+    const patch = pickDistances(withD.properties);
     // Apply only if the geometry has not changed meanwhile; not an undo step.
     if (session && session.id === id && session.current.geometry === site.geometry) {
       const current = { ...session.current, properties: { ...session.current.properties, ...patch } };
@@ -497,15 +461,9 @@ export async function refreshDistancesMany(sites: Site[]): Promise<void> {
 }
 
 function pickDistances(p: SiteProperties): Partial<SiteProperties> {
-  return {
-    dist_rn2_m: p.dist_rn2_m ?? null,
-    dist_rn2_error_m: p.dist_rn2_error_m ?? null,
-    dist_waterway_m: p.dist_waterway_m ?? null,
-    waterway_name: p.waterway_name ?? null,
-    dist_station_m: p.dist_station_m ?? null,
-    station_name: p.station_name ?? null,
-    rail_km_to_cdg: p.rail_km_to_cdg ?? null,
-  };
+  const out: Partial<SiteProperties> = {};
+  for (const k of DISTANCE_KEYS) (out as Record<string, unknown>)[k] = p[k] ?? null;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,12 +5,11 @@
  */
 import { crsMember, type CrsId } from '../../domain/crs';
 import type { Site, SiteProperties } from '../../domain/types';
-import { blankSiteProperties } from '../import/toSite';
+import { blankSiteProperties, DISTANCE_KEYS } from '../../domain/site';
 import { exportGeometry } from './geometry';
 
 export type ExportCrs = Extract<CrsId, 'EPSG:4326' | 'EPSG:2154'>;
 
-const DISTANCE_KEYS = ['dist_rn2_m', 'dist_rn2_error_m', 'dist_waterway_m', 'waterway_name', 'dist_station_m', 'station_name', 'rail_km_to_cdg'] as const;
 /** Property order of exported features. */
 export const PROPERTY_ORDER: readonly string[] = [...Object.keys(blankSiteProperties()), 'created_at', ...DISTANCE_KEYS];
 

@@ -1,30 +1,15 @@
 /** Geometry helpers for exports: rounding, reprojection, WKT, representative point. */
 import type { Position } from 'geojson';
 import { reprojectGeometry, type CrsId } from '../../domain/crs';
+import { roundGeometry, roundTo } from '../../domain/roundGeometry';
 import type { SiteGeometry } from '../../domain/types';
 import { representativePoint } from '../import/assignCommune';
+
+export { roundGeometry, roundTo };
 
 /** 7 decimals in degrees (≈ 1 cm), 2 in metres (1 cm). */
 export function decimalsFor(crs: CrsId): number {
   return crs === 'EPSG:4326' ? 7 : 2;
-}
-
-export function roundTo(v: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(v * f) / f;
-  return Object.is(r, -0) ? 0 : r;
-}
-
-export function roundGeometry<G extends SiteGeometry>(g: G, decimals: number): G {
-  const p = (c: Position): Position => [roundTo(c[0], decimals), roundTo(c[1], decimals)];
-  switch (g.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: p(g.coordinates) } as G;
-    case 'Polygon':
-      return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(p)) } as G;
-    case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: g.coordinates.map((q) => q.map((r) => r.map(p))) } as G;
-  }
 }
 
 /** The geometry in `crs`, rounded for that CRS. Input is WGS84. */

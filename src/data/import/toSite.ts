@@ -5,8 +5,9 @@
  * scripts… stay as text).
  */
 import { area } from '@turf/turf';
-import type { Position } from 'geojson';
 import { emptyReadiness } from '../../domain/readiness';
+import { roundGeometry } from '../../domain/roundGeometry';
+import { blankSiteProperties } from '../../domain/site';
 import {
   READINESS_ITEM_IDS,
   type ReadinessItemId,
@@ -327,19 +328,9 @@ export function importedSiteId(name: string, geometry: SiteGeometry): string {
   return `imp-${fnv1a(`${name}\u0000${JSON.stringify(geometry.coordinates)}`)}`;
 }
 
-const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
-
 /** Rounds WGS84 coordinates to 7 decimals (about 1 cm) and drops Z/M values. */
 export function normalizeGeometry<G extends SiteGeometry>(g: G): G {
-  const p = (c: Position): Position => [round7(c[0]), round7(c[1])];
-  switch (g.type) {
-    case 'Point':
-      return { type: 'Point', coordinates: p(g.coordinates) } as G;
-    case 'Polygon':
-      return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(p)) } as G;
-    case 'MultiPolygon':
-      return { type: 'MultiPolygon', coordinates: g.coordinates.map((q) => q.map((r) => r.map(p))) } as G;
-  }
+  return roundGeometry(g, 7);
 }
 
 /** turf.area of a polygon in m² (2 decimals), null for points. */
@@ -348,35 +339,7 @@ export function computedSurfaceM2(g: SiteGeometry): number | null {
   return Math.round(area(g) * 100) / 100;
 }
 
-/** A site with every field at its "nothing known" value. */
-export function blankSiteProperties(): SiteProperties {
-  return {
-    id: '',
-    name: '',
-    kind: 'plot',
-    zone_id: null,
-    zone_name: null,
-    insee: null,
-    commune: null,
-    epci_siren: null,
-    epci_name: null,
-    declared_surface_m2: null,
-    computed_surface_m2: null,
-    availability: 'inconnu',
-    occupation: 'inconnu',
-    sectors: [],
-    readiness: emptyReadiness(),
-    price_eur_m2: null,
-    contact: null,
-    notes: null,
-    friche_status: null,
-    friche_type: null,
-    source_url: null,
-    source: '',
-    updated_at: null,
-    fictitious: false,
-  };
-}
+export { blankSiteProperties };
 
 /**
  * Builds a Site from imported properties and a WGS84 geometry.

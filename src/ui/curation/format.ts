@@ -3,6 +3,7 @@
  * returns plain strings (rendered as text by React, never as HTML).
  */
 import type { Geometry } from 'geojson';
+import { DISTANCE_KEYS } from '../../domain/site';
 import type { TFunction } from '../i18n';
 
 const FIELD_KEYS: Record<string, string> = {
@@ -39,15 +40,7 @@ const FIELD_KEYS: Record<string, string> = {
 };
 
 /** Values derived from the geometry by the distance worker: not edits, left out of the history. */
-export const DERIVED_DISTANCE_FIELDS: readonly string[] = [
-  'dist_rn2_m',
-  'dist_rn2_error_m',
-  'dist_waterway_m',
-  'waterway_name',
-  'dist_station_m',
-  'station_name',
-  'rail_km_to_cdg',
-];
+export const DERIVED_DISTANCE_FIELDS: readonly string[] = DISTANCE_KEYS;
 
 const METRES = new Set(['dist_rn2_m', 'dist_rn2_error_m', 'dist_waterway_m', 'dist_station_m']);
 

@@ -6,6 +6,7 @@
 import type { FeatureCollection } from 'geojson';
 import { assignCommune, type CommunesLayer } from '../../data/import/assignCommune';
 import { computedSurfaceM2 as surfaceOf, normalizeGeometry } from '../../data/import';
+import { DISTANCE_KEYS } from '../../domain/site';
 import type { Site, SiteGeometry, SiteProperties } from '../../domain/types';
 
 export function computedSurfaceM2(g: SiteGeometry | null | undefined): number | null {
@@ -13,16 +14,6 @@ export function computedSurfaceM2(g: SiteGeometry | null | undefined): number | 
   const a = surfaceOf(g);
   return a !== null && Number.isFinite(a) ? a : null;
 }
-
-const DISTANCE_KEYS = [
-  'dist_rn2_m',
-  'dist_rn2_error_m',
-  'dist_waterway_m',
-  'waterway_name',
-  'dist_station_m',
-  'station_name',
-  'rail_km_to_cdg',
-] as const;
 
 /**
  * The site with a new geometry and every geometry-derived value recomputed: surface,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../../src/domain/summary';
-import { emptyReadiness } from '../../../src/domain/readiness';
+import { blankSiteProperties } from '../../../src/domain/site';
 import type { Site, SiteProperties } from '../../../src/domain/types';
 import { dashboardBars } from '../../../src/ui/dashboard/data';
 
@@ -8,33 +8,7 @@ function site(p: Partial<SiteProperties>): Site {
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [3.3, 49.4] },
-    properties: {
-      id: p.id ?? 'x',
-      name: 'x',
-      kind: 'plot',
-      zone_id: null,
-      zone_name: null,
-      insee: null,
-      commune: null,
-      epci_siren: null,
-      epci_name: null,
-      declared_surface_m2: null,
-      computed_surface_m2: null,
-      availability: 'inconnu',
-      occupation: 'inconnu',
-      sectors: [],
-      readiness: emptyReadiness(),
-      price_eur_m2: null,
-      contact: null,
-      notes: null,
-      friche_status: null,
-      friche_type: null,
-      source_url: null,
-      source: 'test',
-      updated_at: null,
-      fictitious: false,
-      ...p,
-    },
+    properties: blankSiteProperties({ id: 'x', name: 'x', source: 'test', ...p }),
   };
 }
 

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { emptyReadiness } from '../../../src/domain/readiness';
+import { blankSiteProperties } from '../../../src/domain/site';
 import { READINESS_ITEM_IDS, type ItemStatus, type Readiness, type Site, type SiteGeometry, type SiteProperties } from '../../../src/domain/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,32 +34,7 @@ export function makeReadiness(spec: SiteSpec['readiness']): Readiness {
 
 export function makeSite(spec: SiteSpec): Site {
   const { geometry, readiness, ...rest } = spec;
-  const properties: SiteProperties = {
-    name: spec.id,
-    kind: 'plot',
-    zone_id: null,
-    zone_name: null,
-    insee: null,
-    commune: null,
-    epci_siren: null,
-    epci_name: null,
-    declared_surface_m2: null,
-    computed_surface_m2: null,
-    availability: 'inconnu',
-    occupation: 'inconnu',
-    sectors: [],
-    price_eur_m2: null,
-    contact: null,
-    notes: null,
-    friche_status: null,
-    friche_type: null,
-    source_url: null,
-    source: 'Fixture de test',
-    updated_at: null,
-    fictitious: false,
-    ...rest,
-    readiness: makeReadiness(readiness),
-  };
+  const properties = blankSiteProperties({ name: spec.id, source: 'Fixture de test', ...rest, readiness: makeReadiness(readiness) });
   return { type: 'Feature', geometry: geometry ?? { type: 'Point', coordinates: [3.3, 49.4] }, properties };
 }
 
