@@ -21,6 +21,7 @@ import { createDistanceCalculator, type DetailedDistances } from '../src/domain/
 import { bruteForceNearest, referenceNetwork } from '../src/domain/distances/bruteForce';
 import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from '../src/domain/distances/node';
 import type { SiteGeometry } from '../src/domain/types';
+import { mulberry32 } from '../src/domain/sample';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -29,17 +30,6 @@ const opt = (name: string, dflt: string) => {
 };
 const SIZES = [1_000, 10_000, 100_000];
 const BRUTE_SAMPLE = Number(opt('brute', '200'));
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fallback generator: points, or 5–8-vertex polygons of radius 30–400 m, in the territory box. */
 function ownSites(n: number, kind: 'point' | 'polygon', seed: number): SiteGeometry[] {

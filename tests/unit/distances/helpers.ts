@@ -84,14 +84,4 @@ export const REAL_TRANSPORT_DIR: string | null = (() => {
 })();
 export const REAL_SKIP_REASON = 'open data absent (../shared/opendata/transport or $ATLAS_SOURCES/transport): real-network tests skipped';
 
-/** Seeded PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../../../src/domain/sample';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodePageHash, decodeUrlState, defaultUrlState, encodePageHash, encodeUrlState, roundView } from '../../../src/domain/urlState';
 import { LAYER_IDS, READINESS_LEVELS, SECTOR_IDS, type PageRoute, type SortKey, type UrlState } from '../../../src/domain/types';
+import { mulberry32 } from '../../../src/domain/sample';
 import { expectGolden, goldenCases, goldenInput } from './helpers';
 
 type StatePatch = Partial<Omit<UrlState, 'filters'>> & { filters?: Partial<UrlState['filters']> };
@@ -81,17 +82,6 @@ describe('URL state — behaviour', () => {
 });
 
 // ---------- property-style round trip ----------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHARS = ['a', 'Z', '0', ' ', ',', '&', '=', '?', '#', '%', '+', '/', ':', '@', ';', "'", '"', '<', '>', 'é', 'Œ', '’', '–', '€', '日', '😀', '\t', '\n', '~', '*', '(', ')'];
 
