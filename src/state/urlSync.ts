@@ -25,19 +25,17 @@ export const URL_DEBOUNCE_MS = 250;
 export const COALESCE_MS = 1500;
 const CONTINUOUS_FIELDS = ['text', 'surfaceMin', 'surfaceMax', 'maxDistRn2Km', 'maxDistWaterwayKm', 'maxDistStationKm'] as const;
 
+/** The state written to the URL, besides the filters. */
+const URL_FIELDS_BESIDES_FILTERS = ['sort', 'selectedId', 'page', 'visibleLayers', 'shortlist', 'sampleLoaded', 'locale'] as const;
+
+/** Whether any URL state other than the filters changed. */
+function changedBesidesFilters(s: AtlasState, prev: AtlasState): boolean {
+  return URL_FIELDS_BESIDES_FILTERS.some((k) => s[k] !== prev[k]);
+}
+
 /** Which continuous filter fields changed alone, as a key (null when anything else changed). */
 function continuousKey(s: AtlasState, prev: AtlasState): string | null {
-  if (
-    s.sort !== prev.sort ||
-    s.selectedId !== prev.selectedId ||
-    s.page !== prev.page ||
-    s.visibleLayers !== prev.visibleLayers ||
-    s.shortlist !== prev.shortlist ||
-    s.sampleLoaded !== prev.sampleLoaded ||
-    s.locale !== prev.locale
-  ) {
-    return null;
-  }
+  if (changedBesidesFilters(s, prev)) return null;
   const changed = (Object.keys(s.filters) as Array<keyof typeof s.filters>).filter((k) => s.filters[k] !== prev.filters[k]);
   if (!changed.length || changed.some((k) => !(CONTINUOUS_FIELDS as readonly string[]).includes(k))) return null;
   return changed.sort().join(',');
@@ -164,15 +162,7 @@ export function startUrlSync(): () => void {
 
   const unsubscribe = useAtlas.subscribe((s, prev) => {
     if (applying) return;
-    const others =
-      s.filters !== prev.filters ||
-      s.sort !== prev.sort ||
-      s.selectedId !== prev.selectedId ||
-      s.page !== prev.page ||
-      s.visibleLayers !== prev.visibleLayers ||
-      s.shortlist !== prev.shortlist ||
-      s.sampleLoaded !== prev.sampleLoaded ||
-      s.locale !== prev.locale;
+    const others = s.filters !== prev.filters || changedBesidesFilters(s, prev);
     if (others) {
       const field = continuousKey(s, prev);
       const now = Date.now();
