@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch, openAtlas } from './browser';
+import { launch, openAtlas, openPage as openAtlasPage } from './browser';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -23,13 +23,8 @@ interface AxeViolation {
 let browser: Browser;
 let ids: string[] = [];
 
-async function openPage(suffix: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  const page = await context.newPage();
-  await page.goto(baseURL() + suffix);
-  await page.waitForSelector(ready, { timeout: 60000 });
-  return { context, page };
+function openPage(suffix: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
+  return openAtlasPage(browser, suffix, ready);
 }
 
 /** Runs axe-core with the WCAG 2.1 A/AA rules and returns the serious and critical violations (printed when any). */

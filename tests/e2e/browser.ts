@@ -1,5 +1,5 @@
 /** Shared helpers for browser tests: launch Debian's chromium headless and open the atlas. */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM_FLAGS = [
@@ -43,5 +43,26 @@ export async function openAtlas(
   await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, {
     timeout: 60000,
   });
+  return { context, page, errors };
+}
+
+/**
+ * Opens a page of the atlas (optionally with a query/hash) in `options.context`, or in a new
+ * context (`options.contextOptions`, default desktop 1366 × 900, French), and waits for the
+ * `ready` selector. External requests are aborted; page errors are collected.
+ */
+export async function openPage(
+  browser: Browser,
+  suffix: string,
+  ready: string,
+  options: { context?: BrowserContext; contextOptions?: BrowserContextOptions } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = options.context ?? (await browser.newContext(options.contextOptions ?? { viewport: { width: 1366, height: 900 }, locale: 'fr-FR' }));
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(baseURL() + suffix);
+  await page.waitForSelector(ready, { timeout: 60000 });
   return { context, page, errors };
 }

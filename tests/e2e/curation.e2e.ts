@@ -7,12 +7,12 @@
  * reload in the same context must find the drafts again.
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, truncateSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openAtlas } from './browser';
+import { panelViolations as violationsIn } from './axe';
 
 const L93 = 'tests/fixtures/curation/import-l93.geojson';
 const HOSTILE = 'tests/fixtures/curation-ui/hostile-names.geojson';
@@ -42,25 +42,8 @@ async function counterText(page: Page): Promise<string> {
   return (await page.getByTestId('unpublished-count').textContent()) ?? '';
 }
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 /** Serious and critical WCAG 2.1 A/AA violations inside the curation panel (printed when any). */
-async function panelViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const found = await page.evaluate(async () => {
-    type V = { id: string; impact: string | null; nodes: { html: string }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: V[] }> } }).axe;
-    const r = await axe.run(document.querySelector('.cur-panel'), {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) }));
-  });
-  if (found.length) console.log('axe (curation panel):', JSON.stringify(found, null, 2));
-  return found;
-}
+const panelViolations = (page: Page) => violationsIn(page, '.cur-panel', 'curation panel');
 
 function mapSiteIds(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __atlas: { renderedSiteIds(): string[] } }).__atlas.renderedSiteIds());

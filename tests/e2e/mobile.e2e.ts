@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch, openAtlas } from './browser';
+import { launch, openAtlas, openPage as openAtlasPage } from './browser';
 
 const PHONE = { width: 375, height: 667 };
 const SHOTS = '.tmp/screenshots';
@@ -22,19 +22,16 @@ const SHAPE_OF_STATUS: Record<string, string> = {
   'friche reconvertie': 'triangle',
 };
 
+const PHONE_CONTEXT = { viewport: PHONE, locale: 'fr-FR', isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
 async function phoneAtlas(suffix = ''): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const context = await browser.newContext(PHONE_CONTEXT);
   const { page } = await openAtlas(browser, suffix, { context });
   return { context, page };
 }
 
-async function openPage(suffix: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'fr-FR', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  const page = await context.newPage();
-  await page.goto(baseURL() + suffix);
-  await page.waitForSelector(ready, { timeout: 60000 });
-  return { context, page };
+function openPage(suffix: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
+  return openAtlasPage(browser, suffix, ready, { contextOptions: PHONE_CONTEXT });
 }
 
 /** The document is no wider than the phone; lists the elements that stick out when it is. */

@@ -7,20 +7,15 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch } from './browser';
+import { launch, openPage as openAtlasPage } from './browser';
 
 const SHOTS = '.tmp/screenshots';
 let browser: Browser;
 let ids: string[] = [];
 
-async function openPage(suffix: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
+function openPage(suffix: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
   // 794 px = the width of an A4 page at 96 dpi, so the screenshot looks like the paper.
-  const context = await browser.newContext({ viewport: { width: 794, height: 1123 }, locale: 'fr-FR' });
-  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  const page = await context.newPage();
-  await page.goto(baseURL() + suffix);
-  await page.waitForSelector(ready, { timeout: 60000 });
-  return { context, page };
+  return openAtlasPage(browser, suffix, ready, { contextOptions: { viewport: { width: 794, height: 1123 }, locale: 'fr-FR' } });
 }
 
 const isShown = (page: Page, selector: string) =>

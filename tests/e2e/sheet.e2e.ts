@@ -5,20 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch } from './browser';
+import { launch, openPage as openAtlasPage } from './browser';
 
 let browser: Browser;
 let ids: string[] = [];
 
-async function openPage(suffix: string, ready: string, context?: BrowserContext): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = context ?? (await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' }));
-  await ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(baseURL() + suffix);
-  await page.waitForSelector(ready, { timeout: 60000 });
-  return { context: ctx, page, errors };
+function openPage(suffix: string, ready: string, context?: BrowserContext): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  return openAtlasPage(browser, suffix, ready, { context });
 }
 
 /** Real site ids from the built data (sorted by surface, largest first), so the test follows the data. */

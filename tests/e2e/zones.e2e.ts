@@ -7,10 +7,10 @@
  *
  * One browser context: IndexedDB lives in the context, so the reload finds the draft.
  */
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch, openAtlas } from './browser';
+import { panelViolations as violationsIn } from './axe';
 
 const ZONE_ID = 'Z01';
 const ZONE_NAME = 'Parc d\'activités du Plateau (ZAC du Plateau)';
@@ -40,25 +40,8 @@ function mapZoneIds(page: Page): Promise<string[]> {
   });
 }
 
-const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
 /** Serious and critical WCAG 2.1 A/AA violations inside the zones panel (printed when any). */
-async function panelViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const found = await page.evaluate(async () => {
-    type V = { id: string; impact: string | null; nodes: { html: string }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: V[] }> } }).axe;
-    const r = await axe.run(document.querySelector('.zones-panel'), {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) }));
-  });
-  if (found.length) console.log('axe (zones panel):', JSON.stringify(found, null, 2));
-  return found;
-}
+const panelViolations = (page: Page) => violationsIn(page, '.zones-panel', 'zones panel');
 
 /** The sample site drawn nearest to the centre of the map canvas, with its screen position. */
 async function centralSampleSite(page: Page): Promise<{ id: string; x: number; y: number }> {
