@@ -19,30 +19,14 @@ import { allSites } from '../src/state/store';
 import { withGeometry } from '../src/ui/curation/geometry';
 import { applyNameFixes } from '../src/ui/curation/importFixes';
 import { compareImport } from '../src/ui/curation/compare';
+import { formatMs, intArg, medianMs } from './lib/bench';
 
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(name);
-  const n = i >= 0 ? Number(process.argv[i + 1]) : def;
-  return Number.isInteger(n) && n > 0 ? n : def;
-}
-const RUNS = arg('--runs', 7);
-const N = arg('--n', 5000);
-const D = arg('--drafts', 500);
+const RUNS = intArg('--runs', 7);
+const N = intArg('--n', 5000);
+const D = intArg('--drafts', 500);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 function time(label: string, fn: () => unknown, inner = 1): void {
-  fn();
-  const xs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    for (let k = 0; k < inner; k++) fn();
-    xs.push((performance.now() - t) / inner);
-  }
-  const m = median(xs);
-  console.log(`${label.padEnd(62)} ${(m < 1 ? m.toFixed(3) : m.toFixed(1)).padStart(9)} ms`);
+  console.log(`${label.padEnd(62)} ${formatMs(medianMs(fn, RUNS, inner)).padStart(9)} ms`);
 }
 
 const rnd = mulberry32(7);

@@ -17,28 +17,13 @@ import { mulberry32 } from '../src/domain/sample';
 import type { Site } from '../src/domain/types';
 import { toCnigSitesEconomiques, toCSV, toGeoJSON } from '../src/data/export';
 import { parseImportFile, toSite, type CommunesLayer } from '../src/data/import';
+import { intArg, medianMs } from './lib/bench';
 
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(name);
-  const n = i >= 0 ? Number(process.argv[i + 1]) : def;
-  return Number.isInteger(n) && n > 0 ? n : def;
-}
-const RUNS = arg('--runs', 7);
-const N = arg('--n', 5000);
+const RUNS = intArg('--runs', 7);
+const N = intArg('--n', 5000);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 function time(label: string, fn: () => unknown): void {
-  fn(); // warm-up
-  const xs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
-  console.log(`${label.padEnd(58)} ${median(xs).toFixed(1).padStart(9)} ms`);
+  console.log(`${label.padEnd(58)} ${medianMs(fn, RUNS).toFixed(1).padStart(9)} ms`);
 }
 
 const rnd = mulberry32(42);

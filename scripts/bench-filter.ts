@@ -20,6 +20,7 @@ import { mulberry32 } from '../src/domain/sample';
 import { sortSites } from '../src/domain/sort';
 import { summarize } from '../src/domain/summary';
 import { EMPTY_FILTERS, READINESS_ITEM_IDS, SECTOR_IDS, type FilterState, type ItemStatus, type Site } from '../src/domain/types';
+import { median } from './lib/bench';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = process.env.ATLAS_SOURCES ?? path.resolve(REPO_ROOT, '../shared/opendata');
@@ -29,11 +30,6 @@ function runsArg(): number {
   const i = process.argv.indexOf('--runs');
   const n = i >= 0 ? Number(process.argv[i + 1]) : 21;
   return Number.isInteger(n) && n > 0 ? n : 21;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 function time<T>(runs: number, fn: () => T): { ms: number; result: T } {

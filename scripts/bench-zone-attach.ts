@@ -14,32 +14,16 @@ import { mulberry32 } from '../src/domain/sample';
 import type { Site, ZoneRecord } from '../src/domain/types';
 import { applyZoneDrafts } from '../src/domain/zoneDrafts';
 import { attachToZones } from '../src/domain/zones';
-import { emptyReadiness } from '../src/domain/readiness';
+import { blankSiteProperties } from '../src/domain/site';
 import { allSites, loadZoneAttach } from '../src/state/store';
+import { formatMs, intArg, medianMs } from './lib/bench';
 
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(name);
-  const n = i >= 0 ? Number(process.argv[i + 1]) : def;
-  return Number.isInteger(n) && n > 0 ? n : def;
-}
-const RUNS = arg('--runs', 7);
-const N = arg('--n', 24000);
-const Z = arg('--zones', 20);
+const RUNS = intArg('--runs', 7);
+const N = intArg('--n', 24000);
+const Z = intArg('--zones', 20);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 function time(label: string, fn: () => unknown): void {
-  fn();
-  const xs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
-  const m = median(xs);
-  console.log(`${label.padEnd(66)} ${(m < 1 ? m.toFixed(3) : m.toFixed(1)).padStart(9)} ms`);
+  console.log(`${label.padEnd(66)} ${formatMs(medianMs(fn, RUNS)).padStart(9)} ms`);
 }
 
 const rnd = mulberry32(11);
@@ -57,12 +41,7 @@ function site(i: number): Site {
   return {
     type: 'Feature',
     geometry,
-    properties: {
-      id: `S${i}`, name: `Site ${i}`, kind: 'plot', zone_id: null, zone_name: null, insee: null, commune: null, epci_siren: null,
-      epci_name: null, declared_surface_m2: null, computed_surface_m2: null, availability: 'inconnu', occupation: 'inconnu',
-      sectors: [], readiness: emptyReadiness(), price_eur_m2: null, contact: null, notes: null, friche_status: null, friche_type: null,
-      source_url: null, source: 'bench', updated_at: null, fictitious: true,
-    },
+    properties: blankSiteProperties({ id: `S${i}`, name: `Site ${i}`, source: 'bench', fictitious: true }),
   };
 }
 
