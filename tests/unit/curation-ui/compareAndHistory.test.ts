@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyReadiness } from '../../../src/domain/readiness';
+import { blankSiteProperties } from '../../../src/domain/site';
 import type { Site } from '../../../src/domain/types';
 import type { HistoryEntry } from '../../../src/domain/history';
 import { compareImport } from '../../../src/ui/curation/compare';
@@ -10,12 +10,7 @@ function site(id: string, name: string, x = 3.3): Site {
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [x, 49.38] },
-    properties: {
-      id, name, kind: 'plot', zone_id: null, zone_name: null, insee: null, commune: null, epci_siren: null, epci_name: null,
-      declared_surface_m2: null, computed_surface_m2: null, availability: 'inconnu', occupation: 'inconnu', sectors: [],
-      readiness: emptyReadiness(), price_eur_m2: null, contact: null, notes: null, friche_status: null, friche_type: null,
-      source_url: null, source: 's', updated_at: null, fictitious: false,
-    },
+    properties: blankSiteProperties({ id, name, source: 's' }),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emptyReadiness } from '../../../src/domain/readiness';
+import { blankSiteProperties } from '../../../src/domain/site';
 import type { Site } from '../../../src/domain/types';
 
 type Curation = typeof import('../../../src/state/curation');
@@ -22,12 +22,7 @@ function site(id: string, name: string): Site {
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [3.3, 49.38] },
-    properties: {
-      id, name, kind: 'plot', zone_id: null, zone_name: null, insee: null, commune: null, epci_siren: null, epci_name: null,
-      declared_surface_m2: null, computed_surface_m2: null, availability: 'inconnu', occupation: 'inconnu', sectors: [],
-      readiness: emptyReadiness(), price_eur_m2: null, contact: null, notes: null, friche_status: null, friche_type: null,
-      source_url: null, source: 'publié', updated_at: null, fictitious: false,
-    },
+    properties: blankSiteProperties({ id, name, source: 'publié' }),
   };
 }
 
