@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { FRICHE_STATUSES, READINESS_STYLES, epciColors } from '../../map';
 import { useAtlas } from '../../state/store';
 import { formatNumber, useT } from '../i18n';
-import { countLabel, type LegendCounts } from './counts';
+import { countLabel, realCountLabel, type LegendCounts } from './counts';
 import { CdgSwatch, FillSwatch, FricheSwatch, LineSwatch, PinSwatch, RoissySwatch, StationSwatch } from './Swatch';
 
 export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCollection | undefined }) {
@@ -49,7 +49,7 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
         </li>
       </ul>
 
-      <h3>{countLabel(t, 'friches', counts.friches, fmt)}</h3>
+      <h3>{realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt)}</h3>
       <ul>
         {FRICHE_STATUSES.filter((s) => s.key !== 'autre' || counts.fricheByStatus.autre > 0).map((s) => (
           <li key={s.key}>
@@ -67,7 +67,7 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
         )}
       </ul>
 
-      <h3>{countLabel(t, 'plots', counts.plots, fmt)}</h3>
+      <h3>{realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt)}</h3>
       {counts.plots === 0 ? (
         <p className="legend-muted legend-empty">{t('map.legend.noPlots')}</p>
       ) : (

@@ -13,7 +13,7 @@ import { selectAllSites, selectFilteredSites } from '../../state/selectors';
 import { formatNumber, useT } from '../i18n';
 import { LayerSwitcher } from './LayerSwitcher';
 import { Legend } from './Legend';
-import { countLabel, legendCounts } from './counts';
+import { countLabel, legendCounts, realCountLabel } from './counts';
 import './mapPanel.css';
 
 function sameView(a: MapView | null, b: MapView | null): boolean {
@@ -186,8 +186,8 @@ export function MapPanel() {
   const description = t('map.description', {
     communes: countLabel(t, 'communes', counts.communes, fmt),
     epci: countLabel(t, 'epci', counts.epci, fmt),
-    friches: countLabel(t, 'friches', counts.friches, fmt),
-    plots: counts.plots ? t('map.description.plots', { plots: countLabel(t, 'plots', counts.plots, fmt) }) : '',
+    friches: realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt),
+    plots: counts.plots ? t('map.description.plots', { plots: realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt) }) : '',
   });
 
   return (

@@ -65,3 +65,18 @@ export function legendCounts(layers: Record<string, FeatureCollection>, manifest
 export function countLabel(t: (k: string, p?: Record<string, string | number>) => string, key: string, n: number, format: (n: number) => string): string {
   return t(`map.count.${key}.${n <= 1 ? 'one' : 'other'}`, { n: format(n) });
 }
+
+/**
+ * "23 friches + 49 fictives": real sites are counted apart from the fictitious sample, so the
+ * two are never mixed silently.
+ */
+export function realCountLabel(
+  t: (k: string, p?: Record<string, string | number>) => string,
+  key: 'friches' | 'plots',
+  total: number,
+  fictitious: number,
+  format: (n: number) => string,
+): string {
+  const real = countLabel(t, key, total - fictitious, format);
+  return fictitious > 0 ? `${real} ${t(`map.count.${key}.fictitious`, { n: format(fictitious) })}` : real;
+}

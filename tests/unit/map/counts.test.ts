@@ -8,7 +8,8 @@ vi.mock('maplibre-gl/dist/maplibre-gl.css', () => ({}));
 vi.mock('../../../src/map/map.css', () => ({}));
 vi.mock('@fontsource/noto-sans/latin-400-italic.css', () => ({}));
 
-const { legendCounts, countLabel } = await import('../../../src/ui/map/counts');
+const { legendCounts, countLabel, realCountLabel } = await import('../../../src/ui/map/counts');
+const { translate } = await import('../../../src/ui/i18n');
 
 const site = (id: string, kind: 'friche' | 'plot', extra: Record<string, unknown> = {}): Site =>
   ({ type: 'Feature', geometry: { type: 'Point', coordinates: [3.3, 49.4] }, properties: { id, kind, fictitious: false, friche_status: null, readiness: {}, ...extra } }) as unknown as Site;
@@ -48,5 +49,12 @@ describe('legend counts', () => {
     expect(countLabel(t, 'communes', 163, String)).toBe('map.count.communes.other:163');
     expect(countLabel(t, 'friches', 1, String)).toBe('map.count.friches.one:1');
     expect(countLabel(t, 'plots', 0, String)).toBe('map.count.plots.one:0');
+  });
+
+  it('counts real sites apart from the fictitious sample, never mixed (« 23 friches + 49 fictives »)', () => {
+    const fr = (k: string, p?: Record<string, string | number>) => translate('fr', k, p);
+    expect(realCountLabel(fr, 'friches', 72, 49, String)).toBe('23 friches + 49 fictives');
+    expect(realCountLabel(fr, 'plots', 251, 251, String)).toBe('0 terrain + 251 fictifs');
+    expect(realCountLabel(fr, 'friches', 23, 0, String)).toBe('23 friches');
   });
 });
