@@ -5,6 +5,7 @@
  */
 import { useId } from 'react';
 import { useT } from '../i18n';
+import { ChartTable } from './ChartTable';
 import './charts.css';
 
 export interface BarDatum {
@@ -72,23 +73,7 @@ export function BarChart({ title, data, valueLabel, categoryLabel, className }: 
               );
             })}
           </svg>
-          <table className="sr-only">
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{categoryLabel ?? t('chart.category')}</th>
-                <th scope="col">{valueLabel ?? t('chart.value')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((d) => (
-                <tr key={d.key}>
-                  <th scope="row">{d.label}</th>
-                  <td>{d.display}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ChartTable title={title} rows={data.map((d) => ({ key: d.key, label: d.label, value: d.display }))} categoryLabel={categoryLabel} valueLabel={valueLabel} />
         </>
       )}
     </figure>

@@ -4,7 +4,7 @@
  * selection reads without colour. A visually-hidden table gives the numbers as text.
  */
 import { useId } from 'react';
-import { useT } from '../i18n';
+import { ChartTable } from './ChartTable';
 import './charts.css';
 
 export interface HistogramBin {
@@ -25,7 +25,6 @@ const WIDTH = 300;
 const HEIGHT = 48;
 
 export function Histogram({ title, bins, categoryLabel, valueLabel }: HistogramProps) {
-  const t = useT();
   const id = useId();
   const titleId = `${id}-title`;
   const max = bins.reduce((m, b) => Math.max(m, b.count), 0);
@@ -50,23 +49,7 @@ export function Histogram({ title, bins, categoryLabel, valueLabel }: HistogramP
         })}
         <line x1={0} x2={WIDTH} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="hist-axis" />
       </svg>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{categoryLabel ?? t('chart.category')}</th>
-            <th scope="col">{valueLabel ?? t('chart.value')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bins.map((b, i) => (
-            <tr key={i}>
-              <th scope="row">{b.label}</th>
-              <td>{b.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable title={title} rows={bins.map((b, i) => ({ key: i, label: b.label, value: b.count }))} categoryLabel={categoryLabel} valueLabel={valueLabel} />
     </div>
   );
 }
