@@ -4,19 +4,11 @@
  * workers are unavailable. Only the latest request of a caller matters: callers compare
  * the returned request id with their own.
  */
-import type { CrsId } from '../../../domain/crs';
-import type { CommunesLayer, ImportFormat, ImportResult, TerritoryInput } from '../../../data/import';
-import type { NameFixes } from '../importFixes';
-import type { ParseRequest, ParseResponse } from './protocol';
+import type { CommunesLayer, ImportResult, TerritoryInput } from '../../../data/import';
+import type { ParseFile, ParseRequest, ParseResponse } from './protocol';
 import { runParse } from './run';
 
-export interface ParseInput {
-  name: string;
-  bytes: ArrayBuffer;
-  crs: CrsId | null;
-  fixes: NameFixes;
-  format: ImportFormat | null;
-  existingIds: string[];
+export interface ParseInput extends ParseFile {
   communes: CommunesLayer | null;
   territory: TerritoryInput | null;
 }

@@ -3,14 +3,18 @@ import type { CrsId } from '../../../domain/crs';
 import type { CommunesLayer, ImportResult, ImportFormat, TerritoryInput } from '../../../data/import';
 import type { NameFixes } from '../importFixes';
 
-export interface ParseRequest {
-  id: number;
+/** The file to parse and how (what changes with every request). */
+export interface ParseFile {
   name: string;
   bytes: ArrayBuffer;
   crs: CrsId | null;
   fixes: NameFixes;
   format: ImportFormat | null;
   existingIds: string[];
+}
+
+export interface ParseRequest extends ParseFile {
+  id: number;
   /** Sent only when it changed since the previous request (the worker keeps it). */
   context?: { communes: CommunesLayer | null; territory: TerritoryInput | null };
 }
