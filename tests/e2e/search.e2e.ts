@@ -142,8 +142,18 @@ describe('search: filters drive the list and the map', () => {
     // PageDown moves the thumb by a large step; ← by one step.
     for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
     await page.keyboard.press('ArrowLeft');
-    await page.waitForFunction(() => new URL(location.href).searchParams.has('smax'), null, { timeout: 5000 });
-    const smax = Number(new URL(page.url()).searchParams.get('smax'));
+    // The URL is written after a short debounce: wait until it holds the last key press's value,
+    // i.e. until it stops changing (two reads, longer than the debounce apart, agree).
+    let smax = NaN;
+    for (let tries = 0; tries < 20; tries++) {
+      const a = new URL(page.url()).searchParams.get('smax');
+      await page.waitForTimeout(700);
+      const b = new URL(page.url()).searchParams.get('smax');
+      if (a !== null && a === b) {
+        smax = Number(b);
+        break;
+      }
+    }
     expect(smax).toBeGreaterThan(0);
     const expected = filterSites(realSites, f({ surfaceMax: smax }));
     expect(expected.length).toBeLessThan(realSites.length);
