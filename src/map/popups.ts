@@ -5,6 +5,7 @@
 import type { SiteProperties } from '../domain/types';
 import { readinessLevel } from '../domain/readiness';
 import { siteSurfaceM2 } from '../domain/surface';
+import { safeHttpUrl } from '../domain/format';
 import type { Translate } from './types';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -46,15 +47,7 @@ function row(dl: HTMLDListElement, label: string, value: string | Node): void {
 }
 
 /** Only http(s) links are made clickable. */
-export function safeHttpUrl(url: unknown): string | null {
-  if (typeof url !== 'string') return null;
-  try {
-    const u = new URL(url.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+export { safeHttpUrl };
 
 export function communePopup(p: Record<string, unknown>, t: Translate): HTMLElement {
   const root = el('div', 'atlas-popup atlas-popup-commune');

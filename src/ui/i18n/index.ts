@@ -27,9 +27,4 @@ export function useT(): TFunction {
 }
 
 /** French number formatting, e.g. 12 345,6. */
-export function formatNumber(locale: Locale, n: number, digits = 0): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(n);
-}
+export { formatNumber } from '../../domain/format';

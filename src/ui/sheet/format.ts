@@ -4,17 +4,11 @@
  * Pure functions of (locale, value): no React.
  */
 import type { Locale } from '../../domain/types';
+import { formatKm as fmtKm, formatNumber as fmtNumber } from '../../domain/format';
+
+export { formatKm as fmtKm, formatNumber as fmtNumber, safeHttpUrl } from '../../domain/format';
 
 const TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
-
-export function fmtNumber(locale: Locale, n: number, digits = 0): string {
-  return new Intl.NumberFormat(TAG[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-}
-
-/** Distance in km with one decimal: 12345 → « 12,3 km ». */
-export function fmtKm(locale: Locale, metres: number): string {
-  return `${fmtNumber(locale, metres / 1000, 1)}\u00a0km`;
-}
 
 /** Approximation margin: 1500 → « ± 1,5 km ». */
 export function fmtPlusMinusKm(locale: Locale, metres: number): string {
@@ -61,15 +55,4 @@ export function fmtDate(locale: Locale, iso: string | null | undefined): string 
 /** Today's date in words, for « Imprimé le … ». */
 export function fmtToday(locale: Locale, now: Date = new Date()): string {
   return new Intl.DateTimeFormat(TAG[locale], { day: 'numeric', month: 'long', year: 'numeric' }).format(now);
-}
-
-/** Only http(s) links are rendered as links; anything else stays text. */
-export function safeHttpUrl(u: string | null | undefined): string | null {
-  if (!u) return null;
-  try {
-    const url = new URL(u.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }

@@ -10,7 +10,8 @@ import { isDigitisableZone } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 import { fmtFactDate } from './format';
-import { fmtArea, outlineAreaM2, sourcedSurfaceFacts } from './outline';
+import { outlineAreaM2, sourcedSurfaceFacts } from './outline';
+import { formatSurface } from '../../domain/format';
 
 const ZoneOutlineActions = lazy(() => import('./editing').then((m) => ({ default: m.ZoneOutlineActions })));
 
@@ -36,7 +37,7 @@ export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraf
       <h4 id={headingId}>{t('zones.outline.heading')}</h4>
       <p>{zone.geometry ? t(isDraft ? 'zones.outline.draft' : 'zones.outline.published') : t('zones.outline.none')}</p>
       <ul className="zone-surfaces">
-        {area !== null && <li data-testid={`zone-area-${zone.zone_id}`}>{t('zones.outline.computed', { area: fmtArea(locale, area) })}</li>}
+        {area !== null && <li data-testid={`zone-area-${zone.zone_id}`}>{t('zones.outline.computed', { area: formatSurface(locale, area) })}</li>}
         {surfaces.map((f) => {
           const value = f.unit ? `${f.value} ${f.unit}` : f.value;
           return (

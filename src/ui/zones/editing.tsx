@@ -10,7 +10,8 @@ import type { ZoneHistoryEntry } from '../../data/drafts';
 import { useAtlas } from '../../state/store';
 import { loadZoneHistory, removeZoneOutline, useZoneDraftStatus } from '../../state/zoneDrafts';
 import { useT } from '../i18n';
-import { fmtArea, outlineAreaM2 } from './outline';
+import { outlineAreaM2 } from './outline';
+import { formatSurface } from '../../domain/format';
 import { drawZone, editZone, finishZoneDraw, releaseZoneDraw, stopZoneDraw, useZoneDrawState } from './zoneDraw';
 
 /** Rendered once by the panel while editing: owns the drawing tools' lifetime; shows write errors. */
@@ -116,7 +117,7 @@ function ZoneHistory({ zoneId }: { zoneId: string }) {
     new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
   const areaOf = (g: unknown) => {
     const a = outlineAreaM2(g as Parameters<typeof outlineAreaM2>[0]);
-    return a === null ? '—' : fmtArea(locale, a);
+    return a === null ? '—' : formatSurface(locale, a);
   };
 
   return (

@@ -3,7 +3,7 @@
  * surfaces the sources give (never replaced).
  */
 import { area } from '@turf/turf';
-import type { Locale, ZoneFact, ZoneRecord } from '../../domain/types';
+import type { ZoneFact, ZoneRecord } from '../../domain/types';
 import type { ZoneOutline } from '../../domain/zoneDrafts';
 
 /** Facts giving the zone's total land surface (e.g. « 140 ha », 2014). */
@@ -28,11 +28,3 @@ export function outlineAreaM2(g: ZoneOutline | null | undefined): number | null 
   }
 }
 
-/** « 139,8 ha » (1 decimal from 10 ha, 2 below), « 8 500 m² » under one hectare. */
-export function fmtArea(locale: Locale, m2: number): string {
-  const nf = (n: number, d: number) =>
-    new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
-  if (m2 < 10000) return `${nf(Math.round(m2), 0)}\u00a0m²`;
-  const ha = m2 / 10000;
-  return `${nf(ha, ha < 10 ? 2 : 1)}\u00a0ha`;
-}

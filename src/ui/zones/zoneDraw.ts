@@ -19,7 +19,8 @@ import { useAtlas } from '../../state/store';
 import { saveZoneOutline } from '../../state/zoneDrafts';
 import { hideDrawing, showDrawing } from '../app/drawing';
 import { translate } from '../i18n';
-import { fmtArea, outlineAreaM2 } from './outline';
+import { outlineAreaM2 } from './outline';
+import { formatSurface } from '../../domain/format';
 
 export interface ZoneDrawState {
   /** The map exists (drawing is possible). */
@@ -46,7 +47,7 @@ function save(zoneId: string, outline: ZoneOutline, action: 'draw' | 'edit'): vo
   const atlas = useAtlas.getState();
   const name = atlas.zones.find((z) => z.zone_id === zoneId)?.name ?? zoneId;
   const area = outlineAreaM2(outline);
-  const areaText = area === null ? '—' : fmtArea(atlas.locale, area);
+  const areaText = area === null ? '—' : formatSurface(atlas.locale, area);
   saveZoneOutline(zoneId, outline).then(
     () => atlas.announce(translate(useAtlas.getState().locale, action === 'draw' ? 'zones.outline.saved' : 'zones.outline.updated', { name, area: areaText })),
     (e: unknown) => atlas.announce(translate(useAtlas.getState().locale, 'zones.outline.error', { message: e instanceof Error ? e.message : String(e) })),
