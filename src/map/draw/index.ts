@@ -49,6 +49,12 @@ export interface DrawController {
   edit(feature: { geometry: DrawGeometry }): void;
   /** Leaves any drawing/edit mode and clears the temporary shapes. */
   stop(): void;
+  /**
+   * « Terminer » while drawing a polygon: closes it as Enter does. terra-draw refuses a shape
+   * with fewer than three vertices (or crossing itself) and drawing goes on: then, or when no
+   * polygon is being drawn, returns false.
+   */
+  closePolygon(): boolean;
   on(event: 'change', cb: (c: DrawChange) => void): () => void;
   mode(): DrawMode;
   destroy(): void;
@@ -269,6 +275,12 @@ export function createDrawController(map: MapLibreMap, opts: DrawControllerOptio
       if (currentMode === 'edit') flushEdit();
       reset();
       setMode('idle');
+    },
+    closePolygon() {
+      if (currentMode !== 'polygon') return false;
+      // terra-draw closes a polygon on Enter (its keyup listener sits on the map canvas).
+      canvas.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', bubbles: true }));
+      return currentMode !== 'polygon';
     },
     on(_event, cb) {
       listeners.add(cb);

@@ -51,16 +51,13 @@ export function useDraw(
 
   const finish = useCallback(() => {
     const c = ctl.current;
-    if (!c || !map) return;
+    if (!c) return;
     if (c.mode() === 'edit') {
       stop();
       return;
     }
-    if (c.mode() !== 'polygon') return;
-    // terra-draw closes a polygon on Enter (its keyup listener sits on the map canvas).
-    map.getCanvas().dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', bubbles: true }));
-    if (c.mode() === 'polygon') refused.current?.();
-  }, [map, stop]);
+    if (c.mode() === 'polygon' && !c.closePolygon()) refused.current?.();
+  }, [stop]);
 
   useEffect(() => onAtlasMap(setMap), []);
 

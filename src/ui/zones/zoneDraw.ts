@@ -113,9 +113,7 @@ export function finishZoneDraw(): void {
     stopZoneDraw();
     return;
   }
-  if (cur.c.mode() !== 'polygon') return;
-  // terra-draw closes a polygon on Enter (its keyup listener sits on the map canvas).
-  cur.map.getCanvas().dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', bubbles: true }));
+  cur.c.closePolygon();
 }
 
 /** Leaves drawing / editing (a pending vertex edit is saved first). */
