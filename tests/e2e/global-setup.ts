@@ -15,15 +15,9 @@ export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium introuvable (${CHROMIUM}) : installez le paquet Debian « chromium » (apt-get install chromium).`);
   }
-  if (!existsSync('public/data/manifest.json')) {
-    // `npm run data` also generates the fictitious sample (postdata), as on a user's machine.
-    const r = spawnSync('npm', ['run', '--silent', 'data'], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('La construction des données a échoué.');
-  }
-  if (!existsSync('public/data/sample.geojson')) {
-    const r = spawnSync('npm', ['run', '--silent', 'sample'], { stdio: 'inherit' });
-    if (r.status !== 0) throw new Error("La génération de l'exemple fictif a échoué.");
-  }
+  // Same step as `npm start` and `npm test`: the data and the fictitious sample, when missing.
+  const r = spawnSync('node', ['scripts/ensure-data.mjs'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('La construction des données a échoué.');
   const outDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
