@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { cspPlugin } from './scripts/lib/csp';
+import { cspPlugin } from './scripts/lib/csp.ts';
 
 // Static build: everything under dist/ can be served by any static web server, in any folder.
 export default defineConfig({

@@ -1,4 +1,4 @@
-/** Messages of the app shell: new versions, offline use, parts that failed to download. */
+/** Messages of the app shell: new versions, offline use, parts that failed to download, « Copier le lien ». */
 import type { FeatureMessages } from '../i18n/catalog';
 
 export const messages: FeatureMessages = {
@@ -18,6 +18,9 @@ export const messages: FeatureMessages = {
     'shell.chunk.online': 'Le réseau a coupé, ou une nouvelle version de l’atlas vient d’être mise en ligne. Réessayez ; si cela échoue encore, rechargez la page (l’adresse garde vos filtres, vos brouillons restent dans ce navigateur).',
     'shell.chunk.retry': 'Réessayer',
     'shell.chunk.reload': 'Recharger la page',
+    'shell.link.copy': 'Copier le lien',
+    'shell.link.copied': 'Lien copié dans le presse-papiers.',
+    'shell.link.manual': 'Copie automatique impossible : copiez ce lien (Ctrl+C ou appui long).',
   },
   en: {
     'offline.update.title': 'A new version is available.',
@@ -35,5 +38,8 @@ export const messages: FeatureMessages = {
     'shell.chunk.online': 'The network dropped, or a new version of the atlas was just published. Try again; if it still fails, reload the page (the address keeps your filters, your drafts stay in this browser).',
     'shell.chunk.retry': 'Try again',
     'shell.chunk.reload': 'Reload the page',
+    'shell.link.copy': 'Copy the link',
+    'shell.link.copied': 'Link copied to the clipboard.',
+    'shell.link.manual': 'Automatic copy is not possible: copy this link (Ctrl+C or long press).',
   },
 };

@@ -12,19 +12,20 @@ import { useT } from '../i18n';
 import { CheckboxFacet, type FacetOption } from './CheckboxFacet';
 import { CommuneCombobox, type CommuneOption } from './CommuneCombobox';
 import { DistanceFilters } from './DistanceFilters';
+import { frameChosenAreas } from './frameAreas';
 import { LevelIcon } from './LevelIcon';
 import { SurfaceFilter } from './SurfaceFilter';
 
 const AVAILABILITY: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
 const KINDS: SiteKind[] = ['plot', 'friche'];
 
-interface Names {
+export interface Names {
   epci: Map<string, string>;
   communes: Map<string, string>;
 }
 
 /** EPCI and commune names, from the admin layers, else from the sites themselves. */
-function useNames(all: Site[]): Names {
+export function useNames(all: Site[]): Names {
   const layers = useAtlas((s) => s.layers);
   return useMemo(() => {
     const epci = new Map<string, string>();
@@ -172,8 +173,24 @@ export function Filters() {
             </>
           }
         >
-          <CheckboxFacet legend={t('search.epci.legend')} options={epciOptions} selected={filters.epci} onChange={(epci) => setFilters({ epci })} />
-          <CommuneCombobox options={communeOptions} counts={facets.communes} selected={filters.communes} onChange={(communes) => setFilters({ communes })} />
+          <CheckboxFacet
+            legend={t('search.epci.legend')}
+            options={epciOptions}
+            selected={filters.epci}
+            onChange={(epci) => {
+              setFilters({ epci });
+              frameChosenAreas(all, filters, { epci, communes: filters.communes });
+            }}
+          />
+          <CommuneCombobox
+            options={communeOptions}
+            counts={facets.communes}
+            selected={filters.communes}
+            onChange={(communes) => {
+              setFilters({ communes });
+              frameChosenAreas(all, filters, { epci: filters.epci, communes });
+            }}
+          />
         </Section>
 
         <Section

@@ -9,6 +9,7 @@ import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 import { Filters } from './Filters';
 import { fmt } from './format';
+import { ResultsActions } from './ResultsActions';
 import { ResultsList } from './ResultsList';
 import { ResultsSummary } from './ResultsSummary';
 import { SampleControl } from './SampleControl';
@@ -59,6 +60,7 @@ export function SearchPanel() {
           </p>
         </div>
         <ResultsSummary />
+        <ResultsActions />
         <SortControls />
         <ResultsList />
       </section>

@@ -11,6 +11,8 @@ import { useAtlas } from '../../state/store';
 import { navigate } from '../app/navigate';
 import { useT } from '../i18n';
 import { PrintStamp } from '../print/PrintStamp';
+import { CopyLinkButton } from '../shared/CopyLinkButton';
+import { FricheStatusText, FricheTypeText } from '../shared/dataValue';
 import { AccessSection } from './AccessSection';
 import { ContextSection } from './ContextSection';
 import { fmtDate, fmtHa, fmtM2, fmtPrice, safeHttpUrl } from './format';
@@ -117,6 +119,7 @@ export function SiteSheet({ site }: { site: Site }) {
           <button type="button" onClick={() => window.print()}>
             {t('sheet.actions.print')}
           </button>
+          <CopyLinkButton />
           {shortlist.length > 0 && (
             <button type="button" onClick={() => navigate({ name: 'compare' })}>
               {t('sheet.actions.compare', { n: shortlist.length })}
@@ -194,8 +197,8 @@ export function SiteSheet({ site }: { site: Site }) {
         {(p.kind === 'friche' || p.friche_status || p.friche_type) && (
           <Section id="friche" title={t('sheet.section.friche')}>
             <dl className="facts">
-              <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ? <span lang={fr}>{p.friche_status}</span> : unknown}</Fact>
-              <Fact label={t('sheet.field.fricheType')}>{p.friche_type ? <span lang={fr}>{p.friche_type}</span> : unknown}</Fact>
+              <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ? <FricheStatusText value={p.friche_status} /> : unknown}</Fact>
+              <Fact label={t('sheet.field.fricheType')}>{p.friche_type ? <FricheTypeText value={p.friche_type} /> : unknown}</Fact>
             </dl>
           </Section>
         )}
