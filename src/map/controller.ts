@@ -278,26 +278,36 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '320px', className: 'atlas-map-popup', focusAfterOpen: false });
 
   /**
-   * Opens the popup at `at`, fitted to the map: never wider than the map less a margin, never
-   * taller (its body scrolls, the close button stays), then the map pans so that the whole
-   * popup, close button included, is in view (a phone of 375 px).
+   * Opens the popup at `at`, fitted to what is seen of the map (the map may run below the
+   * screen on a phone): never wider or taller than that, less a margin (its body scrolls, the
+   * close button stays), then the map pans so the whole popup, close button included, is in
+   * view — e.g. a phone held either way (375 px wide, or 375 px tall).
    */
   function openPopup(at: [number, number] | { lng: number; lat: number }, content: HTMLElement): void {
-    const w = container.clientWidth;
-    const h = container.clientHeight;
-    popup.setMaxWidth(`${Math.max(180, Math.min(320, w - 2 * POPUP_MARGIN))}px`);
-    content.style.maxHeight = `${Math.max(120, h - 3 * POPUP_MARGIN - 20)}px`;
+    const seen = visibleFrame();
+    popup.setMaxWidth(`${Math.max(180, Math.min(320, seen.right - seen.left - 2 * POPUP_MARGIN))}px`);
+    // Room for the popup's padding and tip.
+    content.style.maxHeight = `${Math.max(100, seen.bottom - seen.top - 2 * POPUP_MARGIN - 50)}px`;
     popup.setLngLat(at).setDOMContent(content).addTo(map);
-    const el = popup.getElement();
-    if (!el) return;
-    const box = el.getBoundingClientRect();
-    const frame = container.getBoundingClientRect();
-    const dx = box.left < frame.left + POPUP_MARGIN ? box.left - frame.left - POPUP_MARGIN : box.right > frame.right - POPUP_MARGIN ? box.right - frame.right + POPUP_MARGIN : 0;
-    const dy = box.top < frame.top + POPUP_MARGIN ? box.top - frame.top - POPUP_MARGIN : box.bottom > frame.bottom - POPUP_MARGIN ? box.bottom - frame.bottom + POPUP_MARGIN : 0;
+    const box = popup.getElement()?.getBoundingClientRect();
+    if (!box) return;
+    const m = POPUP_MARGIN;
+    const dx = box.left < seen.left + m ? box.left - seen.left - m : box.right > seen.right - m ? box.right - seen.right + m : 0;
+    const dy = box.top < seen.top + m ? box.top - seen.top - m : box.bottom > seen.bottom - m ? box.bottom - seen.bottom + m : 0;
     if (dx || dy) {
       userMoved = true;
       map.panBy([dx, dy], { duration: 250 });
     }
+  }
+
+  /** The part of the map's box that is on screen, in viewport pixels. */
+  function visibleFrame(): { left: number; top: number; right: number; bottom: number } {
+    const r = container.getBoundingClientRect();
+    const vw = window.innerWidth || r.right;
+    const vh = window.innerHeight || r.bottom;
+    const frame = { left: Math.max(r.left, 0), top: Math.max(r.top, 0), right: Math.min(r.right, vw), bottom: Math.min(r.bottom, vh) };
+    // A map mostly off screen (scrolled away): fit the popup to the map itself.
+    return frame.bottom - frame.top < 120 || frame.right - frame.left < 120 ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : frame;
   }
 
   const clickableSiteLayers = () => SITE_LAYERS.filter((l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none');
