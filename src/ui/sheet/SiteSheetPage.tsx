@@ -3,7 +3,7 @@
  * checklist; the distances with a small map; the commune and EPCI context; the sources.
  * Printable (see src/ui/print/print.css). An unknown id gives a clear message.
  */
-import { useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import type { Site } from '../../domain/types';
 import { readinessLevel, readinessProgress } from '../../domain/readiness';
 import { useSiteIndex } from '../../state/selectors';
@@ -60,17 +60,23 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Prefix of the sheet's element ids: one per sheet when several are on the page (batch print). */
+export const SheetIdPrefix = createContext('sheet');
+
 function Section({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+  const prefix = useContext(SheetIdPrefix);
   return (
-    <section className={`sheet-section ${className ?? ''}`} aria-labelledby={`sheet-${id}`}>
-      <h3 id={`sheet-${id}`}>{title}</h3>
+    <section className={`sheet-section ${className ?? ''}`} aria-labelledby={`${prefix}-${id}`}>
+      <h3 id={`${prefix}-${id}`}>{title}</h3>
       {children}
     </section>
   );
 }
 
-export function SiteSheet({ site }: { site: Site }) {
+/** One site's sheet. `batch`: one of several sheets printed together (no actions, no page title). */
+export function SiteSheet({ site, batch = false }: { site: Site; batch?: boolean }) {
   const t = useT();
+  const prefix = useContext(SheetIdPrefix);
   const locale = useAtlas((s) => s.locale);
   const shortlist = useAtlas((s) => s.shortlist);
   const p = site.properties;
@@ -85,11 +91,12 @@ export function SiteSheet({ site }: { site: Site }) {
   const fr = locale === 'fr' ? undefined : 'fr';
 
   useEffect(() => {
+    if (batch) return;
     document.title = `${t('sheet.docTitle', { name: p.name })} – ${t('app.title')}`;
     return () => {
       document.title = t('app.title');
     };
-  }, [p.name, t]);
+  }, [p.name, t, batch]);
 
   const toggle = () => {
     const { toggleShortlist, announce } = useAtlas.getState();
@@ -99,10 +106,10 @@ export function SiteSheet({ site }: { site: Site }) {
   };
 
   return (
-    <article className="page-content sheet" aria-labelledby="sheet-title" data-testid="site-sheet">
+    <article className="page-content sheet" aria-labelledby={`${prefix}-title`} data-testid="site-sheet">
       <header className="sheet-header">
         <p className="eyebrow">{t('sheet.title')}</p>
-        <h2 id="sheet-title" lang={fr}>
+        <h2 id={`${prefix}-title`} lang={fr}>
           {p.name}
         </h2>
         <p className="badges">
@@ -112,6 +119,7 @@ export function SiteSheet({ site }: { site: Site }) {
             <span aria-hidden="true">{LEVEL_ICON[level]}</span> {t('sheet.levelBadge', { level: t(`level.${level}`) })}
           </span>
         </p>
+        {!batch && (
         <div className="sheet-actions no-print" role="group" aria-label={t('sheet.actions.label')}>
           <button type="button" className={inShortlist ? '' : 'primary'} aria-pressed={inShortlist} onClick={toggle}>
             {inShortlist ? t('sheet.actions.remove') : t('sheet.actions.add')}
@@ -129,6 +137,7 @@ export function SiteSheet({ site }: { site: Site }) {
             {t('sheet.actions.back')}
           </button>
         </div>
+        )}
       </header>
 
       {p.fictitious && (
