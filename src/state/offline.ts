@@ -51,23 +51,45 @@ export function startOfflineSupport(): void {
     });
 }
 
+/** The map's first idle with data (performance mark set by src/map/controller.ts). */
+const FIRST_IDLE_MARK = 'atlas-first-idle';
+/** Pages without the map (a sheet opened directly…): start this long after the data instead. */
+const NO_MAP_DELAY_MS = 8000;
+
 /**
- * Starts offline support once the first screen is up: after the page's `load`, once the data
- * is loaded (or failed), when the browser is idle — the precache download (~3.5 MB, data
- * included) then never competes with the first display.
+ * Starts offline support once the first screen is up: after the map's first idle with data
+ * (or, on a page without the map, a few seconds after the data), when the browser is idle —
+ * the precache download (~3.5 MB, data included) never competes with the first display.
  */
 export function startOfflineSupportWhenIdle(): void {
   if (typeof window === 'undefined') return;
-  const idle = () =>
-    'requestIdleCallback' in window ? window.requestIdleCallback(() => startOfflineSupport(), { timeout: 5000 }) : setTimeout(startOfflineSupport, 1000);
-  const afterData = () => {
-    if (useAtlas.getState().status !== 'loading') return void idle();
-    const stop = useAtlas.subscribe((s) => {
-      if (s.status === 'loading') return;
-      stop();
-      idle();
-    });
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => startOfflineSupport(), { timeout: 5000 });
+    else setTimeout(startOfflineSupport, 500);
   };
-  if (document.readyState === 'complete') afterData();
-  else window.addEventListener('load', afterData, { once: true });
+  if (performance.getEntriesByName(FIRST_IDLE_MARK).length) return go();
+  if (typeof PerformanceObserver !== 'undefined') {
+    const po = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName(FIRST_IDLE_MARK).length) return;
+      po.disconnect();
+      go();
+    });
+    try {
+      po.observe({ type: 'mark' });
+    } catch {
+      /* no mark observation: the delay below starts it */
+    }
+  }
+  const afterData = () => setTimeout(go, NO_MAP_DELAY_MS);
+  if (useAtlas.getState().status !== 'loading') afterData();
+  else {
+    const stop = useAtlas.subscribe((st) => {
+      if (st.status === 'loading') return;
+      stop();
+      afterData();
+    });
+  }
 }

@@ -1,53 +1,25 @@
 /**
- * The app shell's notices about versions and the network, at the bottom of the screen:
- * « Nouvelle version disponible » (switch now or later), « prêt hors ligne » after the first
- * installation, and « Hors ligne » while the browser has no network. Polite live region: they
- * are announced without taking the focus.
+ * The app shell's notices (new version, ready offline, offline): the view
+ * (./UpdatePromptView.tsx) is loaded only once there is something to say.
  */
+import { Suspense } from 'react';
 import { useOffline } from '../../state/offline';
-import { useT } from '../i18n';
+import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import './offline.css';
 
+const UpdatePromptView = lazyWithRetry(() => import('./UpdatePromptView').then((m) => ({ default: m.UpdatePromptView })));
+
 export function UpdatePrompt() {
-  const t = useT();
-  const update = useOffline((s) => s.update);
-  const apply = useOffline((s) => s.apply);
-  const offlineReady = useOffline((s) => s.offlineReady);
-  const offline = useOffline((s) => s.offline);
-  const dismiss = useOffline.getState().dismiss;
+  const shown = useOffline((s) => s.update !== 'none' || s.offlineReady || s.offline);
   return (
     <div className="shell-notices" role="status" aria-live="polite" data-testid="shell-notices">
-      {update !== 'none' && (
-        <div className="shell-notice shell-update" data-testid="update-prompt">
-          <p>
-            <strong>{t('offline.update.title')}</strong> {t(update === 'update' ? 'offline.update.body' : 'offline.update.replaced')}
-          </p>
-          <p className="button-row">
-            <button type="button" className="primary" onClick={() => apply?.()}>
-              {t(update === 'update' ? 'offline.update.apply' : 'offline.update.reload')}
-            </button>
-            {update === 'update' && (
-              <button type="button" onClick={() => dismiss('update')}>
-                {t('offline.update.later')}
-              </button>
-            )}
-          </p>
-        </div>
-      )}
-      {offlineReady && (
-        <div className="shell-notice" data-testid="offline-ready">
-          <p>{t('offline.ready')}</p>
-          <p className="button-row">
-            <button type="button" onClick={() => dismiss('offlineReady')}>
-              {t('offline.ok')}
-            </button>
-          </p>
-        </div>
-      )}
-      {offline && (
-        <p className="shell-notice shell-offline" data-testid="offline-badge">
-          {t('offline.offline')}
-        </p>
+      {shown && (
+        // A notice that cannot be downloaded is left out (never an error in its place).
+        <ChunkBoundary fallback={null}>
+          <Suspense fallback={null}>
+            <UpdatePromptView />
+          </Suspense>
+        </ChunkBoundary>
       )}
     </div>
   );

@@ -12,7 +12,6 @@ import { useT } from '../i18n';
 import { CheckboxFacet, type FacetOption } from './CheckboxFacet';
 import { CommuneCombobox, type CommuneOption } from './CommuneCombobox';
 import { DistanceFilters } from './DistanceFilters';
-import { frameChosenAreas } from './frameAreas';
 import { LevelIcon } from './LevelIcon';
 import { SurfaceFilter } from './SurfaceFilter';
 
@@ -45,6 +44,15 @@ export function useNames(all: Site[]): Names {
     }
     return { epci, communes };
   }, [layers, all]);
+}
+
+/** Frames the chosen EPCI / communes on the map (./frameAreas.ts, loaded on the first choice). */
+function frameAreas(...args: Parameters<typeof import('./frameAreas').frameChosenAreas>): void {
+  import('./frameAreas')
+    .then((m) => m.frameChosenAreas(...args))
+    .catch(() => {
+      /* offline and not cached: the map stays where it is */
+    });
 }
 
 /** A collapsible section; opens at first render when it holds an active filter. */
@@ -179,7 +187,7 @@ export function Filters() {
             selected={filters.epci}
             onChange={(epci) => {
               setFilters({ epci });
-              frameChosenAreas(all, filters, { epci, communes: filters.communes });
+              frameAreas(all, filters, { epci, communes: filters.communes });
             }}
           />
           <CommuneCombobox
@@ -188,7 +196,7 @@ export function Filters() {
             selected={filters.communes}
             onChange={(communes) => {
               setFilters({ communes });
-              frameChosenAreas(all, filters, { epci: filters.epci, communes });
+              frameAreas(all, filters, { epci: filters.epci, communes });
             }}
           />
         </Section>

@@ -1,18 +1,16 @@
 /**
  * What anyone can do with the results, without edit mode: « Zoomer sur les résultats »,
  * « Exporter ces résultats » (CSV or GeoJSON; the search is written into the file's name and,
- * for GeoJSON, into its metadata: src/data/export/results.ts) and « Copier le lien ». The export
- * code is loaded on demand.
+ * for GeoJSON, into its metadata: src/data/export/results.ts) and « Copier le lien ». Loaded on
+ * demand (src/ui/search/SearchPanel.tsx), and the export code only when asked for.
  */
 import { useId, useState } from 'react';
-import { filterSlug } from '../../domain/filterSlug';
 import type { Site } from '../../domain/types';
 import { bboxOf } from '../../map';
 import { useAllSites, useFilteredSites } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
 import { CopyLinkButton, currentLink } from '../shared/CopyLinkButton';
 import { useT } from '../i18n';
-import { filterWords } from './filterWords';
 import { useNames } from './Filters';
 
 /** The box of a set of sites, or null when empty. */
@@ -46,7 +44,12 @@ export function ResultsActions() {
   async function exportAs(format: 'csv' | 'geojson') {
     const s = useAtlas.getState();
     try {
-      const [{ exportResults }, { downloadBlob }] = await Promise.all([import('../../data/export/results'), import('../../data/export/download')]);
+      const [{ exportResults }, { downloadBlob }, { filterSlug }, { filterWords }] = await Promise.all([
+        import('../../data/export/results'),
+        import('../../data/export/download'),
+        import('../../domain/filterSlug'),
+        import('./filterWords'),
+      ]);
       const layers = s.manifest?.layers ?? {};
       const kinds = new Set(filtered.map((x) => (x.properties.kind === 'friche' ? 'friches' : 'sites')));
       const file = exportResults(filtered, format, {

@@ -87,6 +87,8 @@ interface BoundaryProps {
   children: ReactNode;
   /** Where the failed part sits, e.g. « la fiche du site »; defaults to « cette partie de l'atlas ». */
   what?: string;
+  /** Shown instead of the message (e.g. null for an optional notice). */
+  fallback?: ReactNode;
 }
 
 interface BoundaryState {
@@ -119,6 +121,7 @@ export class ChunkBoundary extends Component<BoundaryProps, BoundaryState> {
     const { error } = this.state;
     if (error === null) return this.props.children;
     if (!isChunkLoadError(error)) throw error;
+    if (this.props.fallback !== undefined) return this.props.fallback;
     return <ChunkErrorMessage what={this.props.what} onRetry={this.retry} />;
   }
 }
