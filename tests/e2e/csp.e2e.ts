@@ -12,6 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch } from './browser';
+import { importInEditMode, mapReady, siteIds, swActivated } from './shell-helpers';
 
 const L93 = 'tests/fixtures/curation/import-l93.geojson';
 
@@ -20,9 +21,6 @@ let context: BrowserContext;
 let page: Page;
 const violations: string[] = [];
 const errors: string[] = [];
-
-const mapReady = (p: Page) =>
-  p.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 30000 });
 
 async function pageViolations(): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
@@ -70,20 +68,14 @@ describe('Content-Security-Policy', () => {
     // Tiles are refused (no network in tests): the option falls back with a notice.
     await page.getByLabel(/Fond de plan IGN/).click();
     await page.getByTestId('basemap-notice').waitFor({ timeout: 20000 });
-    await page.evaluate(async () => {
-      const sw = (await navigator.serviceWorker.ready).active!;
-      if (sw.state !== 'activated') await new Promise((r) => sw.addEventListener('statechange', () => sw.state === 'activated' && r(null)));
-    });
+    await swActivated(page);
     expect(await pageViolations()).toEqual([]);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   it('no violation: a sheet with its minimap and print image, the comparison, the pages', async () => {
-    const ids = await page.evaluate(async () => {
-      const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string } }[] };
-      return fc.features.map((f) => f.properties.id);
-    });
+    const ids = await siteIds(page);
     await page.evaluate((id) => (window.location.hash = `#/site/${encodeURIComponent(id)}`), ids[0]);
     await page.locator('[data-testid=minimap][data-ready=true]').waitFor({ timeout: 20000 });
     await page.locator('img.minimap-print').waitFor({ state: 'attached', timeout: 20000 });
@@ -102,13 +94,7 @@ describe('Content-Security-Policy', () => {
   it('no violation: edit mode, an import (worker) and an export download (blob:)', async () => {
     await page.getByRole('button', { name: 'Atlas', exact: true }).click();
     await mapReady(page);
-    await page.getByLabel('Mode édition').check();
-    await page.getByRole('tab', { name: 'Édition' }).click();
-    await page.getByRole('heading', { name: 'Édition des sites' }).waitFor({ timeout: 20000 });
-    const details = page.getByTestId('import-section');
-    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-    await page.getByLabel(/^Importer un fichier/).setInputFiles(L93);
-    await page.getByTestId('crs-detected').waitFor({ timeout: 20000 });
+    await importInEditMode(page, L93);
     const exportSection = page.getByTestId('export-section');
     if ((await exportSection.count()) && (await exportSection.getAttribute('open')) === null) await exportSection.locator('summary').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Exporter/ }).first().click()]);

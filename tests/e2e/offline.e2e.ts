@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch } from './browser';
+import { importInEditMode, mapReady, siteIds, swActivated } from './shell-helpers';
 
 const L93 = 'tests/fixtures/curation/import-l93.geojson';
 
@@ -16,9 +17,6 @@ let context: BrowserContext;
 let ids: string[] = [];
 /** Every page error of the file's pages. */
 const errors: string[] = [];
-
-const mapReady = (page: Page) =>
-  page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 30000 });
 
 async function newPage(): Promise<Page> {
   const page = await context.newPage();
@@ -34,16 +32,9 @@ beforeAll(async () => {
   await page.goto(baseURL());
   await mapReady(page);
   // The worker is registered once the atlas is up, then precaches everything: ready = activated.
-  const state = await page.evaluate(async () => {
-    const sw = (await navigator.serviceWorker.ready).active!;
-    if (sw.state !== 'activated') await new Promise((r) => sw.addEventListener('statechange', () => sw.state === 'activated' && r(null)));
-    return sw.state;
-  });
+  const state = await swActivated(page);
   expect(state).toBe('activated');
-  ids = await page.evaluate(async () => {
-    const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string } }[] };
-    return fc.features.map((f) => f.properties.id);
-  });
+  ids = await siteIds(page);
   await page.close();
 }, 60000);
 
@@ -102,13 +93,7 @@ describe('offline after a first visit', () => {
     try {
       await page.goto(baseURL());
       await mapReady(page);
-      await page.getByLabel('Mode édition').check();
-      await page.getByRole('tab', { name: 'Édition' }).click();
-      await page.getByRole('heading', { name: 'Édition des sites' }).waitFor({ timeout: 20000 });
-      const details = page.getByTestId('import-section');
-      if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-      await page.getByLabel(/^Importer un fichier/).setInputFiles(L93);
-      await page.getByTestId('crs-detected').waitFor({ timeout: 20000 });
+      await importInEditMode(page, L93);
       expect(await page.getByTestId('import-summary').textContent()).toMatch(/^3 entité\(s\)/);
       expect(await page.getByTestId('chunk-error').count()).toBe(0);
       expect(errors).toEqual([]);

@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch } from './browser';
+import { siteIds } from './shell-helpers';
 
 let browser: Browser;
 let ids: string[] = [];
@@ -29,10 +30,7 @@ async function open(suffix: string, ready: string, viewport = { width: 1366, hei
 beforeAll(async () => {
   browser = await launch();
   const { context, page } = await open('#/accessibilite', '[data-testid=accessibility-page]');
-  ids = await page.evaluate(async () => {
-    const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string } }[] };
-    return fc.features.map((f) => f.properties.id);
-  });
+  ids = await siteIds(page);
   await context.close();
 });
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './browser';
+import { swActivated } from './shell-helpers';
 import { serveBuildCopy, type StaticSite } from './staticServer';
 
 let browser: Browser;
@@ -24,13 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-const activated = (page: Page) =>
-  page.evaluate(async () => {
-    const sw = (await navigator.serviceWorker.ready).active!;
-    if (sw.state !== 'activated') await new Promise((r) => sw.addEventListener('statechange', () => sw.state === 'activated' && r(null)));
-    return sw.state;
-  });
 
 const dataManifest = (page: Page) => page.evaluate(() => fetch('./data/manifest.json').then((r) => r.text()));
 
@@ -56,7 +50,7 @@ describe('a new deployment', () => {
     try {
       await page.goto(site.url);
       // The worker is registered once the atlas is up; activated = everything precached.
-      expect(await activated(page)).toBe('activated');
+      expect(await swActivated(page)).toBe('activated');
       const before = await dataManifest(page);
       expect(await page.getByTestId('update-prompt').count()).toBe(0);
 
