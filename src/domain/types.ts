@@ -293,6 +293,16 @@ export interface LayerManifestEntry {
 export interface DataManifest {
   generated_at: string;
   layers: Record<string, LayerManifestEntry>;
+  /** The publication packages merged by the build (producer, date, licence, counts); absent in older builds. */
+  publications?: {
+    package: string;
+    producer: string;
+    producer_siren: string;
+    date: string;
+    licence: string;
+    fictitious: boolean;
+    counts: { site_eco: number; terrain_eco: number; etablissement: number };
+  }[];
 }
 
 /** A real activity zone from the sourced register (no outline known yet). */

@@ -13,6 +13,7 @@
 import { area } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { availabilityOf, CNIG_STANDARD, inventoryFigures, occupationOf, type CnigClass } from '../../domain/cnig';
+import { roundGeometry } from '../../domain/roundGeometry';
 import type { PublicationInfo, Site, SiteGeometry, ZoneInventory, ZoneRecord } from '../../domain/types';
 import { assignCommune, type CommunesLayer } from '../import/assignCommune';
 import { toSiteDetailed } from '../import/toSite';
@@ -91,15 +92,16 @@ export function publishedToAtlas(packages: readonly ParsedPackage[], register: r
     });
     for (const row of p.classes.site_eco?.rows ?? []) {
       if (!isArea(row.geometry)) continue;
+      const geometry = roundGeometry(row.geometry, 7);
       const siteId = String(row.values.site_id);
       const name = String(row.values.site_nom ?? siteId);
       const match = matchRegisterZone(siteId, name, register);
       const cnig = officialValues('site_eco', row);
-      const where = communes ? assignCommune(row.geometry, communes) : null;
+      const where = communes ? assignCommune(geometry, communes) : null;
       let zone: ZoneRecord;
       if (match) {
         zone = zones.find((z) => z.zone_id === match.zone_id)!;
-        Object.assign(zone, { geometry: row.geometry, needs_digitising: false, publication: pub, cnig, cnig_site_id: siteId === zone.zone_id ? null : siteId });
+        Object.assign(zone, { geometry, needs_digitising: false, publication: pub, cnig, cnig_site_id: siteId === zone.zone_id ? null : siteId });
       } else {
         zone = {
           zone_id: siteId,
@@ -110,7 +112,7 @@ export function publishedToAtlas(packages: readonly ParsedPackage[], register: r
           epci_siren: [String(row.values.site_epci_siren ?? where?.epci_siren ?? '')].filter(Boolean),
           facts: [],
           needs_digitising: false,
-          geometry: row.geometry,
+          geometry,
           publication: pub,
           cnig,
           cnig_site_id: null,
