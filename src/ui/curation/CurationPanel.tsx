@@ -76,7 +76,8 @@ export function CurationPanel() {
     if (draw.mode !== 'idle' || !selectedId) return;
     if (useCuration.getState().session?.id === selectedId) return;
     const site = allSites(useAtlas.getState()).find((s) => s.properties.id === selectedId) ?? null;
-    if (!site) return;
+    // Zones (kind `zone`) are edited in the Zones tab, not in the site form.
+    if (!site || site.properties.kind === 'zone') return;
     void flush();
     openSite(site, publishedOf(selectedId));
   }, [selectedId, draw.mode, draftSites, sites]);
