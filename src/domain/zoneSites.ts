@@ -128,7 +128,7 @@ export function zoneSite(z: ZoneRecord, places: PlaceLayers): Site | null {
     computed_surface_m2: computed,
     readiness: emptyReadiness(),
     contact: pub ? [pub.contact.name, pub.contact.email, pub.contact.phone, pub.contact.url].filter(Boolean).join(' — ') : null,
-    source: pub ? `${pub.producer}, publication du ${pub.date} (standard CNIG « Sites économiques ») ; ${REGISTER_SOURCE}` : REGISTER_SOURCE,
+    source: pub ? `${pub.producer}, publication du ${pub.date} (standard CNIG « Sites économiques »)${z.facts.length ? ` ; ${REGISTER_SOURCE}` : ''}` : REGISTER_SOURCE,
     updated_at: pub?.date ?? dated.at(-1) ?? null,
     fictitious: pub?.fictitious ?? false,
     ...(place.precision === 'exact' && z.distances ? z.distances : {}),

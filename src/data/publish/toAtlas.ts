@@ -109,7 +109,7 @@ export function publishedToAtlas(packages: readonly ParsedPackage[], register: r
           kind: String(row.values.site_type ?? ''),
           communes: where ? [where.commune] : row.values.site_comm_nom ? [String(row.values.site_comm_nom)] : [],
           insee: where ? [where.insee] : row.values.site_comm_insee ? [String(row.values.site_comm_insee)] : [],
-          epci_siren: [String(row.values.site_epci_siren ?? where?.epci_siren ?? '')].filter(Boolean),
+          epci_siren: [String(where?.epci_siren ?? row.values.site_epci_siren ?? '')].filter(Boolean),
           facts: [],
           needs_digitising: false,
           geometry,
