@@ -27,6 +27,7 @@ import { HistoryList } from './HistoryList';
 import { ImportSection } from './ImportSection';
 import { DraftsList } from './DraftsList';
 import { ExportSection } from './ExportSection';
+import { PublishSection } from './PublishSection';
 import { BackupSection } from './BackupSection';
 import './curation.css';
 
@@ -247,6 +248,10 @@ export function CurationPanel() {
 
       <Section title={t('cur.section.drafts')} collapsible testId="drafts-section">
         <DraftsList />
+      </Section>
+
+      <Section title={t('pub.publish.section')} collapsible testId="publish-section">
+        <PublishSection />
       </Section>
 
       <Section title={t('cur.section.export')} collapsible testId="export-section">
