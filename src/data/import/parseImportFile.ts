@@ -181,8 +181,9 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
   }
 
   // CNIG « Sites économiques »: a site_eco file holds zones, not plots (see cnigFile.ts).
-  result.cnigClass = detectCnigClass(file.name, extracted.records);
-  if (result.cnigClass === 'site_eco') {
+  const cnigClass = detectCnigClass(file.name, extracted.records);
+  if (cnigClass) result.cnigClass = cnigClass;
+  if (cnigClass === 'site_eco') {
     const z = readSiteEco(file.name, extracted, options.crs);
     Object.assign(result, { zones: z.zones, crs: z.crs, crsUsed: z.crsUsed });
     return finish(result);
