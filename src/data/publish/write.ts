@@ -15,6 +15,8 @@ import { PUBLICATION_FILE } from './validate';
 import type { PackageInput, PublicationMeta } from './types';
 
 export interface WrittenPackage extends PackageInput {
+  /** True when the package is marked `atlas_fictif` (it holds fictitious plots). */
+  fictitious: boolean;
   /** Ids of the atlas sites written (plots), for the drafts (« exporté, en attente de publication »). */
   siteIds: string[];
   /** Zone ids written. */
@@ -52,12 +54,17 @@ export function buildPackage(sites: readonly Site[], zones: readonly ZoneRecord[
     epci: { name: meta.producteur.nom, siren },
   });
   skipped.push(...out.skipped);
+  // Fictitious data is never mixed silently with real data: one fictitious plot makes the whole
+  // package a test package (`atlas_fictif`), shown « Exemple fictif » wherever it is published.
+  const fictitious = meta.atlas_fictif === true || plots.some((s) => s.properties.fictitious);
   const folder = packageFolderName(meta);
-  const files = [{ name: PUBLICATION_FILE, text: `${JSON.stringify({ format: 'CNIG Sites économiques v1.0.1', ...meta }, null, 2)}\n` }];
+  const written = { format: 'CNIG Sites économiques v1.0.1', ...meta, ...(fictitious ? { atlas_fictif: true } : {}) };
+  const files = [{ name: PUBLICATION_FILE, text: `${JSON.stringify(written, null, 2)}\n` }];
   if (out.siteEco.features.length) files.push({ name: 'site_eco.geojson', text: `${JSON.stringify(out.siteEco)}\n` });
   if (out.terrainEco.features.length) files.push({ name: 'terrain_eco.geojson', text: `${JSON.stringify(out.terrainEco)}\n` });
   return {
     name: folder,
+    fictitious,
     files,
     siteIds: out.terrainEco.features.map((f) => String(f.properties.terr_id)),
     zoneIds: out.siteEco.features.map((f) => String(f.properties.site_id)),

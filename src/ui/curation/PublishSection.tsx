@@ -136,6 +136,7 @@ export function PublishSection() {
             {t('pub.publish.summary', { zones: report.pkg.zoneIds.length, plots: report.pkg.siteIds.length, folder: report.pkg.name })}{' '}
             {errors.length ? t('pub.publish.errors', { n: errors.length }) : t('pub.publish.valid')}
           </p>
+          {report.pkg.fictitious && <p className="badge badge-fictitious">{t('pub.publish.fictitious')}</p>}
           {report.issues.length > 0 && (
             <ul className="cur-report-list">
               {[...errors, ...warnings].slice(0, 200).map((i, k) => (
