@@ -52,18 +52,32 @@ export interface ReadinessLabel {
   note: string | null;
 }
 
-/** The ZAE-inventory figures of a zone (code de l'urbanisme L318-8-2), from its published plots. */
-export interface ZoneInventory {
+/** The ZAE-inventory figures (code de l'urbanisme L318-8-2) of a set of land units (src/domain/cnig/inventory.ts). */
+export interface InventoryFigures {
   units: number;
   vacant_units: number;
-  /** 0–1, null when the zone has no unit. */
+  /** 0–1, null when there is no unit. */
   vacancy_rate: number | null;
   available_units: number;
   available_surface_ha: number;
   available_units_without_surface: number;
-  /** Date and source: the publication package(s). */
+}
+
+/** The figures of a zone, from its published plots, with their date and source (the package(s)). */
+export interface ZoneInventory extends InventoryFigures {
   date: string;
   source: string;
+}
+
+/** One publication package merged by the data build (manifest `publications`). */
+export interface PublicationSummary {
+  package: string;
+  producer: string;
+  producer_siren: string;
+  date: string;
+  licence: string;
+  fictitious: boolean;
+  counts: { site_eco: number; terrain_eco: number; etablissement: number };
 }
 
 /** Commercial availability of a site. */
@@ -294,15 +308,7 @@ export interface DataManifest {
   generated_at: string;
   layers: Record<string, LayerManifestEntry>;
   /** The publication packages merged by the build (producer, date, licence, counts); absent in older builds. */
-  publications?: {
-    package: string;
-    producer: string;
-    producer_siren: string;
-    date: string;
-    licence: string;
-    fictitious: boolean;
-    counts: { site_eco: number; terrain_eco: number; etablissement: number };
-  }[];
+  publications?: PublicationSummary[];
 }
 
 /** A real activity zone from the sourced register (no outline known yet). */

@@ -19,6 +19,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { crsMember, reprojectPosition } from '../../src/domain/crs';
 import { main } from '../../scripts/build-data';
 import { launch, openAtlas, openPage } from './browser';
+import { openEditing, openSection } from './editing';
 
 let browser: Browser;
 let tmp: string;
@@ -62,16 +63,6 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-async function openEditing(page: Page): Promise<void> {
-  const toggle = page.getByLabel('Mode édition');
-  if (!(await toggle.isChecked())) await toggle.check();
-  await page.getByRole('tab', { name: 'Édition' }).click();
-  await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
-}
-async function openSection(page: Page, testId: string): Promise<void> {
-  const details = page.getByTestId(testId);
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-}
 
 describe('curate → publish → rebuild → public atlas', () => {
   let context: BrowserContext;

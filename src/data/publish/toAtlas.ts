@@ -14,7 +14,7 @@ import { area } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { availabilityOf, CNIG_STANDARD, inventoryFigures, occupationOf, type CnigClass } from '../../domain/cnig';
 import { roundGeometry } from '../../domain/roundGeometry';
-import type { PublicationInfo, Site, SiteGeometry, ZoneInventory, ZoneRecord } from '../../domain/types';
+import type { PublicationInfo, PublicationSummary, Site, SiteGeometry, ZoneInventory, ZoneRecord } from '../../domain/types';
 import { assignCommune, type CommunesLayer } from '../import/assignCommune';
 import { toSiteDetailed } from '../import/toSite';
 import { matchRegisterZone } from './merge';
@@ -57,15 +57,8 @@ export interface PublishedAtlas {
   summaries: PackageSummary[];
 }
 
-export interface PackageSummary {
-  package: string;
-  producer: string;
-  producer_siren: string;
-  date: string;
-  licence: string;
-  fictitious: boolean;
-  counts: { site_eco: number; terrain_eco: number; etablissement: number };
-}
+/** One package, for the manifest. */
+export type PackageSummary = PublicationSummary;
 
 const isArea = (g: unknown): g is Polygon | MultiPolygon => !!g && typeof g === 'object' && ['Polygon', 'MultiPolygon'].includes((g as { type: string }).type);
 

@@ -153,13 +153,8 @@ function readPublication(pkg: PackageInput, sink: IssueSink): PublicationMeta | 
     sink.add('error', 'missing-file', file, null, null, null, null, null, 'fichier obligatoire', `fichier absent : le paquet doit dire qui publie, avec un contact pour les investisseurs, la date, la licence et le système de coordonnées.`);
     return null;
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(input.text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    sink.add('error', 'invalid-json', file, null, null, null, null, null, 'JSON', `ce n'est pas du JSON valide (${e instanceof Error ? e.message : String(e)}).`);
-    return null;
-  }
+  const doc = readJson(file, input, 'JSON', sink);
+  if (doc === NOT_JSON) return null;
   const res = validatorFor('publication', PUBLICATION_SCHEMA).validate(doc);
   if (!res.valid) {
     const seen = new Set<string>();
@@ -208,14 +203,21 @@ interface RawRow {
   geometry: unknown;
 }
 
-function readGeoJson(file: string, input: PackageFileInput, sink: IssueSink): { rows: RawRow[]; crsMember: unknown } | null {
-  let doc: unknown;
+const NOT_JSON = Symbol('not JSON');
+
+/** The parsed file, or NOT_JSON after reporting why (BOM tolerated). */
+function readJson(file: string, input: PackageFileInput, rule: string, sink: IssueSink): unknown {
   try {
-    doc = JSON.parse(input.text.replace(/^\uFEFF/, ''));
+    return JSON.parse(input.text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
-    sink.add('error', 'invalid-json', file, null, null, null, null, null, 'GeoJSON', `ce n'est pas du JSON valide (${e instanceof Error ? e.message : String(e)}).`);
-    return null;
+    sink.add('error', 'invalid-json', file, null, null, null, null, null, rule, `ce n'est pas du JSON valide (${e instanceof Error ? e.message : String(e)}).`);
+    return NOT_JSON;
   }
+}
+
+function readGeoJson(file: string, input: PackageFileInput, sink: IssueSink): { rows: RawRow[]; crsMember: unknown } | null {
+  const doc = readJson(file, input, 'GeoJSON', sink);
+  if (doc === NOT_JSON) return null;
   if (!isObject(doc) || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
     sink.add('error', 'invalid-geojson', file, null, null, null, null, null, 'GeoJSON', `le fichier doit être une FeatureCollection GeoJSON.`);
     return null;

@@ -12,21 +12,15 @@
  *
  * Pure; the caller states the date and source (the publication package) next to the figures.
  */
+import type { InventoryFigures } from '../types';
+
+export type { InventoryFigures };
 
 export interface InventoryUnit {
   terr_etat_occup: string | null;
   terr_stade_comm: string | null;
   /** Gross surface in hectares (`terr_surf_brute`). */
   terr_surf_brute: number | null;
-}
-
-export interface InventoryFigures {
-  units: number;
-  vacant_units: number;
-  vacancy_rate: number | null;
-  available_units: number;
-  available_surface_ha: number;
-  available_units_without_surface: number;
 }
 
 export const FOR_SALE = ['en vente', 'en vente avec contraintes'] as const;

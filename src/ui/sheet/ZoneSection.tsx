@@ -3,11 +3,23 @@
  * numériser »), its declared surface with date and source, the L318-8-2 inventory figures of its
  * published plots, and every sourced fact of the register.
  */
+import type { ReactNode } from 'react';
 import type { SiteProperties, ZoneFact } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 import { locationText } from '../shared/zoneLocation';
 import { fmtDate, fmtHa, fmtNumber, safeHttpUrl } from './format';
+
+/** A link to a cited page, opened in a new tab (said to screen readers). */
+function SourceLink({ href, children }: { href: string; children: ReactNode }) {
+  const t = useT();
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+      <span className="sr-only"> {t('sheet.newTab')}</span>
+    </a>
+  );
+}
 
 function FactItem({ f }: { f: ZoneFact }) {
   const t = useT();
@@ -22,10 +34,7 @@ function FactItem({ f }: { f: ZoneFact }) {
       {url && (
         <>
           {' — '}
-          <a href={url} target="_blank" rel="noopener noreferrer">
-            {t('pub.sheet.facts.source')}
-            <span className="sr-only"> {t('sheet.newTab')}</span>
-          </a>
+          <SourceLink href={url}>{t('pub.sheet.facts.source')}</SourceLink>
         </>
       )}
       {f.note ? <span className="muted"> — {f.note}</span> : null}
@@ -64,9 +73,9 @@ export function ZoneSection({ site }: { site: SiteProperties }) {
         <p>
           {t('pub.sheet.zone.surfaceFact', { surface: fmtHa(locale, sf.value_ha * 10000), date: sf.date ? fmtDate(locale, sf.date) : '?' })}
           {sfUrl ? (
-            <a href={sfUrl} target="_blank" rel="noopener noreferrer">
-              {t('pub.sheet.zone.surfaceSource')} ({sf.fact_id})<span className="sr-only"> {t('sheet.newTab')}</span>
-            </a>
+            <SourceLink href={sfUrl}>
+              {t('pub.sheet.zone.surfaceSource')} ({sf.fact_id})
+            </SourceLink>
           ) : (
             sf.fact_id
           )}
@@ -128,10 +137,7 @@ export function LabelBlock({ site }: { site: SiteProperties }) {
       <p>
         {t('pub.sheet.label.body', { label: label.label, date: label.date ? t('pub.sheet.label.since', { date: fmtDate(locale, label.date) }) : '' })}
         {url ? (
-          <a href={url} target="_blank" rel="noopener noreferrer">
-            {t('pub.sheet.label.link', { facts: label.fact_ids.join(', ') })}
-            <span className="sr-only"> {t('sheet.newTab')}</span>
-          </a>
+          <SourceLink href={url}>{t('pub.sheet.label.link', { facts: label.fact_ids.join(', ') })}</SourceLink>
         ) : (
           label.fact_ids.join(', ')
         )}

@@ -6,30 +6,14 @@
  * (state/publication.ts) and written in the « Publier » package.
  */
 import { useId } from 'react';
-import { codeList, UNKNOWN } from '../../domain/cnig';
+import { CNIG_STANDARD, codeList, UNKNOWN } from '../../domain/cnig';
 import type { ZoneRecord } from '../../domain/types';
 import { setZoneCnig, usePublication } from '../../state/publication';
 import { useT } from '../i18n';
 
 const CODED = ['site_type', 'site_vocadomi', 'site_etat', 'site_moa_type'] as const;
-const FLAGS = [
-  'reseau_eau_pluviale',
-  'reseau_eau_potable',
-  'reseau_assainissement',
-  'reseau_gaz',
-  'reseau_electrique',
-  'reseau_fibre_optique',
-  'reseau_fret_ferroviaire',
-  'reseau_fluvial',
-  'desserte_tc',
-  'site_voca_industrielle',
-  'site_voca_commerciale',
-  'site_voca_tertiaire',
-  'site_voca_artisanale',
-  'site_voca_touristique',
-  'site_voca_portuaire',
-  'site_voca_aeroportuaire',
-] as const;
+/** The oui/non fields of SITE-ECO (networks, public transport, vocations), in the standard's order. */
+const FLAGS = CNIG_STANDARD.classes.site_eco.fields.filter((f) => f.enum?.join('|') === 'oui|non').map((f) => f.name);
 
 export function ZoneCnigFields({ zone }: { zone: ZoneRecord }) {
   const t = useT();
