@@ -84,12 +84,14 @@ function fricheStatusNode(t: Translate, status: string | null): string | Node {
  */
 export function sitePopup(p: SiteProperties, t: Translate, onSheet?: (id: string) => void): HTMLElement {
   const root = el('div', `atlas-popup atlas-popup-site kind-${p.kind}`);
-  const kicker = el('p', 'atlas-popup-kicker', p.kind === 'friche' ? t('map.popup.friche') : t('map.popup.plot'));
+  const kicker = el('p', 'atlas-popup-kicker', p.kind === 'friche' ? t('map.popup.friche') : p.kind === 'zone' ? t('kind.zone') : t('map.popup.plot'));
   root.append(kicker);
   if (p.fictitious) root.append(el('p', 'atlas-badge-fictitious', t('map.popup.fictitious')));
   root.append(p.name ? frenchText(t, p.name, 'atlas-popup-title', 'h2') : el('h2', 'atlas-popup-title', t('map.popup.unnamed')));
   const dl = el('dl', 'atlas-popup-facts');
   if (p.commune) row(dl, t('map.popup.commune'), frenchText(t, p.commune));
+  // A zone located only at its commune says so (no invented point).
+  if (p.location_precision === 'commune') root.append(el('p', 'atlas-popup-precision', t('pub.location.commune', { communes: (p.zone?.communes ?? [p.commune ?? '']).join(', ') })));
   row(dl, t('map.popup.surface'), formatSurface(t, siteSurfaceM2(p)));
   if (p.kind === 'friche') {
     row(dl, t('map.popup.status'), fricheStatusNode(t, p.friche_status));

@@ -32,6 +32,7 @@ export function legendCounts(layers: Record<string, FeatureCollection>, manifest
   let fictitiousFriches = 0;
   for (const s of sites) {
     const p = s.properties;
+    if (p.kind === 'zone') continue; // zones are counted by their own layer
     if (p.kind === 'friche') {
       friches++;
       if (p.fictitious) fictitiousFriches++;
