@@ -13,9 +13,14 @@ import { CopyLinkButton, currentLink } from '../shared/CopyLinkButton';
 import { useT } from '../i18n';
 import { useNames } from './Filters';
 
-/** The box of a set of sites, or null when empty. */
+/**
+ * The box of a set of sites, or null when empty. Results located only « somewhere in the
+ * territory » (a zone known at PETR level) would frame the whole PETR: they count only when
+ * nothing else is found.
+ */
 export function sitesBBox(sites: readonly Site[]): [number, number, number, number] | null {
-  return bboxOf({ type: 'FeatureCollection', features: sites as Site[] });
+  const located = sites.filter((s) => s.properties.location_precision !== 'territoire');
+  return bboxOf({ type: 'FeatureCollection', features: (located.length ? located : sites) as Site[] });
 }
 
 /** On a phone the map is a tab: show it, so the framing is seen. */
