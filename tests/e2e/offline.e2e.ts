@@ -107,6 +107,29 @@ describe('offline after a first visit', () => {
     }
   });
 
+  it('the fictitious sample (not precached) loads offline once it was loaded online', async () => {
+    const online = await newPage();
+    let withSample = '';
+    try {
+      await online.goto(`${baseURL()}?sample=1`);
+      await expect.poll(async () => Number(await online.getByTestId('result-count').getAttribute('data-count')), { timeout: 20000 }).toBeGreaterThan(Number(onlineCount));
+      withSample = (await online.getByTestId('result-count').getAttribute('data-count')) ?? '';
+      expect(await online.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    } finally {
+      await online.close();
+    }
+    await context.setOffline(true);
+    const page = await newPage();
+    try {
+      await page.goto(`${baseURL()}?sample=1`);
+      await expect.poll(() => page.getByTestId('result-count').getAttribute('data-count'), { timeout: 20000 }).toBe(withSample);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await context.setOffline(false);
+    }
+  });
+
   it('sends a deep path (/x/y) back to the atlas, keeping the query and the hash', async () => {
     await context.setOffline(true);
     const page = await newPage();
