@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Site } from '../../domain/types';
 import type { DetailedDistances } from '../../domain/distances';
+import { railToCdgParts, roissyModelFromLayers } from '../../domain/roissyLink';
 import { computeDetailed } from '../../data/distances/client';
 import { buildConnectors } from '../../map/minimap/connectors';
 import { useAtlas } from '../../state/store';
@@ -71,6 +72,7 @@ export function AccessSection({ site }: { site: Site }) {
     },
   ];
   const cdg = p.rail_km_to_cdg ?? detailed?.rail_km_to_cdg ?? null;
+  const stationName = p.station_name ?? detailed?.station?.name ?? null;
 
   return (
     <div className="access">
@@ -105,6 +107,7 @@ export function AccessSection({ site }: { site: Site }) {
               ) : (
                 <>
                   <strong>{`${fmtNumber(locale, cdg, 1)}\u00a0km`}</strong> <span className="cdg-help">{t('sheet.access.cdgHelp')}</span>
+                  <CdgMethod totalKm={cdg} station={stationName} />
                 </>
               )}
             </dd>
@@ -114,6 +117,37 @@ export function AccessSection({ site }: { site: Site }) {
         {pending && <p className="muted small no-print">{t('sheet.access.computing')}</p>}
       </div>
       <SiteMiniMap site={site} connectors={connectors} />
+    </div>
+  );
+}
+
+const kmText = (locale: 'fr' | 'en', km: number) => `${fmtNumber(locale, km, 1)}\u00a0km`;
+
+/**
+ * The method and assumptions of the rail distance to CDG, stated next to the figure: access
+ * station, Paris–Laon km to the crossing (SNCF geometry), + the virgule's 1.5 km (cited source),
+ * LGV to CDG 2 TGV, and that no public route exists yet.
+ */
+function CdgMethod({ totalKm, station }: { totalKm: number; station: string | null }) {
+  const t = useT();
+  const locale = useAtlas((s) => s.locale);
+  const layers = useAtlas((s) => s.layers);
+  const model = useMemo(() => roissyModelFromLayers(layers), [layers]);
+  const parts = railToCdgParts(totalKm, model);
+  return (
+    <div className="cdg-method" data-testid="cdg-method">
+      <p className="cdg-method-title">{t('sheet.access.cdgMethod')}</p>
+      <ol>
+        <li>{station ? t('sheet.access.cdgMethod.station', { station }) : t('sheet.access.cdgMethod.stationUnknown')}</li>
+        <li>
+          {parts.stationToCrossingKm !== null
+            ? t('sheet.access.cdgMethod.rail', { km: kmText(locale, parts.stationToCrossingKm) })
+            : t('sheet.access.cdgMethod.railNoKm')}
+        </li>
+        <li>{t('sheet.access.cdgMethod.link', { km: kmText(locale, parts.linkKm) })}</li>
+        <li>{parts.lgvKm !== null ? t('sheet.access.cdgMethod.lgv', { km: kmText(locale, parts.lgvKm) }) : t('sheet.access.cdgMethod.lgvNoKm')}</li>
+      </ol>
+      <p className="cdg-method-caveat">{t('sheet.access.cdgMethod.noRoute')}</p>
     </div>
   );
 }
