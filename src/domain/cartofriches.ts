@@ -23,16 +23,12 @@
  * | fictitious            | false                                                                           |
  * | readiness             | every item `inconnu`, except `planning` and `soil_pollution` (below)            |
  *
- * Readiness item `planning` (source « Géoportail de l'urbanisme via Cartofriches »):
- * | urba_zone_type                    | urba_doc_type | status     |
- * |-----------------------------------|---------------|------------|
- * | U…  (U, UA, UIb…, not AU)         | PLU or PLUI   | `fait`     |
- * | N…, A… (not AU), ZnC              | any           | `a_faire`  |
- * | AUs (closed to building)          | any           | `a_faire`  |
- * | anything else, or missing         | any           | `inconnu`  |
- * `date` = `urba_datappro` (month of approval, "MM/YYYY") as the reduced-precision ISO date
- * "YYYY-MM"; null when absent. Caveat written in `note`: a U zone is an urban zone; whether
- * its rules allow industry depends on the zone's regulation (`urba_zone_lib` is quoted).
+ * Readiness item `planning` (source « Géoportail de l'urbanisme via Cartofriches »): `fait` only
+ * when the PLU/PLUi zone's code or label says economic activity (UI…, UX, UY, UZ, UE, 1AUi, AUx…,
+ * or a label such as « activités industrielles »); every other case, a missing zone included, is
+ * `a_verifier`, with the zone quoted and the reason. Rule and basis: src/domain/planningRule.ts
+ * and data/planning-rule.md. `date` = `urba_datappro` (month of approval, "MM/YYYY") as the
+ * reduced-precision ISO date "YYYY-MM"; null when absent. The note ends with the source fields.
  *
  * Readiness item `soil_pollution` (source « Cartofriches (Cerema) »), from `sol_pollution_existe`:
  * | value                                                         | status    |
@@ -45,6 +41,7 @@
  * Every derived item quotes the exact source fields in `note`.
  */
 import type { Feature, Point } from 'geojson';
+import { classifyPlanningZone } from './planningRule';
 import { emptyReadiness } from './readiness';
 import type { ItemStatus, ReadinessItem, Site } from './types';
 
@@ -122,29 +119,17 @@ export function planningItem(p: Record<string, unknown>): ReadinessItem {
   const lib = str(p.urba_zone_lib);
   const fields = [quote('urba_zone_type', zone), quote('urba_doc_type', doc)];
   if (lib) fields.push(quote('urba_zone_lib', lib));
+  const use = [str(p.urba_zone_formdomi), str(p.urba_zone_formdomi_txt)].filter(Boolean).join(' ') || null;
+  if (use) fields.push(quote('urba_zone_formdomi', use));
   if (str(p.urba_datappro)) fields.push(quote('urba_datappro', p.urba_datappro));
-  const noteBase = `Cartofriches : ${fields.join(', ')}.`;
-  const date = approvalDate(p.urba_datappro);
-
-  const z = zone ? zone.toUpperCase() : null;
-  const d = doc ? doc.toUpperCase() : null;
-  let status: ItemStatus = 'inconnu';
-  let extra = '';
-  if (z) {
-    const isAU = z.startsWith('AU');
-    if (z.startsWith('U') && (d === 'PLU' || d === 'PLUI')) {
-      status = 'fait';
-      extra =
-        " Zone urbaine (U) d'un PLU/PLUi : la compatibilité avec une activité économique dépend du règlement de la zone.";
-    } else if (z === 'AUS' || z === 'ZNC' || (!isAU && (z.startsWith('N') || z.startsWith('A')))) {
-      status = 'a_faire';
-      extra = " Zone non constructible pour une activité en l'état : évolution du document d'urbanisme nécessaire.";
-    }
-  }
-  if (status === 'inconnu') {
-    return { status, date: null, source: zone || doc ? PLANNING_SOURCE : null, note: noteBase };
-  }
-  return { status, date, source: PLANNING_SOURCE, note: noteBase + extra };
+  const decision = classifyPlanningZone({ zoneType: zone, zoneLabel: lib, docType: doc, dominantUse: use });
+  const status: ItemStatus = decision.outcome;
+  return {
+    status,
+    date: approvalDate(p.urba_datappro),
+    source: zone || doc || lib ? PLANNING_SOURCE : null,
+    note: `${decision.reason} (Cartofriches : ${fields.join(', ')}.)`,
+  };
 }
 
 const SOIL_DONE = new Set(['pollution traitee', 'traitee', 'pollution inexistante', 'inexistante', 'pollution peu probable', 'peu probable']);

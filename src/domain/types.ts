@@ -18,8 +18,11 @@ export type Availability = 'disponible' | 'sous_option' | 'vendu_occupe' | 'inco
 /** CNIG "terrain économique" occupation. */
 export type Occupation = 'occupe' | 'inoccupe' | 'en_transition' | 'friche' | 'inconnu';
 
-/** Status of one readiness checklist item. */
-export type ItemStatus = 'fait' | 'en_cours' | 'a_faire' | 'sans_objet' | 'inconnu';
+/**
+ * Status of one readiness checklist item. `a_verifier`: the source says something (e.g. the PLU
+ * zone), but not enough to tick the item; the note says what to check and why.
+ */
+export type ItemStatus = 'fait' | 'en_cours' | 'a_faire' | 'a_verifier' | 'sans_objet' | 'inconnu';
 
 /**
  * The "clé en main" checklist, modelled on the national "Sites industriels

@@ -58,7 +58,7 @@ describe('site sheet', () => {
       expect(await table.locator('tbody tr').count()).toBe(7);
       expect(await table.locator('tbody th[scope=row]').count()).toBe(7);
       const statuses = await table.locator('tbody td .status').allTextContents();
-      for (const s of statuses) expect(s).toMatch(/Fait|En cours|À faire|Sans objet|Inconnu/);
+      for (const s of statuses) expect(s).toMatch(/Fait|En cours|À faire|À vérifier|Sans objet|Inconnu/);
       // Distances in km with one decimal, French format, and the virgule with its method next to the figure.
       const dist = await page.getByTestId('distances').textContent();
       expect(dist).toMatch(/RN2[\s\S]*\d+,\d\s?km/);
