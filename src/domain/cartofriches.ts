@@ -41,6 +41,7 @@
  * Every derived item quotes the exact source fields in `note`.
  */
 import type { Feature, Point } from 'geojson';
+import { fricheDetails, readableFricheName, type FricheDetails } from './fricheDetails';
 import { classifyPlanningZone } from './planningRule';
 import { emptyReadiness } from './readiness';
 import type { ItemStatus, ReadinessItem, Site } from './types';
@@ -153,12 +154,35 @@ export function soilPollutionItem(p: Record<string, unknown>): ReadinessItem {
   return { status, date: null, source: raw ? SOIL_SOURCE : null, note };
 }
 
+export const LAND_CONTROL_HINT_SOURCE = 'Fichiers fonciers (DGFiP, retraités par le Cerema) via Cartofriches, données de mars 2024';
+
+/**
+ * Readiness item `land_control`: a public owner (commune, intercommunality, EPF…) is a HINT that
+ * the land may be controlled by a public body, never a proof: the status stays `inconnu`, the
+ * note says what the source says and the source is named.
+ */
+export function landControlItem(details: FricheDetails): ReadinessItem {
+  const owners = details.owners;
+  if (!owners || (owners.public_owner !== 'all' && owners.public_owner !== 'some')) return { status: 'inconnu', date: null, source: null, note: null };
+  const publicLabels = [...new Set(owners.categories.filter((c) => c.public).map((c) => c.label))];
+  const which = owners.public_owner === 'all' ? 'propriétaire public' : 'propriétaires en partie publics';
+  return {
+    status: 'inconnu',
+    date: null,
+    source: LAND_CONTROL_HINT_SOURCE,
+    note: `Indice, pas une maîtrise foncière établie : ${which} selon les Fichiers fonciers (${publicLabels.join(', ')}). Une promesse de vente, une convention ou un portage restent à vérifier auprès du propriétaire.`,
+  };
+}
+
 export function fricheToSite(f: CartofrichesFeature): Site {
   const p = (f.properties ?? {}) as Record<string, unknown>;
   const id = str(p.id) ?? str(p.site_id) ?? (f.id !== undefined ? String(f.id) : '');
-  const name = str(p.name) ?? str(p.site_nom) ?? `Friche sans nom – ${id}`;
+  const delivered = str(p.name) ?? str(p.site_nom);
+  const name = readableFricheName(delivered)?.short ?? delivered ?? `Friche sans nom – ${id}`;
   const prod = producer(p);
+  const details = fricheDetails(p);
   const readiness = emptyReadiness();
+  readiness.land_control = landControlItem(details);
   readiness.planning = planningItem(p);
   readiness.soil_pollution = soilPollutionItem(p);
   const coords = f.geometry?.coordinates ?? [];
@@ -191,6 +215,7 @@ export function fricheToSite(f: CartofrichesFeature): Site {
       source: prod ? `${CARTOFRICHES_SOURCE} – ${prod}` : CARTOFRICHES_SOURCE,
       updated_at: isoDate(p.site_actu_date),
       fictitious: false,
+      friche_details: details,
     },
   };
 }

@@ -9,6 +9,7 @@
  * in the UI message files.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { FricheDetails } from './fricheDetails';
 
 export type SiteKind = 'plot' | 'friche';
 
@@ -119,6 +120,8 @@ export interface SiteProperties extends Partial<SiteDistances> {
   created_at?: string | null;
   /** True for generated sample data: always shown with an "Exemple fictif" badge. */
   fictitious: boolean;
+  /** What Cartofriches knows beyond the core fields (friches from Cartofriches only); see src/domain/fricheDetails.ts. */
+  friche_details?: FricheDetails | null;
 }
 
 export type Site = Feature<SiteGeometry, SiteProperties>;

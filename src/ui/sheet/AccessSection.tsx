@@ -13,6 +13,7 @@ import { buildConnectors } from '../../map/minimap/connectors';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 import { fmtKm, fmtNumber, fmtPlusMinusKm } from './format';
+import { CeremaRailDistance } from './FricheFacts';
 import { SiteMiniMap } from './SiteMiniMap';
 
 type Row = { key: 'rn2' | 'waterway' | 'station'; label: string; m: number | null; name: string | null; error: number | null };
@@ -99,6 +100,7 @@ export function AccessSection({ site }: { site: Site }) {
               </dd>
             </div>
           ))}
+          <CeremaRailDistance site={p} />
           <div className="fact">
             <dt>{t('sheet.access.cdg')}</dt>
             <dd>
