@@ -211,6 +211,11 @@ export interface LayerManifestEntry {
   licence_url: string | null;
   /** Date of update of the source data (ISO or "2024-03" style). */
   date: string;
+  /**
+   * What `date` is, when it is not the producer's update date: « mirror_commit » = the day the copy
+   * was committed to the public mirror it was read from (the producer's export date is unknown).
+   */
+  date_kind?: 'update' | 'mirror_commit';
   source_url: string | null;
   attribution: string;
   count: number;

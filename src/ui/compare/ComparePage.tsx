@@ -193,7 +193,13 @@ export function ComparePage() {
     {
       key: 'updated',
       label: t('compare.row.updated'),
-      cell: (s) => (s.properties.updated_at ? fmtDate(locale, s.properties.updated_at) : unknown),
+      // A Cartofriches friche: the extract's date, not Cerema's import date of the record.
+      cell: (s) =>
+        s.properties.friche_details
+          ? t('compare.fricheDataDate', { date: fmtDate(locale, s.properties.friche_details.data_date) })
+          : s.properties.updated_at
+            ? fmtDate(locale, s.properties.updated_at)
+            : unknown,
     },
   ];
 

@@ -47,6 +47,9 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
           <LineSwatch kind="communes" />
           <span className="legend-count">{countLabel(t, 'communes', counts.communes, fmt)}</span>
         </li>
+        <li className="legend-note" data-testid="legend-population">
+          <span className="legend-muted">{t('map.legend.population')}</span>
+        </li>
       </ul>
 
       <h3>{realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt)}</h3>
