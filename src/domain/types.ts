@@ -154,6 +154,8 @@ export interface FilterState {
   maxDistRn2Km: number | null;
   maxDistWaterwayKm: number | null;
   maxDistStationKm: number | null;
+  /** Friche statuses (src/domain/fricheStatus.ts): 'potentielle' | 'sans_projet' | 'avec_projet' | 'reconvertie'. */
+  fricheStatuses: string[];
 }
 
 export const EMPTY_FILTERS: FilterState = {
@@ -170,6 +172,7 @@ export const EMPTY_FILTERS: FilterState = {
   maxDistRn2Km: null,
   maxDistWaterwayKm: null,
   maxDistStationKm: null,
+  fricheStatuses: [],
 };
 
 export type SortKey = 'name' | 'surface' | 'dist_rn2' | 'dist_waterway' | 'dist_station';
