@@ -85,13 +85,14 @@ async function optionCount(page: Page, label: RegExp): Promise<number> {
   return Number(m[1]);
 }
 
-async function loadSample(page: Page): Promise<number> {
+async function loadSample(page: Page): Promise<{ plots: number; friches: number }> {
   await page.getByRole('button', { name: 'Charger un jeu d\'exemple fictif' }).click();
   const notice = page.getByTestId('sample-notice');
   await notice.waitFor({ timeout: 10000 });
-  const m = /Données fictives affichées : (\d+) terrains d'exemple/.exec((await notice.textContent()) ?? '');
+  // Plots and friches are counted apart.
+  const m = /Données fictives affichées : (\d+) terrain\(s\) et (\d+) friche\(s\) d'exemple/.exec((await notice.textContent()) ?? '');
   expect(m).not.toBeNull();
-  return Number(m![1]);
+  return { plots: Number(m![1]), friches: Number(m![2]) };
 }
 
 describe('search: filters drive the list and the map', () => {
@@ -230,7 +231,8 @@ describe('search with the fictitious sample (sectors and readiness)', () => {
     const { page, context } = await openAtlas(browser);
     await waitListCount(page, realSites.length);
     const n = await loadSample(page);
-    expect(n).toBe(sample.length);
+    expect(n).toEqual({ plots: sample.filter((s) => s.properties.kind === 'plot').length, friches: sample.filter((s) => s.properties.kind === 'friche').length });
+    expect(n.friches).toBeGreaterThan(0);
     await waitListCount(page, all.length);
     await waitMapIds(page, ids(all));
     await page.waitForFunction(() => new URL(location.href).searchParams.get('sample') === '1', null, { timeout: 5000 });

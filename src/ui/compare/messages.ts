@@ -45,6 +45,7 @@ export const messages: FeatureMessages = {
     'compare.sources': 'Sources',
     'compare.none': '—',
     'compare.unknown': 'Non renseigné',
+    'compare.approx': '{margin}, une lacune du tracé RN2 est proche',
   },
   en: {
     'compare.title': 'Compare the shortlisted sites',
@@ -90,5 +91,6 @@ export const messages: FeatureMessages = {
     'compare.sources': 'Sources',
     'compare.none': '—',
     'compare.unknown': 'Not known',
+    'compare.approx': '{margin}, a gap in the RN2 geometry is nearby',
   },
 };

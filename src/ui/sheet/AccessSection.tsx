@@ -12,7 +12,7 @@ import { computeDetailed } from '../../data/distances/client';
 import { buildConnectors } from '../../map/minimap/connectors';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { fmtKm, fmtNumber, fmtPlusMinusKm } from './format';
+import { fmtKm, fmtNumber, fmtPlusMinus } from './format';
 import { CeremaRailDistance } from './FricheFacts';
 import { SiteMiniMap } from './SiteMiniMap';
 
@@ -89,10 +89,10 @@ export function AccessSection({ site }: { site: Site }) {
                   <>
                     <strong>{fmtKm(locale, r.m)}</strong>
                     {r.name ? <span className="nearest"> – {t('sheet.access.nearest', { name: r.name })}</span> : null}
-                    {r.error ? (
+                    {fmtPlusMinus(locale, r.error) ? (
                       <span className="approx">
                         {' '}
-                        ({t('sheet.access.approx', { margin: fmtPlusMinusKm(locale, r.error) })})
+                        ({t('sheet.access.approx', { margin: fmtPlusMinus(locale, r.error)! })})
                       </span>
                     ) : null}
                   </>
