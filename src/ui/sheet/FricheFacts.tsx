@@ -57,7 +57,10 @@ export function FricheFacts({ details }: { details: FricheDetails }) {
           <>
             <span>{[...new Set(owners.categories.map((c) => c.label))].join(', ')}</span>
             {owners.public_owner === 'all' || owners.public_owner === 'some' ? (
-              <span className="badge badge-public"> {t(`sheet.owners.public.${owners.public_owner}`)}</span>
+              <>
+                {' '}
+                <span className="badge badge-public">{t(`sheet.owners.public.${owners.public_owner}`)}</span>
+              </>
             ) : null}
             {owners.legal_names.length > 0 && (
               <span className="break">
