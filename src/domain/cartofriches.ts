@@ -5,7 +5,8 @@
  * | Site field            | from the Cartofriches record                                                    |
  * |-----------------------|---------------------------------------------------------------------------------|
  * | id                    | `id`, else `site_id`, else the feature id                                       |
- * | name                  | `name`, else `site_nom`, else « Friche sans nom – <id> »                          |
+ * | name                  | `name`, else `site_nom`, else « Friche sans nom – <id> »; a funding-application  |
+ * |                       | title becomes its short readable form (readableFricheName, fricheDetails.ts)    |
  * | kind / occupation     | always `friche` / `friche`                                                      |
  * | insee, commune        | `insee` / `commune`, else `comm_insee` / `comm_nom`                             |
  * | epci_siren, epci_name | `epci_siren` / `epci_name` (added by the data build), else null                 |
@@ -21,7 +22,9 @@
  * |                       | producer = `nom_prodcartofriches`, else `source_nom`, else `source` minus prefix |
  * | updated_at            | `site_actu_date` when an ISO date, else null                                    |
  * | fictitious            | false                                                                           |
- * | readiness             | every item `inconnu`, except `planning` and `soil_pollution` (below)            |
+ * | friche_details        | fricheDetails(record): what Cartofriches adds, in plain terms (fricheDetails.ts) |
+ * | readiness             | every item `inconnu`, except `planning` and `soil_pollution` (below), and a     |
+ * |                       | sourced hint (status still `inconnu`) on `land_control` when an owner is public |
  *
  * Readiness item `planning` (source « Géoportail de l'urbanisme via Cartofriches »): `fait` only
  * when the PLU/PLUi zone's code or label says economic activity (UI…, UX, UY, UZ, UE, 1AUi, AUx…,
