@@ -46,6 +46,7 @@
 import type { Feature, Point } from 'geojson';
 import { fricheDetails, readableFricheName, type FricheDetails } from './fricheDetails';
 import { classifyPlanningZone } from './planningRule';
+import { isoDate, num, str } from './recordValues';
 import { emptyReadiness } from './readiness';
 import type { ItemStatus, ReadinessItem, Site } from './types';
 
@@ -54,31 +55,6 @@ export type CartofrichesFeature = Feature<Point, Record<string, unknown>>;
 export const CARTOFRICHES_SOURCE = 'Cartofriches (Cerema) – mise à jour février/mars 2024';
 export const PLANNING_SOURCE = "Géoportail de l'urbanisme via Cartofriches";
 export const SOIL_SOURCE = 'Cartofriches (Cerema)';
-
-function str(v: unknown): string | null {
-  if (typeof v === 'string') {
-    const t = v.trim();
-    return t ? t : null;
-  }
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return null;
-}
-
-function num(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
-function isoDate(v: unknown): string | null {
-  const s = str(v);
-  if (!s) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(s);
-  return m ? m[1] : null;
-}
 
 /** "09/2020" → "2020-09"; "2020-09-15" → "2020-09-15"; otherwise null. */
 function approvalDate(v: unknown): string | null {

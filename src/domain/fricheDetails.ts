@@ -12,6 +12,8 @@
  * to be checked before republishing).
  */
 
+import { isoDate, list, num, str } from './recordValues';
+
 /** Date of the Cartofriches extract the atlas reads (« données Cartofriches de mars 2024 »). */
 export const CARTOFRICHES_DATA_DATE = '2024-03';
 
@@ -79,38 +81,6 @@ export interface FricheDetails {
   data_date: string;
   /** Source fields, as delivered, for the « données source » block (withheld fields left out). */
   raw: Record<string, string | number | boolean>;
-}
-
-// ---------- small readers ----------
-
-function str(v: unknown): string | null {
-  if (typeof v === 'string') {
-    const t = v.trim();
-    return t ? t : null;
-  }
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return null;
-}
-
-function num(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
-function isoDate(v: unknown): string | null {
-  const s = str(v);
-  const m = s ? /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(s) : null;
-  return m ? m[1] : null;
-}
-
-/** `a|b|c` (CNIG multi-value convention) → ['a', 'b', 'c'], blanks dropped. */
-function list(v: unknown): string[] {
-  const s = str(v);
-  return s ? s.split('|').map((x) => x.trim()).filter(Boolean) : [];
 }
 
 function fold(s: string): string {
