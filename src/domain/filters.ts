@@ -9,7 +9,8 @@
  * | levels                     | its derived readiness level is one of them                                     |
  * | availability, kinds        | its value is one of them                                                       |
  * | epci / communes            | its `epci_siren` / `insee` is one of them                                      |
- * | text                       | every word of the query is found in its name, commune or id (case-, accent-   |
+ * | text                       | every word of the query is found in its name, commune, id or full source title |
+ * |                            | (friches renamed to a short title; case-, accent-                              |
  * |                            | and punctuation-insensitive; « villers cotterets » finds « Villers-Cotterêts ») |
  * | maxDistRn2Km / …Waterway / …Station | its distance is known and ≤ the limit (a site with an unknown distance |
  * |                            | does not match an active distance filter)                                       |
@@ -68,7 +69,10 @@ export function prepareSite(site: Site): PreparedSite {
     surface: siteSurfaceM2(p),
     level: readinessLevel(p),
     sectorMask: sectorMask(p.sectors),
-    text: `${normalizeForSearch(p.name)}\n${normalizeForSearch(p.commune)}\n${normalizeForSearch(p.id)}`,
+    // A friche renamed to its short title stays findable by its full source title (« Recyclage foncier… »).
+    text:
+      `${normalizeForSearch(p.name)}\n${normalizeForSearch(p.commune)}\n${normalizeForSearch(p.id)}` +
+      (p.friche_details?.full_name && p.friche_details.full_name !== p.name ? `\n${normalizeForSearch(p.friche_details.full_name)}` : ''),
     availability: p.availability,
     kind: p.kind,
     epci: p.epci_siren,

@@ -10,7 +10,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fricheToSite, type CartofrichesFeature } from '../../../src/domain/cartofriches';
+import { filterSites } from '../../../src/domain/filters';
 import { isPublicOwnerCode, readableFricheName, readParcelId } from '../../../src/domain/fricheDetails';
+import { EMPTY_FILTERS } from '../../../src/domain/types';
 import { expectGolden, goldenCases, goldenInput, OPENDATA, readJson } from './helpers';
 
 describe('friche details — golden fixtures (tests/fixtures/sites/friche-details)', () => {
@@ -39,6 +41,13 @@ describe('friche details — golden fixtures (tests/fixtures/sites/friche-detail
     expect(owners.legal_names).toEqual(['EPF EXEMPLE', 'SCI EXEMPLE']);
     expect(owners.natural_persons).toBe(true);
     expect(owners.public_owner).toBe('some');
+  });
+
+  it('a renamed friche stays findable by its full source title', () => {
+    const site = fricheToSite(goldenInput<CartofrichesFeature>('friche-details', 'funding-laureate-public-owner'));
+    expect(site.properties.name).toBe('Dossier n° 1111111 – Hameau-Test');
+    expect(filterSites([site], { ...EMPTY_FILTERS, text: 'recyclage foncier 2021' })).toHaveLength(1);
+    expect(filterSites([site], { ...EMPTY_FILTERS, text: 'fonds vert' })).toHaveLength(0);
   });
 
   it('a public owner is a hint on « maîtrise foncière », with its source, never « fait »', () => {
