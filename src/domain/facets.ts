@@ -26,7 +26,7 @@ export interface FacetCounts {
 }
 
 const AVAILABILITIES: readonly Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
-const KINDS: readonly SiteKind[] = ['plot', 'friche'];
+const KINDS: readonly SiteKind[] = ['plot', 'friche', 'zone'];
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   const r = {} as Record<K, number>;

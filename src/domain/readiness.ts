@@ -50,7 +50,13 @@ export function readinessProgress(p: Pick<SiteProperties, 'readiness'>): { done:
   return { done, applicable };
 }
 
-export function readinessLevel(p: Pick<SiteProperties, 'kind' | 'readiness'>): ReadinessLevel {
+/**
+ * A site with a national label (`readiness_label`, e.g. « Site industriel clés en main ») is
+ * `cle_en_main` whatever its checklist says: the label is the source (see the sheet, which keeps
+ * the two apart). Otherwise the rules above.
+ */
+export function readinessLevel(p: Pick<SiteProperties, 'kind' | 'readiness'> & Partial<Pick<SiteProperties, 'readiness_label'>>): ReadinessLevel {
+  if (p.readiness_label) return 'cle_en_main';
   let applicable = 0;
   let done = 0;
   let known = 0;

@@ -39,9 +39,9 @@ export interface Summary {
 
 const AVAILABILITIES: readonly Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
 
-/** Plots and friches counted apart (e.g. « 255 terrains et 45 friches fictifs »). */
+/** Plots, friches (and zones) counted apart (e.g. « 255 terrains et 45 friches fictifs »). */
 export function countKinds(sites: readonly Site[]): Record<SiteKind, number> {
-  const out: Record<SiteKind, number> = { plot: 0, friche: 0 };
+  const out: Record<SiteKind, number> = { plot: 0, friche: 0, zone: 0 };
   for (const s of sites) if (s.properties.kind in out) out[s.properties.kind]++;
   return out;
 }

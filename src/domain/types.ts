@@ -11,7 +11,75 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { FricheDetails } from './fricheDetails';
 
-export type SiteKind = 'plot' | 'friche';
+/**
+ * `zone`: an activity zone or site of the zones register shown as a search result (see
+ * src/domain/zoneSites.ts): its `location_precision` says whether it has an outline.
+ */
+export type SiteKind = 'plot' | 'friche' | 'zone';
+
+/**
+ * How precisely a site is located. Absent or `exact`: its geometry is the site itself (point or
+ * outline). The others (zones of the register without an outline, CNIG `geocodage_qualite`
+ * « localisation à la commune »): the geometry is the area the site is known to lie in, never a
+ * point standing for the site; distances are not computed.
+ */
+export type LocationPrecision = 'exact' | 'commune' | 'epci' | 'territoire';
+
+/** Who published a site or a zone: the publication package (publication.json), CNIG « Sites économiques ». */
+export interface PublicationInfo {
+  /** The producer (EPCI) name and SIREN. */
+  producer: string;
+  producer_siren: string;
+  /** Contact for investors. */
+  contact: { name: string; email: string | null; phone: string | null; url: string | null };
+  /** Publication date, YYYY-MM-DD. */
+  date: string;
+  licence: string;
+  /** The package's folder name. */
+  package: string;
+  /** A test or demonstration package (`atlas_fictif`). */
+  fictitious: boolean;
+}
+
+/** Readiness from a national label (not from the atlas's checklist), with its source. */
+export interface ReadinessLabel {
+  /** e.g. « Site industriel clés en main ». */
+  label: string;
+  /** Date of the label (YYYY or YYYY-MM). */
+  date: string | null;
+  source_url: string;
+  /** The register facts it comes from (F007, F008). */
+  fact_ids: string[];
+  note: string | null;
+}
+
+/** The ZAE-inventory figures (code de l'urbanisme L318-8-2) of a set of land units (src/domain/cnig/inventory.ts). */
+export interface InventoryFigures {
+  units: number;
+  vacant_units: number;
+  /** 0–1, null when there is no unit. */
+  vacancy_rate: number | null;
+  available_units: number;
+  available_surface_ha: number;
+  available_units_without_surface: number;
+}
+
+/** The figures of a zone, from its published plots, with their date and source (the package(s)). */
+export interface ZoneInventory extends InventoryFigures {
+  date: string;
+  source: string;
+}
+
+/** One publication package merged by the data build (manifest `publications`). */
+export interface PublicationSummary {
+  package: string;
+  producer: string;
+  producer_siren: string;
+  date: string;
+  licence: string;
+  fictitious: boolean;
+  counts: { site_eco: number; terrain_eco: number; etablissement: number };
+}
 
 /** Commercial availability of a site. */
 export type Availability = 'disponible' | 'sous_option' | 'vendu_occupe' | 'inconnu';
@@ -122,6 +190,29 @@ export interface SiteProperties extends Partial<SiteDistances> {
   fictitious: boolean;
   /** What Cartofriches knows beyond the core fields (friches from Cartofriches only); see src/domain/fricheDetails.ts. */
   friche_details?: FricheDetails | null;
+  /** See LocationPrecision; absent = exact. */
+  location_precision?: LocationPrecision;
+  /** Set on published plots and zones: who published it, when, and whom to contact. */
+  publication?: PublicationInfo | null;
+  /** Official CNIG values as published (e.g. terr_stade_comm « en vente avec contraintes »), scalars only. */
+  cnig?: Record<string, string | number | null> | null;
+  /** Readiness from a national label (zones of the register), distinct from the checklist. */
+  readiness_label?: ReadinessLabel | null;
+  /** Zones only (kind `zone`): what the search result needs of the zone. */
+  zone?: ZoneSiteInfo | null;
+}
+
+/** What a zone shown as a search result carries (kind `zone`, see src/domain/zoneSites.ts). */
+export interface ZoneSiteInfo {
+  /** The register's `kind`, verbatim (« parc d'activités / ZAC … »). */
+  register_kind: string;
+  /** Communes named by the register (all of them; `commune` holds the first). */
+  communes: string[];
+  /** The declared surface's fact (dated, sourced), when the surface comes from the register. */
+  surface_fact: { fact_id: string; value_ha: number; date: string | null; source_url: string } | null;
+  /** Number of sourced facts of the register. */
+  facts_count: number;
+  inventory: ZoneInventory | null;
 }
 
 export type Site = Feature<SiteGeometry, SiteProperties>;
@@ -230,6 +321,8 @@ export interface LayerManifestEntry {
 export interface DataManifest {
   generated_at: string;
   layers: Record<string, LayerManifestEntry>;
+  /** The publication packages merged by the build (producer, date, licence, counts); absent in older builds. */
+  publications?: PublicationSummary[];
 }
 
 /** A real activity zone from the sourced register (no outline known yet). */
@@ -254,6 +347,16 @@ export interface ZoneRecord {
   /** Always true until curation gives it an outline. */
   needs_digitising: boolean;
   geometry: Polygon | MultiPolygon | null;
+  /** Published zones (site_eco of a publication package): who published the outline. */
+  publication?: PublicationInfo | null;
+  /** The published site_eco's own id when it differs from `zone_id` (matched to the register by name). */
+  cnig_site_id?: string | null;
+  /** Official CNIG values of the published site_eco (scalars). */
+  cnig?: Record<string, string | number | null> | null;
+  /** L318-8-2 figures from the zone's published plots. */
+  inventory?: ZoneInventory | null;
+  /** Distances of the published outline (computed by the data build). */
+  distances?: Partial<SiteDistances> | null;
 }
 
 export type Locale = 'fr' | 'en';

@@ -44,7 +44,7 @@ import { SECTOR_IDS, EMPTY_FILTERS, LAYER_IDS, READINESS_LEVELS, type Availabili
 export const DEFAULT_URL_SORT: SortState = { key: 'name', dir: 'asc' };
 const SORT_KEYS: readonly SortKey[] = ['name', 'surface', 'dist_rn2', 'dist_waterway', 'dist_station'];
 const AVAILABILITIES: readonly Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
-const KINDS: readonly SiteKind[] = ['plot', 'friche'];
+const KINDS: readonly SiteKind[] = ['plot', 'friche', 'zone'];
 
 export function defaultUrlState(): UrlState {
   return {

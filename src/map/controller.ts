@@ -379,7 +379,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     },
     setSites(sites: Site[]): void {
       sitesById = new Map(sites.map((s) => [s.properties.id, s]));
-      setSource(SOURCE_IDS.sites, siteFeatures(sites, fidOf));
+      setSource(SOURCE_IDS.sites, siteFeatures(sites, fidOf, { zoneMarkers: true }));
       // New sites the current filters leave out are marked; sites gone are reset.
       applyFilters();
       // The selected site may have been edited (or removed).

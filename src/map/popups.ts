@@ -64,12 +64,14 @@ export function communePopup(p: Record<string, unknown>, t: Translate): HTMLElem
 
 export function sitePopup(p: SiteProperties, t: Translate): HTMLElement {
   const root = el('div', `atlas-popup atlas-popup-site kind-${p.kind}`);
-  const kicker = el('p', 'atlas-popup-kicker', p.kind === 'friche' ? t('map.popup.friche') : t('map.popup.plot'));
+  const kicker = el('p', 'atlas-popup-kicker', p.kind === 'friche' ? t('map.popup.friche') : p.kind === 'zone' ? t('kind.zone') : t('map.popup.plot'));
   root.append(kicker);
   if (p.fictitious) root.append(el('p', 'atlas-badge-fictitious', t('map.popup.fictitious')));
   root.append(el('h2', 'atlas-popup-title', p.name || t('map.popup.unnamed')));
   const dl = el('dl', 'atlas-popup-facts');
   if (p.commune) row(dl, t('map.popup.commune'), p.commune);
+  // A zone located only at its commune says so (no invented point).
+  if (p.location_precision === 'commune') root.append(el('p', 'atlas-popup-precision', t('pub.location.commune', { communes: (p.zone?.communes ?? [p.commune ?? '']).join(', ') })));
   row(dl, t('map.popup.surface'), formatSurface(t, siteSurfaceM2(p)));
   if (p.kind === 'friche') {
     row(dl, t('map.popup.status'), p.friche_status || t('map.popup.unknown'));

@@ -49,7 +49,7 @@ const indexMemo = memoLast((all: Site[]) => {
   return m;
 });
 
-type S = Pick<AtlasState, 'sites' | 'sampleSites' | 'draftSites' | 'deletedSiteIds' | 'filters' | 'sort'> & Partial<Pick<AtlasState, 'zones'>>;
+type S = Pick<AtlasState, 'sites' | 'sampleSites' | 'draftSites' | 'deletedSiteIds' | 'filters' | 'sort'> & Partial<Pick<AtlasState, 'zones' | 'layers'>>;
 
 /**
  * Real sites, then the sample, with curation drafts applied and, when the state has zones,

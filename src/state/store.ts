@@ -19,6 +19,7 @@ import {
 } from '../domain/types';
 import type { attachToZones } from '../domain/zones';
 import { applyZoneDrafts, type ZoneDraft } from '../domain/zoneDrafts';
+import { zoneSites } from '../domain/zoneSites';
 
 export const DEFAULT_LAYERS: LayerId[] = ['petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'];
 export const DEFAULT_SORT: SortState = { key: 'name', dir: 'asc' };
@@ -223,11 +224,33 @@ export const useAtlas = create<AtlasState>()((set) => ({
  * same array, so it is safe in zustand selectors.
  */
 export function allSites(
-  s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds' | 'zones'>>,
+  s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds' | 'zones' | 'layers'>>,
 ): Site[] {
   const base = sitesWithDrafts(s);
-  return s.zones ? attachedToZones(base, s.zones) : base;
+  const attached = s.zones ? attachedToZones(base, s.zones) : base;
+  return s.zones && s.layers ? withZoneSites(attached, s.zones, s.layers) : attached;
 }
+
+/**
+ * The zones as search results (kind `zone`, src/domain/zoneSites.ts) appended to the sites.
+ * Memoised on (sites, zones, place layers); the zone sites themselves on (zones, place layers).
+ */
+function withZoneSites(sites: Site[], zones: ZoneRecord[], layers: Record<string, FeatureCollection>): Site[] {
+  const places = { communes: layers.communes, epci: layers.epci, petr: layers.petr };
+  if (!zoneSitesCache || zoneSitesCache.zones !== zones || zoneSitesCache.communes !== places.communes || zoneSitesCache.epci !== places.epci || zoneSitesCache.petr !== places.petr) {
+    zoneSitesCache = { zones, ...places, result: zoneSites(zones, places) };
+  }
+  const z = zoneSitesCache.result;
+  if (!z.length) return sites;
+  const hit = withZonesCache.find((m) => m.sites === sites && m.zoneSites === z);
+  if (hit) return hit.result;
+  const result = sites.concat(z);
+  withZonesCache.unshift({ sites, zoneSites: z, result });
+  withZonesCache.length = Math.min(withZonesCache.length, 4);
+  return result;
+}
+let zoneSitesCache: { zones: ZoneRecord[]; communes?: FeatureCollection; epci?: FeatureCollection; petr?: FeatureCollection; result: Site[] } | null = null;
+const withZonesCache: { sites: Site[]; zoneSites: Site[]; result: Site[] }[] = [];
 
 function sitesWithDrafts(
   s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds'>>,

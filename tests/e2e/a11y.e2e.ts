@@ -273,7 +273,8 @@ describe('keyboard only', () => {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Enter');
       await page.waitForSelector('[data-testid=site-sheet]');
-      await page.waitForFunction((id) => location.hash === `#/site/${id}`, selected);
+      // Ids may hold reserved characters (zones: « zone:Z01 »): the hash encodes them.
+      await page.waitForFunction((id) => location.hash === `#/site/${encodeURIComponent(id!)}`, selected);
 
       // On the sheet: Tab to « Ajouter à la sélection » and press it.
       let onAdd = false;

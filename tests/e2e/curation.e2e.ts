@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openAtlas } from './browser';
+import { openEditing, openSection } from './editing';
 import { panelViolations as violationsIn } from './axe';
 
 const L93 = 'tests/fixtures/curation/import-l93.geojson';
@@ -25,18 +26,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openEditing(page: Page): Promise<void> {
-  const toggle = page.getByLabel('Mode édition');
-  if (!(await toggle.isChecked())) await toggle.check();
-  await page.getByRole('tab', { name: 'Édition' }).click();
-  await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
-}
-
-/** Opens a collapsible section of the panel (details/summary) if it is closed. */
-async function openSection(page: Page, testId: string): Promise<void> {
-  const details = page.getByTestId(testId);
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-}
 
 async function counterText(page: Page): Promise<string> {
   return (await page.getByTestId('unpublished-count').textContent()) ?? '';

@@ -10,3 +10,4 @@ export { prepareTerritory, territoryStatus, type TerritoryInput, type TerritoryS
 export { decodeText, type TextEncodingName } from './decode';
 export { parseWkt } from './wkt';
 export { detectSeparator } from './csv';
+export { detectCnigClass, readSiteEco, type CnigFileClass, type ImportedZone } from './cnigFile';

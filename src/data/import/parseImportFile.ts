@@ -15,6 +15,7 @@ import { parseCsvText } from './csv';
 import { decodeText, toUint8Array } from './decode';
 import { prepareTerritory, territoryStatus, type Territory } from './territory';
 import { toSiteDetailed } from './toSite';
+import { detectCnigClass, readSiteEco } from './cnigFile';
 import { MAX_IMPORT_BYTES, type Extracted, type ImportFormat, type ImportOptions, type ImportResult, type RawRecord } from './types';
 import { isBlank, readText } from './values';
 
@@ -176,6 +177,15 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
   if (extracted.issues.some((i) => i.level === 'error')) return finish(result);
   if (extracted.records.length === 0) {
     result.issues.push(fileIssue('error', 'no-features', `Le fichier « ${file.name} » ne contient aucune entité à importer.`));
+    return finish(result);
+  }
+
+  // CNIG « Sites économiques »: a site_eco file holds zones, not plots (see cnigFile.ts).
+  const cnigClass = detectCnigClass(file.name, extracted.records);
+  if (cnigClass) result.cnigClass = cnigClass;
+  if (cnigClass === 'site_eco') {
+    const z = readSiteEco(file.name, extracted, options.crs);
+    Object.assign(result, { zones: z.zones, crs: z.crs, crsUsed: z.crsUsed });
     return finish(result);
   }
 

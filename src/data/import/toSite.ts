@@ -5,6 +5,7 @@
  * scripts… stay as text).
  */
 import { area } from '@turf/turf';
+import { availabilityOf, etatOccupOf, isInList, occupationOf, stadeCommOf } from '../../domain/cnig';
 import { emptyReadiness } from '../../domain/readiness';
 import { roundGeometry } from '../../domain/roundGeometry';
 import { blankSiteProperties } from '../../domain/site';
@@ -137,6 +138,13 @@ for (const [field, names] of Object.entries(ALIASES) as [Field, string[]][]) {
   });
 }
 
+/**
+ * Official TERRAIN-ECO fields the atlas keeps as they are in `cnig` (the form's CNIG fields), so
+ * a CNIG file re-imported or re-published loses nothing. « inconnu » (the default) is not kept;
+ * terr_stade_comm / terr_etat_occup are kept only when finer than the atlas value they map to.
+ */
+const CNIG_KEPT = ['terr_refcad', 'terr_utile', 'terr_maitrise_fonc', 'terr_stade_amngt', 'terr_stade_comm', 'terr_etat_occup', 'terr_usage', 'terr_acquereur', 'terr_cession_date', 'terr_vente_montant'];
+
 const READINESS_KEYS = ['status', 'date', 'source', 'note'] as const;
 type ReadinessKey = (typeof READINESS_KEYS)[number];
 const READINESS_RE = new RegExp(`^(?:readiness|atlas_readiness|cle_en_main)_(${READINESS_ITEM_IDS.join('|')})(?:_(status|statut|date|source|note))?$`);
@@ -164,6 +172,7 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
   const keys = Object.keys(props);
   const normKeys = new Map(keys.map((k) => [k, normalizeKey(k)]));
   const hasCnigTerrain = [...normKeys.values()].includes('terr_id');
+  const cnig: Record<string, string | number | null> = {};
 
   for (const key of keys) {
     const value = props[key];
@@ -184,6 +193,10 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
       const sub = (rm[2] === 'statut' ? 'status' : (rm[2] ?? 'status')) as ReadinessKey;
       setReadiness(rm[1] as ReadinessItemId, sub, value);
       continue;
+    }
+    if (CNIG_KEPT.includes(key)) {
+      if ((typeof value === 'string' || typeof value === 'number') && value !== '' && value !== 'inconnu') cnig[key] = value;
+      if (key !== 'terr_stade_comm' && key !== 'terr_etat_occup') continue;
     }
     // In a CNIG terrain file, `site_id` is the zone (site économique) of the plot.
     const field: Field | undefined = nk === 'site_id' ? (hasCnigTerrain ? 'zone_id' : 'id') : FIELD_OF.get(nk);
@@ -310,6 +323,10 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
     values.fictitious = b === true;
   }
   if (readinessSeen) values.readiness = readiness;
+  // Official values that only restate the atlas value are not kept (see CNIG_KEPT).
+  if (typeof cnig.terr_stade_comm === 'string' && (!isInList('terrain_eco', 'terr_stade_comm', cnig.terr_stade_comm) || stadeCommOf(availabilityOf(cnig.terr_stade_comm)) === cnig.terr_stade_comm)) delete cnig.terr_stade_comm;
+  if (typeof cnig.terr_etat_occup === 'string' && (!isInList('terrain_eco', 'terr_etat_occup', cnig.terr_etat_occup) || etatOccupOf(occupationOf(cnig.terr_etat_occup)) === cnig.terr_etat_occup)) delete cnig.terr_etat_occup;
+  if (Object.keys(cnig).length) values.cnig = cnig;
   return { values, problems, extra };
 }
 

@@ -53,6 +53,10 @@ export interface ImportResult {
   issues: ValidationIssue[];
   items: ImportItem[];
   summary: { total: number; importable: number; withWarnings: number; blocked: number };
+  /** Set when the file is a CNIG « Sites économiques » class (src/data/import/cnigFile.ts). */
+  cnigClass?: import('./cnigFile').CnigFileClass | null;
+  /** A site_eco file: its zones (outlines to attach to the register), and no site item. */
+  zones?: import('./cnigFile').ImportedZone[];
 }
 
 /** A raw record from the file, before any interpretation. */

@@ -58,12 +58,13 @@ export const L = {
   roissyStationLabel: 'roissy-station-label',
   friches: 'sites-friche-symbol',
   plotPoints: 'sites-plot-point',
+  zonePoints: 'sites-zone-point',
   sitesLabel: 'sites-label',
   connectorLabels: 'connectors-label',
 } as const;
 
 /** Map layers that draw sites (for clicks, filters and `renderedSiteIds`). */
-export const SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
+export const SITE_LAYERS = [L.friches, L.plotPoints, L.zonePoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
 /**
  * Site layers that hide the sites left out by the filters. They are not re-filtered: the
  * controller sets the feature-state `out` on the sites that the filters leave out and these
@@ -75,6 +76,7 @@ export const SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.
 export const FILTERED_SITE_LAYERS = [
   L.friches,
   L.plotPoints,
+  L.zonePoints,
   L.plotFill,
   L.plotHatch,
   L.plotOutline,
@@ -122,7 +124,7 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
   communes: [L.communesFill, L.communesOutline, L.communesLabel],
   friches: [L.fricheFill, L.fricheHatch, L.fricheOutline, L.friches],
   sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints],
-  zones: [L.zonesFill, L.zonesOutline],
+  zones: [L.zonesFill, L.zonesOutline, L.zonePoints],
   rn2: [L.rn2Casing, L.rn2, L.rn2Shield],
   waterway: [L.waterway, L.waterwayLabel],
   rail: [L.railCasing, L.rail],
@@ -143,6 +145,8 @@ export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], Fi
   // Every friche and every plot has a symbol (polygons too: small plots vanish at low zoom).
   [L.friches]: isFriche,
   [L.plotPoints]: isPlot,
+  // One marker per zone: filled when the zone has an outline, hollow when it is located only at its commune.
+  [L.zonePoints]: ['==', ['get', 'kind'], 'zone'],
   [L.plotFill]: isPlotPolygon,
   [L.plotHatch]: ['all', isPlotPolygon as ExpressionSpecification, isFictitious],
   [L.plotOutline]: isPlotPolygon,
@@ -441,6 +445,20 @@ export function buildLayers(): LayerSpecification[] {
       paint: {
         // A polygon plot keeps its pin until its outline is large enough to read.
         'icon-opacity': unlessOut(['step', ['zoom'], 1, 14, ['case', isPolygon, 0, 1]]),
+      },
+    },
+    {
+      id: L.zonePoints,
+      type: 'circle',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.zonePoints],
+      paint: {
+        'circle-radius': ['case', ['==', ['get', '_precision'], 'commune'], 9, 7],
+        'circle-color': ['case', ['==', ['get', '_precision'], 'commune'], '#ffffff', COLORS.zone],
+        'circle-stroke-color': COLORS.zone,
+        'circle-stroke-width': ['case', ['==', ['get', '_precision'], 'commune'], 3, 2],
+        'circle-opacity': unlessOut(['case', ['==', ['get', '_precision'], 'commune'], 0.75, 1]),
+        'circle-stroke-opacity': unlessOut(1),
       },
     },
     {

@@ -28,6 +28,8 @@ export const COLORS = {
   connectorRn2: '#d7301f',
   connectorWaterway: '#1b5c93',
   connectorStation: '#4a4a4a',
+  /** Activity zones (outline and marker). */
+  zone: '#6c5b7b',
 } as const;
 
 /** Light fills for the EPCI (Paul Tol "light" scheme), in SIREN order. */

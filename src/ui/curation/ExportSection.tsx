@@ -17,6 +17,17 @@ type Scope = 'filtered' | 'all';
 type Format = 'geojson4326' | 'geojson2154' | 'csv' | 'cnig' | 'zonesGeojson';
 const FORMATS: Format[] = ['geojson4326', 'geojson2154', 'csv', 'cnig', 'zonesGeojson'];
 
+const editableOf = new WeakMap<Site[], Site[]>();
+/** The sites without the zones shown as search results (memoised per input array). */
+function editableSites(all: Site[]): Site[] {
+  let r = editableOf.get(all);
+  if (!r) {
+    r = all.filter((s) => s.properties.kind !== 'zone');
+    editableOf.set(all, r);
+  }
+  return r;
+}
+
 function stamp(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -32,7 +43,8 @@ export function ExportSection() {
   const lastExportIds = useCuration((s) => s.lastExportIds);
   const drafts = useCuration((s) => s.drafts);
   // Counts follow the data and the filters.
-  const all = useAtlas((s) => allSites(s));
+  // The editable sites: zones are search results too (kind `zone`), exported as zones.
+  const all = useAtlas((s) => editableSites(allSites(s)));
   const filters = useAtlas((s) => s.filters);
   const filtered = filterSites(all, filters);
 

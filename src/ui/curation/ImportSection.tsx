@@ -28,6 +28,7 @@ import type { NameFixes } from './importFixes';
 import { parseImport } from './parse';
 import { DiffReview } from './DiffReview';
 import { compareImport } from './compare';
+import { CnigZonesImport } from './CnigZonesImport';
 
 const PAGE = 100;
 const MAX_MB = Math.round(MAX_IMPORT_BYTES / (1024 * 1024));
@@ -300,6 +301,16 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
             ))}
           </ul>
         </div>
+      )}
+      {r.cnigClass && <p className="cur-hint" data-testid="import-cnig-class">{t(`pub.import.class.${r.cnigClass}`)}</p>}
+      {r.zones && (
+        <CnigZonesImport
+          zones={r.zones}
+          onDone={(msg) => {
+            setImportSession(null);
+            onDone(msg);
+          }}
+        />
       )}
       {r.items.length > 0 && (
         <>

@@ -22,6 +22,7 @@ import {
 } from '../../state/curation';
 import { formatNumber, useT } from '../i18n';
 import { Group, NumberField, SelectField, TextField } from './fields';
+import { CnigTerrainFields } from './CnigTerrainFields';
 
 const KINDS: SiteKind[] = ['plot', 'friche'];
 const AVAILABILITIES: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
@@ -187,6 +188,8 @@ export function SiteEditor({ session, focusName = 0 }: { session: EditSession; f
         <TextField label={t('cur.field.contact')} value={p.contact} onChange={(v) => editSite('contact', () => ({ contact: v || null }))} />
         <TextField label={t('cur.field.notes')} value={p.notes} multiline onChange={(v) => editSite('notes', () => ({ notes: v || null }))} />
       </Group>
+
+      <CnigTerrainFields p={p} />
 
       <Group title={t('cur.editor.group.location')}>
         <dl className="cur-computed" aria-live="polite">

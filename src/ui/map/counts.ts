@@ -46,6 +46,7 @@ export function legendCounts(
   let fictitiousFriches = 0;
   for (const s of sites) {
     const p = s.properties;
+    if (p.kind === 'zone') continue; // zones are counted by their own layer
     if (p.kind === 'friche') {
       friches++;
       if (p.fictitious) fictitiousFriches++;
@@ -57,7 +58,11 @@ export function legendCounts(
     }
   }
   let allFriches = 0;
-  for (const s of allSites) if (s.properties.kind === 'friche') allFriches++;
+  let allPlots = 0;
+  for (const s of allSites) {
+    if (s.properties.kind === 'friche') allFriches++;
+    else if (s.properties.kind !== 'zone') allPlots++;
+  }
   const communesByEpci: Record<string, number> = {};
   for (const f of layers.communes?.features ?? []) {
     const k = String(f.properties?.epci_siren ?? '');
@@ -75,8 +80,8 @@ export function legendCounts(
     plotsByLevel,
     communesByEpci,
     allFriches,
-    allPlots: allSites.length - allFriches,
-    filtered: allSites.length !== sites.length,
+    allPlots,
+    filtered: allFriches + allPlots !== friches + plots,
   };
 }
 

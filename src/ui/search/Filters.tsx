@@ -18,7 +18,7 @@ import { LevelIcon } from './LevelIcon';
 import { SurfaceFilter } from './SurfaceFilter';
 
 const AVAILABILITY: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
-const KINDS: SiteKind[] = ['plot', 'friche'];
+const KINDS: SiteKind[] = ['plot', 'friche', 'zone'];
 
 interface Names {
   epci: Map<string, string>;

@@ -19,6 +19,7 @@ import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, 
 import { readinessLevel } from '../../domain/readiness';
 import { fricheStatusKey } from '../../map';
 import { siteSurfaceM2 } from '../../domain/surface';
+import { locationText } from '../shared/zoneLocation';
 import type { Locale, Site } from '../../domain/types';
 import { useSortedSites } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
@@ -120,7 +121,7 @@ const Row = memo(function Row({ site, index, start, prefix, selected, inShortlis
               </span>
             </>
           )}
-          {p.zone_name && (
+          {p.zone_name && p.kind !== 'zone' && (
             <>
               {' · '}
               <span className="row-item row-zone" lang={fr}>
@@ -129,8 +130,19 @@ const Row = memo(function Row({ site, index, start, prefix, selected, inShortlis
             </>
           )}
           {' · '}
-          <span className="row-item">{surface === null ? t('search.row.noSurface') : fmtSurface(locale, surface)}</span>
+          <span className="row-item">
+            {surface === null
+              ? t('search.row.noSurface')
+              : p.zone?.surface_fact
+                ? t(p.zone.surface_fact.date ? 'pub.row.declaredSurface' : 'pub.row.declaredSurfaceUndated', { surface: fmtSurface(locale, surface), date: p.zone.surface_fact.date ?? '' })
+                : fmtSurface(locale, surface)}
+          </span>
         </div>
+        {p.location_precision && p.location_precision !== 'exact' && (
+          <div className="row-meta row-precision" lang={fr}>
+            {locationText(p, t)}
+          </div>
+        )}
         <div className="row-meta">
           <span className="row-item">
             <LevelIcon level={level} /> {t(`level.${level}`)}

@@ -18,6 +18,8 @@ import { fmtDate, fmtHa, fmtM2, fmtPrice, safeHttpUrl } from './format';
 import { LEVEL_ICON, sectorNames } from './labels';
 import { ReadinessTable } from './ReadinessTable';
 import { SourcesList } from './SourcesList';
+import { PublishedSection } from './PublishedSection';
+import { LabelBlock, ZoneSection } from './ZoneSection';
 import './sheet.css';
 
 /** Manifest layers whose sources are listed on every sheet (the site's own layer comes first). */
@@ -137,6 +139,18 @@ export function SiteSheet({ site }: { site: Site }) {
         </p>
       )}
 
+      {p.publication && (
+        <Section id="published" title={t('pub.sheet.published.title')} className="wide">
+          <PublishedSection publication={p.publication} />
+        </Section>
+      )}
+
+      {p.kind === 'zone' && (
+        <Section id="zone" title={t('pub.sheet.zone.title')} className="wide">
+          <ZoneSection site={p} />
+        </Section>
+      )}
+
       <div className="sheet-grid">
         <Section id="identity" title={t('sheet.section.identity')}>
           <dl className="facts">
@@ -214,14 +228,16 @@ export function SiteSheet({ site }: { site: Site }) {
           <span className={`badge badge-level level-${level}`}>
             <span aria-hidden="true">{LEVEL_ICON[level]}</span> {t(`level.${level}`)}
           </span>{' '}
+          {p.readiness_label ? `${t('pub.sheet.readinessBasis.label')} · ` : ''}
           {t('sheet.readiness.progress', { done: progress.done, applicable: progress.applicable })}
         </p>
+        <LabelBlock site={p} />
         <ReadinessTable site={p} />
         <p className="muted small">{t('sheet.readiness.help')}</p>
       </Section>
 
       <Section id="access" title={t('sheet.section.access')} className="wide">
-        <AccessSection site={site} />
+        {p.location_precision && p.location_precision !== 'exact' ? <p className="muted">{t('pub.location.noDistances')}</p> : <AccessSection site={site} />}
       </Section>
 
       <Section id="context" title={t('sheet.section.context')} className="wide">
@@ -251,7 +267,7 @@ export function SiteSheet({ site }: { site: Site }) {
         {details && <FricheSourceBlock details={details} />}
         <h4>{t('sheet.sources.layers')}</h4>
         {/* A fictitious site comes from no data source: only the context layers are listed. */}
-        <SourcesList ids={p.fictitious ? CONTEXT_LAYERS : [p.kind === 'friche' ? 'friches' : 'sites', ...CONTEXT_LAYERS]} />
+        <SourcesList ids={p.fictitious ? CONTEXT_LAYERS : [p.kind === 'friche' ? 'friches' : p.kind === 'zone' ? 'zones' : 'sites', ...CONTEXT_LAYERS]} />
       </Section>
 
       <PrintStamp />

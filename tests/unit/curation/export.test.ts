@@ -5,6 +5,7 @@ import { parseImportFile, parseWkt, toSite } from '../../../src/data/import';
 import { compareWithExisting, diffSites, ROUND_TRIP_TOLERANCE } from '../../../src/domain/diff';
 import type { Site, ZoneRecord } from '../../../src/domain/types';
 import { expectGolden } from './helpers';
+import { validatePackage } from '../../../src/data/publish';
 
 /** A rectangle with "raw" coordinates (more than 7 decimals, as drawn on a map). */
 function rect(lon: number, lat: number, dLon: number, dLat: number): Polygon {
@@ -195,17 +196,32 @@ describe('CNIG « Sites économiques »', () => {
   const noOutline: ZoneRecord = { ...zone, zone_id: 'Z02', name: 'Parc Gouraud', geometry: null, needs_digitising: true };
 
   it('fills the standard fields it knows and carries the rest as atlas_* fields (golden)', () => {
-    const out = toCnigSitesEconomiques(sampleSites(), [zone, noOutline], { producer: 'PETR du Soissonnais et du Valois (test)' });
+    const out = toCnigSitesEconomiques(sampleSites(), [zone, noOutline], { producer: 'PETR du Soissonnais et du Valois (test)', date: '2025-06-30' });
     expectGolden('cnig.golden.json', out);
     const t = out.terrainEco.features[0].properties;
-    expect(t).toMatchObject({ terr_id: 'RT-1', site_id: 'Z01', terr_surf_brute: 2.3951, terr_etat_occup: 'inoccupé', terr_m2_prix: 18.5, terr_cle_en_main: 'non', terr_actu_date: '2025-03-01', terr_identif_date: '2025-02-01' });
+    expect(t).toMatchObject({ terr_id: 'RT-1', site_id: 'Z01', terr_surf_brute: 2.3951, terr_etat_occup: 'inoccupé', terr_stade_comm: 'en vente', terr_maitrise_fonc: 'inconnu', terr_m2_prix: 18.5, terr_cle_en_main: 'non', terr_actu_date: '2025-03-01', terr_identif_date: '2025-02-01' });
     expect(out.terrainEco.features[2].properties.terr_cle_en_main).toBe('oui');
     const z = out.siteEco.features[0].properties;
-    expect(z).toMatchObject({ site_id: 'Z01', site_nom: 'Parc d’activités du Plateau', site_type: "zone d'activité économique", site_comm_insee: '02226', site_epci_siren: '240200477', site_epci_nom: 'CA GrandSoissons Agglomération', site_surf_comm_dispo: 2.3951, atlas_nb_terrains: 1 });
+    expect(z).toMatchObject({ site_id: 'Z01', site_nom: 'Parc d’activités du Plateau', site_type: "zone d'activité économique", site_vocadomi: 'inconnu', site_comm_insee: '02226', site_epci_siren: '240200477', site_epci_nom: 'CA GrandSoissons Agglomération', site_surf_comm_dispo: 2.3951, site_uf_nbre: 1, atlas_nb_terrains: 1 });
     expect(out.skipped).toEqual([
       expect.objectContaining({ kind: 'site', id: 'RT-3' }),
       expect.objectContaining({ kind: 'zone', id: 'Z02' }),
     ]);
+  });
+
+  it('passes the official schemas and code lists (the only errors: what the atlas cannot know)', () => {
+    const out = toCnigSitesEconomiques(sampleSites(), [{ ...zone, cnig: { site_surf_utile: 1.8 } }], { date: '2025-06-30' });
+    const r = validatePackage({
+      name: 'export',
+      files: [
+        { name: 'publication.json', text: JSON.stringify({ producteur: { nom: 'Test', siren: '240200477' }, contact: { nom: 'Service', courriel: 'a@example.org' }, date: '2025-06-30', licence: 'Licence Ouverte 2.0', crs: 'EPSG:2154' }) },
+        { name: 'site_eco.geojson', text: JSON.stringify(out.siteEco) },
+        { name: 'terrain_eco.geojson', text: JSON.stringify(out.terrainEco) },
+      ],
+    });
+    // Plots attached to no zone have no site_id (required): the report asks to attach them.
+    const noZone = sampleSites().filter((x) => x.geometry.type !== 'Point' && !x.properties.zone_id).map((x) => x.properties.id);
+    expect(r.issues.filter((i) => i.level === 'error').map((i) => [i.code, i.field, i.featureId])).toEqual(noZone.map((id) => ['missing-field', 'site_id', id]));
   });
 
   it('writes Lambert-93 by default, WGS84 on request', () => {
