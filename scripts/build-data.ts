@@ -193,6 +193,7 @@ function manifestEntry(layer: LayerSource, file: WrittenFile, count: number, ext
     licence: layer.licence,
     licence_url: layer.licence_url,
     date: layer.date,
+    ...(layer.date_kind ? { date_kind: layer.date_kind } : {}),
     source_url: layer.source_url,
     attribution: layer.attribution,
     count,

@@ -17,6 +17,8 @@ interface LayerSourceBase {
   licence: string;
   licence_url: string | null;
   date: string;
+  /** What `date` is when it is not the producer's update date (e.g. « mirror_commit »: when the copy was committed to the mirror). */
+  date_kind?: 'update' | 'mirror_commit';
   source_url: string | null;
   attribution: string;
   caveats?: string[];
@@ -86,6 +88,9 @@ export function checkConfig(raw: unknown, where: string): SourcesConfig {
       if (typeof layer[key] !== 'string' || layer[key] === '') fail(`${name} : le champ « ${key} » est absent ou vide.`);
     }
     if (ids.has(layer.id)) fail(`${name} : l'identifiant « ${layer.id} » est en double.`);
+    if (layer.date_kind !== undefined && layer.date_kind !== 'update' && layer.date_kind !== 'mirror_commit') {
+      fail(`${name} : « date_kind » doit valoir « update » ou « mirror_commit ».`);
+    }
     ids.add(layer.id);
     if (layer.type === 'geojson' || layer.type === 'zones_csv') {
       if (typeof layer.file !== 'string' || layer.file === '') fail(`${name} : le champ « file » est absent.`);

@@ -9,6 +9,7 @@
  * in the UI message files.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { FricheDetails } from './fricheDetails';
 
 /**
  * `zone`: an activity zone or site of the zones register shown as a search result (see
@@ -86,8 +87,11 @@ export type Availability = 'disponible' | 'sous_option' | 'vendu_occupe' | 'inco
 /** CNIG "terrain économique" occupation. */
 export type Occupation = 'occupe' | 'inoccupe' | 'en_transition' | 'friche' | 'inconnu';
 
-/** Status of one readiness checklist item. */
-export type ItemStatus = 'fait' | 'en_cours' | 'a_faire' | 'sans_objet' | 'inconnu';
+/**
+ * Status of one readiness checklist item. `a_verifier`: the source says something (e.g. the PLU
+ * zone), but not enough to tick the item; the note says what to check and why.
+ */
+export type ItemStatus = 'fait' | 'en_cours' | 'a_faire' | 'a_verifier' | 'sans_objet' | 'inconnu';
 
 /**
  * The "clé en main" checklist, modelled on the national "Sites industriels
@@ -184,6 +188,8 @@ export interface SiteProperties extends Partial<SiteDistances> {
   created_at?: string | null;
   /** True for generated sample data: always shown with an "Exemple fictif" badge. */
   fictitious: boolean;
+  /** What Cartofriches knows beyond the core fields (friches from Cartofriches only); see src/domain/fricheDetails.ts. */
+  friche_details?: FricheDetails | null;
   /** See LocationPrecision; absent = exact. */
   location_precision?: LocationPrecision;
   /** Set on published plots and zones: who published it, when, and whom to contact. */
@@ -239,6 +245,8 @@ export interface FilterState {
   maxDistRn2Km: number | null;
   maxDistWaterwayKm: number | null;
   maxDistStationKm: number | null;
+  /** Friche statuses (src/domain/fricheStatus.ts): 'potentielle' | 'sans_projet' | 'avec_projet' | 'reconvertie'. */
+  fricheStatuses: string[];
 }
 
 export const EMPTY_FILTERS: FilterState = {
@@ -255,6 +263,7 @@ export const EMPTY_FILTERS: FilterState = {
   maxDistRn2Km: null,
   maxDistWaterwayKm: null,
   maxDistStationKm: null,
+  fricheStatuses: [],
 };
 
 export type SortKey = 'name' | 'surface' | 'dist_rn2' | 'dist_waterway' | 'dist_station';
@@ -296,6 +305,11 @@ export interface LayerManifestEntry {
   licence_url: string | null;
   /** Date of update of the source data (ISO or "2024-03" style). */
   date: string;
+  /**
+   * What `date` is, when it is not the producer's update date: « mirror_commit » = the day the copy
+   * was committed to the public mirror it was read from (the producer's export date is unknown).
+   */
+  date_kind?: 'update' | 'mirror_commit';
   source_url: string | null;
   attribution: string;
   count: number;

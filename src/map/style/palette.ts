@@ -5,6 +5,7 @@
  * colour alone.
  */
 import type { ReadinessLevel } from '../../domain/types';
+import { fricheStatusOf } from '../../domain/fricheStatus';
 
 export const COLORS = {
   background: '#ffffff',
@@ -62,15 +63,7 @@ export const FRICHE_STATUSES: FricheStatusStyle[] = [
 
 /** Normalises a CNIG `site_statut` value ("friche sans projet"…) to a status key. */
 export function fricheStatusKey(status: string | null | undefined): FricheStatusStyle['key'] {
-  const s = (status ?? '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-  if (s.includes('potentielle')) return 'potentielle';
-  if (s.includes('sans projet')) return 'sans_projet';
-  if (s.includes('avec projet')) return 'avec_projet';
-  if (s.includes('reconvertie')) return 'reconvertie';
-  return 'autre';
+  return fricheStatusOf(status) ?? 'autre';
 }
 
 export interface ReadinessStyle {

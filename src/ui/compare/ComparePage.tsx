@@ -15,7 +15,7 @@ import { navigate } from '../app/navigate';
 import { Dashboard } from '../dashboard';
 import { useT } from '../i18n';
 import { PrintStamp } from '../print/PrintStamp';
-import { fmtDate, fmtHa, fmtKm, fmtM2, fmtNumber, fmtPrice } from '../sheet/format';
+import { fmtDate, fmtHa, fmtKm, fmtM2, fmtNumber, fmtPlusMinus, fmtPrice } from '../sheet/format';
 import { LEVEL_ICON, LEVEL_RANK, sectorNames, STATUS_ICON } from '../sheet/labels';
 import { SourcesList } from '../sheet/SourcesList';
 import { bestIndices, type Better } from './best';
@@ -160,7 +160,16 @@ export function ComparePage() {
     {
       key: 'rn2',
       label: t('compare.row.rn2'),
-      cell: (s) => km(s.properties.dist_rn2_m),
+      // Near a gap of the RN2 geometry the distance may be over-estimated: the margin stays.
+      cell: (s) => {
+        const margin = s.properties.dist_rn2_m == null ? null : fmtPlusMinus(locale, s.properties.dist_rn2_error_m);
+        return (
+          <>
+            {km(s.properties.dist_rn2_m)}
+            {margin ? <span className="approx"> ({t('compare.approx', { margin })})</span> : null}
+          </>
+        );
+      },
       score: (s) => s.properties.dist_rn2_m,
       better: 'min',
     },
@@ -193,7 +202,13 @@ export function ComparePage() {
     {
       key: 'updated',
       label: t('compare.row.updated'),
-      cell: (s) => (s.properties.updated_at ? fmtDate(locale, s.properties.updated_at) : unknown),
+      // A Cartofriches friche: the extract's date, not Cerema's import date of the record.
+      cell: (s) =>
+        s.properties.friche_details
+          ? t('compare.fricheDataDate', { date: fmtDate(locale, s.properties.friche_details.data_date) })
+          : s.properties.updated_at
+            ? fmtDate(locale, s.properties.updated_at)
+            : unknown,
     },
   ];
 

@@ -27,7 +27,7 @@ import { CnigTerrainFields } from './CnigTerrainFields';
 const KINDS: SiteKind[] = ['plot', 'friche'];
 const AVAILABILITIES: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
 const OCCUPATIONS: Occupation[] = ['occupe', 'inoccupe', 'en_transition', 'friche', 'inconnu'];
-const STATUSES: ItemStatus[] = ['fait', 'en_cours', 'a_faire', 'sans_objet', 'inconnu'];
+const STATUSES: ItemStatus[] = ['fait', 'en_cours', 'a_faire', 'a_verifier', 'sans_objet', 'inconnu'];
 
 export function SiteEditor({ session, focusName = 0 }: { session: EditSession; focusName?: number }) {
   const t = useT();

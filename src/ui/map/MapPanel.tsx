@@ -13,7 +13,7 @@ import { selectAllSites, selectFilteredSites } from '../../state/selectors';
 import { formatNumber, useT } from '../i18n';
 import { LayerSwitcher } from './LayerSwitcher';
 import { Legend } from './Legend';
-import { countLabel, legendCounts, realCountLabel } from './counts';
+import { countLabel, filteredSuffix, legendCounts, realCountLabel } from './counts';
 import './mapPanel.css';
 
 function sameView(a: MapView | null, b: MapView | null): boolean {
@@ -57,7 +57,8 @@ export function MapPanel() {
    */
   const keepRestoredView = useRef(useAtlas.getState().view !== null);
   const hasZones = useMemo(() => zones.some((z) => z.geometry), [zones]);
-  const counts = useMemo(() => legendCounts(layers, manifest, sites), [layers, manifest, sites]);
+  // The legend and the text alternative count what the map shows: the filtered sites.
+  const counts = useMemo(() => legendCounts(layers, manifest, filteredSites, sites), [layers, manifest, filteredSites, sites]);
 
   // Create the map once.
   useEffect(() => {
@@ -186,8 +187,8 @@ export function MapPanel() {
   const description = t('map.description', {
     communes: countLabel(t, 'communes', counts.communes, fmt),
     epci: countLabel(t, 'epci', counts.epci, fmt),
-    friches: realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt),
-    plots: counts.plots ? t('map.description.plots', { plots: realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt) }) : '',
+    friches: realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt) + filteredSuffix(t, counts.filtered, counts.allFriches, fmt),
+    plots: counts.plots ? t('map.description.plots', { plots: realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt) + filteredSuffix(t, counts.filtered, counts.allPlots, fmt) }) : '',
   });
 
   return (

@@ -4,6 +4,7 @@
  * and the list follow.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { FRICHE_STATUS_KEYS, type FricheStatusKey } from '../../domain/fricheStatus';
 import { SECTORS } from '../../domain/sectors';
 import { READINESS_LEVELS, type Availability, type ReadinessLevel, type SectorId, type Site, type SiteKind } from '../../domain/types';
 import { activeFilterCount, useAllSites, useFacetCounts } from '../../state/selectors';
@@ -12,6 +13,7 @@ import { useT } from '../i18n';
 import { CheckboxFacet, type FacetOption } from './CheckboxFacet';
 import { CommuneCombobox, type CommuneOption } from './CommuneCombobox';
 import { DistanceFilters } from './DistanceFilters';
+import { FricheStatusIcon } from './FricheStatusIcon';
 import { LevelIcon } from './LevelIcon';
 import { SurfaceFilter } from './SurfaceFilter';
 
@@ -82,6 +84,12 @@ export function Filters() {
   const levelOptions: FacetOption<ReadinessLevel>[] = READINESS_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`), count: facets.levels[l] ?? 0, icon: <LevelIcon level={l} /> }));
   const availabilityOptions: FacetOption<Availability>[] = AVAILABILITY.map((a) => ({ value: a, label: t(`availability.${a}`), count: facets.availability[a] ?? 0 }));
   const kindOptions: FacetOption<SiteKind>[] = KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), count: facets.kinds[k] ?? 0 }));
+  const fricheStatusOptions: FacetOption<FricheStatusKey>[] = FRICHE_STATUS_KEYS.map((k) => ({
+    value: k,
+    label: t(`search.friche.${k}`),
+    count: facets.fricheStatuses?.[k] ?? 0,
+    icon: <FricheStatusIcon status={k} />,
+  }));
   const epciKeys = new Set([...names.epci.keys(), ...Object.keys(facets.epci)]);
   const epciOptions: FacetOption<string>[] = [...epciKeys]
     .map((k) => ({ value: k, label: names.epci.get(k) ?? k, count: facets.epci[k] ?? 0 }))
@@ -139,6 +147,14 @@ export function Filters() {
         </div>
 
         <CheckboxFacet legend={t('search.levels.legend')} options={levelOptions} selected={filters.levels} onChange={(levels) => setFilters({ levels })} className="levels" />
+
+        <CheckboxFacet
+          legend={t('search.fricheStatus.legend')}
+          options={fricheStatusOptions}
+          selected={filters.fricheStatuses as FricheStatusKey[]}
+          onChange={(fricheStatuses) => setFilters({ fricheStatuses })}
+          className="friche-statuses"
+        />
 
         <Section
           initiallyOpen={filters.sectors.length > 0}

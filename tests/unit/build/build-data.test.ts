@@ -214,6 +214,12 @@ describe('data build – miniature sources', () => {
     ]);
   });
 
+  it('the manifest says what a date is: the stations date is the day the copy reached the mirror, not an SNCF export date', () => {
+    expect(manifest.layers.stations.date).toBe('2026-05-21');
+    expect(manifest.layers.stations.date_kind).toBe('mirror_commit');
+    expect(manifest.layers.rail.date_kind).toBeUndefined();
+  });
+
   it('stations: passenger stations only, with name, UIC ref, PK and commune', () => {
     expect(layer('stations.geojson').features.map((f) => f.properties)).toEqual([
       { name: 'Gare-Test', ref: '87000001', pk: '104+000', commune: 'COMMUNE-B' },

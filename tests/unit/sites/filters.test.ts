@@ -22,6 +22,14 @@ describe('filterSites — behaviour', () => {
   const sites = baseSites();
   const ids = (f: Partial<FilterState>) => filterSites(sites, { ...EMPTY_FILTERS, ...f }).map((s) => s.properties.id);
 
+  it('the friche status filter keeps friches of the chosen statuses only; plots never match it', () => {
+    const friches = sites.filter((s) => s.properties.kind === 'friche');
+    expect(ids({ fricheStatuses: ['sans_projet'] })).toEqual(friches.filter((s) => s.properties.friche_status === 'friche sans projet').map((s) => s.properties.id));
+    expect(ids({ fricheStatuses: ['sans_projet', 'potentielle'] })).toEqual(friches.map((s) => s.properties.id));
+    expect(ids({ fricheStatuses: ['reconvertie'] })).toEqual([]);
+    expect(ids({ fricheStatuses: ['potentielle'], kinds: ['plot'] })).toEqual([]);
+  });
+
   it('empty filters keep every site, in input order', () => {
     expect(ids({})).toEqual(sites.map((s) => s.properties.id));
   });
