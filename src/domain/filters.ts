@@ -47,6 +47,7 @@ export interface PreparedSite {
   distRn2: number | null;
   distWaterway: number | null;
   distStation: number | null;
+  distIte: number | null;
   /** Sort key of the name (see collationKey), computed on first use by sortSites. */
   nameKey?: string;
 }
@@ -71,6 +72,7 @@ export function prepareSite(site: Site): PreparedSite {
     distRn2: finiteOrNull(p.dist_rn2_m),
     distWaterway: finiteOrNull(p.dist_waterway_m),
     distStation: finiteOrNull(p.dist_station_m),
+    distIte: finiteOrNull(p.dist_ite_m),
   };
 }
 
@@ -120,6 +122,7 @@ export interface CompiledFilter {
   maxRn2: number | null;
   maxWaterway: number | null;
   maxStation: number | null;
+  maxIte: number | null;
 }
 
 function setOrNull(a: readonly string[] | null | undefined): ReadonlySet<string> | null {
@@ -145,6 +148,7 @@ export function compileFilter(f: FilterState): CompiledFilter {
     maxRn2: kmToM(f.maxDistRn2Km),
     maxWaterway: kmToM(f.maxDistWaterwayKm),
     maxStation: kmToM(f.maxDistStationKm),
+    maxIte: kmToM(f.maxDistIteKm),
   };
 }
 
@@ -175,7 +179,8 @@ export function failMask(ps: PreparedSite, c: CompiledFilter): number {
   if (
     (c.maxRn2 !== null && (ps.distRn2 === null || ps.distRn2 > c.maxRn2)) ||
     (c.maxWaterway !== null && (ps.distWaterway === null || ps.distWaterway > c.maxWaterway)) ||
-    (c.maxStation !== null && (ps.distStation === null || ps.distStation > c.maxStation))
+    (c.maxStation !== null && (ps.distStation === null || ps.distStation > c.maxStation)) ||
+    (c.maxIte !== null && (ps.distIte === null || ps.distIte > c.maxIte))
   ) {
     m |= 256;
   }

@@ -95,5 +95,6 @@ export function activeFilterCount(f: FilterState): number {
   if (f.maxDistRn2Km !== null) n++;
   if (f.maxDistWaterwayKm !== null) n++;
   if (f.maxDistStationKm !== null) n++;
+  if (f.maxDistIteKm !== null) n++;
   return n;
 }

@@ -29,6 +29,9 @@ export const NULL_DISTANCES: SiteDistances = {
   dist_station_m: null,
   station_name: null,
   rail_km_to_cdg: null,
+  dist_ite_m: null,
+  ite_name: null,
+  ite_line: null,
 };
 
 export class InputError extends Error {}

@@ -17,9 +17,9 @@ import { NetworkIndex, type NetworkPart } from './networkIndex';
 import { roissyModel, ROISSY_LINK_KM, type RoissyModel } from './railToCdg';
 import { Rn2GapBound, RN2_GAP_CORRIDOR_M } from './rn2Gaps';
 import { prepareSite, type SiteShape } from './siteShape';
-import type { DetailedDistances, DistanceCalculator, DistanceCalculatorOptions, TransportNetworks } from './types';
+import type { DetailedDistances, DistanceCalculator, DistanceCalculatorOptions, IteDistance, TransportNetworks } from './types';
 
-export type { DetailedDistances, DistanceCalculator, DistanceCalculatorOptions, Rn2Gap, TransportNetworks } from './types';
+export type { DetailedDistances, DistanceCalculator, DistanceCalculatorOptions, IteDistance, Rn2Gap, TransportNetworks } from './types';
 export { networksFromLayers, waterwayName, isPassengerStation, NetworkDataError, WATERWAY_NAMES, TRANSPORT_LAYER_IDS } from './networks';
 export type { TransportLayerId } from './networks';
 export { prepareSite } from './siteShape';
@@ -50,15 +50,20 @@ export function networkParts(fc: FeatureCollection<LineString | MultiLineString 
   return parts;
 }
 
-function featureName(fc: FeatureCollection, i: number): string | null {
-  const n = fc.features[i]?.properties?.name;
+function featureString(fc: FeatureCollection, i: number, key: string): string | null {
+  const n = fc.features[i]?.properties?.[key];
   return typeof n === 'string' && n !== '' ? n : null;
+}
+
+function featureName(fc: FeatureCollection, i: number): string | null {
+  return featureString(fc, i, 'name');
 }
 
 class Calculator implements DistanceCalculator {
   private readonly rn2: NetworkIndex;
   private readonly waterway: NetworkIndex;
   private readonly stations: NetworkIndex;
+  private readonly ite: NetworkIndex;
   private readonly gaps: Rn2GapBound;
   readonly roissy: RoissyModel;
   /** Buffers reused from one compute() to the next. */
@@ -71,6 +76,7 @@ class Calculator implements DistanceCalculator {
     this.rn2 = new NetworkIndex(networkParts(networks.rn2));
     this.waterway = new NetworkIndex(networkParts(networks.waterway));
     this.stations = new NetworkIndex(networkParts(networks.stations));
+    this.ite = new NetworkIndex(networkParts(networks.ite));
     this.gaps = new Rn2GapBound(networks.rn2Gaps, options.rn2GapCorridorM ?? RN2_GAP_CORRIDOR_M);
     this.roissy = roissyModel(networks.rail, networks.lgv, networks.roissy, networks.stations, options.roissyLinkKm ?? ROISSY_LINK_KM);
   }
@@ -94,13 +100,23 @@ class Calculator implements DistanceCalculator {
     const station: NetworkDistance | null = sHit
       ? { distance_m: sHit.distance_m, nearest: sHit.nearest, name: featureName(n.stations, sHit.feature), error_m: null }
       : null;
-    return { rn2, waterway, station, rail_km_to_cdg: sHit ? this.roissy.stationKm[sHit.feature] ?? null : null };
+    const iHit = this.ite.nearest(shape);
+    const ite: IteDistance | null = iHit
+      ? {
+          distance_m: iHit.distance_m,
+          nearest: iHit.nearest,
+          name: featureName(n.ite, iHit.feature),
+          error_m: null,
+          line: featureString(n.ite, iHit.feature, 'code_ligne'),
+        }
+      : null;
+    return { rn2, waterway, station, rail_km_to_cdg: sHit ? this.roissy.stationKm[sHit.feature] ?? null : null, ite };
   }
 
   compute(geometry: SiteGeometry): DetailedDistances {
     const shape = prepareSite(geometry, this.scratch);
     if (shape) this.scratch = shape;
-    if (!shape) return { rn2: null, waterway: null, station: null, rail_km_to_cdg: null };
+    if (!shape) return { rn2: null, waterway: null, station: null, rail_km_to_cdg: null, ite: null };
     return this.computeShape(shape);
   }
 }
@@ -137,5 +153,8 @@ export function toSiteDistances(d: DetailedDistances): SiteDistances {
     dist_station_m: d.station ? Math.round(d.station.distance_m) : null,
     station_name: d.station ? d.station.name : null,
     rail_km_to_cdg: d.rail_km_to_cdg === null ? null : Math.round(d.rail_km_to_cdg * 10) / 10,
+    dist_ite_m: d.ite ? Math.round(d.ite.distance_m) : null,
+    ite_name: d.ite ? d.ite.name : null,
+    ite_line: d.ite ? d.ite.line : null,
   };
 }

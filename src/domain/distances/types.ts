@@ -20,6 +20,14 @@ export interface TransportNetworks {
   lgv: FeatureCollection<LineString | MultiLineString>;
   /** The computed junction (kind computed_line_crossing) and CDG 2 TGV (kind station_reference). */
   roissy: FeatureCollection<Point>;
+  /** Rail siding connection points (ITE), grouped by point (see ../ite.ts). */
+  ite: FeatureCollection<Point>;
+}
+
+/** Distance to the nearest rail siding point, with its SNCF line code. */
+export interface IteDistance extends NetworkDistance {
+  /** SNCF line code (code_ligne), e.g. "229000". */
+  line: string | null;
 }
 
 export interface DetailedDistances {
@@ -27,6 +35,7 @@ export interface DetailedDistances {
   waterway: NetworkDistance | null;
   station: NetworkDistance | null;
   rail_km_to_cdg: number | null;
+  ite: IteDistance | null;
 }
 
 export interface DistanceCalculator {

@@ -12,6 +12,8 @@ export interface LegendCounts {
   fictitiousPlots: number;
   fictitiousFriches: number;
   stations: number;
+  /** Rail siding connection points (ITE). */
+  ite: number;
   fricheByStatus: Record<FricheStatusStyle['key'], number>;
   plotsByLevel: Record<ReadinessLevel, number>;
   communesByEpci: Record<string, number>;
@@ -55,6 +57,7 @@ export function legendCounts(layers: Record<string, FeatureCollection>, manifest
     fictitiousPlots,
     fictitiousFriches,
     stations: count(layers, manifest, 'stations'),
+    ite: count(layers, manifest, 'ite'),
     fricheByStatus,
     plotsByLevel,
     communesByEpci,

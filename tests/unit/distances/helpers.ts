@@ -61,6 +61,7 @@ export function rn2Only(features: Feature<LineString | MultiLineString>[], gaps:
     stations: emptyPoints,
     lgv: emptyLines,
     roissy: emptyPoints,
+    ite: emptyPoints,
   };
 }
 
@@ -72,7 +73,7 @@ export function readJson<T = unknown>(path: string): T {
 
 export function fixtureLayers(): Record<string, FeatureCollection> {
   const out: Record<string, FeatureCollection> = {};
-  for (const id of ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy']) out[id] = readJson(join(FIXTURES, 'networks', `${id}.geojson`));
+  for (const id of ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy', 'ite']) out[id] = readJson(join(FIXTURES, 'networks', `${id}.geojson`));
   return out;
 }
 
