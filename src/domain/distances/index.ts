@@ -7,9 +7,13 @@
  *   const d = calc.compute(site.geometry);         // DetailedDistances (with nearest points)
  *   Object.assign(site.properties, toSiteDistances(d));
  *
- * Distances are geodesic (sphere of radius 6 371 008.8 m, Turf's conventions), in metres,
- * from the site's geometry to the nearest point of the network: 0 when a polygon touches,
- * crosses or contains the network. RN2 gaps: see RN2_GAPS.md in this folder.
+ * Distances are geodesics on the WGS84 ellipsoid (Karney's algorithms, geographiclib-geodesic),
+ * in metres, from the site's geometry to the nearest point of the network, network and site
+ * edges being geodesics between their vertices: 0 when a polygon touches, crosses or contains
+ * the network (tested in the lon/lat plane, as Turf does). Candidates are found on the sphere
+ * and pruned with bounds that never skip the true nearest: see ELLIPSOID.md in this folder.
+ * Option `model: 'sphere'` gives Turf's spherical distances instead (benches, comparisons).
+ * RN2 gaps: see RN2_GAPS.md in this folder.
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { NetworkDistance, SiteDistances, SiteGeometry } from '../types';
@@ -24,6 +28,7 @@ export { networksFromLayers, waterwayName, isPassengerStation, NetworkDataError,
 export type { TransportLayerId } from './networks';
 export { prepareSite } from './siteShape';
 export { RN2_GAP_CORRIDOR_M } from './rn2Gaps';
+export type { EarthModel } from './networkIndex';
 export { ROISSY_LINK_KM } from './railToCdg';
 
 function isUsable(p: unknown): p is Position {
@@ -73,11 +78,12 @@ class Calculator implements DistanceCalculator {
     private readonly networks: TransportNetworks,
     options: DistanceCalculatorOptions,
   ) {
-    this.rn2 = new NetworkIndex(networkParts(networks.rn2));
-    this.waterway = new NetworkIndex(networkParts(networks.waterway));
-    this.stations = new NetworkIndex(networkParts(networks.stations));
-    this.ite = new NetworkIndex(networkParts(networks.ite));
-    this.gaps = new Rn2GapBound(networks.rn2Gaps, options.rn2GapCorridorM ?? RN2_GAP_CORRIDOR_M);
+    const model = options.model ?? 'ellipsoid';
+    this.rn2 = new NetworkIndex(networkParts(networks.rn2), model);
+    this.waterway = new NetworkIndex(networkParts(networks.waterway), model);
+    this.stations = new NetworkIndex(networkParts(networks.stations), model);
+    this.ite = new NetworkIndex(networkParts(networks.ite), model);
+    this.gaps = new Rn2GapBound(networks.rn2Gaps, options.rn2GapCorridorM ?? RN2_GAP_CORRIDOR_M, model);
     this.roissy = roissyModel(networks.rail, networks.lgv, networks.roissy, networks.stations, options.roissyLinkKm ?? ROISSY_LINK_KM);
   }
 

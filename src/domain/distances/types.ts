@@ -50,4 +50,6 @@ export interface DistanceCalculatorOptions {
   rn2GapCorridorM?: number;
   /** Length (km) added for the proposed Roissy link. Default ROISSY_LINK_KM (1.5 km). */
   roissyLinkKm?: number;
+  /** 'ellipsoid' (default, WGS84 geodesics) or 'sphere' (Turf's sphere; benches and comparisons). */
+  model?: 'ellipsoid' | 'sphere';
 }
