@@ -1,53 +1,75 @@
 /**
- * Adds the distances to the RN2, the Aisne waterway and the Paris–Laon stations (with the
- * rail km to Roissy-CDG) to every feature of a GeoJSON file.
+ * Adds the distances to the RN2, the Aisne waterway, the Paris–Laon stations (with the rail
+ * km to Roissy-CDG through the proposed « virgule ») and the nearest rail siding (ITE) to every
+ * feature of a GeoJSON file, streaming: the input is read and the output written feature by
+ * feature, so memory stays flat whatever the size (1,000,000 polygons: see
+ * `npm run bench:distances`).
  *
- *   npm run distances -- --in plots.geojson --out out.geojson [--sources DIR]
+ *   npm run distances -- --in plots.geojson --out out.geojson [--sources DIR] [--format F]
  *
- * Input: WGS84 or Lambert-93 (EPSG:2154, from the legacy `crs` member or the coordinate
- * ranges). Output: the same file (same CRS and geometries) with the properties
- * dist_rn2_m, dist_rn2_error_m, dist_waterway_m, waterway_name, dist_station_m,
- * station_name, rail_km_to_cdg. Without --out, the result goes to standard output.
+ * Input (`--in FILE`, or `-` for standard input): a FeatureCollection (streamed, never loaded
+ * whole), a single Feature, newline-delimited GeoJSON (one Feature per line) or GeoJSON Text
+ * Sequences (RFC 8142, records starting with U+001E); WGS84 or Lambert-93 (EPSG:2154, from the
+ * legacy `crs` member or the coordinate ranges). Output: the same features, geometries and
+ * other members unchanged, with the properties dist_rn2_m, dist_rn2_error_m, dist_waterway_m,
+ * waterway_name, dist_station_m, station_name, rail_km_to_cdg, dist_ite_m, ite_name, ite_line;
+ * in the input's format unless `--format geojson|ndjson|geojsonseq` says otherwise. Without
+ * --out, the result goes to standard output; with --out it is written to a temporary file
+ * renamed at the end (no half-written file on error).
  * --sources: the open-data folder (or its transport/ subfolder, or a built public/data);
  * default $ATLAS_SOURCES, else ../shared/opendata, else public/data.
  *
  * Exit code: 0 when at least one feature was measured; 1 when none was; 2 when the input
  * cannot be read (not JSON, not GeoJSON, unknown CRS) or the arguments are wrong.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createDistanceCalculator } from '../src/domain/distances/index';
-import { annotateCollection, InputError, parseGeojson } from '../src/domain/distances/annotate';
+import type { Feature, FeatureCollection } from 'geojson';
+import { createDistanceCalculator, type DistanceCalculator } from '../src/domain/distances/index';
+import { createFeatureAnnotator, detectInputCrs, InputError, type InputCrs } from '../src/domain/distances/annotate';
 import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from '../src/domain/distances/node';
+import { GeoJsonSplitter, StreamSyntaxError, type StreamEvent } from './lib/geojsonStream';
 
-const USAGE = 'Usage : npm run distances -- --in entree.geojson [--out sortie.geojson] [--sources DOSSIER]';
+const USAGE =
+  'Usage : npm run distances -- --in entree.geojson|- [--out sortie.geojson] [--sources DOSSIER] [--format geojson|ndjson|geojsonseq]';
+
+type Format = 'geojson' | 'ndjson' | 'geojsonseq';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`${message}\n`);
   process.exit(code);
 }
 
-function parseArgs(argv: string[]): { input: string; output: string | null; sources: string | null } {
-  let input: string | null = null;
-  let output: string | null = null;
-  let sources: string | null = null;
+interface Args {
+  input: string;
+  output: string | null;
+  sources: string | null;
+  format: Format | null;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { input: '', output: null, sources: null, format: null };
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const k = argv[i];
     const value = () => {
       const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) fail(`Option ${a} : valeur manquante.\n${USAGE}`, 2);
+      if (v === undefined || (v.startsWith('--') && v !== '-')) fail(`Option ${k} : valeur manquante.\n${USAGE}`, 2);
       return v;
     };
-    if (a === '--in') input = value();
-    else if (a === '--out') output = value();
-    else if (a === '--sources') sources = value();
-    else if (a === '--help' || a === '-h') {
+    if (k === '--in') a.input = value();
+    else if (k === '--out') a.output = value();
+    else if (k === '--sources') a.sources = value();
+    else if (k === '--format') {
+      const f = value();
+      if (f !== 'geojson' && f !== 'ndjson' && f !== 'geojsonseq') fail(`Option --format : « ${f} » inconnu (geojson, ndjson ou geojsonseq).\n${USAGE}`, 2);
+      a.format = f;
+    } else if (k === '--help' || k === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
-    } else fail(`Option inconnue : ${a}\n${USAGE}`, 2);
+    } else fail(`Option inconnue : ${k}\n${USAGE}`, 2);
   }
-  if (!input) fail(`Fichier d'entrée manquant (--in).\n${USAGE}`, 2);
-  return { input, output, sources };
+  if (!a.input) fail(`Fichier d'entrée manquant (--in).\n${USAGE}`, 2);
+  return a;
 }
 
 function sourcesDir(explicit: string | null): string {
@@ -56,37 +78,274 @@ function sourcesDir(explicit: string | null): string {
   return candidates.find((d) => resolveTransportDir(d) !== null) ?? candidates[0];
 }
 
-function main(): void {
-  const args = parseArgs(process.argv.slice(2));
-  let text: string;
-  try {
-    text = readFileSync(args.input, 'utf8');
-  } catch {
-    fail(`Impossible de lire le fichier d'entrée « ${args.input} ».`, 2);
+/** Format implied by a file name (.geojsonl, .ndjson, .jsonl → ndjson; .geojsons, .geojsonseq → geojsonseq). */
+function formatOfName(name: string | null): Format | null {
+  if (!name) return null;
+  if (/\.(geojsonl|ndjson|jsonl|ldgeojson)$/i.test(name)) return 'ndjson';
+  if (/\.(geojsons|geojsonseq)$/i.test(name)) return 'geojsonseq';
+  return null;
+}
+
+/** Buffered writer with back-pressure: strings are joined and written by blocks of ~1 MB. */
+class Output {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+  async write(s: string): Promise<void> {
+    this.parts.push(s);
+    this.size += s.length;
+    if (this.size >= 1 << 20) await this.flush();
   }
-  let calc;
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const block = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!this.stream.write(block)) await new Promise<void>((r) => this.stream.once('drain', () => r()));
+  }
+}
+
+/** Up to this many features are held while the CRS is detected from their coordinates. */
+const CRS_SAMPLE_FEATURES = 500;
+
+class Run {
+  read = 0;
+  measured = 0;
+  crs: InputCrs | null = null;
+  crsReason = '';
+  private annotate: ReturnType<typeof createFeatureAnnotator> | null = null;
+  private pending: unknown[] = [];
+  private header: string[] = [];
+  private rootMembers: { key: string; raw: string }[] = [];
+  private trailer: string[] = [];
+  private crsMember: unknown = undefined;
+  private mode: 'fc' | 'seq' | null = null;
+  private firstRecord: { raw: string; separator: string } | null = null;
+  private records = 0;
+  private sawRs = false;
+  private outFormat: Format | null;
+  private wroteFeature = false;
+  private readonly messages: string[] = [];
+
+  constructor(
+    private readonly calc: DistanceCalculator,
+    private readonly out: Output,
+    private readonly label: string,
+    forced: Format | null,
+  ) {
+    this.outFormat = forced;
+  }
+
+  private flushMessages(): void {
+    if (this.messages.length) {
+      process.stderr.write(this.messages.join('\n') + '\n');
+      this.messages.length = 0;
+    }
+  }
+
+  private decideCrs(): void {
+    const fc = { type: 'FeatureCollection', features: this.pending, ...(this.crsMember !== undefined ? { crs: this.crsMember } : {}) } as FeatureCollection;
+    const { crs, reason } = detectInputCrs(fc);
+    this.crs = crs;
+    this.crsReason = reason;
+    this.annotate = createFeatureAnnotator(this.calc, crs);
+  }
+
+  private async writeFeature(f: Feature): Promise<void> {
+    const json = JSON.stringify(f);
+    const fmt = this.outFormat!;
+    if (fmt === 'geojson') {
+      await this.out.write(this.wroteFeature ? `,${json}` : json);
+    } else if (fmt === 'ndjson') await this.out.write(`${json}\n`);
+    else await this.out.write(`\u001e${json}\n`);
+    this.wroteFeature = true;
+  }
+
+  private async startOutput(): Promise<void> {
+    if (this.outFormat === 'geojson') {
+      const members = this.header.length ? this.header : ['"type":"FeatureCollection"'];
+      await this.out.write(`{${members.join(',')},"features":[`);
+    }
+  }
+
+  /** One feature's raw text (an element of `features`, or a record). */
+  private async feature(raw: string): Promise<void> {
+    this.read++;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`entité n° ${this.read} : JSON invalide (${why}) ; entité ignorée, distances non calculées.\n`);
+      return;
+    }
+    if (this.crs === null) {
+      this.pending.push(value);
+      if (this.pending.length >= CRS_SAMPLE_FEATURES) await this.releasePending();
+      return;
+    }
+    await this.processOne(value, this.read - 1);
+  }
+
+  private async processOne(value: unknown, index: number): Promise<void> {
+    const r = this.annotate!(value, index, this.messages);
+    if (r.measured) this.measured++;
+    this.flushMessages();
+    await this.writeFeature(r.feature);
+  }
+
+  private async releasePending(): Promise<void> {
+    if (this.crs === null) this.decideCrs();
+    const first = this.read - this.pending.length;
+    const pending = this.pending;
+    this.pending = [];
+    for (let k = 0; k < pending.length; k++) await this.processOne(pending[k], first + k);
+  }
+
+  async event(e: StreamEvent): Promise<void> {
+    if (e.kind === 'member') {
+      // Members of a root object: a collection's header (or trailer), or the members of a lone
+      // Feature / of a record, which the splitter cannot tell apart yet (dropped at the record).
+      if (e.beforeFeatures) this.rootMembers.push({ key: e.key, raw: e.raw });
+      else {
+        if (e.key === 'features') throw new InputError(`Le fichier « ${this.label} » n'est pas un GeoJSON valide : le membre « features » (liste) est absent.`);
+        this.trailer.push(`${JSON.stringify(e.key)}:${e.raw}`);
+        if (e.key === 'crs') {
+          process.stderr.write(`avertissement : le membre « crs » est placé après les entités ; le système de coordonnées a été déduit ${this.crs ? `(${this.crsReason})` : 'des coordonnées'}.\n`);
+        }
+      }
+      return;
+    }
+    if (e.kind === 'features-start') {
+      for (const m of this.rootMembers) {
+        this.header.push(`${JSON.stringify(m.key)}:${m.raw}`);
+        if (m.key === 'crs') {
+          try {
+            this.crsMember = JSON.parse(m.raw);
+          } catch {
+            throw new InputError(`Le fichier « ${this.label} » n'est pas du JSON valide (membre « crs »).`);
+          }
+        }
+      }
+      this.rootMembers = [];
+      this.mode = 'fc';
+      this.outFormat ??= 'geojson';
+      if (this.crsMember !== undefined) this.decideCrs();
+      await this.startOutput();
+      return;
+    }
+    if (e.kind === 'feature') {
+      await this.feature(e.raw);
+      return;
+    }
+    // A record: a lone root value or one value of a sequence.
+    if (this.rootMembers.some((m) => m.key === 'features')) {
+      throw new InputError(`Le fichier « ${this.label} » n'est pas un GeoJSON valide : le membre « features » (liste) est absent.`);
+    }
+    this.rootMembers = [];
+    this.records++;
+    if (e.separator === 'rs') this.sawRs = true;
+    if (this.records === 1) {
+      this.firstRecord = { raw: e.raw, separator: e.separator };
+      return;
+    }
+    if (this.records === 2) {
+      this.mode = 'seq';
+      this.outFormat ??= this.sawRs ? 'geojsonseq' : 'ndjson';
+      await this.startOutput();
+      await this.feature(this.firstRecord!.raw);
+      this.firstRecord = null;
+    }
+    await this.feature(e.raw);
+  }
+
+  async finish(): Promise<void> {
+    if (this.mode === null && this.firstRecord) {
+      // A single root value: a Feature (written as a collection, or as asked), else not GeoJSON.
+      let value: unknown;
+      try {
+        value = JSON.parse(this.firstRecord.raw);
+      } catch (err) {
+        throw new InputError(`Le fichier « ${this.label} » n'est pas du JSON valide (${err instanceof Error ? err.message : String(err)}).`);
+      }
+      const type = value && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
+      if (type === 'FeatureCollection') throw new InputError(`Le fichier « ${this.label} » n'est pas un GeoJSON valide : le membre « features » (liste) est absent.`);
+      if (type !== 'Feature') {
+        if (!value || typeof value !== 'object' || Array.isArray(value)) {
+          throw new InputError(`Le fichier « ${this.label} » n'est pas un GeoJSON : un objet FeatureCollection ou Feature est attendu.`);
+        }
+        throw new InputError(
+          `Le fichier « ${this.label} » n'est pas un GeoJSON exploitable : type « ${String(type ?? 'absent')} » (FeatureCollection ou Feature attendu).`,
+        );
+      }
+      this.mode = 'seq';
+      this.outFormat ??= this.sawRs ? 'geojsonseq' : 'geojson';
+      await this.startOutput();
+      await this.feature(this.firstRecord.raw);
+    }
+    if (this.pending.length || this.crs === null) await this.releasePending();
+    if (this.outFormat === 'geojson') await this.out.write(`]${this.trailer.length ? `,${this.trailer.join(',')}` : ''}}\n`);
+    await this.out.flush();
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  let calc: DistanceCalculator;
   try {
     calc = createDistanceCalculator(loadNetworksFromSources(sourcesDir(args.sources)));
   } catch (e) {
     fail(`Réseaux de transport illisibles : ${e instanceof Error ? e.message : String(e)}`, 2);
   }
-  let result;
+  const label = args.input === '-' ? 'entrée standard' : args.input;
+  const input = args.input === '-' ? process.stdin : createReadStream(args.input, { highWaterMark: 1 << 20 });
+  const tmp = args.output ? `${args.output}.${process.pid}.part` : null;
+  const sink: NodeJS.WritableStream = tmp ? createWriteStream(tmp) : process.stdout;
+  const out = new Output(sink);
+  const run = new Run(calc, out, label, args.format ?? formatOfName(args.output) ?? null);
+  const events: StreamEvent[] = [];
+  const splitter = new GeoJsonSplitter((e) => events.push(e));
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  const cleanup = () => {
+    if (tmp) rmSync(tmp, { force: true });
+  };
   try {
-    result = annotateCollection(parseGeojson(text, args.input), calc);
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      let text = decoder.decode(chunk, { stream: true });
+      if (first) {
+        text = text.replace(/^\uFEFF/, '');
+        first = false;
+      }
+      splitter.push(text);
+      for (const e of events) await run.event(e);
+      events.length = 0;
+    }
+    splitter.push(decoder.decode());
+    splitter.end();
+    for (const e of events) await run.event(e);
+    events.length = 0;
+    await run.finish();
   } catch (e) {
+    cleanup();
+    if ((e as NodeJS.ErrnoException)?.code === 'ENOENT' || (e as NodeJS.ErrnoException)?.code === 'EISDIR') {
+      fail(`Impossible de lire le fichier d'entrée « ${args.input} ».`, 2);
+    }
+    if (e instanceof StreamSyntaxError) fail(`Le fichier « ${label} » n'est pas du JSON valide (${e.message}, position ${e.offset}).`, 2);
     if (e instanceof InputError) fail(e.message, 2);
     throw e;
   }
-  for (const m of result.messages) process.stderr.write(`${m}\n`);
-  const json = JSON.stringify(result.output);
-  if (args.output) writeFileSync(args.output, json + '\n');
-  else process.stdout.write(json + '\n');
+  if (tmp) {
+    await new Promise<void>((r, j) => (sink as WriteStream).end((err?: Error | null) => (err ? j(err) : r())));
+    renameSync(tmp, args.output!);
+  }
+  const rejected = run.read - run.measured;
   process.stderr.write(
-    `${result.read} entité(s) lue(s) (${result.crs === 'EPSG:2154' ? 'Lambert-93' : 'WGS84'} : ${result.crsReason}), ` +
-      `${result.measured} mesurée(s), ${result.rejected} rejetée(s)` +
+    `${run.read} entité(s) lue(s) (${run.crs === 'EPSG:2154' ? 'Lambert-93' : 'WGS84'} : ${run.crsReason}), ` +
+      `${run.measured} mesurée(s), ${rejected} rejetée(s)` +
       (args.output ? ` ; résultat écrit dans « ${args.output} ».\n` : '.\n'),
   );
-  if (result.measured === 0) fail('Aucune entité valide : aucune distance calculée.', 1);
+  if (run.measured === 0) fail('Aucune entité valide : aucune distance calculée.', 1);
 }
 
-main();
+void main();

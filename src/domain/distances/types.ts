@@ -1,6 +1,7 @@
 /** Types of the distances engine (re-exported by ./index.ts, which is the public entry). */
 import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import type { NetworkDistance, SiteGeometry } from '../types';
+import type { SiteShape } from './siteShape';
 
 export interface Rn2Gap {
   from_lonlat: [number, number];
@@ -40,6 +41,8 @@ export interface DetailedDistances {
 
 export interface DistanceCalculator {
   compute(geometry: SiteGeometry): DetailedDistances;
+  /** Same, for a site already prepared with prepareSite (the CLI prepares each site once). */
+  computeShape(shape: SiteShape): DetailedDistances;
 }
 
 export interface DistanceCalculatorOptions {
