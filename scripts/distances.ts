@@ -22,16 +22,19 @@
  * Exit code: 0 when at least one feature was measured; 1 when none was; 2 when the input
  * cannot be read (not JSON, not GeoJSON, unknown CRS) or the arguments are wrong.
  */
-import { createReadStream, createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { createDistanceCalculator, type DistanceCalculator } from '../src/domain/distances/index';
 import { createFeatureAnnotator, detectInputCrs, InputError, type InputCrs } from '../src/domain/distances/annotate';
 import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from '../src/domain/distances/node';
 import { GeoJsonSplitter, StreamSyntaxError, type StreamEvent } from './lib/geojsonStream';
+import type { BatchRequest, BatchResult } from './lib/distancesWorker';
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 
 const USAGE =
-  'Usage : npm run distances -- --in entree.geojson|- [--out sortie.geojson] [--sources DOSSIER] [--format geojson|ndjson|geojsonseq]';
+  'Usage : npm run distances -- --in entree.geojson|- [--out sortie.geojson] [--sources DOSSIER] [--format geojson|ndjson|geojsonseq] [--jobs N]';
 
 type Format = 'geojson' | 'ndjson' | 'geojsonseq';
 
@@ -45,10 +48,12 @@ interface Args {
   output: string | null;
   sources: string | null;
   format: Format | null;
+  /** Worker threads (0 = all in this thread); null = automatic. */
+  jobs: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { input: '', output: null, sources: null, format: null };
+  const a: Args = { input: '', output: null, sources: null, format: null, jobs: null };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const value = () => {
@@ -63,6 +68,10 @@ function parseArgs(argv: string[]): Args {
       const f = value();
       if (f !== 'geojson' && f !== 'ndjson' && f !== 'geojsonseq') fail(`Option --format : « ${f} » inconnu (geojson, ndjson ou geojsonseq).\n${USAGE}`, 2);
       a.format = f;
+    } else if (k === '--jobs') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 0 || n > 64) fail(`Option --jobs : un entier de 0 à 64 est attendu.\n${USAGE}`, 2);
+      a.jobs = n;
     } else if (k === '--help' || k === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -105,6 +114,87 @@ class Output {
   }
 }
 
+/** Features per batch sent to a worker thread. */
+const BATCH = 1000;
+
+/**
+ * Worker threads annotating batches (scripts/lib/distancesWorker.ts); results are written in
+ * input order. At most two batches per worker are in flight, so memory stays flat.
+ */
+class Pool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly ready = new Map<number, BatchResult>();
+  private nextSeq = 0;
+  private nextWrite = 0;
+  private inFlight = 0;
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+  private readonly backlog: BatchRequest[] = [];
+
+  constructor(
+    jobs: number,
+    sources: string,
+    crs: InputCrs,
+    private readonly write: (r: BatchResult) => Promise<void>,
+  ) {
+    for (let k = 0; k < jobs; k++) {
+      // The worker is TypeScript too: its entry registers tsx's loader, which threads do not inherit.
+      const w = new Worker(new URL('./lib/distancesWorkerBoot.mjs', import.meta.url), { workerData: { sources, crs } });
+      w.on('message', (r: BatchResult) => {
+        this.ready.set(r.seq, r);
+        this.inFlight--;
+        const next = this.backlog.shift();
+        if (next) this.post(w, next);
+        else this.idle.push(w);
+        this.wake?.();
+      });
+      w.on('error', (e) => {
+        this.failure = e instanceof Error ? e : new Error(String(e));
+        this.wake?.();
+      });
+      this.workers.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  private post(w: Worker, m: BatchRequest): void {
+    this.inFlight++;
+    w.postMessage(m);
+  }
+
+  private async waitAndDrain(): Promise<void> {
+    if (this.failure) throw this.failure;
+    await new Promise<void>((r) => (this.wake = r));
+    this.wake = null;
+    if (this.failure) throw this.failure;
+    await this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.ready.has(this.nextWrite)) {
+      const r = this.ready.get(this.nextWrite)!;
+      this.ready.delete(this.nextWrite);
+      this.nextWrite++;
+      await this.write(r);
+    }
+  }
+
+  async submit(raws: string[], first: number): Promise<void> {
+    const m: BatchRequest = { seq: this.nextSeq++, first, raws };
+    const w = this.idle.pop();
+    if (w) this.post(w, m);
+    else this.backlog.push(m);
+    await this.drain();
+    while (this.backlog.length + this.inFlight > 2 * this.workers.length) await this.waitAndDrain();
+  }
+
+  async close(): Promise<void> {
+    while (this.nextWrite < this.nextSeq) await this.waitAndDrain();
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
 /** Up to this many features are held while the CRS is detected from their coordinates. */
 const CRS_SAMPLE_FEATURES = 500;
 
@@ -132,6 +222,8 @@ class Run {
     private readonly out: Output,
     private readonly label: string,
     forced: Format | null,
+    private readonly jobs: number,
+    private readonly sources: string,
   ) {
     this.outFormat = forced;
   }
@@ -152,7 +244,10 @@ class Run {
   }
 
   private async writeFeature(f: Feature): Promise<void> {
-    const json = JSON.stringify(f);
+    await this.writeJson(JSON.stringify(f));
+  }
+
+  private async writeJson(json: string): Promise<void> {
     const fmt = this.outFormat!;
     if (fmt === 'geojson') {
       await this.out.write(this.wroteFeature ? `,${json}` : json);
@@ -171,6 +266,10 @@ class Run {
   /** One feature's raw text (an element of `features`, or a record). */
   private async feature(raw: string): Promise<void> {
     this.read++;
+    if (this.crs !== null && this.pending.length === 0) {
+      await this.queueRaw(raw);
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(raw);
@@ -185,6 +284,43 @@ class Run {
       return;
     }
     await this.processOne(value, this.read - 1);
+  }
+
+  private batch: string[] = [];
+  private batchFirst = 0;
+  private pool: Pool | null = null;
+
+  /** Raw features after the CRS is known: annotated here, or by batches in worker threads. */
+  private async queueRaw(raw: string): Promise<void> {
+    if (this.jobs === 0) {
+      let value: unknown;
+      try {
+        value = JSON.parse(raw);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        process.stderr.write(`entité n° ${this.read} : JSON invalide (${why}) ; entité ignorée, distances non calculées.\n`);
+        return;
+      }
+      await this.processOne(value, this.read - 1);
+      return;
+    }
+    if (this.batch.length === 0) this.batchFirst = this.read - 1;
+    this.batch.push(raw);
+    if (this.batch.length >= BATCH) await this.flushBatch();
+  }
+
+  private async flushBatch(): Promise<void> {
+    if (this.batch.length === 0) return;
+    this.pool ??= new Pool(this.jobs, this.sources, this.crs!, (r) => this.writeBatch(r));
+    const raws = this.batch;
+    this.batch = [];
+    await this.pool.submit(raws, this.batchFirst);
+  }
+
+  private async writeBatch(r: BatchResult): Promise<void> {
+    this.measured += r.measured;
+    if (r.messages.length) process.stderr.write(r.messages.join('\n') + '\n');
+    for (const json of r.out) if (json !== null) await this.writeJson(json);
   }
 
   private async processOne(value: unknown, index: number): Promise<void> {
@@ -284,6 +420,8 @@ class Run {
       await this.feature(this.firstRecord.raw);
     }
     if (this.pending.length || this.crs === null) await this.releasePending();
+    await this.flushBatch();
+    if (this.pool) await this.pool.close();
     if (this.outFormat === 'geojson') await this.out.write(`]${this.trailer.length ? `,${this.trailer.join(',')}` : ''}}\n`);
     await this.out.flush();
   }
@@ -292,8 +430,9 @@ class Run {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   let calc: DistanceCalculator;
+  const sources = sourcesDir(args.sources);
   try {
-    calc = createDistanceCalculator(loadNetworksFromSources(sourcesDir(args.sources)));
+    calc = createDistanceCalculator(loadNetworksFromSources(sources));
   } catch (e) {
     fail(`Réseaux de transport illisibles : ${e instanceof Error ? e.message : String(e)}`, 2);
   }
@@ -302,7 +441,15 @@ async function main(): Promise<void> {
   const tmp = args.output ? `${args.output}.${process.pid}.part` : null;
   const sink: NodeJS.WritableStream = tmp ? createWriteStream(tmp) : process.stdout;
   const out = new Output(sink);
-  const run = new Run(calc, out, label, args.format ?? formatOfName(args.output) ?? null);
+  // Worker threads only pay off on large inputs (each one loads the networks, ~0.5 s).
+  let size = 0;
+  try {
+    size = args.input === '-' ? 0 : statSync(args.input).size;
+  } catch {
+    /* reported when the file is opened */
+  }
+  const jobs = args.jobs ?? (size > 20e6 ? Math.min(4, availableParallelism()) : 0);
+  const run = new Run(calc, out, label, args.format ?? formatOfName(args.output) ?? null, jobs, sources);
   const events: StreamEvent[] = [];
   const splitter = new GeoJsonSplitter((e) => events.push(e));
   const decoder = new TextDecoder('utf-8');
@@ -333,7 +480,7 @@ async function main(): Promise<void> {
     }
     if (e instanceof StreamSyntaxError) fail(`Le fichier « ${label} » n'est pas du JSON valide (${e.message}, position ${e.offset}).`, 2);
     if (e instanceof InputError) fail(e.message, 2);
-    throw e;
+    fail(`Le calcul des distances a échoué : ${e instanceof Error ? e.message : String(e)}`, 1);
   }
   if (tmp) {
     await new Promise<void>((r, j) => (sink as WriteStream).end((err?: Error | null) => (err ? j(err) : r())));
