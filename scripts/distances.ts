@@ -165,7 +165,8 @@ class Pool {
 
   private async waitAndDrain(): Promise<void> {
     if (this.failure) throw this.failure;
-    await new Promise<void>((r) => (this.wake = r));
+    // Results may have arrived while a write was awaited: wait only when none is ready.
+    if (!this.ready.has(this.nextWrite)) await new Promise<void>((r) => (this.wake = r));
     this.wake = null;
     if (this.failure) throw this.failure;
     await this.drain();

@@ -137,7 +137,7 @@ export function createDistanceCalculator(networks: TransportNetworks, options: D
 
 /**
  * Rail km to Aéroport CDG 2 TGV for each passenger station (by station name), through the
- * proposed Roissy link; null for stations the link does not serve.
+ * proposed « virgule » (raccordement Roissy–GrandSoissons); null for stations it does not serve.
  */
 export function railKmToCdgByStation(networks: TransportNetworks, options: DistanceCalculatorOptions = {}): Map<string, number | null> {
   const model = roissyModel(networks.rail, networks.lgv, networks.roissy, networks.stations, options.roissyLinkKm ?? ROISSY_LINK_KM);

@@ -1,6 +1,6 @@
 /**
  * Rail distance from each Paris–Laon passenger station to Aéroport Charles-de-Gaulle 2 TGV
- * through the proposed Roissy link (no public geometry of the link exists):
+ * through the proposed « virgule » (raccordement Roissy–GrandSoissons, no public geometry exists):
  *
  *   rail_km_to_cdg = along the Paris–Laon line (229000) from the station to the crossing with
  *                    the LGV Interconnexion Est (roissy point kind computed_line_crossing)
@@ -156,7 +156,7 @@ export function roissyModel(
   });
   const junction = roissy.features.find((f) => f.properties?.kind === 'computed_line_crossing');
   const cdg = roissy.features.find((f) => f.properties?.kind === 'station_reference');
-  if (!junction || !cdg) return fail('Points de référence du barreau de Roissy absents (jonction ou gare CDG 2 TGV).');
+  if (!junction || !cdg) return fail('Points de référence de la virgule de Roissy absents (jonction ou gare CDG 2 TGV).');
   const railLine = polyline(chainParts(rail.features.flatMap(lineParts)));
   const lgvFeatures = lgv.features.filter((f) => String(f.properties?.ref ?? '') === LGV_REF);
   if (lgvFeatures.length === 0) return fail(`Ligne LGV Interconnexion Est (${LGV_REF}) absente.`);

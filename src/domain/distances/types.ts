@@ -51,7 +51,7 @@ export interface DistanceCalculatorOptions {
    * which the missing road is assumed to run. Default RN2_GAP_CORRIDOR_M (200 m).
    */
   rn2GapCorridorM?: number;
-  /** Length (km) added for the proposed Roissy link. Default ROISSY_LINK_KM (1.5 km). */
+  /** Length (km) added for the proposed « virgule » (Roissy–GrandSoissons link). Default ROISSY_LINK_KM (1.5 km). */
   roissyLinkKm?: number;
   /** 'ellipsoid' (default, WGS84 geodesics) or 'sphere' (Turf's sphere; benches and comparisons). */
   model?: 'ellipsoid' | 'sphere';

@@ -1,5 +1,5 @@
 /**
- * Rail km to Aéroport CDG 2 TGV through the proposed Roissy link:
+ * Rail km to Aéroport CDG 2 TGV through the proposed « virgule » (raccordement Roissy–GrandSoissons):
  * along Paris–Laon from the station to the junction + 1.5 km + along the LGV to CDG
  * (lengths: WGS84 geodesics of each segment).
  */
