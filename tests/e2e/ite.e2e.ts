@@ -25,15 +25,24 @@ afterAll(async () => {
 
 const listIds = (page: Page) => page.locator('[data-site-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-site-id')!));
 
+/**
+ * Waits until the list announces `expected.length` results and its rendered rows (the list is
+ * virtualised: only the first rows exist) are the first ones of `expected`, in that order.
+ */
 async function waitListIds(page: Page, expected: string[]): Promise<void> {
   try {
     await page.waitForFunction(
-      (exp) => JSON.stringify([...document.querySelectorAll('[data-site-id]')].map((e) => e.getAttribute('data-site-id'))) === JSON.stringify(exp),
+      (exp) => {
+        const count = document.querySelector('[data-testid="result-count"]')?.getAttribute('data-count');
+        const rows = [...document.querySelectorAll('[data-site-id]')].map((e) => e.getAttribute('data-site-id'));
+        return count === String(exp.length) && rows.length > 0 && JSON.stringify(rows) === JSON.stringify(exp.slice(0, rows.length));
+      },
       expected,
       { timeout: 10000 },
     );
   } catch (e) {
-    expect(await listIds(page)).toEqual(expected);
+    const rows = await listIds(page);
+    expect(rows).toEqual(expected.slice(0, rows.length));
     throw e;
   }
 }
@@ -58,8 +67,9 @@ describe('rail sidings (ITE)', () => {
       expect(legend).toMatch(/26 embranchements ferroviaires \(ITE\)/);
       expect(legend).toContain("un embranchement peut être inutilisé : la donnée n'a pas de statut");
       expect(await page.evaluate(() => (window.__atlas as unknown as { map: { getLayer(id: string): unknown } }).map.getLayer('ite-symbol') !== undefined)).toBe(true);
-      const s = sites[0].properties;
-      const row = page.locator(`[data-site-id="${s.id}"]`);
+      const row = page.locator('[data-site-id]').first();
+      const id = await row.getAttribute('data-site-id');
+      const s = sites.find((x) => x.properties.id === id)!.properties;
       await expect(row.textContent()).resolves.toContain(`(${s.ite_name}, ligne ${s.ite_line})`);
       expect(errors).toEqual([]);
     } finally {
@@ -72,7 +82,7 @@ describe('rail sidings (ITE)', () => {
     try {
       await page.locator('.sort-controls select').first().selectOption('dist_ite');
       await waitListIds(page, sortSites(sites, { key: 'dist_ite', dir: 'asc' }).map((x) => x.properties.id));
-      expect(page.url()).toContain('sort=dist_ite');
+      await page.waitForFunction(() => location.search.includes('sort=dist_ite'));
 
       const field = page.getByLabel("à moins de (km) d'un embranchement ferroviaire (ITE)");
       const details = page.locator('details.filter-details', { has: field });
