@@ -114,6 +114,8 @@ class Output {
   }
 }
 
+const INVALID = Symbol('invalid JSON');
+
 /** Features per batch sent to a worker thread. */
 const BATCH = 1000;
 
@@ -271,20 +273,25 @@ class Run {
       await this.queueRaw(raw);
       return;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      process.stderr.write(`entité n° ${this.read} : JSON invalide (${why}) ; entité ignorée, distances non calculées.\n`);
-      return;
-    }
+    const value = this.parse(raw);
+    if (value === INVALID) return;
     if (this.crs === null) {
       this.pending.push(value);
       if (this.pending.length >= CRS_SAMPLE_FEATURES) await this.releasePending();
       return;
     }
     await this.processOne(value, this.read - 1);
+  }
+
+  /** The feature's value, or INVALID (reported, the feature is dropped) when its JSON is broken. */
+  private parse(raw: string): unknown {
+    try {
+      return JSON.parse(raw);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`entité n° ${this.read} : JSON invalide (${why}) ; entité ignorée, distances non calculées.\n`);
+      return INVALID;
+    }
   }
 
   private batch: string[] = [];
@@ -294,15 +301,8 @@ class Run {
   /** Raw features after the CRS is known: annotated here, or by batches in worker threads. */
   private async queueRaw(raw: string): Promise<void> {
     if (this.jobs === 0) {
-      let value: unknown;
-      try {
-        value = JSON.parse(raw);
-      } catch (e) {
-        const why = e instanceof Error ? e.message : String(e);
-        process.stderr.write(`entité n° ${this.read} : JSON invalide (${why}) ; entité ignorée, distances non calculées.\n`);
-        return;
-      }
-      await this.processOne(value, this.read - 1);
+      const value = this.parse(raw);
+      if (value !== INVALID) await this.processOne(value, this.read - 1);
       return;
     }
     if (this.batch.length === 0) this.batchFirst = this.read - 1;

@@ -17,7 +17,7 @@
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { NetworkDistance, SiteDistances, SiteGeometry } from '../types';
-import { NetworkIndex, type NetworkPart } from './networkIndex';
+import { NetworkIndex, type NetworkHit, type NetworkPart } from './networkIndex';
 import { roissyModel, ROISSY_LINK_KM, type RoissyModel } from './railToCdg';
 import { Rn2GapBound, RN2_GAP_CORRIDOR_M } from './rn2Gaps';
 import { prepareSite, type SiteShape } from './siteShape';
@@ -89,33 +89,17 @@ class Calculator implements DistanceCalculator {
 
   computeShape(shape: SiteShape): DetailedDistances {
     const n = this.networks;
+    const distance = (hit: NetworkHit | null, fc: FeatureCollection): NetworkDistance | null =>
+      hit ? { distance_m: hit.distance_m, nearest: hit.nearest, name: featureName(fc, hit.feature), error_m: null } : null;
     const rn2Hit = this.rn2.nearest(shape);
-    const rn2: NetworkDistance | null = rn2Hit
-      ? {
-          distance_m: rn2Hit.distance_m,
-          nearest: rn2Hit.nearest,
-          name: featureName(n.rn2, rn2Hit.feature),
-          error_m: this.gaps.errorFor(shape, rn2Hit.distance_m),
-        }
-      : null;
-    const wHit = this.waterway.nearest(shape);
-    const waterway: NetworkDistance | null = wHit
-      ? { distance_m: wHit.distance_m, nearest: wHit.nearest, name: featureName(n.waterway, wHit.feature), error_m: null }
-      : null;
+    const rn2 = distance(rn2Hit, n.rn2);
+    if (rn2) rn2.error_m = this.gaps.errorFor(shape, rn2.distance_m);
+    const waterway = distance(this.waterway.nearest(shape), n.waterway);
     const sHit = this.stations.nearest(shape);
-    const station: NetworkDistance | null = sHit
-      ? { distance_m: sHit.distance_m, nearest: sHit.nearest, name: featureName(n.stations, sHit.feature), error_m: null }
-      : null;
+    const station = distance(sHit, n.stations);
     const iHit = this.ite.nearest(shape);
-    const ite: IteDistance | null = iHit
-      ? {
-          distance_m: iHit.distance_m,
-          nearest: iHit.nearest,
-          name: featureName(n.ite, iHit.feature),
-          error_m: null,
-          line: featureString(n.ite, iHit.feature, 'code_ligne'),
-        }
-      : null;
+    const iteBase = distance(iHit, n.ite);
+    const ite: IteDistance | null = iteBase ? { ...iteBase, line: featureString(n.ite, iHit!.feature, 'code_ligne') } : null;
     return { rn2, waterway, station, rail_km_to_cdg: sHit ? this.roissy.stationKm[sHit.feature] ?? null : null, ite };
   }
 

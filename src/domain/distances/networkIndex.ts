@@ -79,6 +79,16 @@ function boxDistance2(
 
 const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
 
+/** The geodesic of edge i (lon/lat ends in `lonlat`, 4 numbers per edge), built once into `cache`. */
+function cachedGeodesic(cache: (GeodesicEdge | undefined)[], lonlat: Float64Array, i: number): GeodesicEdge {
+  let g = cache[i];
+  if (!g) {
+    g = geodesicEdge(lonlat[i * 4], lonlat[i * 4 + 1], lonlat[i * 4 + 2], lonlat[i * 4 + 3]);
+    cache[i] = g;
+  }
+  return g;
+}
+
 /** First value of the sorted array greater than `value` (flatbush's level bounds). */
 function upperBound(value: number, arr: number[]): number {
   let i = 0;
@@ -383,23 +393,11 @@ export class NetworkIndex {
   private eLat = 0;
 
   private networkGeodesic(s: number): GeodesicEdge {
-    let g = this.geodesics[s];
-    if (!g) {
-      const L = this.lonlat;
-      g = geodesicEdge(L[s * 4], L[s * 4 + 1], L[s * 4 + 2], L[s * 4 + 3]);
-      this.geodesics[s] = g;
-    }
-    return g;
+    return cachedGeodesic(this.geodesics, this.lonlat, s);
   }
 
   private siteGeodesic(shape: SiteShape, e: number): GeodesicEdge {
-    let g = this.siteGeodesics[e];
-    if (!g) {
-      const SL = shape.edgeLonLat;
-      g = geodesicEdge(SL[e * 4], SL[e * 4 + 1], SL[e * 4 + 2], SL[e * 4 + 3]);
-      this.siteGeodesics[e] = g;
-    }
-    return g;
+    return cachedGeodesic(this.siteGeodesics, shape.edgeLonLat, e);
   }
 
   /** Exact ellipsoidal distance of one pair; keeps it when it beats the best. */

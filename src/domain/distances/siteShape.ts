@@ -226,50 +226,46 @@ export function prepareSite(geometry: SiteGeometry | null | undefined, reuse?: S
   shape.pad = pad;
   shape.maxSagitta = maxSag;
   const X = shape.ecef;
-  let ex = 0, ey = 0, ez = 0;
-  for (let i = 0; i < nVerts; i++) {
-    ecefFromUnit(V[i * 3], V[i * 3 + 1], V[i * 3 + 2], X, i * 3);
-    ex += X[i * 3];
-    ey += X[i * 3 + 1];
-    ez += X[i * 3 + 2];
-  }
-  ex /= nVerts;
-  ey /= nVerts;
-  ez /= nVerts;
-  let r2 = 0;
-  for (let i = 0; i < nVerts; i++) {
-    const dx = X[i * 3] - ex, dy = X[i * 3 + 1] - ey, dz = X[i * 3 + 2] - ez;
-    const d2 = dx * dx + dy * dy + dz * dz;
-    if (d2 > r2) r2 = d2;
-  }
-  shape.ex = ex;
-  shape.ey = ey;
-  shape.ez = ez;
-  shape.eRadius = Math.sqrt(r2) * (1 + 1e-12) + 1e-6;
+  for (let i = 0; i < nVerts; i++) ecefFromUnit(V[i * 3], V[i * 3 + 1], V[i * 3 + 2], X, i * 3);
+  // 3D ball: mean of the ECEF vertices, largest distance to one of them.
+  const ball = centreAndSpread(X, nVerts, false);
+  shape.ex = ball[0];
+  shape.ey = ball[1];
+  shape.ez = ball[2];
+  shape.eRadius = Math.sqrt(ball[3]) * (1 + 1e-12) + 1e-6;
   // Centre: normalised mean of the vertices; radius: largest angle to a vertex. Along a
   // great-circle arc the distance to a point is largest at an end, and a small spherical
   // cap is convex, so the whole polygon (boundary and inside) lies within the radius.
-  let mx = 0, my = 0, mz = 0;
-  for (let i = 0; i < nVerts; i++) {
-    mx += V[i * 3];
-    my += V[i * 3 + 1];
-    mz += V[i * 3 + 2];
-  }
-  const mn = Math.sqrt(mx * mx + my * my + mz * mz) || 1;
-  mx /= mn;
-  my /= mn;
-  mz /= mn;
-  let c2max = 0;
-  for (let i = 0; i < nVerts; i++) {
-    const dx = V[i * 3] - mx, dy = V[i * 3 + 1] - my, dz = V[i * 3 + 2] - mz;
-    const c2 = dx * dx + dy * dy + dz * dz;
-    if (c2 > c2max) c2max = c2;
-  }
-  shape.cx = mx;
-  shape.cy = my;
-  shape.cz = mz;
-  shape.radius = 2 * Math.asin(Math.min(1, Math.sqrt(c2max) / 2)) * (1 + 1e-9) + 1e-12;
+  const cap = centreAndSpread(V, nVerts, true);
+  shape.cx = cap[0];
+  shape.cy = cap[1];
+  shape.cz = cap[2];
+  shape.radius = 2 * Math.asin(Math.min(1, Math.sqrt(cap[3]) / 2)) * (1 + 1e-9) + 1e-12;
   return shape;
+}
+
+/**
+ * Mean of n 3-vectors (normalised to unit length when `unit`), and the largest squared
+ * distance from it to one of them: [x, y, z, d²].
+ */
+function centreAndSpread(P: Float64Array, n: number, unit: boolean): [number, number, number, number] {
+  let mx = 0, my = 0, mz = 0;
+  for (let i = 0; i < n; i++) {
+    mx += P[i * 3];
+    my += P[i * 3 + 1];
+    mz += P[i * 3 + 2];
+  }
+  const m = unit ? Math.sqrt(mx * mx + my * my + mz * mz) || 1 : n;
+  mx /= m;
+  my /= m;
+  mz /= m;
+  let d2max = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = P[i * 3] - mx, dy = P[i * 3 + 1] - my, dz = P[i * 3 + 2] - mz;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    if (d2 > d2max) d2max = d2;
+  }
+  return [mx, my, mz, d2max];
 }
 
 /**
