@@ -723,23 +723,9 @@ export class NetworkIndex {
     // cannot touch the site either: the whole site lies within the cap).
     const lb = chord2ToAngle(arcChord2(E, s, shape.cx, shape.cy, shape.cz)) - shape.radius;
     if (lb > 0 && lb >= this.angle()) return;
-    const L = this.lonlat;
-    const lonA = L[s * 4], latA = L[s * 4 + 1], lonB = L[s * 4 + 2], latB = L[s * 4 + 3];
     // Touching, crossing or inside: distance 0.
-    if (
-      (lonA > lonB ? lonA : lonB) >= shape.lonMin &&
-      (lonA < lonB ? lonA : lonB) <= shape.lonMax &&
-      (latA > latB ? latA : latB) >= shape.latMin &&
-      (latA < latB ? latA : latB) <= shape.latMax
-    ) {
-      const SL = shape.edgeLonLat;
-      for (let e = 0; e < shape.nEdges; e++) {
-        const x = segmentIntersection(lonA, latA, lonB, latB, SL[e * 4], SL[e * 4 + 1], SL[e * 4 + 2], SL[e * 4 + 3]);
-        if (x) return this.zero(s, x);
-      }
-      if (pointInSite(shape, lonB, latB)) return this.zero(s, [lonB, latB]);
-      if (pointInSite(shape, lonA, latA)) return this.zero(s, [lonA, latA]);
-    }
+    const touching = this.touches(shape, s);
+    if (touching) return this.zero(s, touching);
     // Site vertices to the segment.
     for (let v = 0; v < shape.nVerts; v++) {
       const c2 = arcChord2(E, s, V[v * 3], V[v * 3 + 1], V[v * 3 + 2]);
