@@ -175,12 +175,15 @@ export interface EllipsoidStats {
   /** Segments taken out of the queue, and pairs queued. */
   segments: number;
   queued: number;
+  /** Tree nodes taken out of the queue, and boxes bounded. */
+  nodes: number;
+  boxes: number;
 }
 
 export class NetworkIndex {
   readonly size: number;
   readonly model: EarthModel;
-  readonly stats: EllipsoidStats = { pairs: 0, inverse: 0, segments: 0, queued: 0 };
+  readonly stats: EllipsoidStats = { pairs: 0, inverse: 0, segments: 0, queued: 0, nodes: 0, boxes: 0 };
   /** Segment ends in Earth-centred coordinates (m), 6 numbers per segment. */
   private readonly ecef: Float64Array;
   /** Bound (m) on the distance from each segment's geodesic to its 3D chord. */
@@ -665,6 +668,8 @@ export class NetworkIndex {
       }
       const isLeafLevel = top < numItems4;
       const end = Math.min(top + nodeSize4, upperBound(top, levelBounds));
+      this.stats.nodes++;
+      this.stats.boxes += (end - top) >> 2;
       for (let pos = top; pos < end; pos += 4) {
         let lb = kP * Math.sqrt(boxDistance2(qx0, qy0, qx1, qy1, boxes[pos], boxes[pos + 1], boxes[pos + 2], boxes[pos + 3]));
         if (lb >= this.eBest) continue;
