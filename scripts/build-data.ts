@@ -39,6 +39,7 @@ import { compactFeature, featureCollection, matchesFilter } from './lib/geojson'
 import { formatBytes, StagingDir, type WrittenFile } from './lib/output';
 import { buildSites, SitesDataError } from './lib/sites';
 import { waterwayPartOf } from '../src/domain/waterway';
+import { groupSidings } from '../src/domain/ite';
 import { buildZones } from './lib/zones';
 import { publishedAtlas, readPackageFolders, validatePublished } from './lib/published';
 import type { PackageSummary } from '../src/data/publish/index';
@@ -166,6 +167,9 @@ function transformLayer(layer: GeojsonLayerSource, source: FeatureCollection & {
       }
       features.push(compactFeature(f, layer.keep_properties, () => ({ name: part, osm_name: props.name ?? null, kind: props.kind ?? null })));
     });
+  } else if (layer.id === 'ite') {
+    // 49 siding records at 26 points: one feature per connection point (src/domain/ite.ts).
+    features = groupSidings(featureCollection(kept)).features.map((f) => compactFeature(f, layer.keep_properties));
   } else {
     features = kept.map((f) => compactFeature(f, layer.keep_properties));
   }

@@ -53,6 +53,7 @@ export interface PreparedSite {
   distStation: number | null;
   /** Friche status key (potentielle, sans_projet, avec_projet, reconvertie), or null. */
   fricheStatus: string | null;
+  distIte: number | null;
   /** Sort key of the name (see collationKey), computed on first use by sortSites. */
   nameKey?: string;
 }
@@ -81,6 +82,7 @@ export function prepareSite(site: Site): PreparedSite {
     distWaterway: finiteOrNull(p.dist_waterway_m),
     distStation: finiteOrNull(p.dist_station_m),
     fricheStatus: p.kind === 'friche' || p.friche_status ? fricheStatusOf(p.friche_status) : null,
+    distIte: finiteOrNull(p.dist_ite_m),
   };
 }
 
@@ -132,6 +134,7 @@ export interface CompiledFilter {
   maxWaterway: number | null;
   maxStation: number | null;
   fricheStatuses: ReadonlySet<string> | null;
+  maxIte: number | null;
 }
 
 function setOrNull(a: readonly string[] | null | undefined): ReadonlySet<string> | null {
@@ -158,6 +161,7 @@ export function compileFilter(f: FilterState): CompiledFilter {
     maxWaterway: kmToM(f.maxDistWaterwayKm),
     maxStation: kmToM(f.maxDistStationKm),
     fricheStatuses: setOrNull(f.fricheStatuses),
+    maxIte: kmToM(f.maxDistIteKm),
   };
 }
 
@@ -188,7 +192,8 @@ export function failMask(ps: PreparedSite, c: CompiledFilter): number {
   if (
     (c.maxRn2 !== null && (ps.distRn2 === null || ps.distRn2 > c.maxRn2)) ||
     (c.maxWaterway !== null && (ps.distWaterway === null || ps.distWaterway > c.maxWaterway)) ||
-    (c.maxStation !== null && (ps.distStation === null || ps.distStation > c.maxStation))
+    (c.maxStation !== null && (ps.distStation === null || ps.distStation > c.maxStation)) ||
+    (c.maxIte !== null && (ps.distIte === null || ps.distIte > c.maxIte))
   ) {
     m |= 256;
   }

@@ -41,7 +41,8 @@ export function railToCdgParts(totalKm: number, model: Pick<RoissyModel, 'lgvKm'
 /** The Roissy model of the loaded map layers, or null when a layer is missing or unusable. */
 export function roissyModelFromLayers(layers: Record<string, FeatureCollection | undefined>): RoissyModel | null {
   try {
-    const n = networksFromLayers(layers);
+    // The sidings are not part of this model: a missing sidings layer must not hide the method.
+    const n = networksFromLayers({ ite: { type: 'FeatureCollection', features: [] }, ...layers });
     const m = roissyModel(n.rail, n.lgv, n.roissy, n.stations);
     return m.problem ? null : m;
   } catch {

@@ -153,6 +153,12 @@ export interface SiteDistances {
   station_name: string | null;
   /** Rail km from the nearest Paris–Laon station to Aéroport CDG 2 TGV via the proposed Roissy link. */
   rail_km_to_cdg: number | null;
+  /** Nearest rail siding connection (ITE, SNCF Réseau); a siding may be disused (no status in the data). */
+  dist_ite_m: number | null;
+  /** SNCF place name the nearest siding depends on (e.g. « Crouy »). */
+  ite_name: string | null;
+  /** SNCF line code of that siding (e.g. « 229000 »). */
+  ite_line: string | null;
 }
 
 export interface SiteProperties extends Partial<SiteDistances> {
@@ -247,6 +253,7 @@ export interface FilterState {
   maxDistStationKm: number | null;
   /** Friche statuses (src/domain/fricheStatus.ts): 'potentielle' | 'sans_projet' | 'avec_projet' | 'reconvertie'. */
   fricheStatuses: string[];
+  maxDistIteKm: number | null;
 }
 
 export const EMPTY_FILTERS: FilterState = {
@@ -264,9 +271,10 @@ export const EMPTY_FILTERS: FilterState = {
   maxDistWaterwayKm: null,
   maxDistStationKm: null,
   fricheStatuses: [],
+  maxDistIteKm: null,
 };
 
-export type SortKey = 'name' | 'surface' | 'dist_rn2' | 'dist_waterway' | 'dist_station';
+export type SortKey = 'name' | 'surface' | 'dist_rn2' | 'dist_waterway' | 'dist_station' | 'dist_ite';
 export interface SortState {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -290,6 +298,7 @@ export const LAYER_IDS = [
   'waterway',
   'rail',
   'stations',
+  'ite',
   'lgv',
   'roissy',
 ] as const;

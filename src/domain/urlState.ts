@@ -42,7 +42,7 @@ import { FRICHE_STATUS_KEYS } from './fricheStatus';
 import { SECTOR_IDS, EMPTY_FILTERS, LAYER_IDS, READINESS_LEVELS, type Availability, type FilterState, type LayerId, type Locale, type MapView, type PageRoute, type ReadinessLevel, type SectorId, type SiteKind, type SortKey, type SortState, type UrlState } from './types';
 
 export const DEFAULT_URL_SORT: SortState = { key: 'name', dir: 'asc' };
-const SORT_KEYS: readonly SortKey[] = ['name', 'surface', 'dist_rn2', 'dist_waterway', 'dist_station'];
+const SORT_KEYS: readonly SortKey[] = ['name', 'surface', 'dist_rn2', 'dist_waterway', 'dist_station', 'dist_ite'];
 const AVAILABILITIES: readonly Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
 const KINDS: readonly SiteKind[] = ['plot', 'friche', 'zone'];
 
@@ -115,6 +115,7 @@ export function encodeUrlState(s: UrlState): string {
   if (f.maxDistWaterwayKm !== null) put('dwat', encValue(String(f.maxDistWaterwayKm)));
   if (f.maxDistStationKm !== null) put('dsta', encValue(String(f.maxDistStationKm)));
   if (f.fricheStatuses.length) put('fst', encList(f.fricheStatuses));
+  if (f.maxDistIteKm !== null) put('dite', encValue(String(f.maxDistIteKm)));
   if (s.sort.key !== DEFAULT_URL_SORT.key || s.sort.dir !== DEFAULT_URL_SORT.dir) put('sort', `${s.sort.key}:${s.sort.dir}`);
   if (s.selectedId !== null) put('sel', encValue(s.selectedId));
   if (s.view !== null) put('v', [s.view.lon, s.view.lat, s.view.zoom].map((n) => encItem(String(n))).join(','));
@@ -242,6 +243,7 @@ export function decodeUrlState(search: string, hash: string): UrlState {
     f.maxDistWaterwayKm = decNumber(g('dwat'));
     f.maxDistStationKm = decNumber(g('dsta'));
     f.fricheStatuses = decEnumList(g('fst'), FRICHE_STATUS_KEYS);
+    f.maxDistIteKm = decNumber(g('dite'));
     s.sort = decSort(g('sort'));
     s.selectedId = decValue(g('sel')) || null;
     s.view = decView(g('v'));

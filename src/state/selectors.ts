@@ -96,5 +96,6 @@ export function activeFilterCount(f: FilterState): number {
   if (f.maxDistWaterwayKm !== null) n++;
   if (f.maxDistStationKm !== null) n++;
   if (f.fricheStatuses?.length) n++;
+  if (f.maxDistIteKm !== null) n++;
   return n;
 }

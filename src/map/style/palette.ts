@@ -30,6 +30,8 @@ export const COLORS = {
   connectorStation: '#4a4a4a',
   /** Activity zones (outline and marker). */
   zone: '#6c5b7b',
+  /** Rail sidings (ITE): dark brown, drawn as a triangle (never told apart by colour alone). */
+  ite: '#8c510a',
 } as const;
 
 /** Light fills for the EPCI (Paul Tol "light" scheme), in SIREN order. */
@@ -84,6 +86,7 @@ export const READINESS_STYLES: ReadinessStyle[] = [
 
 export const HATCH_PATTERN = 'hatch-fictitious';
 export const STATION_ICON = 'rail-station';
+export const ITE_ICON = 'rail-siding';
 export const ROISSY_ICON = 'roissy-mark';
 export const CDG_ICON = 'cdg-station';
 export const SHIELD_ICON = 'road-shield';

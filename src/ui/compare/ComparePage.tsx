@@ -30,6 +30,8 @@ interface Row {
   /** Numeric value for « best value » marking, with its direction. */
   score?: (s: Site) => number | null | undefined;
   better?: Better;
+  /** A short caveat printed under the row's label. */
+  note?: string;
 }
 
 function siteLink(s: Site, label: string) {
@@ -193,6 +195,21 @@ export function ComparePage() {
       better: 'min',
     },
     {
+      key: 'ite',
+      label: t('compare.row.ite'),
+      note: t('compare.row.iteNote'),
+      cell: (s) => (
+        <>
+          {km(s.properties.dist_ite_m)}
+          {s.properties.ite_name ? (
+            <span className="muted"> ({t('compare.row.iteWhere', { name: s.properties.ite_name, line: s.properties.ite_line ?? '?' })})</span>
+          ) : null}
+        </>
+      ),
+      score: (s) => s.properties.dist_ite_m,
+      better: 'min',
+    },
+    {
       key: 'cdg',
       label: t('compare.row.cdg'),
       cell: (s) => (s.properties.rail_km_to_cdg == null ? unknown : `${fmtNumber(locale, s.properties.rail_km_to_cdg, 1)}\u00a0km`),
@@ -300,7 +317,10 @@ export function ComparePage() {
                   const best = row.score && row.better ? bestIndices(compared.map(row.score), row.better) : new Set<number>();
                   return (
                     <tr key={row.key} data-row={row.key}>
-                      <th scope="row">{row.label}</th>
+                      <th scope="row">
+                        {row.label}
+                        {row.note ? <span className="row-note muted small">{row.note}</span> : null}
+                      </th>
                       {compared.map((s, i) => (
                         <td key={s.properties.id} className={best.has(i) ? 'is-best' : undefined}>
                           {row.cell(s)}

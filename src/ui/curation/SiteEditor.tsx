@@ -215,6 +215,11 @@ export function SiteEditor({ session, focusName = 0 }: { session: EditSession; f
             {km(p.dist_station_m)}
             {!pending && p.station_name ? ` (${p.station_name})` : ''}
           </dd>
+          <dt>{t('cur.field.distIte')}</dt>
+          <dd>
+            {km(p.dist_ite_m)}
+            {!pending && p.ite_name ? ` (${p.ite_name}, ${p.ite_line ?? '?'})` : ''}
+          </dd>
         </dl>
       </Group>
 

@@ -5,7 +5,7 @@ import { FRICHE_STATUSES, READINESS_STYLES, epciColors } from '../../map';
 import { useAtlas } from '../../state/store';
 import { formatNumber, useT } from '../i18n';
 import { countLabel, filteredSuffix, realCountLabel, type LegendCounts } from './counts';
-import { CdgSwatch, FillSwatch, FricheSwatch, LineSwatch, PinSwatch, RoissySwatch, StationSwatch } from './Swatch';
+import { CdgSwatch, FillSwatch, FricheSwatch, IteSwatch, LineSwatch, PinSwatch, RoissySwatch, StationSwatch } from './Swatch';
 
 export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCollection | undefined }) {
   const t = useT();
@@ -104,6 +104,15 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
           <StationSwatch />
           <span>{countLabel(t, 'stations', counts.stations, fmt)}</span>
         </li>
+        {counts.ite > 0 && (
+          <li>
+            <IteSwatch />
+            <span>
+              {countLabel(t, 'ite', counts.ite, fmt)}
+              <span className="legend-muted"> · {t('map.legend.iteCaveat')}</span>
+            </span>
+          </li>
+        )}
         <li>
           <RoissySwatch />
           <span>{t('map.legend.roissy')}</span>

@@ -16,6 +16,8 @@ export interface LegendCounts {
   fictitiousPlots: number;
   fictitiousFriches: number;
   stations: number;
+  /** Rail siding connection points (ITE). */
+  ite: number;
   fricheByStatus: Record<FricheStatusStyle['key'], number>;
   plotsByLevel: Record<ReadinessLevel, number>;
   communesByEpci: Record<string, number>;
@@ -76,6 +78,7 @@ export function legendCounts(
     fictitiousPlots,
     fictitiousFriches,
     stations: count(layers, manifest, 'stations'),
+    ite: count(layers, manifest, 'ite'),
     fricheByStatus,
     plotsByLevel,
     communesByEpci,

@@ -76,7 +76,7 @@ export function Filters() {
 
   const hasSectors = useMemo(() => all.some((s) => s.properties.sectors?.length), [all]);
   const hasDistances = useMemo(
-    () => all.some((s) => typeof s.properties.dist_rn2_m === 'number' || typeof s.properties.dist_waterway_m === 'number' || typeof s.properties.dist_station_m === 'number'),
+    () => all.some((s) => typeof s.properties.dist_rn2_m === 'number' || typeof s.properties.dist_waterway_m === 'number' || typeof s.properties.dist_station_m === 'number' || typeof s.properties.dist_ite_m === 'number'),
     [all],
   );
 
@@ -193,7 +193,7 @@ export function Filters() {
         </Section>
 
         <Section
-          initiallyOpen={filters.maxDistRn2Km !== null || filters.maxDistWaterwayKm !== null || filters.maxDistStationKm !== null}
+          initiallyOpen={filters.maxDistRn2Km !== null || filters.maxDistWaterwayKm !== null || filters.maxDistStationKm !== null || filters.maxDistIteKm !== null}
           summary={t('search.access.legend')}
         >
           <DistanceFilters hasDistances={hasDistances} />

@@ -48,6 +48,9 @@ function distanceParts(site: Site, locale: Locale, t: TFunction): string[] {
   }
   if (typeof p.dist_waterway_m === 'number') out.push(t('search.row.waterway', { km: fmtKm(locale, p.dist_waterway_m) }));
   if (typeof p.dist_station_m === 'number') out.push(t('search.row.station', { km: fmtKm(locale, p.dist_station_m) }));
+  if (typeof p.dist_ite_m === 'number') {
+    out.push(t('search.row.ite', { km: fmtKm(locale, p.dist_ite_m), name: p.ite_name ?? '?', line: p.ite_line ?? '?' }));
+  }
   return out;
 }
 

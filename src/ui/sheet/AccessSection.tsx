@@ -1,5 +1,6 @@
 /**
- * Distances from the site to the RN2, the waterway and the nearest station, plus the rail
+ * Distances from the site to the RN2, the waterway, the nearest station and the nearest rail
+ * siding (ITE, with its place, line and the « may be disused » caveat), plus the rail
  * distance to Roissy-CDG through the proposed link, and the minimap with connectors.
  * The stored distances (data build) are shown; the detailed computation (Web Worker) adds
  * the nearest points for the connectors and fills any distance missing from the record.
@@ -74,6 +75,9 @@ export function AccessSection({ site }: { site: Site }) {
   ];
   const cdg = p.rail_km_to_cdg ?? detailed?.rail_km_to_cdg ?? null;
   const stationName = p.station_name ?? detailed?.station?.name ?? null;
+  const iteM = p.dist_ite_m ?? detailed?.ite?.distance_m ?? null;
+  const iteName = p.ite_name ?? detailed?.ite?.name ?? null;
+  const iteLine = p.ite_line ?? detailed?.ite?.line ?? null;
 
   return (
     <div className="access">
@@ -101,6 +105,20 @@ export function AccessSection({ site }: { site: Site }) {
             </div>
           ))}
           <CeremaRailDistance site={p} />
+          <div className="fact" data-testid="distance-ite">
+            <dt>{t('sheet.access.ite')}</dt>
+            <dd>
+              {iteM == null ? (
+                <span className="muted">{t('sheet.access.unknown')}</span>
+              ) : (
+                <>
+                  <strong>{fmtKm(locale, iteM)}</strong>
+                  {iteName ? <span className="nearest"> – {t('sheet.access.iteWhere', { name: iteName, line: iteLine ?? '?' })}</span> : null}
+                  <span className="ite-caveat muted small"> {t('sheet.access.iteCaveat')}</span>
+                </>
+              )}
+            </dd>
+          </div>
           <div className="fact">
             <dt>{t('sheet.access.cdg')}</dt>
             <dd>

@@ -158,7 +158,7 @@ describe('data build – miniature sources', () => {
 
   it('writes every layer of the manifest, with counts, sizes and hashes of the written files', () => {
     expect(Object.keys(manifest.layers)).toEqual([
-      'petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy',
+      'petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'ite', 'lgv', 'roissy',
     ]);
     for (const entry of Object.values(manifest.layers)) {
       const buf = fs.readFileSync(path.join(out, entry.file));
@@ -191,7 +191,7 @@ describe('data build – miniature sources', () => {
     });
     expect(layer('epci.geojson').features[0].properties).not.toHaveProperty('extra');
     expect(fs.readFileSync(path.join(out, 'communes.geojson'), 'utf8')).not.toContain('\n');
-    for (const f of ['petr', 'epci', 'communes', 'friches', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy', 'sites']) {
+    for (const f of ['petr', 'epci', 'communes', 'friches', 'rn2', 'waterway', 'rail', 'stations', 'ite', 'lgv', 'roissy', 'sites']) {
       expect(allCoordinatesDecimals(layer(`${f}.geojson`)), f).toBeLessThanOrEqual(6);
     }
     expect(layer('friches.geojson').features[0].geometry).toEqual({ type: 'Point', coordinates: [3.305123, 49.385123] });
@@ -218,6 +218,26 @@ describe('data build – miniature sources', () => {
     expect(manifest.layers.stations.date).toBe('2026-05-21');
     expect(manifest.layers.stations.date_kind).toBe('mirror_commit');
     expect(manifest.layers.rail.date_kind).toBeUndefined();
+  });
+
+  it('ite: siding records grouped by point (2 records → 1 point), keeping place, line, PK and « in PETR », with the caveat', () => {
+    expect(layer('ite.geojson').features).toEqual([
+      {
+        type: 'Feature',
+        properties: { name: 'Embranchement-Test', code_ligne: '229000', pk: '100+000', in_petr: true, records: 2 },
+        geometry: { type: 'Point', coordinates: [3.31, 49.38] },
+      },
+      {
+        type: 'Feature',
+        properties: { name: 'Embranchement-Loin', code_ligne: '205000', pk: '010+000', in_petr: false, records: 1 },
+        geometry: { type: 'Point', coordinates: [3.5, 49.5] },
+      },
+    ]);
+    const entry = manifest.layers.ite;
+    expect(entry.count).toBe(2);
+    expect(entry.producer).toBe('SNCF Réseau');
+    expect(entry.date).toBe('2026-05-21');
+    expect(entry.caveats).toContain("Un embranchement peut être inutilisé : la donnée n'a pas de statut.");
   });
 
   it('stations: passenger stations only, with name, UIC ref, PK and commune', () => {
@@ -262,7 +282,7 @@ describe('data build – miniature sources', () => {
     const sites = layer('sites.geojson');
     const entry = manifest.layers.sites as DataManifest['layers'][string] & { derived_from?: string[] };
     expect(entry.count).toBe(sites.features.length);
-    expect(entry.derived_from).toEqual(['friches', 'rn2', 'waterway', 'stations', 'rail', 'lgv', 'roissy']);
+    expect(entry.derived_from).toEqual(['friches', 'rn2', 'waterway', 'stations', 'rail', 'lgv', 'roissy', 'ite']);
     expect(sites.features.map((f) => f.properties!.id)).toEqual(['02997_1', '02999_2']);
     expect(sites.features.every((f: Feature) => f.properties!.kind === 'friche')).toBe(true);
     // HTML stays plain text through the mapping too.
@@ -278,6 +298,10 @@ describe('data build – miniature sources', () => {
       expect(["Aisne canalisée", "Canal latéral à l'Aisne", "Canal de l'Oise à l'Aisne"]).toContain(p.waterway_name);
       // The freight-only "Point-Fret" is nearer to the second friche, but it is not a passenger station.
       expect(p.station_name).toBe('Gare-Test');
+      // Nearest rail siding: the grouped test point, with its SNCF place and line.
+      expect(p.dist_ite_m).toBeGreaterThan(0);
+      expect(p.ite_name).toBe('Embranchement-Test');
+      expect(p.ite_line).toBe('229000');
     }
     expect(result.stdout).not.toContain("n'est pas encore implémenté");
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterPrepared, filterSites, matchesFilters, prepareSites } from '../../../src/domain/filters';
 import { EMPTY_FILTERS, type FilterState } from '../../../src/domain/types';
-import { baseSites, expectGolden, goldenCases, goldenInput } from './helpers';
+import { baseSites, expectGolden, goldenCases, goldenInput, makeSite } from './helpers';
 
 describe('filterSites — golden fixtures (tests/fixtures/sites/filters)', () => {
   const sites = baseSites();
@@ -59,6 +59,20 @@ describe('filterSites — behaviour', () => {
     expect(ids({ surfaceMin: 190000, surfaceMax: 190000 })).toEqual([]);
     // T-VERRIERS-3 has only a computed surface.
     expect(ids({ surfaceMin: 12000, surfaceMax: 12000 })).toEqual(['T-VERRIERS-3']);
+  });
+
+  it('the rail siding (ITE) filter keeps sites within the distance (inclusive), never one whose distance is unknown', () => {
+    const s = [
+      makeSite({ id: 'A', dist_ite_m: 1500 }),
+      makeSite({ id: 'B', dist_ite_m: 2000 }),
+      makeSite({ id: 'C', dist_ite_m: 2001 }),
+      makeSite({ id: 'D' }),
+    ];
+    const keep = (f: Partial<FilterState>) => filterSites(s, { ...EMPTY_FILTERS, ...f }).map((x) => x.properties.id);
+    expect(keep({ maxDistIteKm: 2 })).toEqual(['A', 'B']);
+    expect(keep({ maxDistIteKm: null })).toEqual(['A', 'B', 'C', 'D']);
+    // Combined with another distance filter (AND).
+    expect(keep({ maxDistIteKm: 2, maxDistStationKm: 1 })).toEqual([]);
   });
 
   it('a site with unknown distance never matches an active distance filter', () => {
