@@ -39,6 +39,7 @@ import { compactFeature, featureCollection, matchesFilter } from './lib/geojson'
 import { formatBytes, StagingDir, type WrittenFile } from './lib/output';
 import { buildSites, SitesDataError } from './lib/sites';
 import { waterwayPartOf } from '../src/domain/waterway';
+import { groupSidings } from '../src/domain/ite';
 import { buildZones } from './lib/zones';
 import { publishedAtlas, readPackageFolders, validatePublished } from './lib/published';
 import type { PackageSummary } from '../src/data/publish/index';
@@ -143,6 +144,12 @@ function fileIssue(file: string, code: string, message: string): ValidationIssue
   return { level: 'error', code, featureIndex: null, featureLabel: null, message: `${file} : ${message}` };
 }
 
+/** The collection as published: only `publicProperties` when the layer narrows them. */
+function publicCollection(fc: FeatureCollection, publicProperties: string[] | undefined): FeatureCollection {
+  if (!publicProperties) return fc;
+  return { ...fc, features: fc.features.map((f) => compactFeature(f, publicProperties)) };
+}
+
 /** Transforms one validated GeoJSON source into its compact output collection. */
 function transformLayer(layer: GeojsonLayerSource, source: FeatureCollection & { metadata?: unknown }, issues: ValidationIssue[]): FeatureCollection {
   const kept = source.features.filter((f) => matchesFilter(f.properties as Record<string, unknown> | null, layer.filter));
@@ -166,6 +173,9 @@ function transformLayer(layer: GeojsonLayerSource, source: FeatureCollection & {
       }
       features.push(compactFeature(f, layer.keep_properties, () => ({ name: part, osm_name: props.name ?? null, kind: props.kind ?? null })));
     });
+  } else if (layer.id === 'ite') {
+    // 49 siding records at 26 points: one feature per connection point (src/domain/ite.ts).
+    features = groupSidings(featureCollection(kept)).features.map((f) => compactFeature(f, layer.keep_properties));
   } else {
     features = kept.map((f) => compactFeature(f, layer.keep_properties));
   }
@@ -193,6 +203,7 @@ function manifestEntry(layer: LayerSource, file: WrittenFile, count: number, ext
     licence: layer.licence,
     licence_url: layer.licence_url,
     date: layer.date,
+    ...(layer.date_kind ? { date_kind: layer.date_kind } : {}),
     source_url: layer.source_url,
     attribution: layer.attribution,
     count,
@@ -307,7 +318,7 @@ export async function runBuild(opts: BuildOptions, out: Output): Promise<BuildRe
     const entries: Record<string, LayerManifestEntry> = {};
     for (const layer of config.layers) {
       if (layer.type === 'geojson') {
-        const fc = outputs.get(layer.id)!;
+        const fc = publicCollection(outputs.get(layer.id)!, layer.public_properties);
         const w = staging.write(layer.output, JSON.stringify(fc));
         entries[layer.id] = manifestEntry(layer, w, fc.features.length);
       } else if (layer.type === 'zones_csv') {

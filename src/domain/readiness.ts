@@ -7,8 +7,8 @@
  * |-----------------|----------------------------------------------------------------------------------------|
  * | `cle_en_main`   | at least one applicable item (status ≠ `sans_objet`) and every applicable item `fait`   |
  * | `a_rehabiliter` | otherwise, if the site is a friche (kind `friche`), even when nothing else is known    |
- * | `a_preparer`    | otherwise, if at least one applicable item has a KNOWN status: `fait`, `en_cours` or   |
- * |                 | `a_faire` (we know where the plot stands and that work remains)                        |
+ * | `a_preparer`    | otherwise, if at least one applicable item has a KNOWN status: `fait`, `en_cours`,     |
+ * |                 | `a_faire` or `a_verifier` (we know where the plot stands and that work remains)        |
  * | `inconnu`       | otherwise: every applicable item is `inconnu` (or no item is applicable)               |
  *
  * Decisions (documented on purpose):

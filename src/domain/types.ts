@@ -9,6 +9,7 @@
  * in the UI message files.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { FricheDetails } from './fricheDetails';
 
 /**
  * `zone`: an activity zone or site of the zones register shown as a search result (see
@@ -86,8 +87,11 @@ export type Availability = 'disponible' | 'sous_option' | 'vendu_occupe' | 'inco
 /** CNIG "terrain économique" occupation. */
 export type Occupation = 'occupe' | 'inoccupe' | 'en_transition' | 'friche' | 'inconnu';
 
-/** Status of one readiness checklist item. */
-export type ItemStatus = 'fait' | 'en_cours' | 'a_faire' | 'sans_objet' | 'inconnu';
+/**
+ * Status of one readiness checklist item. `a_verifier`: the source says something (e.g. the PLU
+ * zone), but not enough to tick the item; the note says what to check and why.
+ */
+export type ItemStatus = 'fait' | 'en_cours' | 'a_faire' | 'a_verifier' | 'sans_objet' | 'inconnu';
 
 /**
  * The "clé en main" checklist, modelled on the national "Sites industriels
@@ -149,6 +153,12 @@ export interface SiteDistances {
   station_name: string | null;
   /** Rail km from the nearest Paris–Laon station to Aéroport CDG 2 TGV via the proposed Roissy link. */
   rail_km_to_cdg: number | null;
+  /** Nearest rail siding connection (ITE, SNCF Réseau); a siding may be disused (no status in the data). */
+  dist_ite_m: number | null;
+  /** SNCF place name the nearest siding depends on (e.g. « Crouy »). */
+  ite_name: string | null;
+  /** SNCF line code of that siding (e.g. « 229000 »). */
+  ite_line: string | null;
 }
 
 export interface SiteProperties extends Partial<SiteDistances> {
@@ -184,6 +194,8 @@ export interface SiteProperties extends Partial<SiteDistances> {
   created_at?: string | null;
   /** True for generated sample data: always shown with an "Exemple fictif" badge. */
   fictitious: boolean;
+  /** What Cartofriches knows beyond the core fields (friches from Cartofriches only); see src/domain/fricheDetails.ts. */
+  friche_details?: FricheDetails | null;
   /** See LocationPrecision; absent = exact. */
   location_precision?: LocationPrecision;
   /** Set on published plots and zones: who published it, when, and whom to contact. */
@@ -239,6 +251,9 @@ export interface FilterState {
   maxDistRn2Km: number | null;
   maxDistWaterwayKm: number | null;
   maxDistStationKm: number | null;
+  /** Friche statuses (src/domain/fricheStatus.ts): 'potentielle' | 'sans_projet' | 'avec_projet' | 'reconvertie'. */
+  fricheStatuses: string[];
+  maxDistIteKm: number | null;
 }
 
 export const EMPTY_FILTERS: FilterState = {
@@ -255,9 +270,11 @@ export const EMPTY_FILTERS: FilterState = {
   maxDistRn2Km: null,
   maxDistWaterwayKm: null,
   maxDistStationKm: null,
+  fricheStatuses: [],
+  maxDistIteKm: null,
 };
 
-export type SortKey = 'name' | 'surface' | 'dist_rn2' | 'dist_waterway' | 'dist_station';
+export type SortKey = 'name' | 'surface' | 'dist_rn2' | 'dist_waterway' | 'dist_station' | 'dist_ite';
 export interface SortState {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -281,6 +298,7 @@ export const LAYER_IDS = [
   'waterway',
   'rail',
   'stations',
+  'ite',
   'lgv',
   'roissy',
 ] as const;
@@ -296,6 +314,11 @@ export interface LayerManifestEntry {
   licence_url: string | null;
   /** Date of update of the source data (ISO or "2024-03" style). */
   date: string;
+  /**
+   * What `date` is, when it is not the producer's update date: « mirror_commit » = the day the copy
+   * was committed to the public mirror it was read from (the producer's export date is unknown).
+   */
+  date_kind?: 'update' | 'mirror_commit';
   source_url: string | null;
   attribution: string;
   count: number;

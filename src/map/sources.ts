@@ -24,6 +24,7 @@ export const SOURCE_IDS = {
   waterway: 'waterway',
   rail: 'rail',
   stations: 'stations',
+  ite: 'ite',
   lgv: 'lgv',
   roissy: 'roissy',
   connectors: 'connectors',
@@ -31,7 +32,7 @@ export const SOURCE_IDS = {
 } as const;
 
 /** Sources filled straight from a data layer of the same id. */
-export const DIRECT_SOURCES = ['petr', 'epci', 'communes', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'] as const;
+export const DIRECT_SOURCES = ['petr', 'epci', 'communes', 'rn2', 'waterway', 'rail', 'stations', 'ite', 'lgv', 'roissy'] as const;
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 

@@ -95,5 +95,7 @@ export function activeFilterCount(f: FilterState): number {
   if (f.maxDistRn2Km !== null) n++;
   if (f.maxDistWaterwayKm !== null) n++;
   if (f.maxDistStationKm !== null) n++;
+  if (f.fricheStatuses?.length) n++;
+  if (f.maxDistIteKm !== null) n++;
   return n;
 }

@@ -21,7 +21,7 @@ import type { attachToZones } from '../domain/zones';
 import { applyZoneDrafts, type ZoneDraft } from '../domain/zoneDrafts';
 import { zoneSites } from '../domain/zoneSites';
 
-export const DEFAULT_LAYERS: LayerId[] = ['petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'];
+export const DEFAULT_LAYERS: LayerId[] = ['petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'ite', 'lgv', 'roissy'];
 export const DEFAULT_SORT: SortState = { key: 'name', dir: 'asc' };
 
 /** The atlas page's panels; on a phone they are tabs and the map is one of them. */

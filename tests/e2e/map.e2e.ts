@@ -190,7 +190,7 @@ describe('map', () => {
     for (const name of ['CA GrandSoissons Agglomération', 'CC Retz en Valois', 'CC du Val de l\'Aisne', 'CC du Canton d\'Oulchy-le-Château']) {
       expect(legend).toContain(name);
     }
-    expect(legend).toContain('Barreau Roissy–Picardie : projet — tracé indicatif');
+    expect(legend).toContain('Virgule ferroviaire (raccordement Roissy–GrandSoissons) : projet sans tracé public');
   });
 
   it('names every source with its date of update in the attribution', async () => {
@@ -345,13 +345,13 @@ describe('map', () => {
     await rn2.check();
   });
 
-  it('marks the Roissy link as a project with an indicative route', async () => {
+  it('marks the Roissy « virgule » as a project with no public route', async () => {
     const crossing = (await (await fetch(baseURL() + 'data/roissy.geojson')).json()) as { features: { geometry: { coordinates: [number, number] }; properties: { kind: string } }[] };
     const pt = crossing.features.find((f) => f.properties.kind === 'computed_line_crossing')!;
     await jump(page, pt.geometry.coordinates, 11);
     const marks = await rendered(page, ['roissy-mark', 'roissy-label']);
     expect(marks.length).toBeGreaterThan(0);
-    expect(marks.map((m) => String(m._label))).toContain('Barreau Roissy–Picardie : projet — tracé indicatif');
+    expect(marks.map((m) => String(m._label))).toContain('Virgule ferroviaire vers Roissy : projet, aucun tracé public');
   });
 
   it('turns the IGN basemap off with one polite notice when it cannot load (offline)', async () => {

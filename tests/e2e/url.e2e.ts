@@ -54,7 +54,8 @@ async function mapView(page: Page): Promise<{ lon: number; lat: number; zoom: nu
     return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
   });
 }
-const friche = (page: Page) => page.locator('form.filters').getByRole('checkbox', { name: /^Friche/ });
+// « Friche (n) » of the kind facet, not the friche status options (« Friche potentielle (n) »…).
+const friche = (page: Page) => page.locator('form.filters').getByRole('checkbox', { name: /^Friche \(\d+\)$/ });
 
 describe('URL: the permalink reopens the same state', () => {
   it('filters + selection + map view, opened in a new browser context', async () => {

@@ -64,6 +64,9 @@ type Field =
   | 'dist_station_m'
   | 'station_name'
   | 'rail_km_to_cdg'
+  | 'dist_ite_m'
+  | 'ite_name'
+  | 'ite_line'
   | 'ignored';
 
 /** Normalised input name → field. First match wins when several columns map to one field. */
@@ -111,6 +114,9 @@ const ALIASES: Record<Field, string[]> = {
   dist_station_m: ['dist_station_m'],
   station_name: ['station_name'],
   rail_km_to_cdg: ['rail_km_to_cdg'],
+  dist_ite_m: ['dist_ite_m'],
+  ite_name: ['ite_name'],
+  ite_line: ['ite_line'],
   // Derived values written by the atlas's own exports: recomputed, never read back.
   ignored: [
     'computed_surface_m2',
@@ -252,7 +258,7 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
     if (k === undefined) problems.push(`le type « ${String(c.value)} » n’est pas reconnu (attendu : parcelle ou friche) ; « parcelle » est retenu.`);
     else if (k !== null) values.kind = k;
   }
-  for (const f of ['zone_id', 'zone_name', 'commune', 'epci_name', 'contact', 'notes', 'friche_status', 'friche_type', 'source_url', 'waterway_name', 'station_name'] as const) {
+  for (const f of ['zone_id', 'zone_name', 'commune', 'epci_name', 'contact', 'notes', 'friche_status', 'friche_type', 'source_url', 'waterway_name', 'station_name', 'ite_name', 'ite_line'] as const) {
     const t = text(f);
     if (t !== undefined) (values as Record<string, unknown>)[f] = t;
   }
@@ -305,6 +311,7 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
     ['dist_waterway_m', 'la distance à la voie d’eau'],
     ['dist_station_m', 'la distance à la gare'],
     ['rail_km_to_cdg', 'la distance ferroviaire à Roissy-CDG'],
+    ['dist_ite_m', 'la distance à l’embranchement ferroviaire (ITE)'],
   ] as const) {
     const n = num(f, label);
     if (n !== undefined) values[f] = n;

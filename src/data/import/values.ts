@@ -168,6 +168,8 @@ const STATUS: Record<string, ItemStatus> = {
   'a faire': 'a_faire',
   non: 'a_faire',
   todo: 'a_faire',
+  a_verifier: 'a_verifier',
+  'a verifier': 'a_verifier',
   sans_objet: 'sans_objet',
   'sans objet': 'sans_objet',
   so: 'sans_objet',

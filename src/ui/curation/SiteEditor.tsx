@@ -27,7 +27,7 @@ import { CnigTerrainFields } from './CnigTerrainFields';
 const KINDS: SiteKind[] = ['plot', 'friche'];
 const AVAILABILITIES: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
 const OCCUPATIONS: Occupation[] = ['occupe', 'inoccupe', 'en_transition', 'friche', 'inconnu'];
-const STATUSES: ItemStatus[] = ['fait', 'en_cours', 'a_faire', 'sans_objet', 'inconnu'];
+const STATUSES: ItemStatus[] = ['fait', 'en_cours', 'a_faire', 'a_verifier', 'sans_objet', 'inconnu'];
 
 export function SiteEditor({ session, focusName = 0 }: { session: EditSession; focusName?: number }) {
   const t = useT();
@@ -214,6 +214,11 @@ export function SiteEditor({ session, focusName = 0 }: { session: EditSession; f
           <dd>
             {km(p.dist_station_m)}
             {!pending && p.station_name ? ` (${p.station_name})` : ''}
+          </dd>
+          <dt>{t('cur.field.distIte')}</dt>
+          <dd>
+            {km(p.dist_ite_m)}
+            {!pending && p.ite_name ? ` (${p.ite_name}, ${p.ite_line ?? '?'})` : ''}
           </dd>
         </dl>
       </Group>

@@ -232,6 +232,9 @@ export const messages: FeatureMessages = {
     'cur.field.waterwayName': "Voie d’eau la plus proche",
     'cur.field.stationName': "Gare la plus proche",
     'cur.field.railCdg': "Distance ferroviaire à Roissy-CDG",
+    'cur.field.distIte': 'Distance à l’embranchement ferroviaire (ITE)',
+    'cur.field.iteName': 'Embranchement ferroviaire (ITE) le plus proche',
+    'cur.field.iteLine': 'Ligne de l’embranchement (ITE)',
     'cur.field.distRn2Error': "Incertitude sur la distance à la RN2",
   },
   en: {
@@ -452,6 +455,9 @@ export const messages: FeatureMessages = {
     'cur.field.waterwayName': "Nearest waterway",
     'cur.field.stationName': "Nearest station",
     'cur.field.railCdg': "Rail distance to Roissy-CDG",
+    'cur.field.distIte': 'Distance to the rail siding (ITE)',
+    'cur.field.iteName': 'Nearest rail siding (ITE)',
+    'cur.field.iteLine': 'Line of the siding (ITE)',
     'cur.field.distRn2Error': "Uncertainty on the RN2 distance",
   },
 };

@@ -14,7 +14,7 @@ import { formatNumber, useT } from '../i18n';
 import { focusMain } from '../shared/focusMain';
 import { LayerSwitcher } from './LayerSwitcher';
 import { Legend } from './Legend';
-import { countLabel, legendCounts, realCountLabel } from './counts';
+import { countLabel, filteredSuffix, legendCounts, realCountLabel } from './counts';
 import './mapPanel.css';
 
 /** Screens wide enough to show the layers and legend panel open at start (it covers ~270 px of the map). */
@@ -63,7 +63,8 @@ export function MapPanel() {
    */
   const keepRestoredView = useRef(useAtlas.getState().view !== null);
   const hasZones = useMemo(() => zones.some((z) => z.geometry), [zones]);
-  const counts = useMemo(() => legendCounts(layers, manifest, sites), [layers, manifest, sites]);
+  // The legend and the text alternative count what the map shows: the filtered sites.
+  const counts = useMemo(() => legendCounts(layers, manifest, filteredSites, sites), [layers, manifest, filteredSites, sites]);
 
   // Create the map once.
   useEffect(() => {
@@ -207,8 +208,8 @@ export function MapPanel() {
   const description = t('map.description', {
     communes: countLabel(t, 'communes', counts.communes, fmt),
     epci: countLabel(t, 'epci', counts.epci, fmt),
-    friches: realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt),
-    plots: counts.plots ? t('map.description.plots', { plots: realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt) }) : '',
+    friches: realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt) + filteredSuffix(t, counts.filtered, counts.allFriches, fmt),
+    plots: counts.plots ? t('map.description.plots', { plots: realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt) + filteredSuffix(t, counts.filtered, counts.allPlots, fmt) }) : '',
   });
 
   return (

@@ -4,6 +4,7 @@
  * and the list follow.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { FRICHE_STATUS_KEYS, type FricheStatusKey } from '../../domain/fricheStatus';
 import { SECTORS } from '../../domain/sectors';
 import { READINESS_LEVELS, type Availability, type ReadinessLevel, type SectorId, type Site, type SiteKind } from '../../domain/types';
 import { activeFilterCount, useAllSites, useFacetCounts } from '../../state/selectors';
@@ -12,6 +13,7 @@ import { useT } from '../i18n';
 import { CheckboxFacet, type FacetOption } from './CheckboxFacet';
 import { CommuneCombobox, type CommuneOption } from './CommuneCombobox';
 import { DistanceFilters } from './DistanceFilters';
+import { FricheStatusIcon } from './FricheStatusIcon';
 import { LevelIcon } from './LevelIcon';
 import { SurfaceFilter } from './SurfaceFilter';
 
@@ -83,7 +85,7 @@ export function Filters() {
 
   const hasSectors = useMemo(() => all.some((s) => s.properties.sectors?.length), [all]);
   const hasDistances = useMemo(
-    () => all.some((s) => typeof s.properties.dist_rn2_m === 'number' || typeof s.properties.dist_waterway_m === 'number' || typeof s.properties.dist_station_m === 'number'),
+    () => all.some((s) => typeof s.properties.dist_rn2_m === 'number' || typeof s.properties.dist_waterway_m === 'number' || typeof s.properties.dist_station_m === 'number' || typeof s.properties.dist_ite_m === 'number'),
     [all],
   );
 
@@ -91,6 +93,12 @@ export function Filters() {
   const levelOptions: FacetOption<ReadinessLevel>[] = READINESS_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`), count: facets.levels[l] ?? 0, icon: <LevelIcon level={l} /> }));
   const availabilityOptions: FacetOption<Availability>[] = AVAILABILITY.map((a) => ({ value: a, label: t(`availability.${a}`), count: facets.availability[a] ?? 0 }));
   const kindOptions: FacetOption<SiteKind>[] = KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), count: facets.kinds[k] ?? 0 }));
+  const fricheStatusOptions: FacetOption<FricheStatusKey>[] = FRICHE_STATUS_KEYS.map((k) => ({
+    value: k,
+    label: t(`search.friche.${k}`),
+    count: facets.fricheStatuses?.[k] ?? 0,
+    icon: <FricheStatusIcon status={k} />,
+  }));
   const epciKeys = new Set([...names.epci.keys(), ...Object.keys(facets.epci)]);
   const epciOptions: FacetOption<string>[] = [...epciKeys]
     .map((k) => ({ value: k, label: names.epci.get(k) ?? k, count: facets.epci[k] ?? 0 }))
@@ -149,6 +157,14 @@ export function Filters() {
 
         <CheckboxFacet legend={t('search.levels.legend')} options={levelOptions} selected={filters.levels} onChange={(levels) => setFilters({ levels })} className="levels" />
 
+        <CheckboxFacet
+          legend={t('search.fricheStatus.legend')}
+          options={fricheStatusOptions}
+          selected={filters.fricheStatuses as FricheStatusKey[]}
+          onChange={(fricheStatuses) => setFilters({ fricheStatuses })}
+          className="friche-statuses"
+        />
+
         <Section
           initiallyOpen={filters.sectors.length > 0}
           summary={
@@ -202,7 +218,7 @@ export function Filters() {
         </Section>
 
         <Section
-          initiallyOpen={filters.maxDistRn2Km !== null || filters.maxDistWaterwayKm !== null || filters.maxDistStationKm !== null}
+          initiallyOpen={filters.maxDistRn2Km !== null || filters.maxDistWaterwayKm !== null || filters.maxDistStationKm !== null || filters.maxDistIteKm !== null}
           summary={t('search.access.legend')}
         >
           <DistanceFilters hasDistances={hasDistances} />

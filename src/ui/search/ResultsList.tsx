@@ -25,7 +25,7 @@ import { useSortedSites } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
 import { navigate } from '../app/navigate';
 import { useT, type TFunction } from '../i18n';
-import { fmtKm, fmtSurface } from './format';
+import { fmtKm, fmtMargin, fmtSurface } from './format';
 import { FricheStatusIcon } from './FricheStatusIcon';
 import { LevelIcon } from './LevelIcon';
 
@@ -42,11 +42,15 @@ function distanceParts(site: Site, locale: Locale, t: TFunction): string[] {
   const out: string[] = [];
   if (typeof p.dist_rn2_m === 'number') {
     let s = t('search.row.rn2', { km: fmtKm(locale, p.dist_rn2_m) });
-    if (typeof p.dist_rn2_error_m === 'number' && p.dist_rn2_error_m > 0) s += ` (${t('search.row.error', { km: fmtKm(locale, p.dist_rn2_error_m) })})`;
+    const margin = fmtMargin(locale, p.dist_rn2_error_m);
+    if (margin) s += ` (${t('search.row.error', { km: margin })})`;
     out.push(s);
   }
   if (typeof p.dist_waterway_m === 'number') out.push(t('search.row.waterway', { km: fmtKm(locale, p.dist_waterway_m) }));
   if (typeof p.dist_station_m === 'number') out.push(t('search.row.station', { km: fmtKm(locale, p.dist_station_m) }));
+  if (typeof p.dist_ite_m === 'number') {
+    out.push(t('search.row.ite', { km: fmtKm(locale, p.dist_ite_m), name: p.ite_name ?? '?', line: p.ite_line ?? '?' }));
+  }
   return out;
 }
 

@@ -15,6 +15,7 @@ import { CopyLinkButton } from '../shared/CopyLinkButton';
 import { FricheStatusText, FricheTypeText } from '../shared/dataValue';
 import { AccessSection } from './AccessSection';
 import { ContextSection } from './ContextSection';
+import { FricheDates, FricheFacts, FricheSourceBlock, FricheTitleNote } from './FricheFacts';
 import { fmtDate, fmtHa, fmtM2, fmtPrice, safeHttpUrl } from './format';
 import { LEVEL_ICON, sectorNames } from './labels';
 import { ReadinessTable } from './ReadinessTable';
@@ -89,6 +90,7 @@ export function SiteSheet({ site, batch = false }: { site: Site; batch?: boolean
   const surface = (m2: number | null | undefined) =>
     m2 == null ? null : t('sheet.surface.both', { m2: fmtM2(locale, m2), ha: fmtHa(locale, m2) });
   const recordUrl = safeHttpUrl(p.source_url);
+  const details = p.friche_details ?? null;
   // Names, communes and the friche vocabulary come from French data (RGAA 8.7 in English).
   const fr = locale === 'fr' ? undefined : 'fr';
 
@@ -114,6 +116,7 @@ export function SiteSheet({ site, batch = false }: { site: Site; batch?: boolean
         <h2 id={`${prefix}-title`} lang={fr}>
           {p.name}
         </h2>
+        {details && <FricheTitleNote details={details} />}
         <p className="badges">
           {p.fictitious && <span className="badge badge-fictitious">{t('fictitious.badge')}</span>}
           <span className="badge badge-kind">{t(`kind.${p.kind}`)}</span>
@@ -222,6 +225,7 @@ export function SiteSheet({ site, batch = false }: { site: Site; batch?: boolean
             <dl className="facts">
               <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ? <FricheStatusText value={p.friche_status} /> : unknown}</Fact>
               <Fact label={t('sheet.field.fricheType')}>{p.friche_type ? <FricheTypeText value={p.friche_type} /> : unknown}</Fact>
+              {details && <FricheFacts details={details} />}
             </dl>
           </Section>
         )}
@@ -266,8 +270,13 @@ export function SiteSheet({ site, batch = false }: { site: Site; batch?: boolean
               </>
             ) : null}
           </Fact>
-          <Fact label={t('sheet.field.updated')}>{p.updated_at ? fmtDate(locale, p.updated_at) : unknown}</Fact>
+          {details ? (
+            <FricheDates details={details} />
+          ) : (
+            <Fact label={t('sheet.field.updated')}>{p.updated_at ? fmtDate(locale, p.updated_at) : unknown}</Fact>
+          )}
         </dl>
+        {details && <FricheSourceBlock details={details} />}
         <h4>{t('sheet.sources.layers')}</h4>
         {/* A fictitious site comes from no data source: only the context layers are listed. */}
         <SourcesList ids={p.fictitious ? CONTEXT_LAYERS : [p.kind === 'friche' ? 'friches' : p.kind === 'zone' ? 'zones' : 'sites', ...CONTEXT_LAYERS]} />

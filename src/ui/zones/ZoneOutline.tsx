@@ -13,6 +13,7 @@ import { useT } from '../i18n';
 import { fmtFactDate } from './format';
 import { outlineAreaM2, sourcedSurfaceFacts } from './outline';
 import { formatSurface } from '../../domain/format';
+import { factValueText } from '../../domain/factValue';
 
 const ZoneOutlineActions = lazyWithRetry(() => import('./editing').then((m) => ({ default: m.ZoneOutlineActions })));
 
@@ -40,7 +41,7 @@ export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraf
       <ul className="zone-surfaces">
         {area !== null && <li data-testid={`zone-area-${zone.zone_id}`}>{t('zones.outline.computed', { area: formatSurface(locale, area) })}</li>}
         {surfaces.map((f) => {
-          const value = f.unit ? `${f.value} ${f.unit}` : f.value;
+          const value = factValueText(f.value, f.unit);
           return (
             <li key={f.fact_id} data-testid="zone-sourced-surface">
               {f.fact_date ? t('zones.outline.sourced', { value, date: fmtFactDate(locale, f.fact_date) }) : t('zones.outline.sourcedUndated', { value })}

@@ -15,6 +15,7 @@ import { restoreDraftsAtStartup } from './boot';
 import { fmtFactDate } from './format';
 import { ZoneOutlineSection } from './ZoneOutline';
 import './zones.css';
+import { factValueText } from '../../domain/factValue';
 
 // Outlines digitised in this browser show on the map from the start, whatever the tab.
 restoreDraftsAtStartup();
@@ -79,7 +80,7 @@ function hostOf(url: string): string {
 function Fact({ fact }: { fact: ZoneFact }) {
   const t = useT();
   const locale = useAtlas((s) => s.locale);
-  const value = fact.unit ? `${fact.value} ${fact.unit}` : fact.value;
+  const value = factValueText(fact.value, fact.unit);
   return (
     <li className="zone-fact">
       <p className="zone-fact-main">
