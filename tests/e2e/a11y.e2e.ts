@@ -133,8 +133,9 @@ describe('axe-core: no serious or critical WCAG 2.1 A/AA violation', () => {
         return fc.features.find((f) => f.properties.id === id)!.properties;
       }, ids[0]);
       expect(await page.locator('.sheet [lang="fr"]', { hasText: site.commune }).count(), site.commune).toBeGreaterThan(0);
-      // A CNIG status is translated (issue 11 §3): no French left for it on the English sheet.
-      expect(await page.locator('.sheet', { hasText: site.friche_status }).count(), site.friche_status).toBe(0);
+      // A CNIG status is translated (issue 11 §3): its field says it in English, not as the French data.
+      const status = page.locator('.sheet-section .fact', { has: page.locator('dt', { hasText: /^Brownfield status$/ }) }).first().locator('dd');
+      expect(await status.textContent()).toMatch(/^(potential brownfield|brownfield with no project|brownfield with a project|redeveloped brownfield)$/);
       expect(await seriousViolations(page, 'site sheet (English)')).toEqual([]);
     } finally {
       await context.close();

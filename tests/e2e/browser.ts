@@ -73,3 +73,9 @@ export async function openPage(
   await page.waitForSelector(ready, { timeout: 60000 });
   return { context, page, errors };
 }
+
+/** The layers and legend panel floats folded under 1600 px (the tests run at 1366): opens it. */
+export async function openLayersPanel(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^(Couches · Légende|Layers · Legend)/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
-import { baseURL, launch, openAtlas } from './browser';
+import { baseURL, launch, openAtlas, openLayersPanel } from './browser';
 
 type Win = Window & {
   __atlas: {
@@ -52,12 +52,6 @@ async function idle(p: Page): Promise<void> {
         m.triggerRepaint();
       }),
   );
-}
-
-/** The layers and legend panel is folded under 1600 px (the tests run at 1366): open it. */
-async function openLayersPanel(p: Page): Promise<void> {
-  const toggle = p.getByRole('button', { name: /^Couches · Légende/ });
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
 async function jump(p: Page, center: [number, number], zoom: number): Promise<void> {
