@@ -24,8 +24,8 @@ import {
   type ImportSession,
 } from '../../state/curation';
 import { useT, type TFunction } from '../i18n';
-import type { NameFixes } from './importFixes';
-import { parseImport } from './parse';
+import type { NameFixes } from '../../data/import/importFixes';
+import { parseImport } from '../../data/import/worker';
 import { DiffReview } from './DiffReview';
 import { compareImport } from './compare';
 

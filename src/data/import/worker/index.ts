@@ -4,7 +4,7 @@
  * workers are unavailable. Only the latest request of a caller matters: callers compare
  * the returned request id with their own.
  */
-import type { CommunesLayer, ImportResult, TerritoryInput } from '../../../data/import';
+import type { CommunesLayer, ImportResult, TerritoryInput } from '../index';
 import type { ParseFile, ParseRequest, ParseResponse } from './protocol';
 import { runParse } from './run';
 

@@ -1,6 +1,6 @@
 /** Messages between the import page and its parsing Web Worker. */
 import type { CrsId } from '../../../domain/crs';
-import type { CommunesLayer, ImportResult, ImportFormat, TerritoryInput } from '../../../data/import';
+import type { CommunesLayer, ImportResult, ImportFormat, TerritoryInput } from '../index';
 import type { NameFixes } from '../importFixes';
 
 /** The file to parse and how (what changes with every request). */

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** Web Worker: parses and validates import files off the UI thread (a 50 Mo file takes seconds). */
-import type { CommunesLayer, TerritoryInput } from '../../../data/import';
+import type { CommunesLayer, TerritoryInput } from '../index';
 import type { ParseRequest, ParseResponse } from './protocol';
 import { runParse } from './run';
 

@@ -1,5 +1,5 @@
 /** The parse itself (shared by the worker and the main-thread fallback): fixes, then the data layer's parser. */
-import { parseImportFile, type CommunesLayer, type ImportResult, type TerritoryInput } from '../../../data/import';
+import { parseImportFile, type CommunesLayer, type ImportResult, type TerritoryInput } from '../index';
 import { applyNameFixes } from '../importFixes';
 import type { ParseRequest } from './protocol';
 
