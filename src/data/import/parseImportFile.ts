@@ -3,10 +3,10 @@
  * WGS84, maps its properties onto the Site model and builds a validation report, item by
  * item, BEFORE anything is merged. Pure (no DOM): can run in a Web Worker.
  */
-import { kinks } from '@turf/turf';
 import gjv from 'geojson-validation';
 import type { Geometry } from 'geojson';
 import { detectCrs, reprojectGeometry, samplePositions, type CrsDetection, type CrsId } from '../../domain/crs';
+import { findSelfIntersection } from '../../domain/selfIntersection';
 import type { SiteGeometry, SiteProperties } from '../../domain/types';
 import { parseJsonText, translateGjvMessage, validateFeatureCollection } from '../validation';
 import type { ValidationIssue } from '../validation/types';
@@ -282,10 +282,10 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
 
       let selfIntersecting = false;
       if (site.geometry.type !== 'Point') {
-        const k = kinks(site.geometry as never);
-        if (k.features.length > 0) {
+        const crossing = findSelfIntersection(site.geometry);
+        if (crossing) {
           selfIntersecting = true;
-          const [x, y] = k.features[0].geometry.coordinates;
+          const [x, y] = crossing;
           add(
             'error',
             'self-intersection',
