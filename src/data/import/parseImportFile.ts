@@ -5,12 +5,13 @@
  */
 import gjv from 'geojson-validation';
 import type { Geometry } from 'geojson';
-import { detectCrs, reprojectGeometry, samplePositions, type CrsDetection, type CrsId } from '../../domain/crs';
+import { crsMemberName, detectCrs, reprojectGeometry, samplePositions, type CrsDetection, type CrsId } from '../../domain/crs';
 import { findSelfIntersection } from '../../domain/selfIntersection';
 import type { SiteGeometry, SiteProperties } from '../../domain/types';
 import { parseJsonText, translateGjvMessage, validateFeatureCollection } from '../validation';
 import type { ValidationIssue } from '../validation/types';
 import { assignCommune } from './assignCommune';
+import { applyColumnMap, proposeColumns } from './columns';
 import { parseCsvText } from './csv';
 import { decodeText, toUint8Array } from './decode';
 import { prepareTerritory, territoryStatus, type Territory } from './territory';
@@ -76,18 +77,58 @@ function extractGeoJson(text: string, fileName: string): Extracted {
   };
 }
 
-const UNSUPPORTED_EXT: Record<string, string> = {
+/** Formats the atlas does not read at all. */
+export const UNSUPPORTED_EXT: Record<string, string> = {
+  dxf: 'DXF',
+  xls: 'Excel 97-2003 (.xls)',
+  ods: 'OpenDocument',
+  gpx: 'GPX',
+  tab: 'MapInfo TAB',
+  mif: 'MapInfo MIF',
+  dwg: 'DWG',
+};
+
+/** Formats read by the full import (parseImportFiles), not by the text-only parseImportFile. */
+export const BINARY_EXT: Record<string, string> = {
   shp: 'Shapefile',
+  dbf: 'Shapefile',
+  shx: 'Shapefile',
+  prj: 'Shapefile',
+  cpg: 'Shapefile',
   zip: 'archive ZIP',
   kml: 'KML',
   kmz: 'KMZ',
   gpkg: 'GeoPackage',
-  dxf: 'DXF',
   xlsx: 'Excel',
-  xls: 'Excel',
-  ods: 'OpenDocument',
-  gpx: 'GPX',
 };
+
+/** The refusal of a format the atlas does not read, with what to do instead. */
+export function unsupportedIssue(fileName: string, label: string): ValidationIssue {
+  return fileIssue(
+    'error',
+    'unsupported-format',
+    `Le format ${label} (« ${fileName} ») n’est pas pris en charge : exportez la couche en GeoJSON, CSV, Shapefile, GeoPackage ou KML depuis votre logiciel (dans QGIS : clic droit sur la couche, Exporter, Sauvegarder les entités sous…)${label.startsWith('Excel') || label === 'OpenDocument' ? ', ou enregistrez le tableau en .xlsx ou en CSV' : ''}.`,
+  );
+}
+
+/** An empty report for a file (nothing read yet). */
+export function emptyResult(fileName: string, bytes: number): ImportResult {
+  return {
+    fileName,
+    bytes,
+    format: null,
+    encoding: null,
+    crs: null,
+    crsUsed: null,
+    issues: [],
+    items: [],
+    summary: { total: 0, importable: 0, withWarnings: 0, blocked: 0 },
+  };
+}
+
+export function tooLargeIssue(fileName: string, bytes: number, maxBytes: number): ValidationIssue {
+  return fileIssue('error', 'file-too-large', `Le fichier « ${fileName} » fait ${formatMegabytes(bytes)} : la taille maximale est de ${formatMegabytes(maxBytes)}.`);
+}
 
 function detectFormat(name: string, text: string): ImportFormat {
   const ext = name.toLowerCase().split('.').pop() ?? '';
@@ -134,32 +175,19 @@ function ha(m2: number): string {
 export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8Array }, options: ImportOptions = {}): ImportResult {
   const bytes = toUint8Array(file.bytes);
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
-  const result: ImportResult = {
-    fileName: file.name,
-    bytes: bytes.byteLength,
-    format: null,
-    encoding: null,
-    crs: null,
-    crsUsed: null,
-    issues: [],
-    items: [],
-    summary: { total: 0, importable: 0, withWarnings: 0, blocked: 0 },
-  };
+  const result = emptyResult(file.name, bytes.byteLength);
   if (bytes.byteLength > maxBytes) {
-    result.issues.push(
-      fileIssue('error', 'file-too-large', `Le fichier « ${file.name} » fait ${formatMegabytes(bytes.byteLength)} : la taille maximale est de ${formatMegabytes(maxBytes)}.`),
-    );
+    result.issues.push(tooLargeIssue(file.name, bytes.byteLength, maxBytes));
     return result;
   }
   const ext = file.name.toLowerCase().split('.').pop() ?? '';
   if (UNSUPPORTED_EXT[ext]) {
-    result.issues.push(
-      fileIssue(
-        'error',
-        'unsupported-format',
-        `Le format ${UNSUPPORTED_EXT[ext]} (« ${file.name} ») n’est pas pris en charge : exportez la couche en GeoJSON ou en CSV depuis votre logiciel (dans QGIS : clic droit sur la couche, Exporter, Sauvegarder les entités sous…).`,
-      ),
-    );
+    result.issues.push(unsupportedIssue(file.name, UNSUPPORTED_EXT[ext]));
+    return result;
+  }
+  if (BINARY_EXT[ext]) {
+    // Text formats only here: the app reads these with parseImportFiles (worker).
+    result.issues.push(fileIssue('error', 'unsupported-format', `Le format ${BINARY_EXT[ext]} (« ${file.name} ») se lit avec l’import de l’atlas (parseImportFiles), pas comme un texte.`));
     return result;
   }
   if (bytes.byteLength === 0) {
@@ -172,6 +200,20 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
   const format = detectFormat(file.name, decoded.text);
   result.format = format;
   const extracted: Extracted = format === 'geojson' ? extractGeoJson(decoded.text, file.name) : parseCsvText(decoded.text, file.name);
+  return buildReport(result, extracted, options);
+}
+
+/**
+ * The report of records read from a file (any format): columns mapped, CRS detected (or as
+ * chosen), geometries converted to WGS 84, then every check, item by item. `result` carries
+ * what the reader already knows (file name, size, format, encoding).
+ */
+export function buildReport(result: ImportResult, extracted: Extracted, options: ImportOptions = {}): ImportResult {
+  const file = { name: result.fileName };
+  const format = result.format;
+  if (extracted.encoding) result.encoding = extracted.encoding;
+  if (extracted.layers) result.layers = extracted.layers;
+  if (extracted.layer !== undefined) result.layer = extracted.layer;
   result.issues.push(...extracted.issues);
   if (extracted.issues.some((i) => i.level === 'error')) return finish(result);
   if (extracted.records.length === 0) {
@@ -180,8 +222,18 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
   }
 
   const records = extracted.records;
+  const rows = format === 'csv' || extracted.rows === true;
   const where = (i: number, label: string | null) =>
-    `${format === 'csv' ? `Ligne ${i + 2}` : `Entité n° ${i + 1}`}${label ? ` (« ${label} »)` : ''}`;
+    `${rows ? `Ligne ${i + 2}` : `Entité n° ${i + 1}`}${label ? ` (« ${label} »)` : ''}`;
+
+  // 0. Names typed in the report, then the column-mapping step (unknown columns).
+  for (const [k, name] of Object.entries(options.nameFixes ?? {})) {
+    const r = records[Number(k)];
+    if (r) r.properties = { ...r.properties, name };
+  }
+  const columns = proposeColumns(records, options.columnMap, options.rememberedColumns);
+  applyColumnMap(records, columns);
+  if (columns.length > 0) result.columns = columns;
 
   // 1. Structure, then CRS detection on the well-formed geometries.
   const structural = records.map((r) => (r.readErrors.length > 0 ? [] : structuralErrors(r)));
@@ -190,6 +242,7 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
     .filter((g): g is Geometry => g !== null);
   const detection: CrsDetection = detectCrs({ crsMember: extracted.crsMember, sampleCoords: samplePositions(sampleGeoms, 500) });
   result.crs = detection;
+  if (crsMemberName(extracted.crsMember) !== null) result.crsSource = extracted.crsSource ?? 'crs-member';
   const crsUsed: CrsId | null = options.crs ?? detection.crs;
   result.crsUsed = crsUsed;
   if (crsUsed === null) {
@@ -272,7 +325,7 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
       if (p.id) {
         const first = seenIds.get(p.id);
         if (first !== undefined) {
-          const other = format === 'csv' ? `la ligne ${first + 2}` : `l’entité n° ${first + 1}`;
+          const other = rows ? `la ligne ${first + 2}` : `l’entité n° ${first + 1}`;
           add('error', 'duplicate-id', `l’identifiant « ${p.id} » est déjà celui de ${other} du fichier : une seule des deux peut être importée.`);
         } else seenIds.set(p.id, i);
         if (existing.has(p.id)) {
@@ -338,7 +391,7 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
       fileIssue(
         'warning',
         'unmapped-fields',
-        `Ces champs du fichier ne correspondent à aucun champ de l’atlas et ne seront pas importés : ${list}. Renommez-les (voir le format d’import) si vous voulez les garder.`,
+        `Ces champs du fichier ne correspondent à aucun champ de l’atlas et ne seront pas importés : ${list}. Pour les garder, associez-les à un champ de l’atlas (« Colonnes non reconnues ») ou renommez-les (voir le format d’import).`,
       ),
     );
   }

@@ -4,16 +4,20 @@ import type { CommunesLayer, TerritoryInput } from '../index';
 import type { ParseRequest, ParseResponse } from './protocol';
 import { runParse } from './run';
 
-let context: { communes: CommunesLayer | null; territory: TerritoryInput | null } = { communes: null, territory: null };
+/** Items per message: each one is received on the page's thread in a few milliseconds. */
+const CHUNK = 2000;
 
-self.onmessage = (e: MessageEvent<ParseRequest>) => {
+let context: { communes: CommunesLayer | null; territory: TerritoryInput | null } = { communes: null, territory: null };
+const post = (m: ParseResponse) => (self as unknown as { postMessage(m: ParseResponse): void }).postMessage(m);
+
+self.onmessage = async (e: MessageEvent<ParseRequest>) => {
   const { id, context: ctx, ...req } = e.data;
   if (ctx) context = ctx;
-  let msg: ParseResponse;
   try {
-    msg = { id, result: runParse(req, context) };
+    const result = await runParse(req, context);
+    for (let i = 0; i < result.items.length; i += CHUNK) post({ id, items: result.items.slice(i, i + CHUNK) });
+    post({ id, result: { ...result, items: [] } });
   } catch (err) {
-    msg = { id, error: err instanceof Error ? err.message : String(err) };
+    post({ id, error: err instanceof Error ? err.message : String(err) });
   }
-  (self as unknown as { postMessage(m: ParseResponse): void }).postMessage(msg);
 };
