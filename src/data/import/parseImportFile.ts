@@ -156,8 +156,15 @@ function structuralErrors(raw: RawRecord): string[] {
   return list.map(translateGjvMessage);
 }
 
+/** Every position of the geometry has finite x and y (walked in place: no copy). */
 function allFinite(g: Geometry): boolean {
-  return samplePositions([g], Number.MAX_SAFE_INTEGER).every((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
+  const ok = (c: unknown): boolean => {
+    if (!Array.isArray(c)) return true;
+    if (typeof c[0] === 'number') return Number.isFinite(c[0]) && Number.isFinite(c[1]);
+    for (const x of c) if (!ok(x)) return false;
+    return true;
+  };
+  return g.type === 'GeometryCollection' ? g.geometries.every(allFinite) : ok(g.coordinates);
 }
 
 function pct(x: number): string {
@@ -255,7 +262,9 @@ export function buildReport(result: ImportResult, extracted: Extracted, options:
   const wgs: (Geometry | null)[] = records.map((r, i) => {
     if (crsUsed === null || structural[i].length > 0 || r.readErrors.length > 0 || !isObject(r.geometry)) return null;
     try {
-      const g = reprojectGeometry(r.geometry as unknown as Geometry, crsUsed, 'EPSG:4326');
+      const src = r.geometry as unknown as Geometry;
+      // Already WGS 84: no copy (the site's geometry is a rounded copy anyway).
+      const g = crsUsed === 'EPSG:4326' ? src : reprojectGeometry(src, crsUsed, 'EPSG:4326');
       return allFinite(g) ? g : null;
     } catch {
       return null;
@@ -273,6 +282,15 @@ export function buildReport(result: ImportResult, extracted: Extracted, options:
     file.name,
     { geometryTypes: [...SITE_GEOMETRY_TYPES], bounds: crsUsed ? 'metropole' : 'none', allowNullGeometry: false },
   );
+
+  // The generic issues by item (one pass: a file of 100,000 faulty items stays linear).
+  const genericOf = new Map<number, ValidationIssue[]>();
+  for (const gi of generic) {
+    if (gi.featureIndex === null) continue;
+    const list = genericOf.get(gi.featureIndex);
+    if (list) list.push(gi);
+    else genericOf.set(gi.featureIndex, [gi]);
+  }
 
   const territory: Territory | null = options.territory ? prepareTerritory(options.territory) : null;
   const existing = options.existingIds ?? new Set<string>();
@@ -303,8 +321,7 @@ export function buildReport(result: ImportResult, extracted: Extracted, options:
     if (crsUsed === null) add('error', 'crs-unknown', `système de coordonnées inconnu : choisissez-le pour importer cette entité.`);
 
     // Issues of the shared validator, re-worded with this item's label.
-    for (const gi of generic) {
-      if (gi.featureIndex !== i) continue;
+    for (const gi of genericOf.get(i) ?? []) {
       if (raw.readErrors.length > 0 && (gi.code === 'invalid-geojson' || gi.code === 'missing-geometry')) continue;
       const prefix = `${file.name}, entité n° ${i + 1}${gi.featureLabel ? ` (« ${gi.featureLabel} »)` : ''} : `;
       const problem = gi.message.startsWith(prefix) ? gi.message.slice(prefix.length) : gi.message;

@@ -121,7 +121,8 @@ async function planOfZip(file: { name: string; bytes: Uint8Array }): Promise<Pla
   const inside = Object.entries(entries)
     .filter(([n, b]) => !n.endsWith('/') && !n.startsWith('__MACOSX') && !/(^|\/)\./.test(n) && b.length > 0)
     .map(([name, bytes]) => ({ name, bytes }));
-  if (inside.some((f) => SHAPEFILE_PARTS.includes(extOf(f.name) as ShapefilePart))) {
+  // A Shapefile when it has a .shp or .dbf (a lone .prj may be the sidecar of a CSV).
+  if (inside.some((f) => ['shp', 'dbf'].includes(extOf(f.name)))) {
     return planOf(
       inside.filter((f) => SHAPEFILE_PARTS.includes(extOf(f.name) as ShapefilePart)),
       `archive « ${file.name} »`,

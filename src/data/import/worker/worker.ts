@@ -5,7 +5,7 @@ import type { ParseRequest, ParseResponse } from './protocol';
 import { runParse } from './run';
 
 /** Items per message: each one is received on the page's thread in a few milliseconds. */
-const CHUNK = 2000;
+const CHUNK = 1000;
 
 let context: { communes: CommunesLayer | null; territory: TerritoryInput | null } = { communes: null, territory: null };
 const post = (m: ParseResponse) => (self as unknown as { postMessage(m: ParseResponse): void }).postMessage(m);
