@@ -29,21 +29,26 @@ async function openImport(): Promise<{ context: BrowserContext; page: Page; erro
   return opened;
 }
 
+/** A fresh atlas for the tests of a `describe`, closed after them. */
+function freshAtlas(): { context: BrowserContext; page: Page; errors: string[] } {
+  const opened = {} as { context: BrowserContext; page: Page; errors: string[] };
+  beforeAll(async () => {
+    Object.assign(opened, await openImport());
+  });
+  afterAll(async () => {
+    await opened.context?.close();
+  });
+  return opened;
+}
+
 const summary = (page: Page) => page.getByTestId('import-summary').textContent();
 const crsText = (page: Page) => page.getByTestId('crs-detected').textContent();
 
 describe('QGIS import: Shapefile', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    ({ context, page, errors } = await openImport());
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const atlas = freshAtlas();
 
   it('imports a zipped Shapefile: CRS from the .prj, report, mapping of « DISPO », sites on the map', async () => {
+    const { page, errors } = atlas;
     await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}terrains_l93.zip`);
     await page.getByTestId('crs-detected').waitFor();
     expect(await crsText(page)).toMatch(/Lambert-93 \(EPSG:2154\), d’après le fichier \.prj du Shapefile/);
@@ -64,6 +69,7 @@ describe('QGIS import: Shapefile', () => {
   });
 
   it('accepts the parts of a Shapefile picked together, and says which files a lone .dbf lacks', async () => {
+    const { page, errors } = atlas;
     await page.getByLabel(IMPORT_LABEL).setInputFiles(['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => `${Q}shp/terrains_l93.${e}`));
     await expect.poll(() => page.getByText('Fichier : terrains_l93.shp').count()).toBe(1);
     await expect.poll(() => crsText(page)).toMatch(/d’après le fichier \.prj/);
@@ -80,17 +86,10 @@ describe('QGIS import: Shapefile', () => {
 });
 
 describe('QGIS import: GeoPackage, KML, KMZ', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    ({ context, page, errors } = await openImport());
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const atlas = freshAtlas();
 
   it('lists the layers of a GeoPackage and reads the one picked', async () => {
+    const { page, errors } = atlas;
     await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}terrains.gpkg`);
     const layer = page.getByLabel('Couche à importer');
     await layer.waitFor();
@@ -104,6 +103,7 @@ describe('QGIS import: GeoPackage, KML, KMZ', () => {
   });
 
   it('reads KML and KMZ as WGS 84, with the placemarks’ names', async () => {
+    const { page, errors } = atlas;
     for (const f of ['terrains.kml', 'terrains.kmz']) {
       await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}${f}`);
       await expect.poll(() => page.getByText(`Fichier : ${f}`).count()).toBe(1);
@@ -116,17 +116,10 @@ describe('QGIS import: GeoPackage, KML, KMZ', () => {
 });
 
 describe('QGIS import: Excel and the column mapping remembered', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    ({ context, page, errors } = await openImport());
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const atlas = freshAtlas();
 
   it('proposes « Surface (m²) » and « Prix (€/m²) », imports their values once applied', async () => {
+    const { page, errors } = atlas;
     await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}terrains.xlsx`);
     await page.getByTestId('import-columns').waitFor();
     expect(await page.getByLabel('Champ de l’atlas pour la colonne « Surface (m²) »').inputValue()).toBe('declared_surface_m2');
@@ -145,6 +138,7 @@ describe('QGIS import: Excel and the column mapping remembered', () => {
   });
 
   it('maps the same columns of the next file as remembered', async () => {
+    const { page, errors } = atlas;
     await openSection(page, 'import-section');
     await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}terrains.kml`);
     await expect.poll(() => page.getByText('Fichier : terrains.kml').count()).toBe(1);
@@ -157,17 +151,10 @@ describe('QGIS import: Excel and the column mapping remembered', () => {
 });
 
 describe('QGIS import: cancelling', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    ({ context, page, errors } = await openImport());
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const atlas = freshAtlas();
 
   it('cancels a big import with « Annuler l’import », then reads the next file at once', async () => {
+    const { page, errors } = atlas;
     // 60,000 fictitious points (about 8 Mo): seconds of work in the parse worker.
     const features = Array.from({ length: 60000 }, (_, i) => ({
       type: 'Feature',
@@ -189,17 +176,10 @@ describe('QGIS import: cancelling', () => {
 });
 
 describe('QGIS exports from the browser', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let errors: string[];
-  beforeAll(async () => {
-    ({ context, page, errors } = await openImport());
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const atlas = freshAtlas();
 
   it('splits a mixed GeoJSON export into one file per geometry type, and writes a GeoPackage', async () => {
+    const { page, errors } = atlas;
     // Polygons (two imported plots) beside the atlas's points (the friches).
     await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}terrains_l93.zip`);
     await page.getByRole('button', { name: 'Importer les 2 entités valides' }).click();

@@ -11,6 +11,7 @@ import type { SiteGeometry, SiteProperties } from '../../domain/types';
 import { parseJsonText, translateGjvMessage, validateFeatureCollection } from '../validation';
 import type { ValidationIssue } from '../validation/types';
 import { assignCommune } from './assignCommune';
+import { fileIssue } from './issues';
 import { applyColumnMap, proposeColumns } from './columns';
 import { parseCsvText } from './csv';
 import { decodeText, toUint8Array } from './decode';
@@ -27,10 +28,6 @@ export function formatMegabytes(bytes: number): string {
   const mo = bytes / (1024 * 1024);
   const s = mo >= 10 || Number.isInteger(mo) ? mo.toFixed(mo % 1 === 0 ? 0 : 1) : mo.toFixed(1);
   return `${s.replace('.', ',')} Mo`;
-}
-
-function fileIssue(level: ValidationIssue['level'], code: string, message: string): ValidationIssue {
-  return { level, code, featureIndex: null, featureLabel: null, message };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

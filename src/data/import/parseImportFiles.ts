@@ -10,6 +10,7 @@ import { decodeText, toUint8Array } from './decode';
 import { BINARY_EXT, buildReport, emptyResult, parseImportFile, tooLargeIssue, unsupportedIssue, UNSUPPORTED_EXT } from './parseImportFile';
 import { MAX_IMPORT_BYTES, type Extracted, type ImportFile, type ImportFormat, type ImportOptions, type ImportResult } from './types';
 import type { ShapefileParts } from './formats/shapefile';
+import { fileError } from './issues';
 
 const SHAPEFILE_PARTS = ['shp', 'dbf', 'shx', 'prj', 'cpg'] as const;
 type ShapefilePart = (typeof SHAPEFILE_PARTS)[number];
@@ -21,8 +22,6 @@ const PART_ROLE: Record<ShapefilePart, string> = {
   cpg: 'l’encodage des textes',
 };
 const REQUIRED: ShapefilePart[] = ['shp', 'dbf'];
-
-const fileIssue = (code: string, message: string): ValidationIssue => ({ level: 'error', code, featureIndex: null, featureLabel: null, message });
 
 const extOf = (name: string) => (/\.([^./\\]+)$/.exec(name)?.[1] ?? '').toLowerCase();
 const baseOf = (name: string) => name.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, '');
@@ -57,7 +56,7 @@ function shapefileOf(g: { base: string; parts: Partial<Record<ShapefilePart, Uin
   const missing = SHAPEFILE_PARTS.filter((e) => e !== 'cpg' && !g.parts[e]);
   if (REQUIRED.some((e) => !g.parts[e])) {
     const have = SHAPEFILE_PARTS.filter((e) => g.parts[e]).map((e) => `.${e}`);
-    return fileIssue(
+    return fileError(
       'shapefile-incomplete',
       `Le Shapefile « ${g.base} » est incomplet (${given}${have.length ? ` : ${have.join(', ')} seulement` : ''}) : il manque ${listMissing(g.base, missing)}. Déposez ensemble les fichiers .shp, .shx, .dbf et .prj (et .cpg s’il existe), ou le .zip de la couche (dans QGIS : Exporter › Sauvegarder les entités sous… › ESRI Shapefile, puis compressez le dossier).`,
     );
@@ -92,7 +91,7 @@ async function planOf(files: { name: string; bytes: Uint8Array }[], label: strin
   if (files.length > 1) {
     return {
       kind: 'error',
-      issue: fileIssue(
+      issue: fileError(
         'several-files',
         `Plusieurs fichiers ont été déposés (${files.map((f) => `« ${f.name} »`).join(', ')}) : importez-les un par un. Seuls les fichiers d’un même Shapefile (.shp, .shx, .dbf, .prj, .cpg) se déposent ensemble.`,
       ),
@@ -116,7 +115,7 @@ async function planOfZip(file: { name: string; bytes: Uint8Array }): Promise<Pla
   try {
     entries = unzipSync(file.bytes);
   } catch (e) {
-    return { kind: 'error', issue: fileIssue('invalid-zip', `L’archive « ${file.name} » n’a pas pu être ouverte (${e instanceof Error ? e.message : String(e)}).`) };
+    return { kind: 'error', issue: fileError('invalid-zip', `L’archive « ${file.name} » n’a pas pu être ouverte (${e instanceof Error ? e.message : String(e)}).`) };
   }
   const inside = Object.entries(entries)
     .filter(([n, b]) => !n.endsWith('/') && !n.startsWith('__MACOSX') && !/(^|\/)\./.test(n) && b.length > 0)
@@ -132,7 +131,7 @@ async function planOfZip(file: { name: string; bytes: Uint8Array }): Promise<Pla
   if (readable.length === 1) return planOf(readable, readable[0].name);
   return {
     kind: 'error',
-    issue: fileIssue(
+    issue: fileError(
       'zip-contents',
       readable.length > 1
         ? `L’archive « ${file.name} » contient plusieurs fichiers lisibles (${readable.map((f) => `« ${f.name} »`).join(', ')}) : importez-les un par un.`
@@ -158,7 +157,7 @@ export async function parseImportFiles(input: ImportFile | ImportFile[], options
     return result;
   }
   if (files.length === 0 || total === 0) {
-    result.issues.push(fileIssue('empty-file', `Le fichier « ${name} » est vide.`));
+    result.issues.push(fileError('empty-file', `Le fichier « ${name} » est vide.`));
     return result;
   }
   const plan = await planOf(files, files.length === 1 ? `fichier « ${files[0].name} »` : `${files.length} fichiers déposés`);

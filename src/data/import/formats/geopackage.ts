@@ -4,10 +4,8 @@
  */
 import { listGpkgLayers, readGpkgLayer } from '../../gpkg/read';
 import type { SqlJsLoader } from '../../gpkg/sqljs';
-import type { ValidationIssue } from '../../validation/types';
 import type { Extracted, ImportLayer, RawRecord } from '../types';
-
-const fileIssue = (code: string, message: string): ValidationIssue => ({ level: 'error', code, featureIndex: null, featureLabel: null, message });
+import { fileError } from '../issues';
 
 /** « POLYGON » → « Polygon » (as the report names GeoJSON types). */
 const GEOMETRY_NAMES: Record<string, string> = {
@@ -26,7 +24,7 @@ export async function readGeoPackage(bytes: Uint8Array, fileName: string, layer:
   try {
     db = new SQL.Database(bytes);
   } catch (e) {
-    return { records: [], crsMember: undefined, issues: [fileIssue('invalid-geopackage', `Le fichier « ${fileName} » n’est pas un GeoPackage lisible (${e instanceof Error ? e.message : String(e)}).`)] };
+    return { records: [], crsMember: undefined, issues: [fileError('invalid-geopackage', `Le fichier « ${fileName} » n’est pas un GeoPackage lisible (${e instanceof Error ? e.message : String(e)}).`)] };
   }
   try {
     let all;
@@ -38,7 +36,7 @@ export async function readGeoPackage(bytes: Uint8Array, fileName: string, layer:
       return {
         records: [],
         crsMember: undefined,
-        issues: [fileIssue('invalid-geopackage', `Le fichier « ${fileName} » n’est pas un GeoPackage lisible (${sqlite ? 'ce n’est pas une base SQLite, ou elle est endommagée' : why}).`)],
+        issues: [fileError('invalid-geopackage', `Le fichier « ${fileName} » n’est pas un GeoPackage lisible (${sqlite ? 'ce n’est pas une base SQLite, ou elle est endommagée' : why}).`)],
       };
     }
     const layers: ImportLayer[] = all.map((l) => ({ name: l.name, count: l.count, geometryType: GEOMETRY_NAMES[l.geometryType] ?? l.geometryType }));
@@ -47,7 +45,7 @@ export async function readGeoPackage(bytes: Uint8Array, fileName: string, layer:
         records: [],
         crsMember: undefined,
         layers,
-        issues: [fileIssue('no-features', `Le GeoPackage « ${fileName} » ne contient aucune couche vectorielle (seulement des tuiles ou des tables sans géométrie).`)],
+        issues: [fileError('no-features', `Le GeoPackage « ${fileName} » ne contient aucune couche vectorielle (seulement des tuiles ou des tables sans géométrie).`)],
       };
     }
     const chosen = (layer ? all.find((l) => l.name === layer) : undefined) ?? all.find((l) => l.count > 0) ?? all[0];

@@ -8,14 +8,12 @@ import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import type { Geometry, Polygon, Position } from 'geojson';
-import type { ValidationIssue } from '../../validation/types';
 import { decodeText } from '../decode';
 import type { Extracted, RawRecord } from '../types';
+import { fileError } from '../issues';
 
 /** Display properties togeojson adds from KML styles: not data. */
 const STYLE_KEYS = /^(styleUrl|styleHash|styleMapHash|stroke|stroke-opacity|stroke-width|fill|fill-opacity|icon|icon-.*|label-.*|visibility|open)$/;
-
-const fileIssue = (code: string, message: string): ValidationIssue => ({ level: 'error', code, featureIndex: null, featureLabel: null, message });
 
 /** KML's MultiGeometry becomes a GeometryCollection: of polygons only, it is a MultiPolygon. */
 function simplify(g: Geometry | null): Geometry | null {
@@ -37,10 +35,10 @@ export function readKml(text: string, fileName: string): Extracted {
     doc = new DOMParser({ onError: (level, msg) => { if (level === 'fatalError') throw new Error(msg); } }).parseFromString(text, 'text/xml');
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { records: [], crsMember: undefined, issues: [fileIssue('invalid-kml', `Le fichier « ${fileName} » n’est pas un KML lisible (XML invalide : ${why}).`)] };
+    return { records: [], crsMember: undefined, issues: [fileError('invalid-kml', `Le fichier « ${fileName} » n’est pas un KML lisible (XML invalide : ${why}).`)] };
   }
   if (!doc.documentElement || doc.documentElement.localName !== 'kml') {
-    return { records: [], crsMember: undefined, issues: [fileIssue('invalid-kml', `Le fichier « ${fileName} » n’est pas un document KML (élément racine « ${doc.documentElement?.localName ?? '?'} »).`)] };
+    return { records: [], crsMember: undefined, issues: [fileError('invalid-kml', `Le fichier « ${fileName} » n’est pas un document KML (élément racine « ${doc.documentElement?.localName ?? '?'} »).`)] };
   }
   const fc = kml(doc);
   const records: RawRecord[] = fc.features.map((f) => {
@@ -66,10 +64,10 @@ export function readKmz(bytes: Uint8Array, fileName: string): Extracted {
   try {
     files = unzipSync(bytes, { filter: (f) => /\.kml$/i.test(f.name) });
   } catch (e) {
-    return { records: [], crsMember: undefined, issues: [fileIssue('invalid-kmz', `Le fichier « ${fileName} » n’est pas un KMZ lisible (archive ZIP illisible : ${e instanceof Error ? e.message : String(e)}).`)] };
+    return { records: [], crsMember: undefined, issues: [fileError('invalid-kmz', `Le fichier « ${fileName} » n’est pas un KMZ lisible (archive ZIP illisible : ${e instanceof Error ? e.message : String(e)}).`)] };
   }
   const names = Object.keys(files).filter((n) => !n.startsWith('__MACOSX'));
   const main = names.find((n) => n.toLowerCase() === 'doc.kml') ?? names.sort((a, b) => a.split('/').length - b.split('/').length)[0];
-  if (!main) return { records: [], crsMember: undefined, issues: [fileIssue('invalid-kmz', `Le fichier « ${fileName} » ne contient aucun document KML (doc.kml).`)] };
+  if (!main) return { records: [], crsMember: undefined, issues: [fileError('invalid-kmz', `Le fichier « ${fileName} » ne contient aucun document KML (doc.kml).`)] };
   return readKml(decodeText(files[main]).text, fileName);
 }

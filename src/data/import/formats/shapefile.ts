@@ -9,6 +9,7 @@ import type { ValidationIssue } from '../../validation/types';
 import { crsNameFromPrj } from '../prj';
 import type { Extracted, RawRecord } from '../types';
 import { readDbf } from './dbf';
+import { fileIssue } from '../issues';
 
 export interface ShapefileParts {
   /** Base name, e.g. « terrains_l93 ». */
@@ -18,8 +19,6 @@ export interface ShapefileParts {
   prj?: string | null;
   cpg?: string | null;
 }
-
-const fileIssue = (level: ValidationIssue['level'], code: string, message: string): ValidationIssue => ({ level, code, featureIndex: null, featureLabel: null, message });
 
 export function readShapefile(parts: ShapefileParts, fileName: string): Extracted {
   const issues: ValidationIssue[] = [];

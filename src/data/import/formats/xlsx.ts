@@ -5,11 +5,9 @@
  * several sheets lists them; the user picks one (default: the first with data).
  */
 import readXlsxFile from 'read-excel-file/universal';
-import type { ValidationIssue } from '../../validation/types';
 import { recordsFromRows } from '../csv';
 import type { Extracted, ImportLayer } from '../types';
-
-const fileIssue = (code: string, message: string): ValidationIssue => ({ level: 'error', code, featureIndex: null, featureLabel: null, message });
+import { fileError } from '../issues';
 
 /** Dates as ISO days (Excel stores them as numbers; the reader gives UTC dates). */
 function cell(v: unknown): unknown {
@@ -26,12 +24,12 @@ export async function readXlsx(bytes: Uint8Array, fileName: string, layer: strin
     return {
       records: [],
       crsMember: undefined,
-      issues: [fileIssue('invalid-xlsx', `Le fichier « ${fileName} » n’est pas un classeur Excel (.xlsx) lisible (${e instanceof Error ? e.message : String(e)}). Un ancien .xls doit être réenregistré en .xlsx.`)],
+      issues: [fileError('invalid-xlsx', `Le fichier « ${fileName} » n’est pas un classeur Excel (.xlsx) lisible (${e instanceof Error ? e.message : String(e)}). Un ancien .xls doit être réenregistré en .xlsx.`)],
     };
   }
   const layers: ImportLayer[] = sheets.map((s) => ({ name: s.sheet, count: Math.max(0, s.data.length - 1), geometryType: null }));
   const chosen = (layer ? sheets.find((s) => s.sheet === layer) : undefined) ?? sheets.find((s) => s.data.length > 1) ?? sheets[0];
-  if (!chosen) return { records: [], crsMember: undefined, issues: [fileIssue('no-features', `Le classeur « ${fileName} » n’a aucune feuille.`)], layers };
+  if (!chosen) return { records: [], crsMember: undefined, issues: [fileError('no-features', `Le classeur « ${fileName} » n’a aucune feuille.`)], layers };
   const rows = chosen.data.map((r) => r.map(cell));
   const out = recordsFromRows(rows, `${fileName} › ${chosen.sheet}`);
   return { ...out, layers, layer: chosen.sheet, rows: true };
