@@ -9,7 +9,7 @@
  *    attributes, under the 50 Mo limit) against the real PETR outline and communes (public/data);
  * 2. the self-intersection check of one ring of V vertices (src/domain/selfIntersection.ts),
  *    against @turf/kinks (what the import used before) on smaller rings, whose quadratic time is
- *    extrapolated;
+ *    extrapolated; and the whole import of one plot of V vertices;
  * 3. in headless chromium, on a production build: from picking the file to the validation
  *    report on screen, the longest main-thread task meanwhile (Long Tasks API), then « Importer »
  *    until the drafts are saved and the map draws them, with the longest task of that phase.
@@ -61,13 +61,14 @@ function plotsFile(n: number): Buffer {
 }
 
 /** A jagged ring of n vertices (radius noise larger than the vertex spacing): simple, hard for a sweep. */
-function jaggedRing(n: number): Polygon {
+function jaggedRing(n: number, centre: [number, number] = [3.35, 49.32], radius = 0.12, noise = 0.005): Polygon {
   const rnd = mulberry32(7);
   const ring: Position[] = [];
+  const r7 = (v: number) => Math.round(v * 1e7) / 1e7;
   for (let i = 0; i < n; i++) {
     const a = (2 * Math.PI * i) / n;
-    const rad = 0.01 * (1 + 0.05 * rnd());
-    ring.push([3.3 + rad * Math.cos(a), 49.3 + 0.7 * rad * Math.sin(a)]);
+    const rad = radius * (1 + noise * rnd());
+    ring.push([r7(centre[0] + rad * Math.cos(a)), r7(centre[1] + 0.6 * rad * Math.sin(a))]);
   }
   ring.push(ring[0]);
   return { type: 'Polygon', coordinates: [ring] };
@@ -98,8 +99,14 @@ async function nodeBench(file: Buffer): Promise<void> {
 
   const ring = jaggedRing(V);
   const sweep: number[] = [];
-  for (let i = 0; i < RUNS; i++) sweep.push(timeMs(() => findSelfIntersection(ring)));
-  line(`Node: self-intersection sweep, ${V} vertices`, `median ${s(median(sweep))}`);
+  let found: [number, number] | null = null;
+  for (let i = 0; i < RUNS; i++) sweep.push(timeMs(() => (found = findSelfIntersection(ring))));
+  line(`Node: self-intersection sweep, ${V} vertices (${found ? 'crossing found' : 'simple: every edge swept'})`, `median ${s(median(sweep))}`);
+  // The whole import of one plot with that many vertices (a ring large enough for 7 decimals).
+  const bigFile = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { nom: 'Contour fictif' }, geometry: ring }] }));
+  const t = performance.now();
+  const one = await parseImportFiles({ name: 'contour.geojson', bytes: bigFile }, { communes, territory });
+  line(`Node: parseImportFiles, one plot of ${V} vertices (${one.summary.importable ? 'importable' : one.items[0]?.issues.map((i) => i.code).join(', ')})`, s(performance.now() - t));
   const small = [2000, 8000];
   const k = small.map((n) => ({ n, ms: timeMs(() => kinks(jaggedRing(n))) }));
   for (const x of k) line(`Node: @turf/kinks (before), ${x.n} vertices`, `${formatMs(x.ms)} ms`);
