@@ -120,11 +120,10 @@ export function ImportSection() {
       useAtlas.getState().announce(msg);
       return;
     }
-    // A new file: the previous report (and any parse of it) is dropped.
+    // A new file: the previous report is dropped (parseImport stops any read still running).
     if (useCuration.getState().importSession) setImportSession(null);
     setBusy(main.name);
     const token = ++parseToken;
-    cancelImportParse();
     try {
       const bytes = await main.arrayBuffer();
       const extraFiles = await Promise.all(list.filter((f) => f !== main).map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
