@@ -13,6 +13,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openAtlas, openLayersPanel, openPage } from './browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SOURCES } from '../../scripts/build-data';
+
+/** The open data the served atlas was built from (same default as `npm run data`). */
+const SOURCES = process.env.ATLAS_SOURCES ?? DEFAULT_SOURCES;
 
 let browser: Browser;
 
@@ -108,11 +114,12 @@ describe('site sheets on the real data', () => {
       // The population year is unknown, and the sheet says so.
       expect(await text(page, '.context-grid')).toContain('l\'année de référence n\'est pas indiquée par la source');
       // An applicant's free text (it can name private individuals) is never shown; natural persons stay masked.
-      const freeText = await page.evaluate(async () => {
-        const fc = (await (await fetch('./data/friches.geojson')).json()) as { features: { properties: { id: string; activite_libelle: string | null } }[] };
-        return fc.features.find((f) => f.properties.id === '02810_11350')!.properties.activite_libelle ?? '';
-      });
+      // The text is read from the open data itself: the build does not publish it (public_properties).
+      const source = JSON.parse(readFileSync(join(SOURCES, 'friches/friches.geojson'), 'utf8')) as { features: { properties: { id: string; activite_libelle: string | null } }[] };
+      const freeText = source.features.find((f) => f.properties.id === '02810_11350')!.properties.activite_libelle ?? '';
       expect(freeText.length).toBeGreaterThan(40);
+      const published = await page.evaluate(async () => JSON.stringify(await (await fetch('./data/friches.geojson')).json()) + JSON.stringify(await (await fetch('./data/sites.geojson')).json()));
+      expect(published).not.toContain(freeText.slice(0, 40));
       await go(page, '#/site/02810_11350', '[data-testid=friche-activity]');
       expect(await text(page, '[data-testid=friche-activity]')).toContain('ce texte n\'est pas repris, car il peut nommer des particuliers');
       expect(await text(page, '[data-testid=friche-owners]')).toContain('dont des personnes physiques, dont les noms sont masqués à la source');
