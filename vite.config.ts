@@ -43,7 +43,7 @@ export default defineConfig({
       injectManifest: {
         // The shell, every chunk and worker, fonts, icons, and the published data. Not the
         // fictitious sample (~0.6 MB, loaded on request only: cached when first loaded).
-        globPatterns: ['**/*.{html,js,mjs,css,woff2,woff,svg,png,ico,webmanifest,json,geojson}'],
+        globPatterns: ['**/*.{html,js,mjs,css,wasm,woff2,woff,svg,png,ico,webmanifest,json,geojson}'],
         globIgnores: ['data/sample.geojson'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       },

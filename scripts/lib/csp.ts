@@ -6,14 +6,14 @@
  * - everything from the app's own origin only ('self'): scripts, styles, fonts, workers (the
  *   MapLibre worker, the distance and import workers, the service worker), data, manifest;
  * - inline scripts: only those of index.html, each allowed by its SHA-256 (the deep-path
- *   rescue); no 'unsafe-inline', no 'unsafe-eval';
+ *   rescue); no 'unsafe-inline', no 'unsafe-eval'; 'wasm-unsafe-eval' (WebAssembly only: sql.js
+ *   for the GeoPackage export);
  * - images: 'self' and `data:` (MapLibre's control icons, the printed minimap). MapLibre
  *   decodes tiles with createImageBitmap, so no `blob:` is needed (measured in Chromium);
  * - the optional IGN basemap: its tile host in `img-src` and `connect-src`;
  * - no plugins, no <base> from elsewhere, forms post nowhere else.
  *
  * `frame-ancestors` cannot be set by a meta tag: a deployment that needs it sends a header.
- * A library needing WebAssembly would need 'wasm-unsafe-eval' in script-src: measure first.
  */
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
@@ -25,7 +25,9 @@ export const IGN_ORIGIN = 'https://data.geopf.fr';
 export function contentSecurityPolicy(scriptHashes: readonly string[] = []): string {
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'", ...scriptHashes.map((h) => `'${h}'`)]],
+    // 'wasm-unsafe-eval': WebAssembly only (never JS eval), for sql.js writing a GeoPackage export
+    // on the page (measured: the export is refused without it; reading runs in a worker).
+    ['script-src', ["'self'", "'wasm-unsafe-eval'", ...scriptHashes.map((h) => `'${h}'`)]],
     ['style-src', ["'self'"]],
     ['img-src', ["'self'", 'data:', IGN_ORIGIN]],
     ['font-src', ["'self'"]],

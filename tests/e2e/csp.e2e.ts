@@ -1,10 +1,11 @@
 /**
  * The Content-Security-Policy of the built atlas (scripts/lib/csp.ts) is strict — no inline
- * code but index.html's own script (by hash), no eval, images from the app, `data:`, `blob:`
- * and the IGN tile host only — and the atlas runs under it with no violation in any view:
+ * code but index.html's own script (by hash), no JS eval (WebAssembly only), images from the app, `data:` and the IGN
+ * tile host only — and the atlas runs under it with no violation in any view:
  * the map and its labels, the zones, the fictitious sample, a sheet with its minimap (printed
- * as a data: image), the comparison, the accessibility and legal pages, edit mode with an
- * import (worker), the IGN basemap option, an export download (blob:), and the service worker.
+ * as a data: image), the comparison, the accessibility and legal pages, edit mode with a
+ * GeoPackage import and export (sql.js: WebAssembly), the IGN basemap option, export downloads
+ * (blob:), and the service worker.
  *
  * Violations are caught two ways: `securitypolicyviolation` events in the page, and the
  * console's « Refused to … Content Security Policy » messages (workers included).
@@ -14,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch } from './browser';
 import { importInEditMode, mapReady, siteIds, swActivated } from './shell-helpers';
 
-const L93 = 'tests/fixtures/curation/import-l93.geojson';
+const GPKG = 'tests/fixtures/qgis/terrains.gpkg';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -52,8 +53,9 @@ describe('Content-Security-Policy', () => {
   it('is set by a meta tag, strict', async () => {
     const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
     expect(csp).toMatch(/default-src 'self'/);
-    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+    // WebAssembly only (sql.js): never inline code or JS eval.
+    expect(csp).not.toMatch(/unsafe-inline|'unsafe-eval'|\*/);
     expect(csp).toMatch(/object-src 'none'/);
     // The policy applies to what follows it: it is the first thing after the charset.
     expect(await page.evaluate(() => document.head.children[1]?.getAttribute('http-equiv'))).toBe('Content-Security-Policy');
@@ -91,14 +93,19 @@ describe('Content-Security-Policy', () => {
     expect(errors).toEqual([]);
   });
 
-  it('no violation: edit mode, an import (worker) and an export download (blob:)', async () => {
+  it('no violation: edit mode, a GeoPackage import (WebAssembly in the import worker), GeoPackage and GeoJSON exports (WebAssembly on the page, blob: downloads)', async () => {
     await page.getByRole('button', { name: 'Atlas', exact: true }).click();
     await mapReady(page);
-    await importInEditMode(page, L93);
+    await importInEditMode(page, GPKG);
+    await page.getByLabel('Couche à importer').waitFor();
     const exportSection = page.getByTestId('export-section');
-    if ((await exportSection.count()) && (await exportSection.getAttribute('open')) === null) await exportSection.locator('summary').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Exporter/ }).first().click()]);
-    expect(download.suggestedFilename()).toMatch(/\.(geojson|csv)$/);
+    if ((await exportSection.getAttribute('open')) === null) await exportSection.locator('summary').click();
+    await page.getByLabel('Format').selectOption('gpkg');
+    const [gpkg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter', exact: true }).click()]);
+    expect(gpkg.suggestedFilename()).toMatch(/\.gpkg$/);
+    await page.getByLabel('Format').selectOption('geojson4326');
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter', exact: true }).click()]);
+    expect(geo.suggestedFilename()).toMatch(/\.geojson$/);
     expect(await pageViolations()).toEqual([]);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch } from './browser';
 import { importInEditMode, mapReady, siteIds, swActivated } from './shell-helpers';
 
-const L93 = 'tests/fixtures/curation/import-l93.geojson';
+const GPKG = 'tests/fixtures/qgis/terrains.gpkg';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -91,13 +91,14 @@ describe('offline after a first visit', () => {
     }
   });
 
-  it('imports a file in edit mode with no network (parse worker and report)', async () => {
+  it('imports a GeoPackage in edit mode with no network (parse worker, sql.js and its WebAssembly)', async () => {
     await context.setOffline(true);
     const page = await newPage();
     try {
       await page.goto(baseURL());
       await mapReady(page);
-      await importInEditMode(page, L93);
+      await importInEditMode(page, GPKG);
+      await page.getByLabel('Couche à importer').waitFor();
       expect(await page.getByTestId('import-summary').textContent()).toMatch(/^3 entité\(s\)/);
       expect(await page.getByTestId('chunk-error').count()).toBe(0);
       expect(errors).toEqual([]);

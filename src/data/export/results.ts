@@ -6,7 +6,9 @@
  * - the file name: `atlas-resultats_<filters>_<date>.<ext>` (see src/domain/filterSlug.ts);
  * - GeoJSON: a `metadata` member (a foreign member, RFC 7946 §6.1: GIS tools ignore it) with the
  *   filters (as in the URL state and in words), the link that reopens the search, the date, the
- *   count, and the source, date and licence of each data layer;
+ *   count, and the source, date and licence of each data layer. Results mixing points and
+ *   polygons give one file per geometry type (`toGeoJSONFiles`: a GIS layer has one type), each
+ *   named with its type (`…_points.geojson`) and carrying the metadata;
  * - CSV: the name only (a first line of comments would break GDAL, QGIS and spreadsheets);
  *   the same metadata is offered as GeoJSON.
  *
@@ -14,7 +16,7 @@
  */
 import type { FilterState, LayerManifestEntry, Site } from '../../domain/types';
 import { toCSV } from './csv';
-import { toGeoJSON } from './geojson';
+import { toGeoJSONFiles } from './gis';
 
 export type ResultsFormat = 'csv' | 'geojson';
 
@@ -70,12 +72,16 @@ export function resultsMetadata(sites: readonly Site[], ctx: ResultsExportContex
   };
 }
 
-export function exportResults(sites: readonly Site[], format: ResultsFormat, ctx: ResultsExportContext): ResultsFile {
+export function exportResults(sites: readonly Site[], format: ResultsFormat, ctx: ResultsExportContext): ResultsFile[] {
   if (format === 'csv') {
-    return { name: resultsFileName(ctx.slug, 'csv', ctx.exportedAt), mime: 'text/csv;charset=utf-8', text: toCSV(sites) };
+    return [{ name: resultsFileName(ctx.slug, 'csv', ctx.exportedAt), mime: 'text/csv;charset=utf-8', text: toCSV(sites) }];
   }
-  const geojson = toGeoJSON(sites);
-  // A JSON object's text starts with « { »: the metadata member goes first, the export stays as written.
-  const text = `{"metadata":${JSON.stringify(resultsMetadata(sites, ctx))},${geojson.slice(geojson.indexOf('{') + 1)}`;
-  return { name: resultsFileName(ctx.slug, 'geojson', ctx.exportedAt), mime: 'application/geo+json', text };
+  const parts = toGeoJSONFiles(sites);
+  return parts.map((part) => {
+    const subset = parts.length > 1 ? sites.filter((s) => s.geometry.type === part.type) : sites;
+    const slug = parts.length > 1 ? [ctx.slug, part.suffix].filter(Boolean).join('_') : ctx.slug;
+    // A JSON object's text starts with « { »: the metadata member goes first, the export stays as written.
+    const text = `{"metadata":${JSON.stringify(resultsMetadata(subset, ctx))},${part.text.slice(part.text.indexOf('{') + 1)}`;
+    return { name: resultsFileName(slug, 'geojson', ctx.exportedAt), mime: 'application/geo+json', text };
+  });
 }

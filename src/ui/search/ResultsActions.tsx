@@ -57,7 +57,7 @@ export function ResultsActions() {
       ]);
       const layers = s.manifest?.layers ?? {};
       const kinds = new Set(filtered.map((x) => (x.properties.kind === 'friche' ? 'friches' : 'sites')));
-      const file = exportResults(filtered, format, {
+      const files = exportResults(filtered, format, {
         filters: s.filters,
         filterLines: filterWords(s.filters, t, s.locale, names),
         slug: filterSlug(s.filters, names),
@@ -66,8 +66,8 @@ export function ResultsActions() {
         sources: [...kinds].map((k) => layers[k]).filter((l) => l !== undefined),
         title: `${t('app.title')} — ${t('search.actions.exportTitle')}`,
       });
-      downloadBlob(file.name, file.text, file.mime);
-      const text = t('search.actions.exported', { n: filtered.length, file: file.name });
+      for (const file of files) downloadBlob(file.name, file.text, file.mime);
+      const text = t('search.actions.exported', { n: filtered.length, file: files.map((f) => f.name).join(', ') });
       setStatus({ text, error: false });
       s.announce(text);
     } catch (e) {

@@ -44,7 +44,8 @@ describe('export of results', () => {
   const ctx = { filters: f({ kinds: ['friche'] }), filterLines: ['Type de site : Friche'], slug: 'friche', link: 'http://x/?kind=friche', exportedAt: new Date('2026-03-07T09:05:00Z'), sources: [layer], title: 'Atlas' };
 
   it('GeoJSON: the search in a metadata member, the features as the atlas exports them', () => {
-    const out = exportResults([site], 'geojson', ctx);
+    const [out, ...more] = exportResults([site], 'geojson', ctx);
+    expect(more).toEqual([]);
     expect(out.name).toMatch(/^atlas-resultats_friche_\d{8}-\d{4}\.geojson$/);
     const fc = JSON.parse(out.text);
     expect(fc.type).toBe('FeatureCollection');
@@ -62,8 +63,19 @@ describe('export of results', () => {
     });
   });
 
+  it('GeoJSON of points and polygons: one file per geometry type, each with its metadata', () => {
+    const poly: Site = { ...site, geometry: { type: 'Polygon', coordinates: [[[3.3, 49.4], [3.31, 49.4], [3.31, 49.41], [3.3, 49.4]]] }, properties: { ...site.properties, id: 'S2' } };
+    const files = exportResults([site, poly], 'geojson', ctx);
+    expect(files.map((f) => f.name.replace(/_\d{8}-\d{4}/, ''))).toEqual(['atlas-resultats_friche_points.geojson', 'atlas-resultats_friche_polygones.geojson']);
+    const [a, b] = files.map((f) => JSON.parse(f.text));
+    expect(a.features.map((x: { properties: { id: string } }) => x.properties.id)).toEqual(['S1']);
+    expect(b.features.map((x: { properties: { id: string } }) => x.properties.id)).toEqual(['S2']);
+    expect(a.metadata.count).toBe(1);
+    expect(b.metadata.filters_description).toEqual(['Type de site : Friche']);
+  });
+
   it('CSV: the atlas CSV as is (its first line stays the header), the search in the name', () => {
-    const out = exportResults([site], 'csv', ctx);
+    const [out] = exportResults([site], 'csv', ctx);
     expect(out.name).toMatch(/^atlas-resultats_friche_.*\.csv$/);
     expect(out.text.replace(/^\ufeff/, '').split('\r\n')[0]).toMatch(/^id;name;/);
   });
