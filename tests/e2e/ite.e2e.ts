@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openAtlas, openPage } from './browser';
+import { baseURL, launch, openAtlas, openLayersPanel, openPage } from './browser';
 import { filterSites } from '../../src/domain/filters';
 import { sortSites } from '../../src/domain/sort';
 import { EMPTY_FILTERS, type Site } from '../../src/domain/types';
@@ -67,6 +67,7 @@ describe('rail sidings (ITE)', () => {
   it('the layer is listed and drawn, the legend counts the connection points with the caveat, the list shows the distance', async () => {
     const { context, page, errors } = await openAtlas(browser);
     try {
+      await openLayersPanel(page);
       const box = page.getByRole('checkbox', { name: 'Embranchements ferroviaires (ITE)' });
       await box.waitFor({ state: 'attached' });
       expect(await box.isChecked()).toBe(true);

@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openAtlas, openPage } from './browser';
+import { launch, openAtlas, openLayersPanel, openPage } from './browser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SOURCES } from '../../scripts/build-data';
@@ -49,6 +49,7 @@ for (const lang of ['fr', 'en'] as const) {
       const query = `?sl=02722_1633,02810_2309${lang === 'en' ? '&lang=en' : ''}`;
       const { context, page, errors } = await openAtlas(browser, query);
       try {
+        await openLayersPanel(page);
         await page.getByTestId('map-legend').waitFor();
         const seen: string[] = [];
         const check = async (where: string) => {
@@ -158,6 +159,7 @@ describe('friche status filter', () => {
       await page.waitForFunction((k) => document.querySelectorAll('.site-row').length === k, n, { timeout: 10000 });
       await page.waitForFunction(() => new URL(location.href).searchParams.get('fst') === 'sans_projet', null, { timeout: 5000 });
       await page.waitForFunction(() => document.querySelector('[data-testid=legend-friches]')?.textContent === '4 friches · filtres actifs, 23 au total', null, { timeout: 5000 });
+      await openLayersPanel(page);
       expect((await text(page, '[data-testid=map-legend]'))).toMatch(/Friche potentielle 0 Friche sans projet 4 Friche avec projet 0/);
       // The distance filters are « Desserte », not the RGAA page's name.
       expect(await page.locator('form.filters summary', { hasText: 'Desserte' }).count()).toBe(1);
