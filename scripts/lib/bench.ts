@@ -32,3 +32,19 @@ export function medianMs(fn: () => unknown, runs: number, inner = 1): number {
 export function formatMs(m: number): string {
   return m < 1 ? m.toFixed(3) : m.toFixed(1);
 }
+
+/**
+ * Like medianMs (same warm-up, same median), and the 95th percentile (nearest rank) of the
+ * runs too, for the benches' JSON summary line.
+ */
+export function statsMs(fn: () => unknown, runs: number, inner = 1): { median: number; p95: number } {
+  fn();
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    for (let k = 0; k < inner; k++) fn();
+    xs.push((performance.now() - t) / inner);
+  }
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: median(xs), p95: s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] };
+}
