@@ -65,10 +65,11 @@ export async function placeVertices(
 }
 
 /**
- * Waits until every URL write the app has pending has landed: moves the map view a little
- * (a URL write of its own, debounced with the others, carrying the whole state), waits for
- * the URL to show it, then puts the view back and waits for the URL again. Lets a test assert
- * that an action did NOT change the URL without sleeping « longer than the debounce ».
+ * Waits until every URL write the app has pending has landed: moves the map centre by 1e-4°
+ * (about 7 m: under a pixel at the zooms the tests use, so no tile changes, yet visible in the
+ * URL's 5 decimals) — a URL write of its own, debounced with the others and carrying the whole
+ * state — waits for the URL to show it, then puts the centre back and waits again. Lets a test
+ * assert that an action did NOT change the URL without sleeping « longer than the debounce ».
  */
 export async function urlSettled(page: Page): Promise<void> {
   const view = await page.evaluate(() => {
@@ -76,24 +77,22 @@ export async function urlSettled(page: Page): Promise<void> {
     const c = m.getCenter();
     return { lon: c.lng, lat: c.lat, zoom: m.getZoom() };
   });
-  const go = async (zoom: number) => {
+  const go = async (lon: number) => {
     await page.evaluate(
-      ([lon, lat, z]) => (window as unknown as MapHooks).__atlas!.map!.jumpTo({ center: [lon, lat], zoom: z }),
-      [view.lon, view.lat, zoom] as const,
+      ([x, y, z]) => (window as unknown as MapHooks).__atlas!.map!.jumpTo({ center: [x, y], zoom: z }),
+      [lon, view.lat, view.zoom] as const,
     );
-    const want = Math.round(zoom * 100) / 100;
     await page.waitForFunction(
-      (w) => {
+      (want) => {
         const v = new URL(window.location.href).searchParams.get('v');
-        return v !== null && Math.abs(Number(v.split(',')[2]) - w) < 0.005;
+        return v !== null && Math.abs(Number(v.split(',')[0]) - want) < 5e-6;
       },
-      want,
+      Math.round(lon * 1e5) / 1e5,
       { timeout: 10000 },
     );
   };
-  const nudge = view.zoom > 20 ? -0.5 : 0.5;
-  await go(view.zoom + nudge);
-  await go(view.zoom);
+  await go(view.lon + 1e-4);
+  await go(view.lon);
 }
 
 /** Waits until every image of the page has loaded or failed (its load/error handlers have run), then one frame. */
