@@ -38,7 +38,7 @@ export function benchSummary(bench: string) {
   let note: string | undefined;
   return {
     add(m: BenchMetric): void {
-      metrics.push({ p95: null, target: null, met: null, ...m });
+      metrics.push({ ...m, p95: m.p95 ?? null, target: m.target ?? null, met: m.met ?? null });
     },
     note(text: string): void {
       note = text;
