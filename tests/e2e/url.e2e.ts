@@ -203,7 +203,7 @@ describe('URL: history', () => {
     await context.close();
   });
 
-  it('typing is coalesced into one history entry; map moves replace the entry', async () => {
+  it('typing is coalesced into one history entry; one Back removes the whole word', async () => {
     const { page, context } = await openAtlas(browser);
     await waitListCount(page, realSites.length);
     const length0 = await page.evaluate(() => history.length);
@@ -212,6 +212,18 @@ describe('URL: history', () => {
     expect(await page.evaluate(() => history.length)).toBe(length0 + 1);
     await waitListCount(page, count({ text: 'Soissons' }));
 
+    // One Back removes the whole word.
+    await page.goBack();
+    await waitQuery(page, `!q.has('q')`);
+    await waitListCount(page, realSites.length);
+    expect(await page.getByLabel('Nom du site').inputValue()).toBe('');
+    await context.close();
+  });
+
+  it('map moves replace the entry: `v` follows, no history entry is added', async () => {
+    const { page, context } = await openAtlas(browser);
+    await waitListCount(page, realSites.length);
+    const length0 = await page.evaluate(() => history.length);
     // Moving the map updates `v` without adding entries.
     for (const [lon, zoom] of [
       [3.3, 11],
@@ -220,13 +232,7 @@ describe('URL: history', () => {
       await page.evaluate(([lon, zoom]) => (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [lon, 49.38], zoom }), [lon, zoom]);
       await waitQuery(page, `q.get('v') === '${lon},49.38,${zoom}'`);
     }
-    expect(await page.evaluate(() => history.length)).toBe(length0 + 1);
-
-    // One Back removes the whole word.
-    await page.goBack();
-    await waitQuery(page, `!q.has('q')`);
-    await waitListCount(page, realSites.length);
-    expect(await page.getByLabel('Nom du site').inputValue()).toBe('');
+    expect(await page.evaluate(() => history.length)).toBe(length0);
     await context.close();
   });
 
