@@ -23,7 +23,7 @@ import { locationText } from '../shared/zoneLocation';
 import type { Locale, Site } from '../../domain/types';
 import { useSortedSites } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
-import { navigate } from '../app/navigate';
+import { navigate } from '../shared/navigate';
 import { useT, type TFunction } from '../i18n';
 import { fmtKm, fmtMargin, fmtSurface } from './format';
 import { FricheStatusIcon } from './FricheStatusIcon';
