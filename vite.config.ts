@@ -4,8 +4,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { cspPlugin } from './scripts/lib/csp.ts';
 
 // Static build: everything under dist/ can be served by any static web server, in any folder.
-export default defineConfig({
+// `mode: 'e2e'` (scripts/lib/buildTestApp.ts) is the same build with the test hooks compiled in
+// (window.__atlas, __atlasPerf marks: src/testHooksFlag.d.ts); `npm run build` has none.
+export default defineConfig(({ mode }) => ({
   base: './',
+  define: { __ATLAS_TEST_HOOKS__: JSON.stringify(mode === 'e2e') },
   plugins: [
     react(),
     // Service worker and web-app manifest (offline use, « nouvelle version disponible »): see
@@ -55,4 +58,4 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: { port: 5173 },
   preview: { port: 4173 },
-});
+}));

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { createDistanceCalculator } from '../src/domain/distances/index';
 import { ellipsoidReferenceNearest } from '../src/domain/distances/ellipsoidReference';
-import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from '../src/domain/distances/node';
+import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from './lib/networkFiles';
 import { coverageSites, randomSites } from './lib/distanceSites';
 import { intArg } from './lib/bench';
 import { benchSummary } from './lib/benchSummary';

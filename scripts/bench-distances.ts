@@ -26,7 +26,7 @@ import { createDistanceCalculator } from '../src/domain/distances/index';
 import { NetworkIndex } from '../src/domain/distances/networkIndex';
 import { networkParts } from '../src/domain/distances/index';
 import { prepareSite } from '../src/domain/distances/siteShape';
-import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from '../src/domain/distances/node';
+import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from './lib/networkFiles';
 import type { SiteGeometry } from '../src/domain/types';
 import { mulberry32 } from '../src/domain/sample';
 import { benchSummary } from './lib/benchSummary';

@@ -5,7 +5,8 @@
  *
  *   npx tsx scripts/bench-filter-browser.ts [--sources DIR] [--rounds N] [--url http://…/]
  *
- * How: the app is built and served like in the browser tests; the bench answers the app's
+ * How: the app is built (with its test hooks: scripts/lib/buildTestApp.ts; a `--url` must serve
+ * such a build) and served like in the browser tests; the bench answers the app's
  * request for the sites file with the national friches mapped by `fricheToSite` (page.route:
  * no hook in the production code). An init script sets `window.__atlasPerf`, which turns on
  * the `performance.measure` calls of the store selectors (filter, facets, histogram, summary,
@@ -28,7 +29,8 @@
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { buildTestApp } from './lib/buildTestApp';
 import { chromium, type Page } from 'playwright-core';
 import { fricheToSite, type CartofrichesFeature } from '../src/domain/cartofriches';
 import type { DataManifest, Site } from '../src/domain/types';
@@ -184,7 +186,7 @@ async function main() {
   let close = async () => {};
   if (!base) {
     const outDir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await buildTestApp(outDir);
     const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
     const address = server.httpServer.address();
     if (!address || typeof address === 'string') throw new Error('preview server has no port');

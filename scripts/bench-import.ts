@@ -10,7 +10,8 @@
  * 2. the self-intersection check of one ring of V vertices (src/domain/selfIntersection.ts),
  *    against @turf/kinks (what the import used before) on smaller rings, whose quadratic time is
  *    extrapolated; and the whole import of one plot of V vertices;
- * 3. in headless chromium, on a production build: from picking the file to the validation
+ * 3. in headless chromium, on a production build with the test hooks (scripts/lib/buildTestApp.ts;
+ *    a `--compare` build needs them too): from picking the file to the validation
  *    report on screen, the longest main-thread task meanwhile (Long Tasks API), then « Importer »
  *    until the drafts are saved and the map draws them, with the longest task of that phase.
  *    `--compare DIR` runs the same browser steps on another build (e.g. of the previous commit)
@@ -20,7 +21,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { buildTestApp } from './lib/buildTestApp';
 import { chromium, type Browser } from 'playwright-core';
 import { kinks } from '@turf/turf';
 import type { FeatureCollection, Polygon, Position } from 'geojson';
@@ -201,7 +203,7 @@ async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'atlas-bench-import-'));
   const path = join(outDir, '..', `${outDir.split('/').pop()}-bench.geojson`);
   writeFileSync(path, file);
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await buildTestApp(outDir);
   const builds: { label: string; dir: string }[] = [{ label: 'this build', dir: outDir }];
   const other = argValue('--compare');
   if (other) builds.push({ label: `compare (${other})`, dir: other });

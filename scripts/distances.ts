@@ -27,7 +27,7 @@ import { join, resolve } from 'node:path';
 import type { Feature, FeatureCollection } from 'geojson';
 import { createDistanceCalculator, type DistanceCalculator } from '../src/domain/distances/index';
 import { createFeatureAnnotator, detectInputCrs, InputError, type InputCrs } from '../src/domain/distances/annotate';
-import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from '../src/domain/distances/node';
+import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from './lib/networkFiles';
 import { GeoJsonSplitter, StreamSyntaxError, type StreamEvent } from './lib/geojsonStream';
 import type { BatchRequest, BatchResult } from './lib/distancesWorker';
 import { Worker } from 'node:worker_threads';

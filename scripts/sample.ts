@@ -72,7 +72,7 @@ function readCommunes(): { fc: CommuneCollection; file: string } {
 async function addDistances(sites: Site[]): Promise<{ sites: Site[]; from: string | null; warning: string | null }> {
   try {
     const dist = await import('../src/domain/distances/index');
-    const node = await import('../src/domain/distances/node');
+    const node = await import('./lib/networkFiles');
     const dirs = [path.join(REPO_ROOT, 'public/data'), process.env.ATLAS_SOURCES ?? path.resolve(REPO_ROOT, '../shared/opendata')];
     const dir = dirs.find((d) => node.resolveTransportDir(d) !== null);
     if (!dir) return { sites, from: null, warning: 'couches de transport introuvables (lancez « npm run data »)' };

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createFeatureAnnotator, type InputCrs } from '../../src/domain/distances/annotate';
 import { createDistanceCalculator } from '../../src/domain/distances/index';
-import { loadNetworksFromSources } from '../../src/domain/distances/node';
+import { loadNetworksFromSources } from './networkFiles';
 
 export interface BatchRequest {
   seq: number;

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
-import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from '../../src/domain/distances/node';
+import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from '../lib/networkFiles';
 
 export const PG_PORT = process.env.ATLAS_PG_PORT ?? '5433';
 export const PSQL = ['-h', '127.0.0.1', '-p', PG_PORT, '-U', 'postgres', '-d', 'atlas_bench', '-v', 'ON_ERROR_STOP=1', '-q'];

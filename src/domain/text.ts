@@ -20,6 +20,7 @@ const NON_WORD_CHAR = /[^\p{L}\p{N}]/gu;
 const DIGITS = /\d+/g;
 const LEADING_ZEROS = /^0+(?=\d)/;
 
+// eslint-disable-next-line no-control-regex -- the ASCII range itself, on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_SPACES = /[\t\n\v\f\r ]+/g;
 

@@ -381,7 +381,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     if (!ids.every((id) => map.isSourceLoaded(id))) return;
     ready = true;
     performance.mark('atlas-first-idle');
-    installTestHooks(map, controller, {
+    // Browser tests and benches only: compiled out of `npm run build` (src/testHooksFlag.d.ts).
+    if (typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__) installTestHooks(map, controller, {
       siteLayers: () => clickableSiteLayers(),
       shown,
       anchor: (id) => {
@@ -500,7 +501,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       destroyed = true;
       popup.remove();
       basemap.destroy();
-      uninstallTestHooks(map);
+      if (typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__) uninstallTestHooks(map);
       map.remove();
       unregisterGlyphs();
       for (const s of Object.values(listeners)) s.clear();

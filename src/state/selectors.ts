@@ -24,10 +24,12 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
 }
 
 /**
- * Performance marks for the browser bench: only when the page sets `window.__atlasPerf`
- * (the bench does, with an init script). Costs one property read otherwise.
+ * Performance marks for the browser bench: only in the test build (src/testHooksFlag.d.ts:
+ * compiled out of production) and when the page sets `window.__atlasPerf` (the bench does,
+ * with an init script). Costs one property read otherwise.
  */
 function timed<R>(name: string, fn: () => R): R {
+  if (typeof __ATLAS_TEST_HOOKS__ === 'undefined' || !__ATLAS_TEST_HOOKS__) return fn();
   const g = globalThis as { __atlasPerf?: boolean };
   if (!g.__atlasPerf) return fn();
   performance.mark(`${name}:start`);

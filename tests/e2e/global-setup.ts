@@ -1,12 +1,14 @@
 /**
- * Builds the data (when missing) and the app into a private folder, serves it on a free
+ * Builds the data (when missing) and the app (with its test hooks) into a private folder, serves it on a free
  * loopback port, and hands the URL to the tests. Several runs can go on at once.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { buildTestApp } from '../../scripts/lib/buildTestApp';
+import { filesWithTestHooks } from '../../scripts/check-bundle';
 import type { TestProject } from 'vitest/node';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,7 +21,10 @@ export default async function setup(project: TestProject) {
   const r = spawnSync('node', ['scripts/ensure-data.mjs'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('La construction des données a échoué.');
   const outDir = mkdtempSync(join(tmpdir(), 'atlas-e2e-'));
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // Production React, with the test hooks (window.__atlas) compiled in.
+  await buildTestApp(outDir);
+  // The other side of scripts/check-bundle.ts (run by `npm run build`): the hooks are there.
+  if (!filesWithTestHooks(outDir).length) throw new Error('La version de test ne contient pas les crochets de test (window.__atlas).');
   const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

@@ -12,7 +12,7 @@ export interface PdfLayout {
   textFill: number[];
 }
 
-/** A4 with 12 mm margins (src/ui/print/print.css `@page`): 273 mm of content, in CSS px. */
+/** A4 with 12 mm margins (src/ui/shared/print.css `@page`): 273 mm of content, in CSS px. */
 export const A4_CONTENT_PX = ((297 - 24) / 25.4) * 96;
 
 export function pdfLayout(pdf: Buffer, pageHeightPx = A4_CONTENT_PX): PdfLayout {

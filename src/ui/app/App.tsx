@@ -13,12 +13,12 @@ import { useT } from '../i18n';
 import { SearchPanel } from '../search/SearchPanel';
 import { ZonesPanel } from '../zones/ZonesPanel';
 import { MapPanel } from '../map/MapPanel';
-import { navigate } from './navigate';
+import { navigate } from '../shared/navigate';
 import { DrawingBanner } from './DrawingBanner';
 import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import { focusMain } from '../shared/focusMain';
 import { UpdatePrompt } from '../offline/UpdatePrompt';
-import { NARROW_QUERY, restoreDrawingFocus } from './drawing';
+import { NARROW_QUERY, restoreDrawingFocus } from '../shared/drawing';
 import './app.css';
 
 // Loaded on demand: curation (import, drawing, export) and the other pages are not needed to

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { focusIsLost } from './drawing';
+import { focusIsLost } from '../shared/drawing';
 
 export function DrawingBanner() {
   const t = useT();

@@ -11,13 +11,13 @@ import { siteSurfaceM2 } from '../../domain/surface';
 import { encodePageHash } from '../../domain/urlState';
 import { useSiteIndex } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
-import { navigate } from '../app/navigate';
+import { navigate } from '../shared/navigate';
 import { Dashboard } from '../dashboard';
 import { useT } from '../i18n';
-import { PrintStamp } from '../print/PrintStamp';
-import { fmtDate, fmtHa, fmtKm, fmtM2, fmtNumber, fmtPlusMinus, fmtPrice } from '../sheet/format';
-import { LEVEL_ICON, LEVEL_RANK, sectorNames, STATUS_ICON } from '../sheet/labels';
-import { SourcesList } from '../sheet/SourcesList';
+import { PrintStamp } from '../shared/PrintStamp';
+import { fmtDate, fmtHa, fmtKm, fmtM2, fmtNumber, fmtPlusMinus, fmtPrice } from '../shared/format';
+import { LEVEL_ICON, LEVEL_RANK, sectorNames, STATUS_ICON } from '../shared/labels';
+import { SourcesList } from '../shared/SourcesList';
 import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import { CopyLinkButton } from '../shared/CopyLinkButton';
 import { bestIndices, type Better } from './best';
@@ -26,7 +26,7 @@ import './compare.css';
 export const MAX_COMPARED = 4;
 
 // The compared sites' sheets, to print together: loaded when asked for.
-const SheetBatch = lazyWithRetry(() => import('../sheet/SheetBatch').then((m) => ({ default: m.SheetBatch })));
+const SheetBatch = lazyWithRetry(() => import('../sheet').then((m) => ({ default: m.SheetBatch })));
 
 interface Row {
   key: string;

@@ -12,7 +12,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { createDrawController, type DrawController, type DrawMode } from '../../map/draw';
 import { onAtlasMap } from '../../map/registry';
 import type { SiteGeometry } from '../../domain/types';
-import { hideDrawing, showDrawing } from '../app/drawing';
+import { hideDrawing, showDrawing } from '../shared/drawing';
 
 export type DrawTarget = 'new' | 'current';
 

@@ -1,15 +1,15 @@
 /**
  * Dashboard of the current selection (the sites kept by the search filters): hectares by
  * EPCI, by readiness level and by sector, and friches by status. Small SVG bar charts
- * (src/ui/charts), each an image with a title and a text table equivalent.
+ * (src/ui/shared/charts), each an image with a title and a text table equivalent.
  */
 import { useMemo } from 'react';
 import { useSummary } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
-import { BarChart } from '../charts';
+import { BarChart } from '../shared/charts';
 import { useT } from '../i18n';
-import { fmtHa, fmtNumber } from '../sheet/format';
-import { sectorName } from '../sheet/labels';
+import { fmtHa, fmtNumber } from '../shared/format';
+import { sectorName } from '../shared/labels';
 import { dashboardBars } from './data';
 import './dashboard.css';
 

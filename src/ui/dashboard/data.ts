@@ -4,7 +4,7 @@
  */
 import type { Summary } from '../../domain/summary';
 import { READINESS_LEVELS, SECTOR_IDS, type ReadinessLevel, type SectorId } from '../../domain/types';
-import type { BarDatum, BarPattern } from '../charts';
+import type { BarDatum, BarPattern } from '../shared/charts';
 
 export type Bar = BarDatum;
 
@@ -20,7 +20,7 @@ export interface DashboardLabels {
   sites: (n: number) => string;
 }
 
-/** Fill pattern per level, so bars differ by more than colour (see src/ui/charts). */
+/** Fill pattern per level, so bars differ by more than colour (see src/ui/shared/charts). */
 export const LEVEL_PATTERN: Record<ReadinessLevel, BarPattern> = {
   cle_en_main: 'ok',
   a_preparer: 'dots',

@@ -3,7 +3,7 @@ import type { Locale } from '../../domain/types';
 import { messages as app } from '../app/messages';
 import { messages as search } from '../search/messages';
 import { messages as zones } from '../zones/messages';
-import { messages as charts } from '../charts/messages';
+import { messages as charts } from '../shared/charts/messages';
 import { messages as curation } from '../curation/messages';
 import { messages as common } from '../common/messages';
 import { messages as sheet } from '../sheet/messages';

@@ -5,7 +5,7 @@
  */
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { SourcesList } from '../sheet/SourcesList';
+import { SourcesList } from '../shared/SourcesList';
 import { SOFTWARE_CREDITS } from './credits';
 import { ExternalLink } from './ExternalLink';
 import { useDocTitle } from './useDocTitle';

@@ -23,7 +23,7 @@ import { locationText } from '../shared/zoneLocation';
 import type { Locale, Site } from '../../domain/types';
 import { useSortedSites } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
-import { navigate } from '../app/navigate';
+import { navigate } from '../shared/navigate';
 import { useT, type TFunction } from '../i18n';
 import { fmtKm, fmtMargin, fmtSurface } from './format';
 import { FricheStatusIcon } from './FricheStatusIcon';
@@ -209,8 +209,10 @@ export function ResultsList() {
   const estimateSize = useCallback(() => ROW_HEIGHT, []);
   const virtualizer = useVirtualizer({ count: sites.length, getScrollElement, estimateSize, overscan: 6, getItemKey });
 
-  // Bench hook (see scripts/bench-filter-browser.ts): marks the commit of a new list.
+  // Bench hook (see scripts/bench-filter-browser.ts): marks the commit of a new list. Test build
+  // only (src/testHooksFlag.d.ts).
   useLayoutEffect(() => {
+    if (typeof __ATLAS_TEST_HOOKS__ === 'undefined' || !__ATLAS_TEST_HOOKS__) return;
     if ((globalThis as { __atlasPerf?: boolean }).__atlasPerf) performance.mark('atlas:list-commit');
   }, [sites]);
 

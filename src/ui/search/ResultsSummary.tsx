@@ -7,7 +7,7 @@ import { SECTORS } from '../../domain/sectors';
 import { READINESS_LEVELS, type ReadinessLevel } from '../../domain/types';
 import { useSummary } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
-import { BarChart, type BarDatum, type BarPattern } from '../charts';
+import { BarChart, type BarDatum, type BarPattern } from '../shared/charts';
 import { useT } from '../i18n';
 import { fmt, fmtHectares } from './format';
 

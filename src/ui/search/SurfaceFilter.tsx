@@ -6,7 +6,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useAtlas } from '../../state/store';
 import { useFullSurfaceHistogram, useSurfaceHistogram } from '../../state/selectors';
-import { Histogram, type HistogramBin } from '../charts';
+import { Histogram, type HistogramBin } from '../shared/charts';
 import { useT } from '../i18n';
 import { fmtSurface, inputNumber } from './format';
 import { NumberField } from './NumberField';

@@ -13,7 +13,7 @@ import { computeDetailed } from '../../data/distances/client';
 import { buildConnectors } from '../../map/minimap/connectors';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { fmtKm, fmtNumber, fmtPlusMinus } from './format';
+import { fmtKm, fmtNumber, fmtPlusMinus } from '../shared/format';
 import { CeremaRailDistance } from './FricheFacts';
 import { SiteMiniMap } from './SiteMiniMap';
 

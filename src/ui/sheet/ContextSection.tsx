@@ -2,7 +2,7 @@
 import type { SiteProperties } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { fmtNumber } from './format';
+import { fmtNumber } from '../shared/format';
 
 function num(x: unknown): number | null {
   return typeof x === 'number' && Number.isFinite(x) ? x : null;

@@ -9,7 +9,7 @@ import { readParcelId, type FricheDetails } from '../../domain/fricheDetails';
 import type { SiteProperties } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { fmtDate, fmtKm, fmtNumber } from './format';
+import { fmtDate, fmtKm, fmtNumber } from '../shared/format';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (

@@ -5,7 +5,7 @@
 import type { PublicationInfo } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { fmtDate, safeHttpUrl } from './format';
+import { fmtDate, safeHttpUrl } from '../shared/format';
 
 const telHref = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
 const isEmail = (s: string) => /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(s);

@@ -2,8 +2,8 @@
 import { READINESS_ITEM_IDS, type SiteProperties } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { fmtDate, safeHttpUrl } from './format';
-import { STATUS_ICON } from './labels';
+import { fmtDate, safeHttpUrl } from '../shared/format';
+import { STATUS_ICON } from '../shared/labels';
 
 export function ReadinessTable({ site }: { site: SiteProperties }) {
   const t = useT();

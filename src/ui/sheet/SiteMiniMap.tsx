@@ -12,7 +12,7 @@ import { createMiniMap, CONNECTOR_STYLE, SITE_COLOR, type Connector, type Connec
 import type { Site } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { fmtNumber } from './format';
+import { fmtNumber } from '../shared/format';
 
 /** Longest scale bar, as a share of the map's width. */
 const SCALE_MAX_SHARE = 0.3;

@@ -1,25 +1,25 @@
 /**
  * The site sheet (`#/site/<id>`): every attribute of the site, grouped; the « clé en main »
  * checklist; the distances with a small map; the commune and EPCI context; the sources.
- * Printable (see src/ui/print/print.css). An unknown id gives a clear message.
+ * Printable (see src/ui/shared/print.css). An unknown id gives a clear message.
  */
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import type { Site } from '../../domain/types';
 import { readinessLevel, readinessProgress } from '../../domain/readiness';
 import { useSiteIndex } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
-import { navigate } from '../app/navigate';
+import { navigate } from '../shared/navigate';
 import { useT } from '../i18n';
-import { PrintStamp } from '../print/PrintStamp';
+import { PrintStamp } from '../shared/PrintStamp';
 import { CopyLinkButton } from '../shared/CopyLinkButton';
 import { FricheStatusText, FricheTypeText } from '../shared/dataValue';
 import { AccessSection } from './AccessSection';
 import { ContextSection } from './ContextSection';
 import { FricheDates, FricheFacts, FricheSourceBlock, FricheTitleNote } from './FricheFacts';
-import { fmtDate, fmtHa, fmtM2, fmtPrice, safeHttpUrl } from './format';
-import { LEVEL_ICON, sectorNames } from './labels';
+import { fmtDate, fmtHa, fmtM2, fmtPrice, safeHttpUrl } from '../shared/format';
+import { LEVEL_ICON, sectorNames } from '../shared/labels';
 import { ReadinessTable } from './ReadinessTable';
-import { SourcesList } from './SourcesList';
+import { SourcesList } from '../shared/SourcesList';
 import { PublishedSection } from './PublishedSection';
 import { LabelBlock, ZoneSection } from './ZoneSection';
 import './sheet.css';

@@ -8,7 +8,7 @@ import type { SiteProperties, ZoneFact } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 import { locationText } from '../shared/zoneLocation';
-import { fmtDate, fmtHa, fmtNumber, safeHttpUrl } from './format';
+import { fmtDate, fmtHa, fmtNumber, safeHttpUrl } from '../shared/format';
 
 /** A link to a cited page, opened in a new tab (said to screen readers). */
 function SourceLink({ href, children }: { href: string; children: ReactNode }) {

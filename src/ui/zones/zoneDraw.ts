@@ -17,7 +17,7 @@ import { getAtlasMap, onAtlasMap } from '../../map/registry';
 import type { ZoneOutline } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
 import { saveZoneOutline } from '../../state/zoneDrafts';
-import { hideDrawing, showDrawing } from '../app/drawing';
+import { hideDrawing, showDrawing } from '../shared/drawing';
 import { translate } from '../i18n';
 import { outlineAreaM2 } from './outline';
 import { formatSurface } from '../../domain/format';

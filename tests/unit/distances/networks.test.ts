@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { createDistanceCalculator, networksFromLayers, waterwayName, NetworkDataError } from '../../../src/domain/distances';
-import { loadNetworksFromSources } from '../../../src/domain/distances/node';
+import { loadNetworksFromSources } from '../../../scripts/lib/networkFiles';
 import { fixtureLayers, readJson, REAL_SKIP_REASON, REAL_TRANSPORT_DIR } from './helpers';
 
 describe('networksFromLayers', () => {

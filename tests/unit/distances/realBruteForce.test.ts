@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDistanceCalculator, type DetailedDistances, type TransportNetworks } from '../../../src/domain/distances';
 import { ellipsoidReferenceNearest } from '../../../src/domain/distances/ellipsoidReference';
-import { loadNetworksFromSources } from '../../../src/domain/distances/node';
+import { loadNetworksFromSources } from '../../../scripts/lib/networkFiles';
 import { RN2_GAP_CORRIDOR_M } from '../../../src/domain/distances/rn2Gaps';
 import { coverageSites, type TestSite } from '../../../scripts/lib/distanceSites';
 import { REAL_SKIP_REASON, REAL_TRANSPORT_DIR } from './helpers';

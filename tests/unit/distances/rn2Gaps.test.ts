@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString, Point, Position } from 'geojson';
 import { createDistanceCalculator, networksFromLayers, RN2_GAP_CORRIDOR_M, type TransportNetworks } from '../../../src/domain/distances';
-import { loadNetworksFromSources } from '../../../src/domain/distances/node';
+import { loadNetworksFromSources } from '../../../scripts/lib/networkFiles';
 import { referencePointToEdge } from '../../../src/domain/distances/ellipsoidReference';
 import { arcDistance, fixtureLayers, haversine, REAL_SKIP_REASON, REAL_TRANSPORT_DIR } from './helpers';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Point } from 'geojson';
 import { createDistanceCalculator, networksFromLayers, railKmToCdgByStation, ROISSY_LINK_KM } from '../../../src/domain/distances';
 import { roissyModel } from '../../../src/domain/distances/railToCdg';
-import { loadNetworksFromSources } from '../../../src/domain/distances/node';
+import { loadNetworksFromSources } from '../../../scripts/lib/networkFiles';
 import { fixtureLayers, geodesic, REAL_SKIP_REASON, REAL_TRANSPORT_DIR } from './helpers';
 
 describe('rail km to CDG on the fictitious network', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtDate, fmtHa, fmtKm, fmtM2, fmtPlusMinus, fmtPrice, fmtToday, safeHttpUrl } from '../../../src/ui/sheet/format';
+import { fmtDate, fmtHa, fmtKm, fmtM2, fmtPlusMinus, fmtPrice, fmtToday, safeHttpUrl } from '../../../src/ui/shared/format';
 
 // Intl uses no-break spaces (U+00A0 / U+202F) in French: normalise them for readable assertions.
 const n = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

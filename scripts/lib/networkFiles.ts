@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { NetworkDataError, networksFromLayers, type TransportLayerId } from './networks';
-import type { TransportNetworks } from './types';
+import { NetworkDataError, networksFromLayers, type TransportLayerId } from '../../src/domain/distances/networks';
+import type { TransportNetworks } from '../../src/domain/distances/types';
 
 /** File names of the raw sources (see /work/shared/opendata/transport/SOURCES.md). */
 export const RAW_SOURCE_FILES: Record<TransportLayerId, string> = {

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { fmtToday } from '../sheet/format';
+import { fmtToday } from './format';
 import './print.css';
 
 export function PrintStamp() {

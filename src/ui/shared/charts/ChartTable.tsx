@@ -1,5 +1,5 @@
 /** The visually-hidden table that gives a chart's numbers as text to screen readers. */
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 
 export interface ChartTableRow {
   key: string | number;

@@ -4,7 +4,7 @@
  * Bars always carry a text label and value, so colour never carries the meaning alone.
  */
 import { useId } from 'react';
-import { useT } from '../i18n';
+import { useT } from '../../i18n';
 import { ChartTable } from './ChartTable';
 import './charts.css';
 

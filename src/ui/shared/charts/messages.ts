@@ -1,4 +1,4 @@
-import type { FeatureMessages } from '../i18n/catalog';
+import type { FeatureMessages } from '../../i18n/catalog';
 
 export const messages: FeatureMessages = {
   fr: {
