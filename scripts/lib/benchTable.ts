@@ -44,11 +44,15 @@ export interface BenchReport {
 const nf = (n: number, digits: number) =>
   new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n).replace(/\u202f/g, ' ');
 
-/** A value with its unit: 3 significant digits below 100, whole numbers above. */
+/** A value with its unit: 3 significant digits below 100 (so 0,000123 stays visible), whole numbers above. */
 export function formatValue(v: number | null | undefined, unit: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
-  return unit === '×' ? `× ${nf(v, digits)}` : `${nf(v, digits)} ${unit}`;
+  const a = Math.abs(v);
+  const text =
+    a >= 100 || a === 0
+      ? nf(v, 0)
+      : new Intl.NumberFormat('fr-FR', { maximumSignificantDigits: 3 }).format(v).replace(/\u202f/g, ' ');
+  return unit === '×' ? `× ${text}` : `${text} ${unit}`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

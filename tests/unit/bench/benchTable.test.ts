@@ -55,6 +55,9 @@ describe('bench table (README)', () => {
     expect(formatValue(0.41234, 'ms')).toBe('0,412 ms');
     expect(formatValue(12.345, 's')).toBe('12,3 s');
     expect(formatValue(0.16, '×')).toBe('× 0,16');
+    expect(formatValue(0.000123, 'mm')).toBe('0,000123 mm');
+    expect(formatValue(0, 'mm')).toBe('0 mm');
+    expect(formatValue(1312.6, 'ms')).toBe('1 313 ms');
   });
 
   it('reads the last JSON summary line of a bench output, ignoring other JSON and text', () => {
