@@ -14,6 +14,7 @@ import { ellipsoidReferenceNearest } from '../src/domain/distances/ellipsoidRefe
 import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from './lib/networkFiles';
 import { coverageSites, randomSites } from './lib/distanceSites';
 import { intArg } from './lib/bench';
+import { benchSummary } from './lib/benchSummary';
 import { loadavg } from 'node:os';
 
 const TOLERANCE_M = 0.01;
@@ -57,6 +58,10 @@ function main(): void {
   console.log('network  | max |fast − reference| | sites > 1 cm | reference 0 (touching)');
   for (const [k, s] of Object.entries(stats)) console.log(`${k.padEnd(8)} | ${(s.max * 1000).toFixed(4).padStart(16)} mm | ${String(s.over).padStart(12)} | ${s.zeros}`);
   console.log(`time: fast ${(tFast / sites.length).toFixed(3)} ms/site, brute force ${(tRef / sites.length).toFixed(1)} ms/site (×${Math.round(tRef / tFast)})`);
+  const summary = benchSummary('brute-force');
+  for (const [k, s] of Object.entries(stats)) summary.add({ name: `${k}: max |fast − reference| (${sites.length} sites)`, unit: 'mm', median: s.max * 1000, target: '≤ 10 mm', met: s.max <= TOLERANCE_M });
+  summary.add({ name: 'fast calculator per site', unit: 'ms', median: tFast / sites.length });
+  summary.print();
   if (failures) process.exit(1);
 }
 

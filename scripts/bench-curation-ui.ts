@@ -19,14 +19,18 @@ import { allSites } from '../src/state/store';
 import { withGeometry } from '../src/ui/curation/geometry';
 import { applyNameFixes } from '../src/data/import/importFixes';
 import { compareImport } from '../src/ui/curation/compare';
-import { formatMs, intArg, medianMs } from './lib/bench';
+import { formatMs, intArg, statsMs } from './lib/bench';
+import { benchSummary } from './lib/benchSummary';
 
 const RUNS = intArg('--runs', 7);
 const N = intArg('--n', 5000);
 const D = intArg('--drafts', 500);
 
+const summary = benchSummary('curation-ui');
 function time(label: string, fn: () => unknown, inner = 1): void {
-  console.log(`${label.padEnd(62)} ${formatMs(medianMs(fn, RUNS, inner)).padStart(9)} ms`);
+  const s = statsMs(fn, RUNS, inner);
+  summary.add({ name: label, unit: 'ms', median: s.median, p95: s.p95 });
+  console.log(`${label.padEnd(62)} ${formatMs(s.median).padStart(9)} ms`);
 }
 
 const rnd = mulberry32(7);
@@ -92,3 +96,4 @@ time(`applyNameFixes CSV (${(csvBytes.byteLength / 1048576).toFixed(1)} Mo, 50 f
 const existing = new Map(sites.map((s) => [s.properties.id, s] as const));
 const reimported = sites.map((s, i) => (i % 10 === 0 ? { ...s, properties: { ...s.properties, price_eur_m2: 20 } } : s));
 time(`compareImport: ${N} re-imported (10 % changed)`, () => compareImport(reimported, existing));
+summary.print();

@@ -17,13 +17,17 @@ import { mulberry32 } from '../src/domain/sample';
 import type { Site } from '../src/domain/types';
 import { toCnigSitesEconomiques, toCSV, toGeoJSON } from '../src/data/export';
 import { parseImportFile, toSite, type CommunesLayer } from '../src/data/import';
-import { intArg, medianMs } from './lib/bench';
+import { intArg, statsMs } from './lib/bench';
+import { benchSummary } from './lib/benchSummary';
 
 const RUNS = intArg('--runs', 7);
 const N = intArg('--n', 5000);
 
+const summary = benchSummary('curation');
 function time(label: string, fn: () => unknown): void {
-  console.log(`${label.padEnd(58)} ${medianMs(fn, RUNS).toFixed(1).padStart(9)} ms`);
+  const s = statsMs(fn, RUNS);
+  summary.add({ name: label, unit: 'ms', median: s.median, p95: s.p95 });
+  console.log(`${label.padEnd(58)} ${s.median.toFixed(1).padStart(9)} ms`);
 }
 
 const rnd = mulberry32(42);
@@ -88,3 +92,4 @@ const existing = new Map(sites.map((s) => [s.properties.id, s]));
 time(`compareWithExisting (${N})`, () => compareWithExisting(edited, existing));
 const sample = samplePositions(sites.map((s) => s.geometry), 500).map((p) => reprojectPosition(p, 'EPSG:4326', 'EPSG:3857') as [number, number]);
 time('detectCrs (500 Web Mercator coordinates, no crs member)', () => detectCrs({ sampleCoords: sample }));
+summary.print();

@@ -29,6 +29,7 @@ import { prepareSite } from '../src/domain/distances/siteShape';
 import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from './lib/networkFiles';
 import type { SiteGeometry } from '../src/domain/types';
 import { mulberry32 } from '../src/domain/sample';
+import { benchSummary } from './lib/benchSummary';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => {
@@ -56,6 +57,8 @@ function siteAt(rnd: () => number, kind: 'point' | 'polygon'): SiteGeometry {
   ring.push(ring[0]);
   return { type: 'Polygon', coordinates: [ring] };
 }
+
+const distOut = benchSummary('distances');
 
 const cpuMs = (f: () => void) => {
   const c = process.cpuUsage();
@@ -91,6 +94,7 @@ function engine(dir: string): void {
       for (const key of ['rn2', 'waterway', 'station', 'ite'] as const) maxDiff = Math.max(maxDiff, a[key]!.distance_m - b[key]!.distance_m);
     }
     const us = (ms: number) => ((ms * 1000) / sites.length).toFixed(1);
+    distOut.add({ name: `moteur, ${kind} : ellipsoïde (µs/site ; ${(med(e) / med(s)).toFixed(2)}× la sphère)`, unit: 'µs', median: (med(e) * 1000) / sites.length });
     console.log(`${kind.padEnd(8)} | ${us(med(s)).padStart(9)} | ${us(med(e)).padStart(12)} | ${(med(e) / med(s)).toFixed(2).padStart(5)} | ${maxDiff.toFixed(1)} m`);
   }
   // Exact (Karney) pairs per site and network: what the 3D bounds leave to measure.
@@ -197,6 +201,9 @@ async function main(): Promise<void> {
       console.log(
         `${n.toLocaleString('en').padEnd(10)} | ${(bytes / 1e6).toFixed(0).padStart(8)} | ${r.wallS.toFixed(1).padStart(6)} | ${r.cpuS.toFixed(1).padStart(5)} | ${r.rssMb.toFixed(0).padStart(11)} | ${Math.round(n / r.wallS).toLocaleString('en').padStart(9)} | ${load()}`,
       );
+      const big = n >= 1_000_000;
+      distOut.add({ name: `CLI de bout en bout, ${n.toLocaleString('fr-FR')} polygones : durée`, unit: 's', median: r.wallS, target: big ? '≤ 40 s' : null, met: big ? r.wallS <= 40 : null });
+      distOut.add({ name: `CLI de bout en bout, ${n.toLocaleString('fr-FR')} polygones : pic de RSS`, unit: 'MB', median: r.rssMb, target: big ? '≤ 1024 MB' : null, met: big ? r.rssMb <= 1024 : null });
       if (n === PG_SITES || (pgInput === null && n >= PG_SITES)) {
         pgInput = input;
         pgCli = r;
@@ -238,6 +245,7 @@ async function main(): Promise<void> {
         if (mine > 100) maxRel[k] = Math.max(maxRel[k], Math.abs(v - mine) / mine);
       });
     }
+    distOut.add({ name: `CLI / PostGIS, ${pg.rows.toLocaleString('fr-FR')} sites (rapport des durées)`, unit: '×', median: cliS / pg.wallS });
     console.log(
       `${pg.rows.toLocaleString('en')} sites: PostGIS ${pg.wallS.toFixed(1)} s (load, index, query, output), CLI ${before.wallS.toFixed(1)} s before and ` +
         `${after.wallS.toFixed(1)} s after → CLI / PostGIS = ${(cliS / pg.wallS).toFixed(2)} (PostGIS ${(pg.wallS / cliS).toFixed(1)}× the CLI's time); load ${load()}`,
@@ -252,5 +260,6 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Last line, for `npm run bench` (scripts/lib/benchSummary.ts).
+void main().then(() => distOut.print());
 if (!existsSync('/usr/bin/time')) console.warn('/usr/bin/time absent: the CLI timings need it (Debian package « time »).');

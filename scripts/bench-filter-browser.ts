@@ -272,6 +272,8 @@ async function main() {
         (missing ? ` — ${missing} changement(s) sans « idle » de la carte en 10 s` : '') +
         (total.p95 <= TARGET_MS ? ' : atteint.' : ' : NON atteint au p95.'),
     );
+    // Last line, for `npm run bench` (scripts/lib/benchSummary.ts).
+    console.log(JSON.stringify({ bench: 'filter-browser', metrics: [{ name: `changement de filtre, saisie → carte au repos (${samples.length} changements)`, unit: 'ms', median: total.median, p95: total.p95, target: `p95 ≤ ${TARGET_MS} ms`, met: total.p95 <= TARGET_MS }] }));
   } finally {
     await browser.close();
     await close();

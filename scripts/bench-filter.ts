@@ -21,6 +21,7 @@ import { sortSites } from '../src/domain/sort';
 import { summarize } from '../src/domain/summary';
 import { EMPTY_FILTERS, READINESS_ITEM_IDS, SECTOR_IDS, type FilterState, type ItemStatus, type Site } from '../src/domain/types';
 import { median } from './lib/bench';
+import { benchSummary, percentile } from './lib/benchSummary';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCES = process.env.ATLAS_SOURCES ?? path.resolve(REPO_ROOT, '../shared/opendata');
@@ -32,7 +33,7 @@ function runsArg(): number {
   return Number.isInteger(n) && n > 0 ? n : 21;
 }
 
-function time<T>(runs: number, fn: () => T): { ms: number; result: T } {
+function time<T>(runs: number, fn: () => T): { ms: number; p95: number | null; result: T } {
   let result = fn(); // warm-up (JIT)
   const t: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -40,7 +41,7 @@ function time<T>(runs: number, fn: () => T): { ms: number; result: T } {
     result = fn();
     t.push(performance.now() - a);
   }
-  return { ms: median(t), result };
+  return { ms: median(t), p95: percentile(t, 95), result };
 }
 
 function enrich(sites: Site[]): Site[] {
@@ -102,6 +103,7 @@ function main(): void {
   console.log(`médiane de ${runs} exécutions, en ms (Node ${process.version})\n`);
   const cols = ['scénario', 'résultats', 'filtre', 'facettes', 'histogramme', 'tri nom', 'tri surface', 'résumé'];
   const rows: string[][] = [];
+  const summary = benchSummary('filter');
   for (const [name, patch] of SCENARIOS) {
     const f: FilterState = { ...EMPTY_FILTERS, ...patch };
     const filt = time(runs, () => filterSites(sites, f));
@@ -110,12 +112,15 @@ function main(): void {
     const sortName = time(runs, () => sortSites(filt.result, { key: 'name', dir: 'asc' }));
     const sortSurf = time(runs, () => sortSites(filt.result, { key: 'surface', dir: 'desc' }));
     const sum = time(runs, () => summarize(filt.result));
+    summary.add({ name: `${name} : filterSites (${sites.length} sites)`, unit: 'ms', median: filt.ms, p95: filt.p95 });
+    summary.add({ name: `${name} : facetCounts`, unit: 'ms', median: fac.ms, p95: fac.p95 });
     rows.push([name, String(filt.result.length), ...[filt, fac, hist, sortName, sortSurf, sum].map((x) => x.ms.toFixed(2))]);
   }
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i < 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(cols));
   for (const r of rows) console.log(line(r));
+  summary.print();
 }
 
 main();

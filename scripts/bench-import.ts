@@ -31,6 +31,7 @@ import { findSelfIntersection } from '../src/domain/selfIntersection';
 import { mulberry32 } from '../src/domain/sample';
 import { CHROMIUM_FLAGS } from '../tests/e2e/browser';
 import { formatMs, intArg, median } from './lib/bench';
+import { benchSummary, percentile } from './lib/benchSummary';
 
 const N = intArg('--n', 100_000);
 const V = intArg('--vertices', 1_000_000);
@@ -41,6 +42,7 @@ const argValue = (flag: string) => {
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 };
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const benchOut = benchSummary('import');
 const line = (label: string, value: string) => console.log(`${label.padEnd(64)} ${value}`);
 
 /** N fictitious rectangular plots (about 100 × 70 m) spread over the PETR's box. */
@@ -98,12 +100,14 @@ async function nodeBench(file: Buffer): Promise<void> {
     summary = `${r.summary.total} entités, ${r.summary.importable} importables, ${r.summary.blocked} en erreur`;
   }
   line(`Node: parseImportFiles, ${N} plots (${summary})`, `median ${s(median(times))} (min ${s(Math.min(...times))}), CPU ${s(median(cpu))}`);
+  benchOut.add({ name: `Node : parseImportFiles, ${N} terrains`, unit: 'ms', median: median(times), p95: percentile(times, 95) });
 
   const ring = jaggedRing(V);
   const sweep: number[] = [];
   let found: [number, number] | null = null;
   for (let i = 0; i < RUNS; i++) sweep.push(timeMs(() => (found = findSelfIntersection(ring))));
   line(`Node: self-intersection sweep, ${V} vertices (${found ? 'crossing found' : 'simple: every edge swept'})`, `median ${s(median(sweep))}`);
+  benchOut.add({ name: `Node : auto-intersection (balayage), ${V} sommets`, unit: 'ms', median: median(sweep), p95: percentile(sweep, 95), target: V >= 1_000_000 ? '≤ 10 000 ms' : null, met: V >= 1_000_000 ? median(sweep) <= 10_000 : null });
   // The whole import of one plot with that many vertices (a ring large enough for 7 decimals).
   const bigFile = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { nom: 'Contour fictif' }, geometry: ring }] }));
   const t = performance.now();
@@ -194,7 +198,7 @@ async function main(): Promise<void> {
   const file = plotsFile(N);
   line('File', `${(file.length / 1024 / 1024).toFixed(1)} Mo GeoJSON`);
   await nodeBench(file);
-  if (has('--no-browser')) return;
+  if (has('--no-browser')) return benchOut.print();
 
   const outDir = mkdtempSync(join(tmpdir(), 'atlas-bench-import-'));
   const path = join(outDir, '..', `${outDir.split('/').pop()}-bench.geojson`);
@@ -226,6 +230,19 @@ async function main(): Promise<void> {
   builds.forEach((b, k) => {
     const r = runs[k];
     line(`Browser (${b.label}): file picked → report on screen`, `median ${s(med(r.map((x) => x.report))!)}`);
+    if (k === 0) {
+      const big = N >= 100_000;
+      const rep = r.map((x) => x.report);
+      benchOut.add({ name: `Navigateur : fichier choisi → rapport affiché (${N} terrains)`, unit: 'ms', median: median(rep), p95: percentile(rep, 95), target: big ? '≤ 10 000 ms' : null, met: big ? median(rep) <= 10_000 : null });
+      const lt = r.map((x) => x.reportLongest);
+      benchOut.add({ name: 'Navigateur : plus longue tâche du fil principal jusqu’au rapport', unit: 'ms', median: median(lt), p95: percentile(lt, 95), target: '≤ 200 ms', met: Math.max(...lt) <= 200 });
+      const merged = r.map((x) => x.merge);
+      if (!has('--no-merge')) {
+        const ok = merged.every((x) => x !== null);
+        const m = ok ? (merged as number[]) : [];
+        benchOut.add({ name: `Navigateur : « Importer » → brouillons enregistrés (${N} terrains)`, unit: 'ms', median: ok ? median(m) : null, p95: ok ? percentile(m, 95) : null, target: big ? '≤ 20 000 ms' : null, met: big ? ok && median(m) <= 20_000 : null });
+      }
+    }
     line(`Browser (${b.label}): longest main-thread task until the report`, `median ${formatMs(med(r.map((x) => x.reportLongest))!)} ms, max ${formatMs(Math.max(...r.map((x) => x.reportLongest)))} ms`);
     if (!has('--no-merge')) {
       const m = med(r.map((x) => x.merge));
@@ -240,6 +257,7 @@ async function main(): Promise<void> {
     const b = med(runs[1].map((x) => x.report))!;
     line('Report time ratio (this build / compare)', (a / b).toFixed(2));
   }
+  benchOut.print();
 }
 
 main().catch((e) => {

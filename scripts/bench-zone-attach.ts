@@ -16,14 +16,18 @@ import { applyZoneDrafts } from '../src/domain/zoneDrafts';
 import { attachToZones } from '../src/domain/zones';
 import { blankSiteProperties } from '../src/domain/site';
 import { allSites, loadZoneAttach } from '../src/state/store';
-import { formatMs, intArg, medianMs } from './lib/bench';
+import { formatMs, intArg, statsMs } from './lib/bench';
+import { benchSummary } from './lib/benchSummary';
 
 const RUNS = intArg('--runs', 7);
 const N = intArg('--n', 24000);
 const Z = intArg('--zones', 20);
 
+const summary = benchSummary('zone-attach');
 function time(label: string, fn: () => unknown): void {
-  console.log(`${label.padEnd(66)} ${formatMs(medianMs(fn, RUNS)).padStart(9)} ms`);
+  const s = statsMs(fn, RUNS);
+  summary.add({ name: label, unit: 'ms', median: s.median, p95: s.p95 });
+  console.log(`${label.padEnd(66)} ${formatMs(s.median).padStart(9)} ms`);
 }
 
 const rnd = mulberry32(11);
@@ -88,3 +92,4 @@ time('allSites WITHOUT zones, one draft site changed (reference)', () => {
   const d = sites[k++ % N];
   return allSites({ ...base, zones: undefined, draftSites: [{ ...d, properties: { ...d.properties, name: `edit ${k}` } }] });
 });
+summary.print();

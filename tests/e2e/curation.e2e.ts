@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openAtlas } from './browser';
 import { panelViolations as violationsIn } from './axe';
 import { IMPORT_LABEL, mapSiteIds, openEditing, openSection } from './editing';
+import { imagesSettled, placeVertices } from './waits';
 
 const L93 = 'tests/fixtures/curation/import-l93.geojson';
 const HOSTILE = 'tests/fixtures/curation-ui/hostile-names.geojson';
@@ -140,8 +141,9 @@ describe('curation: import, edit, drafts, export', () => {
   });
 
   it('keeps the draft after a reload, with the counter and the history', async () => {
-    // Let the debounced write land, then reload (same context = same IndexedDB).
-    await page.waitForTimeout(600);
+    // Let the debounced write land (the panel says « enregistré » once IndexedDB has it), then
+    // reload (same context = same IndexedDB).
+    await expect.poll(() => page.locator('.cur-saved').textContent(), { timeout: 10000 }).toBe('Brouillon enregistré dans ce navigateur');
     await page.reload();
     await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 60000 });
     await openEditing(page);
@@ -287,7 +289,8 @@ describe('curation: fixing the report, hostile properties', () => {
       await page.getByRole('tab', { name: 'Recherche' }).click();
       await page.getByText('<script>window.__xss=3;alert(1)</script>', { exact: true }).first().waitFor({ timeout: 10000 });
 
-      await page.waitForTimeout(300);
+      // Every image has loaded or failed (an injected one's onerror would have run).
+      await imagesSettled(page);
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
       expect(await page.locator('img[src="x"]').count()).toBe(0);
       expect(dialogs).toEqual([]);
@@ -315,10 +318,7 @@ describe('curation: drawing', () => {
         [cx + 60, cy + 40],
         [cx - 60, cy + 40],
       ];
-      for (const [x, y] of pts) {
-        await page.mouse.click(x, y);
-        await page.waitForTimeout(150);
-      }
+      await placeVertices(page, pts);
       await page.mouse.click(pts[0][0], pts[0][1]); // close on the first vertex
 
       await page.getByTestId('site-editor').waitFor({ timeout: 10000 });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
 import { baseURL, launch, openAtlas, openLayersPanel } from './browser';
+import { urlSettled } from './waits';
 
 type Win = Window & {
   __atlas: {
@@ -275,7 +276,7 @@ describe('map', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('shows exactly the filtered sites', async () => {
+  it('shows exactly the filtered sites; a hidden one cannot be clicked', async () => {
     await jump(page, [3.35, 49.33], 9.5);
     const all = await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds());
     expect(all.length).toBeGreaterThan(3);
@@ -305,10 +306,19 @@ describe('map', () => {
     );
     expect(hidden).not.toBeNull();
     await page.mouse.click(hidden!.p!.x, hidden!.p!.y);
-    await page.waitForTimeout(600); // longer than the URL debounce
+    // Every pending URL write has landed (no sleep « longer than the debounce »).
+    await urlSettled(page);
     expect(await page.locator('.atlas-map-popup .atlas-popup-site').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('sel')).toBe(selBefore);
     await page.keyboard.press('Escape');
+    await page.evaluate(() => (window as unknown as Win).__atlas.controller.setFilteredIds(null));
+    await idle(page);
+  });
+
+  it('shows no site when the filter keeps none, and every site again when it is cleared', async () => {
+    await jump(page, [3.35, 49.33], 9.5);
+    const all = await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds());
+    expect(all.length).toBeGreaterThan(3);
     await page.evaluate(() => (window as unknown as Win).__atlas.controller.setFilteredIds([]));
     await idle(page);
     expect(await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds())).toEqual([]);
@@ -358,7 +368,10 @@ describe('map', () => {
     await toggle.click();
     const notice = page.getByTestId('basemap-notice');
     await notice.waitFor({ state: 'visible', timeout: 20000 });
-    await page.waitForTimeout(800); // further failed tiles must not add notices
+    // Further failed tiles must not add notices: once the layer is gone and the map has
+    // rendered to idle, no tile request of it is left to fail.
+    await page.waitForFunction(() => !(window as unknown as Win).__atlas.map.getLayer('ign-basemap'), null, { timeout: 10000 });
+    await idle(page);
     expect(await notice.count()).toBe(1);
     expect((await notice.innerText()).replace(/\s+/g, ' ')).toContain(
       'Le fond de plan IGN n\'a pas pu être chargé (pas de connexion ?). La carte reste utilisable sans fond.',

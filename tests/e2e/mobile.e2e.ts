@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openAtlas, openPage as openAtlasPage } from './browser';
+import { placeVertices } from './waits';
 
 const PHONE = { width: 375, height: 667 };
 const SHOTS = '.tmp/screenshots';
@@ -88,7 +89,12 @@ describe('phone 375 × 667', () => {
 
       // Map tab: the map fills the screen width.
       await page.getByRole('tab', { name: 'Carte' }).click();
-      await page.waitForTimeout(500);
+      // The map panel is shown and its canvas resized to the screen width.
+      await page.waitForFunction(
+        (w) => (document.querySelector('.map-panel canvas')?.getBoundingClientRect().width ?? 0) > w - 20,
+        PHONE.width,
+        { timeout: 10000 },
+      );
       const box = await page.locator('.map-panel canvas').first().boundingBox();
       expect(box).not.toBeNull();
       expect(box!.width).toBeGreaterThan(PHONE.width - 20);
@@ -266,18 +272,14 @@ describe('phone 375 × 667', () => {
         [cx + 70, cy - 50],
         [cx + 70, cy + 60],
       ];
-      await page.touchscreen.tap(...vertices[0]);
-      await page.waitForTimeout(200);
+      await placeVertices(page, vertices.slice(0, 1), 'tap');
       // One vertex is not an outline: « Terminer » says so and the drawing goes on.
       await banner.getByRole('button', { name: 'Terminer' }).tap();
       await expect
         .poll(() => page.getByTestId('announcer').textContent())
         .toBe('Placez au moins trois sommets avant de terminer le contour.');
       expect(await banner.isVisible()).toBe(true);
-      for (const [x, y] of vertices.slice(1)) {
-        await page.touchscreen.tap(x, y);
-        await page.waitForTimeout(200);
-      }
+      await placeVertices(page, vertices.slice(1), 'tap', 1);
       await banner.getByRole('button', { name: 'Terminer' }).tap();
       await banner.waitFor({ state: 'detached' });
       expect(await tabSelected('Édition')).toBe('true');

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openPage as openAtlasPage } from './browser';
+import { nextFrames } from './waits';
 
 const SHOTS = '.tmp/screenshots';
 let browser: Browser;
@@ -53,7 +54,14 @@ describe('print', () => {
       expect(await isShown(page, '.print-stamp')).toBe(false); // only on paper
       await page.emulateMedia({ media: 'print' });
       await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-      await page.waitForTimeout(300);
+      // The print copy of the map is decoded and the stamp laid out (React has committed the
+      // drawing taken at « beforeprint »).
+      await page.waitForFunction(() => {
+        const el = document.querySelector('img.minimap-print') as HTMLImageElement | null;
+        return !!el && el.complete && el.naturalWidth > 0;
+      });
+      await page.locator('.print-stamp').waitFor({ state: 'visible' });
+      await nextFrames(page);
       await page.screenshot({ path: `${SHOTS}/print-sheet.png`, fullPage: true });
 
       expect(await isShown(page, 'nav.main-nav')).toBe(false);

@@ -148,17 +148,17 @@ describe('search: filters drive the list and the map', () => {
     for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
     await page.keyboard.press('ArrowLeft');
     // The URL is written after a short debounce: wait until it holds the last key press's value,
-    // i.e. until it stops changing (two reads, longer than the debounce apart, agree).
-    let smax = NaN;
-    for (let tries = 0; tries < 20; tries++) {
-      const a = new URL(page.url()).searchParams.get('smax');
-      await page.waitForTimeout(700);
-      const b = new URL(page.url()).searchParams.get('smax');
-      if (a !== null && a === b) {
-        smax = Number(b);
-        break;
-      }
-    }
+    // the one the numeric field shows (hectares, French decimals; the URL holds m²).
+    const field = page.getByLabel('Maximum (ha)');
+    await expect.poll(() => field.inputValue()).not.toBe('');
+    const ha = Number((await field.inputValue()).replace(/[\s\u202f\u00a0]/g, '').replace(',', '.'));
+    expect(ha).toBeGreaterThan(0);
+    await page.waitForFunction(
+      (m2) => Math.abs(Number(new URL(window.location.href).searchParams.get('smax') ?? NaN) - m2) < 1,
+      ha * 10000,
+      { timeout: 10000 },
+    );
+    const smax = Number(new URL(page.url()).searchParams.get('smax'));
     expect(smax).toBeGreaterThan(0);
     const expected = filterSites(realSites, f({ surfaceMax: smax }));
     expect(expected.length).toBeLessThan(realSites.length);

@@ -57,9 +57,21 @@ async function mapView(page: Page): Promise<{ lon: number; lat: number; zoom: nu
 // « Friche (n) » of the kind facet, not the friche status options (« Friche potentielle (n) »…).
 const friche = (page: Page) => page.locator('form.filters').getByRole('checkbox', { name: /^Friche \(\d+\)$/ });
 
-describe('URL: the permalink reopens the same state', () => {
-  it('filters + selection + map view, opened in a new browser context', async () => {
-    const { page, context } = await openAtlas(browser);
+interface Permalink {
+  href: string;
+  id: string;
+  expected: number;
+  before: { lon: number; lat: number; zoom: number };
+}
+
+/**
+ * Shared setup: in a first context, filters (0,5 ha minimum, friches), a selected row and a
+ * map view of our own, all written to the URL; returns that link. Made once per file run
+ * (both permalink tests use it) and on demand when a test runs alone.
+ */
+async function makePermalink(): Promise<Permalink> {
+  const { page, context } = await openAtlas(browser);
+  try {
     await waitListCount(page, realSites.length);
     await page.getByLabel('Minimum (ha)').fill('0,5');
     await friche(page).check();
@@ -74,8 +86,27 @@ describe('URL: the permalink reopens the same state', () => {
     await page.evaluate(() => (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [3.3512, 49.3791], zoom: 12.25 }));
     await waitQuery(page, `q.get('v') === '3.3512,49.3791,12.25'`);
     await waitQuery(page, `q.get('smin') === '5000' && q.get('kind') === 'friche'`);
-    const href = page.url();
-    const before = await mapView(page);
+    return { href: page.url(), id, expected, before: await mapView(page) };
+  } finally {
+    await context.close();
+  }
+}
+let permalinkMade: Promise<Permalink> | null = null;
+const permalink = () => (permalinkMade ??= makePermalink());
+
+describe('URL: the permalink reopens the same state', () => {
+  it('filters + selection + map view are written to the URL', async () => {
+    const { href, id, before } = await permalink();
+    const q = new URL(href).searchParams;
+    expect(q.get('smin')).toBe('5000');
+    expect(q.get('kind')).toBe('friche');
+    expect(q.get('sel')).toBe(id);
+    expect(q.get('v')).toBe('3.3512,49.3791,12.25');
+    expect(before.zoom).toBeCloseTo(12.25, 2);
+  });
+
+  it('filters + selection + map view, opened in a new browser context', async () => {
+    const { href, id, expected, before } = await permalink();
 
     // A brand-new browser context: no storage, no history.
     const ctx2 = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
@@ -115,7 +146,6 @@ describe('URL: the permalink reopens the same state', () => {
     expect(p2.url()).toBe(href);
     expect(await p2.evaluate(() => history.length === (window as unknown as { __historyAtLoad: number }).__historyAtLoad)).toBe(true);
     await other.context.close();
-    await context.close();
   });
 
   it('sample=1 reloads the fictitious sample; lang=en opens in English', async () => {
@@ -173,7 +203,7 @@ describe('URL: history', () => {
     await context.close();
   });
 
-  it('typing is coalesced into one history entry; map moves replace the entry', async () => {
+  it('typing is coalesced into one history entry; one Back removes the whole word', async () => {
     const { page, context } = await openAtlas(browser);
     await waitListCount(page, realSites.length);
     const length0 = await page.evaluate(() => history.length);
@@ -182,6 +212,18 @@ describe('URL: history', () => {
     expect(await page.evaluate(() => history.length)).toBe(length0 + 1);
     await waitListCount(page, count({ text: 'Soissons' }));
 
+    // One Back removes the whole word.
+    await page.goBack();
+    await waitQuery(page, `!q.has('q')`);
+    await waitListCount(page, realSites.length);
+    expect(await page.getByLabel('Nom du site').inputValue()).toBe('');
+    await context.close();
+  });
+
+  it('map moves replace the entry: `v` follows, no history entry is added', async () => {
+    const { page, context } = await openAtlas(browser);
+    await waitListCount(page, realSites.length);
+    const length0 = await page.evaluate(() => history.length);
     // Moving the map updates `v` without adding entries.
     for (const [lon, zoom] of [
       [3.3, 11],
@@ -190,13 +232,7 @@ describe('URL: history', () => {
       await page.evaluate(([lon, zoom]) => (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [lon, 49.38], zoom }), [lon, zoom]);
       await waitQuery(page, `q.get('v') === '${lon},49.38,${zoom}'`);
     }
-    expect(await page.evaluate(() => history.length)).toBe(length0 + 1);
-
-    // One Back removes the whole word.
-    await page.goBack();
-    await waitQuery(page, `!q.has('q')`);
-    await waitListCount(page, realSites.length);
-    expect(await page.getByLabel('Nom du site').inputValue()).toBe('');
+    expect(await page.evaluate(() => history.length)).toBe(length0);
     await context.close();
   });
 

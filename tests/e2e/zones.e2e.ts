@@ -5,12 +5,14 @@
  * to the sourced « 140 ha »; it survives a reload (badge « Périmètre numérisé (brouillon) »),
  * and a sample plot inside it belongs to the zone (its sheet and its list row name the zone).
  *
- * One browser context: IndexedDB lives in the context, so the reload finds the draft.
+ * Each test draws in a fresh browser context (IndexedDB lives in the context, so a reload
+ * finds the draft), through the shared `drawOutline` setup, so each runs alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch, openAtlas } from './browser';
 import { panelViolations as violationsIn } from './axe';
+import { placeVertices } from './waits';
 
 const ZONE_ID = 'Z01';
 const ZONE_NAME = 'Parc d\'activités du Plateau (ZAC du Plateau)';
@@ -67,41 +69,63 @@ async function centralSampleSite(page: Page): Promise<{ id: string; x: number; y
   return found;
 }
 
+/** Waits for the atlas map after a navigation or a reload. */
+async function mapReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 60000 });
+}
+
+/**
+ * Shared setup: opens the atlas with the sample in a fresh context (its own IndexedDB), starts
+ * « Numériser le périmètre » on the zone and clicks a square around a sample plot near the map
+ * centre, closing it on the first vertex. Returns that plot.
+ */
+async function drawOutline(page: Page): Promise<{ id: string; x: number; y: number }> {
+  // The fictitious sample is on the map.
+  await expect.poll(async () => (await mapSiteIds(page)).some((id) => id.startsWith('FICT-')), { timeout: 20000 }).toBe(true);
+
+  await page.getByLabel('Mode édition').check();
+  await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+  const zone = page.locator(`#zone-${ZONE_ID}`);
+  await zone.locator('summary').first().click();
+  expect(await zone.getByTestId('zone-badge').textContent()).toBe('Périmètre à numériser');
+
+  await zone.getByRole('button', { name: 'Numériser le périmètre' }).click();
+  await zone.getByText('Cliquez sur la carte pour placer les sommets du périmètre', { exact: false }).waitFor();
+
+  // A square around a sample plot near the map centre.
+  const site = await centralSampleSite(page);
+  const r = 45;
+  const pts: [number, number][] = [
+    [site.x - r, site.y - r],
+    [site.x + r, site.y - r],
+    [site.x + r, site.y + r],
+    [site.x - r, site.y + r],
+  ];
+  await placeVertices(page, pts);
+  await page.mouse.click(pts[0][0], pts[0][1]); // close on the first vertex
+
+  await expect.poll(() => zone.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
+  return site;
+}
+
+/** Draws the outline (drawOutline) and waits until it is announced as written to IndexedDB. */
+async function drawAndSave(page: Page): Promise<{ id: string; x: number; y: number }> {
+  const site = await drawOutline(page);
+  await expect
+    .poll(() => page.getByTestId('announcer').textContent(), { timeout: 15000 })
+    .toMatch(/Périmètre de « Parc d.activités du Plateau \(ZAC du Plateau\) » enregistré \(brouillon\) : /);
+  return site;
+}
+
 describe('zones: digitising an outline', () => {
-  it('draws a zone outline on the map, keeps it after a reload, and attaches the plot inside it', async () => {
+  it('draws a zone outline on the map, with its computed surface beside the sourced one', async () => {
     const { context, page, errors } = await openAtlas(browser, '?sample=1');
     try {
-      // The fictitious sample is on the map.
-      await expect.poll(async () => (await mapSiteIds(page)).some((id) => id.startsWith('FICT-')), { timeout: 20000 }).toBe(true);
-
-      await page.getByLabel('Mode édition').check();
-      await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+      await drawOutline(page);
       const zone = page.locator(`#zone-${ZONE_ID}`);
-      await zone.locator('summary').first().click();
-      expect(await zone.getByTestId('zone-badge').textContent()).toBe('Périmètre à numériser');
       // Territory-level groupings offer nothing to digitise.
       await page.locator('#zone-T_PETR summary').first().click();
       expect(await page.locator('#zone-T_PETR').getByRole('button', { name: 'Numériser le périmètre' }).count()).toBe(0);
-
-      await zone.getByRole('button', { name: 'Numériser le périmètre' }).click();
-      await zone.getByText('Cliquez sur la carte pour placer les sommets du périmètre', { exact: false }).waitFor();
-
-      // A square around a sample plot near the map centre.
-      const site = await centralSampleSite(page);
-      const r = 45;
-      const pts: [number, number][] = [
-        [site.x - r, site.y - r],
-        [site.x + r, site.y - r],
-        [site.x + r, site.y + r],
-        [site.x - r, site.y + r],
-      ];
-      for (const [x, y] of pts) {
-        await page.mouse.click(x, y);
-        await page.waitForTimeout(150);
-      }
-      await page.mouse.click(pts[0][0], pts[0][1]); // close on the first vertex
-
-      await expect.poll(() => zone.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
       // Computed surface shown next to the source's figure (kept as it is).
       const area = (await zone.getByTestId(`zone-area-${ZONE_ID}`).textContent()) ?? '';
       expect(area).toMatch(/^Surface calculée du périmètre : \d[\d\s\u202f\u00a0,]*[\s\u00a0](ha|m²)$/);
@@ -111,13 +135,18 @@ describe('zones: digitising an outline', () => {
       // The plot is in the zone: the « Modifier » / « Supprimer » actions replace « Numériser ».
       await zone.getByRole('button', { name: 'Modifier le périmètre' }).waitFor();
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
+  it('keeps the outline after a reload, with its history; the panel with its editing tools passes axe', async () => {
+    const { context, page, errors } = await openAtlas(browser, '?sample=1');
+    try {
       // Saved: announced once written to IndexedDB. Then reload (same context = same IndexedDB).
-      await expect
-        .poll(() => page.getByTestId('announcer').textContent(), { timeout: 15000 })
-        .toMatch(/Périmètre de « Parc d.activités du Plateau \(ZAC du Plateau\) » enregistré \(brouillon\) : /);
+      await drawAndSave(page);
       await page.reload();
-      await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 60000 });
+      await mapReady(page);
       await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
       const again = page.locator(`#zone-${ZONE_ID}`);
       await expect.poll(() => again.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
@@ -130,7 +159,16 @@ describe('zones: digitising an outline', () => {
       await again.getByTestId(`zone-history-${ZONE_ID}`).waitFor();
       expect(await again.getByTestId(`zone-history-${ZONE_ID}`).textContent()).toMatch(/Numérisation/);
       expect(await panelViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 
+  it('attaches the sample plot inside the outline: its sheet and its list row name the zone', async () => {
+    const { context, page } = await openAtlas(browser, '?sample=1');
+    try {
+      const site = await drawAndSave(page);
       // The sample plot inside the outline belongs to the zone: its sheet names it.
       await page.goto(`${baseURL()}?sample=1#/site/${encodeURIComponent(site.id)}`);
       await page.locator('[data-testid=site-sheet]').waitFor({ timeout: 30000 });
@@ -140,10 +178,18 @@ describe('zones: digitising an outline', () => {
       const row = page.locator(`[data-site-id="${site.id}"]`);
       await row.waitFor({ timeout: 30000 });
       await expect.poll(() => row.locator('.row-zone').textContent(), { timeout: 20000 }).toBe(ZONE_NAME);
+    } finally {
+      await context.close();
+    }
+  });
 
-      // « Supprimer le périmètre »: the zone leaves the map, the badge comes back, the plot leaves the zone.
+  it('« Supprimer le périmètre »: the zone leaves the map and the badge comes back', async () => {
+    const { context, page, errors } = await openAtlas(browser, '?sample=1');
+    try {
+      await drawAndSave(page);
+      // After a fresh load, as an EPCI team coming back to it.
       await page.goto(`${baseURL()}?sample=1`);
-      await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 60000 });
+      await mapReady(page);
       if (!(await page.getByLabel('Mode édition').isChecked())) await page.getByLabel('Mode édition').check();
       await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
       const last = page.locator(`#zone-${ZONE_ID}`);
