@@ -190,6 +190,8 @@ export interface FilterResult {
   readonly count: number;
   /** The matching sites, in input order. */
   readonly filtered: Site[];
+  /** Their prepared views (same order). */
+  readonly preparedMatches: PreparedSite[];
   /** Facet counts (computed on first read). */
   readonly facets: FacetCounts;
   /** Surface histogram with `bins` classes (computed on first read per bin count). */
@@ -273,7 +275,13 @@ export function evaluateFilters(table: SiteTable, f: FilterState): FilterResult 
     }
   }
   const filtered = new Array<Site>(count);
-  for (let i = 0, j = 0; i < n; i++) if (pass[i]) filtered[j++] = table.sites[i];
+  const preparedMatches = new Array<PreparedSite>(count);
+  for (let i = 0, j = 0; i < n; i++) {
+    if (pass[i]) {
+      filtered[j] = table.sites[i];
+      preparedMatches[j++] = table.prepared[i];
+    }
+  }
   let facets: FacetCounts | null = null;
   const histograms = new Map<number, SurfaceHistogram>();
   const result: FilterResult = {
@@ -283,6 +291,7 @@ export function evaluateFilters(table: SiteTable, f: FilterState): FilterResult 
     pass,
     count,
     filtered,
+    preparedMatches,
     get facets() {
       return (facets ??= facetCountsOf(table, fail));
     },

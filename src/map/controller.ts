@@ -132,9 +132,14 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let layers: Record<string, FeatureCollection> = {};
   let petrBbox: [number, number, number, number] = PETR_BBOX;
   let sitesById = new Map<string, Site>();
-  let filteredIds: string[] | null = null;
-  /** Sites drawn hidden: feature-state `out: true` (what MapLibre holds, kept in step). */
-  let outIds = new Set<string>();
+  /** The sites last given to setSites, and the feature id (`_fid`) of each. */
+  let siteList: readonly Site[] = [];
+  let fidByIndex = new Int32Array(0);
+  /** Per site of `siteList`: 1 when the filters show it; null when every site is shown. */
+  let shownMask: Uint8Array | null = null;
+  /** Per feature id: 1 when the site is drawn hidden (feature-state `out: true`, what MapLibre holds, kept in step). */
+  let outByFid = new Uint8Array(64);
+  let outCount = 0;
   let selectedId: string | null = null;
   /** The site drawn by the highlight layers (source `sites-selection`), and its data. */
   let highlighted: { id: string | null; site: Site | null } = { id: null, site: null };
@@ -193,23 +198,42 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     }
     return n;
   };
-  const siteState = (id: string, state: Record<string, boolean>) => map.setFeatureState({ source: SOURCE_IDS.sites, id: fidOf(id) }, state);
+  const OUT = { [SITE_STATE.out]: true };
+  const IN = { [SITE_STATE.out]: false };
+  function setOut(fid: number, out: boolean): void {
+    if (fid >= outByFid.length) {
+      const grown = new Uint8Array(Math.max(fid + 1, outByFid.length * 2));
+      grown.set(outByFid);
+      outByFid = grown;
+    }
+    if ((outByFid[fid] === 1) === out) return;
+    outByFid[fid] = out ? 1 : 0;
+    outCount += out ? 1 : -1;
+    map.setFeatureState({ source: SOURCE_IDS.sites, id: fid }, out ? OUT : IN);
+  }
 
   /**
    * Marks the sites the filters leave out with the feature-state `out` (the site layers draw
    * them with a zero opacity, see style/layers.ts), touching only the sites whose state
    * changes: no tile is reloaded. MapLibre keeps feature-state per id across `setData`, so
-   * after new sites only the new differences are written (sites gone are reset).
+   * after new sites only the new differences are written (sites gone are reset by setSites).
+   * Showing every site again after many were hidden is one call (`removeFeatureState` of the
+   * whole source) rather than one per site.
    */
+  /** Per site of `siteList`: 1 when its id is in `ids`. */
+  function maskOfIds(ids: ReadonlySet<string>): Uint8Array {
+    return Uint8Array.from(siteList, (x) => (ids.has(x.properties.id) ? 1 : 0));
+  }
+
   function applyFilters(): void {
-    const next = new Set<string>();
-    if (filteredIds) {
-      const keep = new Set(filteredIds);
-      for (const id of sitesById.keys()) if (!keep.has(id)) next.add(id);
+    const mask = shownMask;
+    if (!mask && outCount > 64) {
+      map.removeFeatureState({ source: SOURCE_IDS.sites });
+      outByFid.fill(0);
+      outCount = 0;
+      return;
     }
-    for (const id of outIds) if (!next.has(id)) siteState(id, { [SITE_STATE.out]: false });
-    for (const id of next) if (!outIds.has(id)) siteState(id, { [SITE_STATE.out]: true });
-    outIds = next;
+    for (let i = 0; i < fidByIndex.length; i++) setOut(fidByIndex[i], mask !== null && mask[i] === 0);
   }
 
   /**
@@ -379,14 +403,35 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     },
     setSites(sites: Site[]): void {
       sitesById = new Map(sites.map((s) => [s.properties.id, s]));
+      const previous = fidByIndex;
+      const previousSites = siteList;
+      siteList = sites;
+      fidByIndex = Int32Array.from(sites, (s) => fidOf(s.properties.id));
       setSource(SOURCE_IDS.sites, siteFeatures(sites, fidOf, { zoneMarkers: true }));
-      // New sites the current filters leave out are marked; sites gone are reset.
+      // Sites gone are reset (their state would come back with them); the filter of the old
+      // array does not fit the new one: until the next mask, the ids it showed stay shown.
+      if (outCount) {
+        const present = new Uint8Array(outByFid.length);
+        for (const f of fidByIndex) if (f < present.length) present[f] = 1;
+        for (const f of previous) if (!present[f]) setOut(f, false);
+      }
+      if (shownMask) {
+        // Until the next filter: the sites shown before stay shown, new ones are hidden (as with ids).
+        const shownIds = new Set<string>();
+        for (let i = 0; i < previousSites.length; i++) if (shownMask[i]) shownIds.add(previousSites[i].properties.id);
+        shownMask = maskOfIds(shownIds);
+      }
       applyFilters();
       // The selected site may have been edited (or removed).
       applySelection();
     },
     setFilteredIds(ids: string[] | null): void {
-      filteredIds = ids ? [...ids] : null;
+      shownMask = ids ? maskOfIds(new Set(ids)) : null;
+      applyFilters();
+    },
+    setShownMask(sites: readonly Site[], pass: Uint8Array | null): void {
+      if (sites !== siteList) return;
+      shownMask = pass && pass.length === sites.length ? pass : null;
       applyFilters();
     },
     setSelected(id: string | null, opts?: { fly?: boolean }): void {

@@ -5,7 +5,7 @@
  * The computations themselves are the pure domain functions.
  */
 import { evaluateFilters, fullSurfaceHistogram, siteTable, sortedMatches, type FilterResult } from '../domain/siteTable';
-import { summarize } from '../domain/summary';
+import { summarizePrepared } from '../domain/summary';
 import type { FilterState, Site, SortState } from '../domain/types';
 import { allSites, useAtlas, type AtlasState } from './store';
 
@@ -42,7 +42,7 @@ const facetsMemo = memoLast((r: FilterResult) => timed('atlas:facets', () => r.f
 const histogramMemo = memoLast((r: FilterResult) => timed('atlas:histogram', () => r.histogram()));
 /** Histogram of every site (no filter): its edges stay still while filters change. */
 const fullHistogramMemo = memoLast((all: Site[]) => fullSurfaceHistogram(siteTable(all)));
-const summaryMemo = memoLast((filtered: Site[]) => timed('atlas:summary', () => summarize(filtered)));
+const summaryMemo = memoLast((r: FilterResult) => timed('atlas:summary', () => summarizePrepared(r.preparedMatches)));
 const sortedMemo = memoLast((r: FilterResult, sort: SortState) => timed('atlas:sort', () => sortedMatches(r, sort)));
 const indexMemo = memoLast((all: Site[]) => {
   const m = new Map<string, Site>();
@@ -63,7 +63,7 @@ export const selectFilteredSites = (s: S): Site[] => selectFilterResult(s).filte
 export const selectFacetCounts = (s: S) => facetsMemo(selectFilterResult(s));
 export const selectSurfaceHistogram = (s: S) => histogramMemo(selectFilterResult(s));
 export const selectFullSurfaceHistogram = (s: S) => fullHistogramMemo(selectAllSites(s));
-export const selectSummary = (s: S) => summaryMemo(selectFilteredSites(s));
+export const selectSummary = (s: S) => summaryMemo(selectFilterResult(s));
 export const selectSortedSites = (s: S): Site[] => sortedMemo(selectFilterResult(s), s.sort);
 /** id → site, over real and sample sites. */
 export const selectSiteIndex = (s: S): Map<string, Site> => indexMemo(selectAllSites(s));

@@ -9,11 +9,11 @@ import { setAtlasMap } from '../../map/registry';
 import type { MapView } from '../../domain/types';
 import { computeDetailed } from '../../data/distances/client';
 import { useAtlas } from '../../state/store';
-import { selectAllSites, selectFilteredSites } from '../../state/selectors';
+import { selectAllSites, selectFilterResult } from '../../state/selectors';
 import { formatNumber, useT } from '../i18n';
 import { LayerSwitcher } from './LayerSwitcher';
 import { Legend } from './Legend';
-import { countLabel, filteredSuffix, legendCounts, realCountLabel } from './counts';
+import { countLabel, filteredSuffix, legendCountsOf, realCountLabel } from './counts';
 import './mapPanel.css';
 
 function sameView(a: MapView | null, b: MapView | null): boolean {
@@ -30,7 +30,7 @@ export function MapPanel() {
   const zones = useAtlas((s) => s.zones);
   // Memoised store selectors: the same arrays the list and the counts use (filtered once per change).
   const sites = useAtlas(selectAllSites);
-  const filteredSites = useAtlas(selectFilteredSites);
+  const result = useAtlas(selectFilterResult);
   const selectedId = useAtlas((s) => s.selectedId);
   const visibleLayers = useAtlas((s) => s.visibleLayers);
   const basemap = useAtlas((s) => s.basemap);
@@ -58,7 +58,7 @@ export function MapPanel() {
   const keepRestoredView = useRef(useAtlas.getState().view !== null);
   const hasZones = useMemo(() => zones.some((z) => z.geometry), [zones]);
   // The legend and the text alternative count what the map shows: the filtered sites.
-  const counts = useMemo(() => legendCounts(layers, manifest, filteredSites, sites), [layers, manifest, filteredSites, sites]);
+  const counts = useMemo(() => legendCountsOf(layers, manifest, result), [layers, manifest, result]);
 
   // Create the map once.
   useEffect(() => {
@@ -128,13 +128,10 @@ export function MapPanel() {
     ctrl?.setSites(sites);
   }, [ctrl, sites]);
 
-  const filteredIds = useMemo(
-    () => (filteredSites.length === sites.length ? null : filteredSites.map((s) => s.properties.id)),
-    [sites, filteredSites],
-  );
+  // Per-site flags of the filter result, aligned with `sites` (the array given to setSites above).
   useEffect(() => {
-    ctrl?.setFilteredIds(filteredIds);
-  }, [ctrl, filteredIds]);
+    ctrl?.setShownMask(result.table.sites, result.count === result.table.n ? null : result.pass);
+  }, [ctrl, result]);
 
   useEffect(() => {
     if (!ctrl) return;

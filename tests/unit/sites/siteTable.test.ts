@@ -1,6 +1,6 @@
 /**
  * The columnar filter engine (src/domain/siteTable.ts) gives exactly what the reference
- * functions give (filterSites, facetCounts, surfaceHistogram, sortSites): on every golden case
+ * functions give (filterSites, facetCounts, surfaceHistogram, sortSites, summarize): on every golden case
  * of tests/fixtures/sites, and on seeded random sites and filters that exercise every facet,
  * unknown values and values outside the vocabularies.
  */
@@ -10,6 +10,7 @@ import { filterSites } from '../../../src/domain/filters';
 import { mulberry32 } from '../../../src/domain/sample';
 import { evaluateFilters, fullSurfaceHistogram, siteTable, sortedMatches } from '../../../src/domain/siteTable';
 import { sortSites } from '../../../src/domain/sort';
+import { summarize, summarizePrepared } from '../../../src/domain/summary';
 import { EMPTY_FILTERS, READINESS_ITEM_IDS, SECTOR_IDS, type FilterState, type ItemStatus, type Site, type SortState } from '../../../src/domain/types';
 import { baseSites, goldenCases, goldenInput, makeSite } from './helpers';
 
@@ -27,6 +28,7 @@ function expectSame(sites: Site[], f: FilterState): void {
   expect(JSON.stringify(Object.keys(r.facets.communes))).toBe(JSON.stringify(Object.keys(facetCounts(sites, f).communes)));
   expect(r.histogram()).toEqual(surfaceHistogram(sites, f));
   expect(r.histogram(5)).toEqual(surfaceHistogram(sites, f, 5));
+  expect(summarizePrepared(r.preparedMatches)).toEqual(summarize(ref));
   for (const s of SORTS) expect(sortedMatches(r, s).map((x) => x.properties.id)).toEqual(sortSites(ref, s).map((x) => x.properties.id));
 }
 
