@@ -9,16 +9,18 @@
  *
  * Default: the real data, traced from navigation to the map's first idle with data.
  * --sites national   the ~24,000 Cartofriches friches of France as sites (like the filter bench);
- * --sites FILE       any sites GeoJSON file served in place of sites.geojson;
+ * --sites FILE       any sites GeoJSON file served in place of sites.geojson (copied into the
+ *                    served folder: give --dist a scratch copy of a build);
  * --sample           opens `?sample=1` (the fictitious sample of public/data/sample.geojson);
  * --filter           after the first idle, traces filter changes (surface, text, reset) instead;
- * --out FILE         keeps the raw trace (open it in chrome://tracing or the DevTools panel).
+ * --out FILE         keeps the raw trace (open it in chrome://tracing or the DevTools panel);
+ * --readable         builds with MapLibre's unminified files, so its functions are named.
  * The build is made with source maps unless --dist is given (build it with `--sourcemap`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
-import { launchChromium, loadAvg, newContext, serveApp, serveSites } from './lib/serve';
+import { launchChromium, loadAvg, newContext, serveApp, serveSites, serveSitesFile } from './lib/serve';
 import { nationalSitesBody } from './lib/nationalSites';
 
 function arg(name: string): string | null {
@@ -27,13 +29,13 @@ function arg(name: string): string | null {
 }
 
 async function main(): Promise<void> {
-  const served = await serveApp({ dist: arg('--dist'), sourcemap: true });
+  const served = await serveApp({ dist: arg('--dist'), sourcemap: true, readableMapLibre: process.argv.includes('--readable') });
   const browser = await launchChromium();
   try {
     const context = await newContext(browser);
     const sites = arg('--sites');
     if (sites === 'national') await serveSites(context, nationalSitesBody().body);
-    else if (sites) await serveSites(context, readFileSync(resolve(sites)));
+    else if (sites) await serveSitesFile(context, served, readFileSync(resolve(sites)));
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('Erreur de page :', String(e)));
     const filterMode = process.argv.includes('--filter');

@@ -4,7 +4,7 @@
  * and answer the app's request for the sites file with other sites (page.route: no hook in
  * the production code).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
@@ -18,10 +18,19 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Builds (unless `dist` is given) and serves the app. `sourcemap` keeps the maps for the profiles. */
-export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean } = {}): Promise<Served> {
+/**
+ * Builds (unless `dist` is given) and serves the app. `sourcemap` keeps the maps for the profiles;
+ * `readableMapLibre` builds with MapLibre's unminified files (its function names in the profiles).
+ */
+export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean; readableMapLibre?: boolean } = {}): Promise<Served> {
   const outDir = opts.dist ?? mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-  if (!opts.dist) await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: opts.sourcemap ?? false } });
+  const alias = opts.readableMapLibre
+    ? [
+        { find: /^maplibre-gl$/, replacement: 'maplibre-gl/dist/maplibre-gl-dev.mjs' },
+        { find: /^maplibre-gl\/dist\/maplibre-gl-worker\.mjs/, replacement: 'maplibre-gl/dist/maplibre-gl-worker-dev.mjs' },
+      ]
+    : [];
+  if (!opts.dist) await build({ logLevel: 'warn', resolve: { alias }, build: { outDir, emptyOutDir: true, sourcemap: opts.sourcemap ?? false } });
   const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
@@ -35,8 +44,66 @@ export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean
   };
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+let launches = 0;
+
+/** Headless chromium with the browser tests' flags; `cpu()` reads the CPU time its processes used so far. */
+export async function launchChromium(): Promise<Browser & { cpu(): CpuTimes }> {
+  // A tag on the command line finds the browser process (and so its children) in /proc.
+  const tag = `--atlas-bench-tag=${process.pid}-${++launches}-${Date.now()}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_FLAGS, tag] });
+  return Object.assign(browser, { cpu: () => processTreeCpu(tag) });
+}
+
+/** CPU milliseconds (user + system) used by a process tree, in all and per chromium process type. */
+export interface CpuTimes {
+  total: number;
+  byType: Record<string, number>;
+}
+
+const CLK_TCK = 100;
+
+function processTreeCpu(tag: string): CpuTimes {
+  const procs: { pid: number; ppid: number; cpu: number; type: string; tagged: boolean }[] = [];
+  let dirs: string[] = [];
+  try {
+    dirs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return { total: NaN, byType: {} };
+  }
+  for (const d of dirs) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
+      const sub = /--utility-sub-type=([\w.-]+)/.exec(cmd)?.[1];
+      procs.push({ pid: Number(d), ppid: Number(rest[1]), cpu: ((Number(rest[11]) + Number(rest[12])) * 1000) / CLK_TCK, type: sub ? `${type}:${sub.split('.').pop()}` : type, tagged: cmd.includes(tag) });
+    } catch {
+      /* gone */
+    }
+  }
+  const root = procs.find((p) => p.tagged && p.type === 'browser');
+  if (!root) return { total: NaN, byType: {} };
+  const inTree = new Set([root.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) if (!inTree.has(p.pid) && inTree.has(p.ppid)) (inTree.add(p.pid), (grew = true));
+  }
+  const byType: Record<string, number> = {};
+  let total = 0;
+  for (const p of procs) {
+    if (!inTree.has(p.pid)) continue;
+    byType[p.type] = (byType[p.type] ?? 0) + p.cpu;
+    total += p.cpu;
+  }
+  return { total, byType };
+}
+
+/** The difference of two CPU readings. */
+export function cpuSince(a: CpuTimes, b: CpuTimes): CpuTimes {
+  const byType: Record<string, number> = {};
+  for (const k of new Set([...Object.keys(a.byType), ...Object.keys(b.byType)])) byType[k] = (b.byType[k] ?? 0) - (a.byType[k] ?? 0);
+  return { total: b.total - a.total, byType };
 }
 
 /** A fresh desktop context (1366 × 900, French) that lets no request leave the machine. */
@@ -61,6 +128,20 @@ export async function serveSites(context: BrowserContext, body: string | Buffer,
   await context.route(/\/data\/[^/?#]+$/, async (route) => {
     if (route.request().url().endsWith(`/data/${sitesFile}`)) await route.fulfill({ status: 200, contentType, body });
     else await route.continue();
+  });
+}
+
+/**
+ * For large site sets (a route answer of hundreds of MB crashes the page): writes the sites as a
+ * file of the served folder and points the manifest's sites entry at it.
+ */
+export async function serveSitesFile(context: BrowserContext, served: Served, body: string | Buffer, name = 'bench-sites.geojson'): Promise<void> {
+  writeFileSync(join(served.outDir, 'data', name), body);
+  await context.route(/\/data\/manifest\.json$/, async (route) => {
+    const res = await route.fetch();
+    const manifest = (await res.json()) as DataManifest;
+    if (manifest.layers.sites) manifest.layers.sites = { ...manifest.layers.sites, file: name };
+    await route.fulfill({ response: res, json: manifest });
   });
 }
 

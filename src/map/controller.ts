@@ -25,7 +25,7 @@ import { GLYPHS_URL, loadGlyphFonts, registerGlyphProtocol } from './style/glyph
 import { addImages } from './style/images';
 import { epciColors } from './style/palette';
 import { L, LAYER_GROUPS, SITE_LAYERS, SITE_STATE, buildLayers, epciFillColor } from './style/layers';
-import { DIRECT_SOURCES, EMPTY, SOURCE_IDS, labelPoints, maskOutside, siteFeatures, zoneFeatures } from './sources';
+import { EMPTY, SOURCE_IDS, baseFeatures, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
 import { HomeControl } from './controls/home';
 import { BasemapManager } from './basemap';
@@ -61,14 +61,20 @@ function mapLocale(t: Translate): Record<string, string> {
 }
 
 export function buildStyle(): StyleSpecification {
+  const layers = buildLayers().map((l) =>
+    // Every layer says it is visible: later calls that set 'visible' again change nothing (with no
+    // value, MapLibre would see a change, and a layout change reloads every tile of the source).
+    l.type === 'background' || (l.layout as { visibility?: string } | undefined)?.visibility ? l : ({ ...l, layout: { ...l.layout, visibility: 'visible' } } as typeof l),
+  );
   const sources: Record<string, SourceSpecification> = {};
-  for (const id of Object.values(SOURCE_IDS)) {
-    if (id === SOURCE_IDS.basemap) continue;
+  for (const l of layers) {
+    const id = 'source' in l ? (l.source as string) : null;
+    if (!id || sources[id]) continue;
     // Sites: the feature id is `_fid`, an integer per site id (see siteFeatures), the key of the
     // feature-state that the filters use.
     sources[id] = { type: 'geojson', data: EMPTY, ...(id === SOURCE_IDS.sites ? { promoteId: '_fid' } : {}) };
   }
-  return { version: 8, name: 'Atlas foncier du Soissonnais-Valois', glyphs: GLYPHS_URL, sources, layers: buildLayers() };
+  return { version: 8, name: 'Atlas foncier du Soissonnais-Valois', glyphs: GLYPHS_URL, sources, layers };
 }
 
 type Listeners = { [E in AtlasMapEvent]: Set<(p: AtlasMapEvents[E]) => void> };
@@ -245,22 +251,42 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     if (highlighted.id === selectedId && highlighted.site === site) return;
     highlighted = { id: selectedId, site };
     setSource(SOURCE_IDS.selection, site ? siteFeatures([site]) : EMPTY);
+    applyDynamicVisibility();
   }
 
   /** A site feature the map shows: not left out by the filters. */
   const shown = (f: MapGeoJSONFeature) => f.state?.[SITE_STATE.out] !== true;
 
+  /** Shows or hides a map layer (no call when it already is: a layout change reloads the tiles of its source). */
+  function setVisible(layer: string, on: boolean): void {
+    const v = on ? 'visible' : 'none';
+    if (map.getLayer(layer) && map.getLayoutProperty(layer, 'visibility') !== v) map.setLayoutProperty(layer, 'visibility', v);
+  }
+
+  /** Outlines of zones drawn only when some zone has one (a layer is `visible` only when its user-facing layer is on). */
+  const ZONE_OUTLINE_LAYERS: readonly string[] = [L.zonesFill, L.zonesOutline];
+
   function applyVisibility(): void {
     for (const id of LAYER_IDS) {
       const on = visible.includes(id);
-      for (const layer of LAYER_GROUPS[id]) {
-        if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
-      }
+      for (const layer of LAYER_GROUPS[id]) setVisible(layer, on && (zonesDrawn > 0 || !ZONE_OUTLINE_LAYERS.includes(layer)));
     }
     // Site labels follow whichever site layers are on.
     const labelsOn = visible.includes('friches') || visible.includes('sites');
-    map.setLayoutProperty(L.sitesLabel, 'visibility', labelsOn ? 'visible' : 'none');
+    setVisible(L.sitesLabel, labelsOn);
+    applyDynamicVisibility();
     refreshAttribution();
+  }
+
+  /**
+   * The highlight and connector layers are drawn only when they have something to draw: MapLibre
+   * draws the tile clipping masks of a line or fill layer's source on every frame, even when the
+   * source is empty.
+   */
+  function applyDynamicVisibility(): void {
+    for (const l of [L.selectedHalo, L.selectedFill, L.selectedPoint]) setVisible(l, highlighted.site !== null);
+    const connectorsOn = connectorState.c !== null && connectorState.from !== null;
+    for (const l of [L.connectors, L.connectorEnds, L.connectorLabels]) setVisible(l, connectorsOn);
   }
 
   function silently(fn: () => void): void {
@@ -362,7 +388,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   function checkReady(): void {
     if (ready || !dataSet || destroyed) return;
-    const ids = [SOURCE_IDS.communes, SOURCE_IDS.sites, SOURCE_IDS.petr];
+    const ids = [SOURCE_IDS.base, SOURCE_IDS.sites];
     if (!ids.every((id) => map.isSourceLoaded(id))) return;
     ready = true;
     performance.mark('atlas-first-idle');
@@ -381,10 +407,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     setData(newLayers: Record<string, FeatureCollection>, newManifest: DataManifest): void {
       layers = newLayers;
       manifest = newManifest;
-      for (const id of DIRECT_SOURCES) setSource(id, id === 'roissy' ? roissyData() : (layers[id] ?? EMPTY));
-      setSource(SOURCE_IDS.petrMask, maskOutside(layers.petr));
-      setSource(SOURCE_IDS.communeLabels, labelPoints(layers.communes));
-      setSource(SOURCE_IDS.epciLabels, labelPoints(layers.epci));
+      setSource(SOURCE_IDS.base, baseFeatures(layers));
+      setSource(SOURCE_IDS.roissy, roissyData());
       const colors = epciColors((layers.epci?.features ?? []).map((f) => String(f.properties?.epci_siren ?? '')));
       map.setPaintProperty(L.epciFill, 'fill-color', epciFillColor(colors));
       const b = bboxOf(layers.petr);
@@ -399,7 +423,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       const fc = zoneFeatures(zones);
       zonesDrawn = fc.features.length;
       setSource(SOURCE_IDS.zones, fc);
-      refreshAttribution();
+      applyVisibility();
     },
     setSites(sites: Site[]): void {
       sitesById = new Map(sites.map((s) => [s.properties.id, s]));
@@ -445,6 +469,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     setConnectors(c: Connectors | null, from: Position | null): void {
       connectorState = { c, from };
       setSource(SOURCE_IDS.connectors, connectorFeatures(c, from, t));
+      applyDynamicVisibility();
     },
     setLayerVisibility(ids: LayerId[]): void {
       visible = [...ids];

@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerId } from '../../domain/types';
-import { SOURCE_IDS } from '../sources';
+import { MERGED_KEY, MERGED_SOURCES, SOURCE_IDS } from '../sources';
 import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR } from './glyphs';
 import {
   CDG_ICON,
@@ -200,6 +200,24 @@ const labelText = (size: ExpressionSpecification | number) => ({ 'text-size': si
 
 /** Every layer of the style, bottom to top (the basemap raster is inserted below `petr-mask` when on). */
 export function buildLayers(): LayerSpecification[] {
+  return onMergedSources(logicalLayers());
+}
+
+/**
+ * Layers of a logical source listed in MERGED_SOURCES read the `base` source instead, filtered
+ * on the features' `_layer` (and on their own filter, when they have one).
+ */
+function onMergedSources(layers: LayerSpecification[]): LayerSpecification[] {
+  return layers.map((l) => {
+    const src = 'source' in l ? (l.source as string) : null;
+    if (!src || !MERGED_SOURCES.includes(src)) return l;
+    const own: ExpressionSpecification = ['==', ['get', MERGED_KEY], src];
+    const filter = 'filter' in l && l.filter ? (['all', own, l.filter as ExpressionSpecification] as FilterSpecification) : own;
+    return { ...l, source: SOURCE_IDS.base, filter } as LayerSpecification;
+  });
+}
+
+function logicalLayers(): LayerSpecification[] {
   const S = SOURCE_IDS;
   return [
     { id: L.background, type: 'background', paint: { 'background-color': COLORS.background } },
