@@ -72,7 +72,15 @@ export function buildStyle(): StyleSpecification {
     if (!id || sources[id]) continue;
     // Sites: the feature id is `_fid`, an integer per site id (see siteFeatures), the key of the
     // feature-state that the filters use.
-    sources[id] = { type: 'geojson', data: EMPTY, ...(id === SOURCE_IDS.sites ? { promoteId: '_fid' } : {}) };
+    sources[id] = {
+      type: 'geojson',
+      data: EMPTY,
+      ...(id === SOURCE_IDS.sites ? { promoteId: '_fid' } : {}),
+      // The reference layers are simplified to one pixel at each zoom (MapLibre's default is 0.375):
+      // the commune, EPCI and PETR boundaries, drawn up to four times over, had 3 to 4 times more
+      // vertices than pixels at the start view, and their triangles were most of each frame.
+      ...(id === SOURCE_IDS.base ? { tolerance: 1 } : {}),
+    };
   }
   return { version: 8, name: 'Atlas foncier du Soissonnais-Valois', glyphs: GLYPHS_URL, sources, layers };
 }
@@ -114,9 +122,11 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     for (const cb of [...listeners[e]]) (cb as (x: AtlasMapEvents[E]) => void)(p);
   };
 
+  // The style (inline, empty sources) is enough to go on: images, controls and then the data are
+  // added at once, without waiting for the first frame ('load' also waits for every source's tiles).
   await new Promise<void>((resolve, reject) => {
-    if (map.loaded() && map.isStyleLoaded()) return resolve();
-    map.once('load', () => resolve());
+    if (map.isStyleLoaded()) return resolve();
+    map.once('style.load', () => resolve());
     map.once('error', (e) => (map.isStyleLoaded() ? resolve() : reject(e.error)));
   });
   performance.mark('atlas-style-loaded');

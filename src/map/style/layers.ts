@@ -225,7 +225,8 @@ function logicalLayers(): LayerSpecification[] {
       id: L.petrMask,
       type: 'fill',
       source: S.petrMask,
-      paint: { 'fill-color': COLORS.mask, 'fill-opacity': 0.88 },
+      // No antialiasing outline: the PETR outline is drawn over the edge (one draw call less per tile).
+      paint: { 'fill-color': COLORS.mask, 'fill-opacity': 0.88, 'fill-antialias': false },
     },
     {
       id: L.epciFill,
@@ -234,6 +235,8 @@ function logicalLayers(): LayerSpecification[] {
       paint: {
         'fill-color': '#dddddd',
         'fill-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.42, 12, 0.26, 15, 0.12],
+        // The EPCI outline is drawn over the edges.
+        'fill-antialias': false,
       },
     },
     {

@@ -8,7 +8,7 @@ import { createAtlasMap, siteAnchorPoint, type AtlasMapController } from '../../
 import { setAtlasMap } from '../../map/registry';
 import type { MapView } from '../../domain/types';
 import { computeDetailed } from '../../data/distances/client';
-import { useAtlas } from '../../state/store';
+import { useAtlas, type AtlasState } from '../../state/store';
 import { selectAllSites, selectFilterResult } from '../../state/selectors';
 import { formatNumber, useT } from '../i18n';
 import { LayerSwitcher } from './LayerSwitcher';
@@ -24,7 +24,6 @@ function sameView(a: MapView | null, b: MapView | null): boolean {
 export function MapPanel() {
   const t = useT();
   const locale = useAtlas((s) => s.locale);
-  const status = useAtlas((s) => s.status);
   const manifest = useAtlas((s) => s.manifest);
   const layers = useAtlas((s) => s.layers);
   const zones = useAtlas((s) => s.zones);
@@ -116,22 +115,31 @@ export function MapPanel() {
     return () => ro?.disconnect();
   }, [ctrl, panelOpen]);
 
+  // Data, zones, sites and the filter result go to the map straight from the store, as soon as
+  // they change: the map starts its work (tiles in its worker, the next frame) before React
+  // renders the list and the filters with them, instead of after.
   useEffect(() => {
-    if (ctrl && status === 'ready' && manifest) ctrl.setData(layers, manifest);
-  }, [ctrl, status, layers, manifest]);
-
-  useEffect(() => {
-    ctrl?.setZones(zones);
-  }, [ctrl, zones]);
-
-  useEffect(() => {
-    ctrl?.setSites(sites);
-  }, [ctrl, sites]);
-
-  // Per-site flags of the filter result, aligned with `sites` (the array given to setSites above).
-  useEffect(() => {
-    ctrl?.setShownMask(result.table.sites, result.count === result.table.n ? null : result.pass);
-  }, [ctrl, result]);
+    if (!ctrl) return;
+    const last: { layers?: unknown; manifest?: unknown; zones?: unknown; sites?: unknown; result?: unknown } = {};
+    const push = (s: AtlasState) => {
+      if (s.status === 'ready' && s.manifest && (s.layers !== last.layers || s.manifest !== last.manifest)) {
+        last.layers = s.layers;
+        last.manifest = s.manifest;
+        ctrl.setData(s.layers, s.manifest);
+      }
+      if (s.zones !== last.zones) ctrl.setZones((last.zones = s.zones));
+      const all = selectAllSites(s);
+      if (all !== last.sites) ctrl.setSites((last.sites = all));
+      // Per-site flags of the filter result, aligned with the sites just given to the map.
+      const r = selectFilterResult(s);
+      if (r !== last.result) {
+        last.result = r;
+        ctrl.setShownMask(r.table.sites, r.count === r.table.n ? null : r.pass);
+      }
+    };
+    push(useAtlas.getState());
+    return useAtlas.subscribe(push);
+  }, [ctrl]);
 
   useEffect(() => {
     if (!ctrl) return;
