@@ -17,7 +17,7 @@ import { toCSV, toGeoJSON } from '../src/data/export';
 import { toSite } from '../src/data/import';
 import { allSites } from '../src/state/store';
 import { withGeometry } from '../src/ui/curation/geometry';
-import { applyNameFixes } from '../src/ui/curation/importFixes';
+import { applyNameFixes } from '../src/data/import/importFixes';
 import { compareImport } from '../src/ui/curation/compare';
 import { formatMs, intArg, medianMs } from './lib/bench';
 

@@ -144,6 +144,12 @@ function fileIssue(file: string, code: string, message: string): ValidationIssue
   return { level: 'error', code, featureIndex: null, featureLabel: null, message: `${file} : ${message}` };
 }
 
+/** The collection as published: only `publicProperties` when the layer narrows them. */
+function publicCollection(fc: FeatureCollection, publicProperties: string[] | undefined): FeatureCollection {
+  if (!publicProperties) return fc;
+  return { ...fc, features: fc.features.map((f) => compactFeature(f, publicProperties)) };
+}
+
 /** Transforms one validated GeoJSON source into its compact output collection. */
 function transformLayer(layer: GeojsonLayerSource, source: FeatureCollection & { metadata?: unknown }, issues: ValidationIssue[]): FeatureCollection {
   const kept = source.features.filter((f) => matchesFilter(f.properties as Record<string, unknown> | null, layer.filter));
@@ -312,7 +318,7 @@ export async function runBuild(opts: BuildOptions, out: Output): Promise<BuildRe
     const entries: Record<string, LayerManifestEntry> = {};
     for (const layer of config.layers) {
       if (layer.type === 'geojson') {
-        const fc = outputs.get(layer.id)!;
+        const fc = publicCollection(outputs.get(layer.id)!, layer.public_properties);
         const w = staging.write(layer.output, JSON.stringify(fc));
         entries[layer.id] = manifestEntry(layer, w, fc.features.length);
       } else if (layer.type === 'zones_csv') {

@@ -4,6 +4,7 @@ import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import { App } from './ui/app/App';
 import { prefetchAtlasData } from './state/bootstrap';
+import { startOfflineSupportWhenIdle } from './state/offline';
 
 // The data downloads start now, while React renders and the map starts (the app's start-up then awaits them).
 prefetchAtlasData().catch(() => undefined);
@@ -13,3 +14,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// The service worker (offline use, new versions) is registered once the atlas is up.
+startOfflineSupportWhenIdle();

@@ -141,10 +141,23 @@ export function zoneSite(z: ZoneRecord, places: PlaceLayers): Site | null {
   return { type: 'Feature', geometry: place.geometry, properties };
 }
 
-/** Every zone as a search result, in register order (zones that cannot be placed yet are left out). */
+/**
+ * A register entry that groups facts about a territory (« niveau EPCI », « niveau commune »,
+ * « niveau PETR »: e.g. « (ensemble des parcs de GrandSoissons) ») rather than naming one zone.
+ * It is no offer an investor can pick: the Zones tab lists it, search does not.
+ */
+export function isRegisterGrouping(z: Pick<ZoneRecord, 'kind' | 'geometry'>): boolean {
+  return z.geometry == null && /^niveau\b/i.test(z.kind.trim());
+}
+
+/**
+ * Every zone as a search result, in register order. Left out: zones that cannot be placed yet,
+ * and the register's territory-level groupings (isRegisterGrouping).
+ */
 export function zoneSites(zones: readonly ZoneRecord[], places: PlaceLayers): Site[] {
   const out: Site[] = [];
   for (const z of zones) {
+    if (isRegisterGrouping(z)) continue;
     const s = zoneSite(z, places);
     if (s) out.push(s);
   }

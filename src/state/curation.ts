@@ -13,7 +13,7 @@ import type { FeatureCollection } from 'geojson';
 import type { CrsId } from '../domain/crs';
 import type { Site, SiteGeometry, SiteProperties } from '../domain/types';
 import { blankSiteProperties, DISTANCE_KEYS } from '../domain/site';
-import type { ImportResult } from '../data/import';
+import type { ColumnMap, ImportResult } from '../data/import';
 import {
   openDraftStore,
   requestPersistentStorage,
@@ -66,6 +66,12 @@ export interface ImportSession {
   crs: CrsId | null;
   /** Names typed to fix items (index → name). */
   nameFixes: Record<number, string>;
+  /** The other files dropped with `fileName` (the parts of a Shapefile). */
+  extraFiles?: { name: string; bytes: ArrayBuffer }[];
+  /** Layer (GeoPackage), sheet (Excel) or Shapefile (zip) chosen; null = the first. */
+  layer?: string | null;
+  /** Column mapping applied (column → atlas field, null = not imported). */
+  columnMap?: ColumnMap;
   result: ImportResult;
   choices: Record<number, ImportChoice>;
   stage: 'report' | 'diff';

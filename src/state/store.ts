@@ -90,6 +90,12 @@ export interface AtlasState {
   drawing: DrawingSession | null;
   /** The tab to show again when the drawing ends (set when a drawing switched to the map tab). */
   drawingReturnTab: PanelTab | null;
+  /**
+   * The last request to frame an area on the map ([west, south, east, north], WGS 84):
+   * « Zoomer sur les résultats », a commune or EPCI chosen in the filters. `seq` tells two
+   * requests for the same box apart. The map panel carries it out.
+   */
+  frameRequest: { bbox: [number, number, number, number]; seq: number } | null;
 
   setData(d: { manifest: DataManifest; layers: Record<string, FeatureCollection>; zones: ZoneRecord[]; sites: Site[] }): void;
   setLoadError(message: string): void;
@@ -125,6 +131,8 @@ export interface AtlasState {
    * map is a tab), the map tab is shown while drawing and the previous tab comes back at the end.
    */
   setDrawing(drawing: DrawingSession | null, options?: { switchToMap?: boolean }): void;
+  /** Asks the map to frame this box (see `frameRequest`). */
+  requestFrame(bbox: [number, number, number, number]): void;
 }
 
 export const useAtlas = create<AtlasState>()((set) => ({
@@ -155,6 +163,7 @@ export const useAtlas = create<AtlasState>()((set) => ({
   panelTab: 'search',
   drawing: null,
   drawingReturnTab: null,
+  frameRequest: null,
 
   setData: (d) =>
     set((s) => ({ ...d, publishedZones: d.zones, zones: withAttachLoaded(applyZoneDrafts(d.zones, s.zoneDrafts)), status: 'ready', loadError: null })),
@@ -207,6 +216,7 @@ export const useAtlas = create<AtlasState>()((set) => ({
       if (!s.drawing && options?.switchToMap && s.panelTab !== 'map') return { drawing, drawingReturnTab: s.panelTab, panelTab: 'map' };
       return { drawing };
     }),
+  requestFrame: (bbox) => set((s) => ({ frameRequest: { bbox, seq: (s.frameRequest?.seq ?? 0) + 1 } })),
 }));
 
 /**

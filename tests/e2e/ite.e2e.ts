@@ -6,18 +6,25 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openAtlas, openPage } from './browser';
+import { baseURL, launch, openAtlas, openLayersPanel, openPage } from './browser';
 import { filterSites } from '../../src/domain/filters';
 import { sortSites } from '../../src/domain/sort';
 import { EMPTY_FILTERS, type Site } from '../../src/domain/types';
+import { publicSites } from './publicSites';
 
 let browser: Browser;
 let sites: Site[];
+/** What the list shows: the sites and the zones as search results (zones have no distance). */
+let listed: Site[];
 
 beforeAll(async () => {
   browser = await launch();
   const res = await fetch(new URL('data/sites.geojson', baseURL()));
   sites = ((await res.json()) as { features: Site[] }).features;
+  listed = await publicSites(async (file) => {
+    const r = await fetch(new URL(`data/${file}`, baseURL()));
+    return r.ok ? ((await r.json()) as never) : null;
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -60,6 +67,7 @@ describe('rail sidings (ITE)', () => {
   it('the layer is listed and drawn, the legend counts the connection points with the caveat, the list shows the distance', async () => {
     const { context, page, errors } = await openAtlas(browser);
     try {
+      await openLayersPanel(page);
       const box = page.getByRole('checkbox', { name: 'Embranchements ferroviaires (ITE)' });
       await box.waitFor({ state: 'attached' });
       expect(await box.isChecked()).toBe(true);
@@ -81,16 +89,17 @@ describe('rail sidings (ITE)', () => {
     const { context, page } = await openAtlas(browser);
     try {
       await page.locator('.sort-controls select').first().selectOption('dist_ite');
-      await waitListIds(page, sortSites(sites, { key: 'dist_ite', dir: 'asc' }).map((x) => x.properties.id));
+      await waitListIds(page, sortSites(listed, { key: 'dist_ite', dir: 'asc' }).map((x) => x.properties.id));
       await page.waitForFunction(() => location.search.includes('sort=dist_ite'));
 
       const field = page.getByLabel("à moins de (km) d'un embranchement ferroviaire (ITE)");
       const details = page.locator('details.filter-details', { has: field });
       if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
       await field.fill('1');
-      const expected = sortSites(filterSites(sites, { ...EMPTY_FILTERS, maxDistIteKm: 1 }), { key: 'dist_ite', dir: 'asc' }).map((x) => x.properties.id);
+      const expected = sortSites(filterSites(listed, { ...EMPTY_FILTERS, maxDistIteKm: 1 }), { key: 'dist_ite', dir: 'asc' }).map((x) => x.properties.id);
       expect(expected.length).toBeGreaterThan(0);
       expect(expected.length).toBeLessThan(sites.length);
+      expect(expected.every((id) => !id.startsWith('zone:'))).toBe(true);
       await waitListIds(page, expected);
       await page.waitForFunction(() => location.search.includes('dite=1'));
     } finally {

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
-import { baseURL, launch, openAtlas } from './browser';
+import { baseURL, launch, openAtlas, openLayersPanel } from './browser';
 
 type Win = Window & {
   __atlas: {
@@ -319,6 +319,7 @@ describe('map', () => {
 
   it('hides a layer from the layer switcher, with the keyboard too', async () => {
     expect((await rendered(page, ['communes-fill'])).length).toBeGreaterThan(0);
+    await openLayersPanel(page);
     const box = page.getByRole('group', { name: 'Couches affichées sur la carte' });
     const communes = box.getByRole('checkbox', { name: 'Communes' });
     await communes.uncheck();
@@ -349,6 +350,7 @@ describe('map', () => {
 
   it('turns the IGN basemap off with one polite notice when it cannot load (offline)', async () => {
     await jump(page, SOISSONS, 10.5);
+    await openLayersPanel(page);
     const toggle = page.getByRole('checkbox', { name: 'Fond de plan IGN (en ligne)' });
     expect(await toggle.isChecked()).toBe(false);
     // click(), not check(): offline, the tile requests fail at once and the app unchecks the box
@@ -401,7 +403,10 @@ describe('map', () => {
     expect(await popup.innerText()).toContain(evil);
     expect(await popup.innerText()).toContain('Exemple fictif');
     expect(await popup.locator('img').count()).toBe(0);
-    expect(await popup.locator('a').count()).toBe(0); // javascript: links are never made clickable
+    // javascript: links are never made clickable: the only link is the atlas's own sheet.
+    expect(await popup.locator('a.atlas-popup-link').count()).toBe(0);
+    expect(await popup.locator('a').count()).toBe(1);
+    expect(await popup.locator('a.atlas-popup-sheet').getAttribute('href')).toBe('#/site/test-poly');
     expect(await page.evaluate(() => (window as unknown as Win).__xss)).toBeUndefined();
     await page.keyboard.press('Escape');
   });

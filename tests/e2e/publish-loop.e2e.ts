@@ -19,7 +19,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { crsMember, reprojectPosition } from '../../src/domain/crs';
 import { main } from '../../scripts/build-data';
 import { launch, openAtlas, openPage } from './browser';
-import { openEditing, openSection } from './editing';
+import { IMPORT_LABEL, openEditing, openSection } from './editing';
 
 let browser: Browser;
 let tmp: string;
@@ -80,14 +80,14 @@ describe('curate → publish → rebuild → public atlas', () => {
   it('1. curates: a site_eco file attaches its outline to the register, a terrain_eco plot is imported, a CNIG field is filled', async () => {
     await openEditing(page);
     await openSection(page, 'import-section');
-    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles(path.join(tmp, 'site_eco.geojson'));
+    await page.getByLabel(IMPORT_LABEL).setInputFiles(path.join(tmp, 'site_eco.geojson'));
     await page.getByTestId('import-cnig-class').waitFor();
     expect(await page.getByTestId('import-site-eco').textContent()).toContain('zone « Zone des Verriers » (Z08) du registre');
     await page.getByRole('button', { name: 'Rattacher 1 contour(s) au registre' }).click();
     await page.getByText('1 contour(s) de zone rattaché(s) au registre (brouillons).').first().waitFor();
 
     await openSection(page, 'import-section');
-    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles(path.join(tmp, 'terrain_eco.geojson'));
+    await page.getByLabel(IMPORT_LABEL).setInputFiles(path.join(tmp, 'terrain_eco.geojson'));
     await page.getByTestId('import-row-1').waitFor();
     await page.getByRole('button', { name: /^Importer l’entité valide/ }).click();
     await page.getByText('1 site(s) importé(s) comme brouillons.').first().waitFor();

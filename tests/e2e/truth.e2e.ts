@@ -12,7 +12,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openAtlas, openPage } from './browser';
+import { launch, openAtlas, openLayersPanel, openPage } from './browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SOURCES } from '../../scripts/build-data';
+
+/** The open data the served atlas was built from (same default as `npm run data`). */
+const SOURCES = process.env.ATLAS_SOURCES ?? DEFAULT_SOURCES;
 
 let browser: Browser;
 
@@ -43,6 +49,7 @@ for (const lang of ['fr', 'en'] as const) {
       const query = `?sl=02722_1633,02810_2309${lang === 'en' ? '&lang=en' : ''}`;
       const { context, page, errors } = await openAtlas(browser, query);
       try {
+        await openLayersPanel(page);
         await page.getByTestId('map-legend').waitFor();
         const seen: string[] = [];
         const check = async (where: string) => {
@@ -107,11 +114,12 @@ describe('site sheets on the real data', () => {
       // The population year is unknown, and the sheet says so.
       expect(await text(page, '.context-grid')).toContain('l\'année de référence n\'est pas indiquée par la source');
       // An applicant's free text (it can name private individuals) is never shown; natural persons stay masked.
-      const freeText = await page.evaluate(async () => {
-        const fc = (await (await fetch('./data/friches.geojson')).json()) as { features: { properties: { id: string; activite_libelle: string | null } }[] };
-        return fc.features.find((f) => f.properties.id === '02810_11350')!.properties.activite_libelle ?? '';
-      });
+      // The text is read from the open data itself: the build does not publish it (public_properties).
+      const source = JSON.parse(readFileSync(join(SOURCES, 'friches/friches.geojson'), 'utf8')) as { features: { properties: { id: string; activite_libelle: string | null } }[] };
+      const freeText = source.features.find((f) => f.properties.id === '02810_11350')!.properties.activite_libelle ?? '';
       expect(freeText.length).toBeGreaterThan(40);
+      const published = await page.evaluate(async () => JSON.stringify(await (await fetch('./data/friches.geojson')).json()) + JSON.stringify(await (await fetch('./data/sites.geojson')).json()));
+      expect(published).not.toContain(freeText.slice(0, 40));
       await go(page, '#/site/02810_11350', '[data-testid=friche-activity]');
       expect(await text(page, '[data-testid=friche-activity]')).toContain('ce texte n\'est pas repris, car il peut nommer des particuliers');
       expect(await text(page, '[data-testid=friche-owners]')).toContain('dont des personnes physiques, dont les noms sont masqués à la source');
@@ -151,6 +159,7 @@ describe('friche status filter', () => {
       await page.waitForFunction((k) => document.querySelectorAll('.site-row').length === k, n, { timeout: 10000 });
       await page.waitForFunction(() => new URL(location.href).searchParams.get('fst') === 'sans_projet', null, { timeout: 5000 });
       await page.waitForFunction(() => document.querySelector('[data-testid=legend-friches]')?.textContent === '4 friches · filtres actifs, 23 au total', null, { timeout: 5000 });
+      await openLayersPanel(page);
       expect((await text(page, '[data-testid=map-legend]'))).toMatch(/Friche potentielle 0 Friche sans projet 4 Friche avec projet 0/);
       // The distance filters are « Desserte », not the RGAA page's name.
       expect(await page.locator('form.filters summary', { hasText: 'Desserte' }).count()).toBe(1);

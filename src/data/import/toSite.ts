@@ -155,6 +155,17 @@ const READINESS_KEYS = ['status', 'date', 'source', 'note'] as const;
 type ReadinessKey = (typeof READINESS_KEYS)[number];
 const READINESS_RE = new RegExp(`^(?:readiness|atlas_readiness|cle_en_main)_(${READINESS_ITEM_IDS.join('|')})(?:_(status|statut|date|source|note))?$`);
 
+/**
+ * The atlas field a column name maps to (« nom » → name, « surface_ha » → declared_surface_ha,
+ * a readiness column → « readiness »), or undefined when the atlas does not know it.
+ */
+export function knownColumn(key: string): string | undefined {
+  const nk = normalizeKey(key);
+  if (key === 'readiness' || READINESS_RE.test(nk)) return 'readiness';
+  if (nk === 'site_id') return 'id';
+  return FIELD_OF.get(nk);
+}
+
 export interface MappedProperties {
   /** Values read, only for the fields present in the input. */
   values: Partial<SiteProperties>;

@@ -221,14 +221,19 @@ for (const s of SECTORS) {
   SECTOR_TABLE[normalizeValue(s.en)] = s.id;
 }
 
-/** Sectors from ids or French labels, separated by `|` or `;` (or a JSON array). */
+/**
+ * Sectors from ids or French labels, separated by `|`, `;` or `,` (or a JSON array).
+ * A comma inside an official label (« Verre, emballage, papier-carton ») is not a separator:
+ * a piece is split on commas only when it is not a known label as a whole.
+ */
 export function readSectors(v: unknown): { sectors: SectorId[]; unknown: string[] } {
   if (isBlank(v)) return { sectors: [], unknown: [] };
-  const tokens = Array.isArray(v)
-    ? v.map((x) => String(x))
-    : typeof v === 'string'
-      ? v.split(/[|;]/)
-      : [String(v)];
+  const pieces = Array.isArray(v) ? v.map((x) => String(x)) : typeof v === 'string' ? v.split(/[|;]/) : [String(v)];
+  const tokens: string[] = [];
+  for (const p of pieces) {
+    if (p.includes(',') && !SECTOR_TABLE[normalizeValue(p)]) tokens.push(...p.split(','));
+    else tokens.push(p);
+  }
   const sectors: SectorId[] = [];
   const unknown: string[] = [];
   for (const t of tokens) {

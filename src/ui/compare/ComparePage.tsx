@@ -3,7 +3,7 @@
  * table (row headers), the best value of each row marked with a star and a visually-hidden
  * « meilleure valeur » (never by colour alone). Printable.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Site } from '../../domain/types';
 import { READINESS_ITEM_IDS } from '../../domain/types';
 import { readinessLevel, readinessProgress } from '../../domain/readiness';
@@ -18,10 +18,15 @@ import { PrintStamp } from '../print/PrintStamp';
 import { fmtDate, fmtHa, fmtKm, fmtM2, fmtNumber, fmtPlusMinus, fmtPrice } from '../sheet/format';
 import { LEVEL_ICON, LEVEL_RANK, sectorNames, STATUS_ICON } from '../sheet/labels';
 import { SourcesList } from '../sheet/SourcesList';
+import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
+import { CopyLinkButton } from '../shared/CopyLinkButton';
 import { bestIndices, type Better } from './best';
 import './compare.css';
 
 export const MAX_COMPARED = 4;
+
+// The compared sites' sheets, to print together: loaded when asked for.
+const SheetBatch = lazyWithRetry(() => import('../sheet/SheetBatch').then((m) => ({ default: m.SheetBatch })));
 
 interface Row {
   key: string;
@@ -59,6 +64,7 @@ export function ComparePage() {
   const missing = status === 'ready' ? shortlist.filter((id) => !index.has(id)) : [];
   // Which shortlisted sites are compared (only matters when the shortlist holds more than 4).
   const [picked, setPicked] = useState<string[] | null>(null);
+  const [printSheets, setPrintSheets] = useState(false);
   const pickedIds = (picked ?? found.map((s) => s.properties.id)).filter((id) => index.has(id) && shortlist.includes(id));
   const compared = found.filter((s) => pickedIds.includes(s.properties.id)).slice(0, MAX_COMPARED);
 
@@ -245,6 +251,16 @@ export function ComparePage() {
     );
   }
 
+  if (printSheets && compared.length >= 2) {
+    return (
+      <ChunkBoundary>
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <SheetBatch sites={compared} onBack={() => setPrintSheets(false)} />
+        </Suspense>
+      </ChunkBoundary>
+    );
+  }
+
   return (
     <div className="page-content compare" data-testid="compare-page">
       {header}
@@ -284,6 +300,10 @@ export function ComparePage() {
             <button type="button" onClick={() => window.print()}>
               {t('compare.print')}
             </button>
+            <button type="button" onClick={() => setPrintSheets(true)}>
+              {t('compare.printSheets', { n: compared.length })}
+            </button>
+            <CopyLinkButton />
           </div>
           <p className="best-legend">
             <span className="best-star" aria-hidden="true">

@@ -20,13 +20,13 @@ import { SurfaceFilter } from './SurfaceFilter';
 const AVAILABILITY: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
 const KINDS: SiteKind[] = ['plot', 'friche', 'zone'];
 
-interface Names {
+export interface Names {
   epci: Map<string, string>;
   communes: Map<string, string>;
 }
 
 /** EPCI and commune names, from the admin layers, else from the sites themselves. */
-function useNames(all: Site[]): Names {
+export function useNames(all: Site[]): Names {
   const layers = useAtlas((s) => s.layers);
   return useMemo(() => {
     const epci = new Map<string, string>();
@@ -46,6 +46,15 @@ function useNames(all: Site[]): Names {
     }
     return { epci, communes };
   }, [layers, all]);
+}
+
+/** Frames the chosen EPCI / communes on the map (./frameAreas.ts, loaded on the first choice). */
+function frameAreas(...args: Parameters<typeof import('./frameAreas').frameChosenAreas>): void {
+  import('./frameAreas')
+    .then((m) => m.frameChosenAreas(...args))
+    .catch(() => {
+      /* offline and not cached: the map stays where it is */
+    });
 }
 
 /** A collapsible section; opens at first render when it holds an active filter. */
@@ -188,8 +197,24 @@ export function Filters() {
             </>
           }
         >
-          <CheckboxFacet legend={t('search.epci.legend')} options={epciOptions} selected={filters.epci} onChange={(epci) => setFilters({ epci })} />
-          <CommuneCombobox options={communeOptions} counts={facets.communes} selected={filters.communes} onChange={(communes) => setFilters({ communes })} />
+          <CheckboxFacet
+            legend={t('search.epci.legend')}
+            options={epciOptions}
+            selected={filters.epci}
+            onChange={(epci) => {
+              setFilters({ epci });
+              frameAreas(all, filters, { epci, communes: filters.communes });
+            }}
+          />
+          <CommuneCombobox
+            options={communeOptions}
+            counts={facets.communes}
+            selected={filters.communes}
+            onChange={(communes) => {
+              setFilters({ communes });
+              frameAreas(all, filters, { epci: filters.epci, communes });
+            }}
+          />
         </Section>
 
         <Section

@@ -3,7 +3,7 @@
  * checklist; the distances with a small map; the commune and EPCI context; the sources.
  * Printable (see src/ui/print/print.css). An unknown id gives a clear message.
  */
-import { useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import type { Site } from '../../domain/types';
 import { readinessLevel, readinessProgress } from '../../domain/readiness';
 import { useSiteIndex } from '../../state/selectors';
@@ -11,6 +11,8 @@ import { useAtlas } from '../../state/store';
 import { navigate } from '../app/navigate';
 import { useT } from '../i18n';
 import { PrintStamp } from '../print/PrintStamp';
+import { CopyLinkButton } from '../shared/CopyLinkButton';
+import { FricheStatusText, FricheTypeText } from '../shared/dataValue';
 import { AccessSection } from './AccessSection';
 import { ContextSection } from './ContextSection';
 import { FricheDates, FricheFacts, FricheSourceBlock, FricheTitleNote } from './FricheFacts';
@@ -61,17 +63,23 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Prefix of the sheet's element ids: one per sheet when several are on the page (batch print). */
+export const SheetIdPrefix = createContext('sheet');
+
 function Section({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+  const prefix = useContext(SheetIdPrefix);
   return (
-    <section className={`sheet-section ${className ?? ''}`} aria-labelledby={`sheet-${id}`}>
-      <h3 id={`sheet-${id}`}>{title}</h3>
+    <section className={`sheet-section ${className ?? ''}`} aria-labelledby={`${prefix}-${id}`}>
+      <h3 id={`${prefix}-${id}`}>{title}</h3>
       {children}
     </section>
   );
 }
 
-export function SiteSheet({ site }: { site: Site }) {
+/** One site's sheet. `batch`: one of several sheets printed together (no actions, no page title). */
+export function SiteSheet({ site, batch = false }: { site: Site; batch?: boolean }) {
   const t = useT();
+  const prefix = useContext(SheetIdPrefix);
   const locale = useAtlas((s) => s.locale);
   const shortlist = useAtlas((s) => s.shortlist);
   const p = site.properties;
@@ -87,11 +95,12 @@ export function SiteSheet({ site }: { site: Site }) {
   const fr = locale === 'fr' ? undefined : 'fr';
 
   useEffect(() => {
+    if (batch) return;
     document.title = `${t('sheet.docTitle', { name: p.name })} – ${t('app.title')}`;
     return () => {
       document.title = t('app.title');
     };
-  }, [p.name, t]);
+  }, [p.name, t, batch]);
 
   const toggle = () => {
     const { toggleShortlist, announce } = useAtlas.getState();
@@ -101,10 +110,10 @@ export function SiteSheet({ site }: { site: Site }) {
   };
 
   return (
-    <article className="page-content sheet" aria-labelledby="sheet-title" data-testid="site-sheet">
+    <article className="page-content sheet" aria-labelledby={`${prefix}-title`} data-testid="site-sheet">
       <header className="sheet-header">
         <p className="eyebrow">{t('sheet.title')}</p>
-        <h2 id="sheet-title" lang={fr}>
+        <h2 id={`${prefix}-title`} lang={fr}>
           {p.name}
         </h2>
         {details && <FricheTitleNote details={details} />}
@@ -115,6 +124,7 @@ export function SiteSheet({ site }: { site: Site }) {
             <span aria-hidden="true">{LEVEL_ICON[level]}</span> {t('sheet.levelBadge', { level: t(`level.${level}`) })}
           </span>
         </p>
+        {!batch && (
         <div className="sheet-actions no-print" role="group" aria-label={t('sheet.actions.label')}>
           <button type="button" className={inShortlist ? '' : 'primary'} aria-pressed={inShortlist} onClick={toggle}>
             {inShortlist ? t('sheet.actions.remove') : t('sheet.actions.add')}
@@ -122,6 +132,7 @@ export function SiteSheet({ site }: { site: Site }) {
           <button type="button" onClick={() => window.print()}>
             {t('sheet.actions.print')}
           </button>
+          <CopyLinkButton />
           {shortlist.length > 0 && (
             <button type="button" onClick={() => navigate({ name: 'compare' })}>
               {t('sheet.actions.compare', { n: shortlist.length })}
@@ -131,6 +142,7 @@ export function SiteSheet({ site }: { site: Site }) {
             {t('sheet.actions.back')}
           </button>
         </div>
+        )}
       </header>
 
       {p.fictitious && (
@@ -211,8 +223,8 @@ export function SiteSheet({ site }: { site: Site }) {
         {(p.kind === 'friche' || p.friche_status || p.friche_type) && (
           <Section id="friche" title={t('sheet.section.friche')}>
             <dl className="facts">
-              <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ? <span lang={fr}>{p.friche_status}</span> : unknown}</Fact>
-              <Fact label={t('sheet.field.fricheType')}>{p.friche_type ? <span lang={fr}>{p.friche_type}</span> : unknown}</Fact>
+              <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ? <FricheStatusText value={p.friche_status} /> : unknown}</Fact>
+              <Fact label={t('sheet.field.fricheType')}>{p.friche_type ? <FricheTypeText value={p.friche_type} /> : unknown}</Fact>
               {details && <FricheFacts details={details} />}
             </dl>
           </Section>

@@ -4,7 +4,8 @@
  * the source's figure is never replaced). In « Mode édition », the editing tools
  * (./editing.tsx, loaded on demand). Every value from data is rendered as text.
  */
-import { lazy, Suspense, useId } from 'react';
+import { Suspense, useId } from 'react';
+import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import type { ZoneRecord } from '../../domain/types';
 import { isDigitisableZone } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
@@ -14,7 +15,7 @@ import { outlineAreaM2, sourcedSurfaceFacts } from './outline';
 import { formatSurface } from '../../domain/format';
 import { factValueText } from '../../domain/factValue';
 
-const ZoneOutlineActions = lazy(() => import('./editing').then((m) => ({ default: m.ZoneOutlineActions })));
+const ZoneOutlineActions = lazyWithRetry(() => import('./editing').then((m) => ({ default: m.ZoneOutlineActions })));
 
 export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraft: boolean }) {
   const t = useT();
@@ -51,9 +52,11 @@ export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraf
       </ul>
       {area !== null && surfaces.length > 0 && <p className="zone-hint">{t('zones.outline.compareNote')}</p>}
       {editMode ? (
-        <Suspense fallback={null}>
-          <ZoneOutlineActions zone={zone} />
-        </Suspense>
+        <ChunkBoundary>
+          <Suspense fallback={null}>
+            <ZoneOutlineActions zone={zone} />
+          </Suspense>
+        </ChunkBoundary>
       ) : (
         !zone.geometry && <p className="zone-hint">{t('zones.outline.editHint')}</p>
       )}

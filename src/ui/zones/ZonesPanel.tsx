@@ -5,7 +5,8 @@
  * draft in this browser, see ./ZoneOutline.tsx). Each zone shows its known facts, each with
  * its source and date. Every value comes from data and is rendered as text.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
+import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import type { ZoneFact, ZoneRecord } from '../../domain/types';
 import { isDigitisableZone } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
@@ -20,7 +21,7 @@ import { factValueText } from '../../domain/factValue';
 restoreDraftsAtStartup();
 
 /** The editing tools' host (drawing tools lifetime, write errors), loaded in « Mode édition » only. */
-const ZoneEditingHost = lazy(() => import('./editing').then((m) => ({ default: m.ZoneEditingHost })));
+const ZoneEditingHost = lazyWithRetry(() => import('./editing').then((m) => ({ default: m.ZoneEditingHost })));
 
 /** The four EPCI of the PETR (INSEE SIREN → name), in display order. */
 export const PETR_EPCI: ReadonlyArray<{ siren: string; name: string }> = [
@@ -191,9 +192,11 @@ export function ZonesPanel() {
             </p>
           )}
           {editMode && (
-            <Suspense fallback={null}>
-              <ZoneEditingHost />
-            </Suspense>
+            <ChunkBoundary>
+              <Suspense fallback={null}>
+                <ZoneEditingHost />
+              </Suspense>
+            </ChunkBoundary>
           )}
           <p className="zones-caveat" role="note">
             {t('zones.caveat')}

@@ -370,6 +370,18 @@ describe.skipIf(!HAS_REAL)(`data build – real open data (${REAL})`, () => {
     }
   });
 
+  it('privacy: the published friches carry no free text or per-dossier figure (an applicant’s text can name a private person)', () => {
+    const friches = layer('friches.geojson');
+    const published = new Set(friches.features.flatMap((f) => Object.keys(f.properties!)));
+    for (const field of ['activite_libelle', 'commentaire', 'site_projet', 'source_contact', 'site_adresse', 'ff_deficit', 'ff_daa_ht', 'proprio_nom']) {
+      expect(published.has(field), field).toBe(false);
+    }
+    // What a sheet needs is still there, in the sites layer, through the privacy rules of fricheDetails.
+    const funded = layer('sites.geojson').features.filter((f) => (f.properties!.friche_details as { funding?: unknown } | null)?.funding);
+    expect(funded.length).toBeGreaterThan(0);
+    for (const f of funded) expect(JSON.stringify(f.properties!.friche_details), String(f.properties!.id)).not.toMatch(/"activite_libelle"/);
+  });
+
   it('coordinates have at most 6 decimals in every GeoJSON output', () => {
     for (const entry of Object.values(manifest.layers)) {
       if (!entry.file.endsWith('.geojson')) continue;

@@ -28,12 +28,13 @@ describe.skipIf(!HAS_OPENDATA)('zones of the register as search results', () => 
   };
   const sites = zoneSites(zones, places);
 
-  it('every one of the 22 entries is a result, located at its commune, its EPCI or the PETR — never a point', () => {
-    expect(sites).toHaveLength(22);
+  it('every one of the 19 zones and sites is a result, located at its commune or its EPCI — never a point; the 3 territory-level groupings are not', () => {
+    expect(sites).toHaveLength(19);
     const by = (p: string) => sites.filter((s) => s.properties.location_precision === p).map((s) => s.properties.zone_id);
-    expect(by('commune')).toHaveLength(18);
-    expect(by('epci').sort()).toEqual(['T_GS', 'Z04', 'Z15']);
-    expect(by('territoire')).toEqual(['T_PETR']);
+    expect(by('commune')).toHaveLength(17);
+    expect(by('epci').sort()).toEqual(['Z04', 'Z15']);
+    expect(by('territoire')).toEqual([]);
+    expect(sites.map((s) => s.properties.zone_id).filter((id) => id!.startsWith('T_'))).toEqual([]);
     for (const s of sites) {
       expect(s.geometry.type).not.toBe('Point');
       expect(s.properties.kind).toBe('zone');

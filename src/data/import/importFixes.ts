@@ -7,7 +7,8 @@
  * first among the name columns.
  */
 import Papa from 'papaparse';
-import { decodeText, detectSeparator } from '../../data/import';
+import { decodeText } from './decode';
+import { detectSeparator } from './csv';
 
 export type NameFixes = Record<number, string>;
 
