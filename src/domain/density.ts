@@ -60,43 +60,62 @@ export function densityPoints(lonLat: ArrayLike<number>, weights?: ArrayLike<num
   return { x, y, w };
 }
 
-/** The largest total weight of one tile at `zoom`, its 128-px buffer included. */
-export function maxTileLoad(p: DensityPoints, zoom: number): number {
-  const level = zoom + 2;
-  const cells = 2 ** level;
-  const count = new Map<number, number>();
-  for (let i = 0; i < p.x.length; i++) {
-    const cx = Math.min(cells - 1, Math.max(0, Math.floor(p.x[i] * cells)));
-    const cy = Math.min(cells - 1, Math.max(0, Math.floor(p.y[i] * cells)));
-    const k = cx * cells + cy;
-    count.set(k, (count.get(k) ?? 0) + p.w[i]);
-  }
-  // Tiles that hold at least one cell: the buffered block of each (its 4 × 4 cells and one around).
-  const tiles = new Set<number>();
+/** Dense tile sums up to this many tiles (the points' bounding box at that zoom); a Map beyond. */
+const DENSE_TILES = 1 << 22;
+
+/**
+ * The largest total weight of one tile at `zoom`, its 128-px buffer included. Each point counts
+ * in its own tile and, when it lies in the outer quarter-tile (a cell of zoom + 2 at the edge),
+ * in the neighbour(s) whose buffer holds it: at most four tiles per point.
+ */
+export function maxTileLoad(p: DensityPoints, zoom: number, denseLimit = DENSE_TILES): number {
+  const n = p.x.length;
+  if (!n) return 0;
+  const cells = 2 ** (zoom + 2);
   const side = 2 ** zoom;
-  for (const k of count.keys()) {
-    const cx = Math.floor(k / cells);
-    const cy = k - cx * cells;
-    // A cell lies in the buffered block of its own tile and of the neighbours it borders.
-    for (const tx of new Set([(cx - 1) >> 2, cx >> 2, (cx + 1) >> 2])) {
-      for (const ty of new Set([(cy - 1) >> 2, cy >> 2, (cy + 1) >> 2])) {
-        if (tx >= 0 && ty >= 0 && tx < side && ty < side) tiles.add(tx * side + ty);
-      }
-    }
+  const cell = (v: number) => Math.min(cells - 1, Math.max(0, Math.floor(v * cells)));
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (p.x[i] < minX) minX = p.x[i];
+    if (p.x[i] > maxX) maxX = p.x[i];
+    if (p.y[i] < minY) minY = p.y[i];
+    if (p.y[i] > maxY) maxY = p.y[i];
   }
+  // Tiles that may hold a point: the bounding box's, one more on each side.
+  const tx0 = Math.max(0, (cell(minX) >> 2) - 1);
+  const ty0 = Math.max(0, (cell(minY) >> 2) - 1);
+  const w = Math.min(side - 1, (cell(maxX) >> 2) + 1) - tx0 + 1;
+  const h = Math.min(side - 1, (cell(maxY) >> 2) + 1) - ty0 + 1;
+  const dense = w * h <= denseLimit ? new Float64Array(w * h) : null;
+  const sparse = dense ? null : new Map<number, number>();
   let max = 0;
-  for (const t of tiles) {
-    const tx = Math.floor(t / side);
-    const ty = t - tx * side;
-    let sum = 0;
-    for (let cx = 4 * tx - 1; cx <= 4 * tx + 4; cx++) {
-      if (cx < 0 || cx >= cells) continue;
-      for (let cy = 4 * ty - 1; cy <= 4 * ty + 4; cy++) {
-        if (cy < 0 || cy >= cells) continue;
-        sum += count.get(cx * cells + cy) ?? 0;
-      }
+  const add = (tx: number, ty: number, v: number) => {
+    if (tx < 0 || ty < 0 || tx >= side || ty >= side) return;
+    const k = (tx - tx0) * h + (ty - ty0);
+    let sum: number;
+    if (dense) sum = dense[k] += v;
+    else {
+      sum = (sparse!.get(k) ?? 0) + v;
+      sparse!.set(k, sum);
     }
     if (sum > max) max = sum;
+  };
+  for (let i = 0; i < n; i++) {
+    const cx = cell(p.x[i]);
+    const cy = cell(p.y[i]);
+    const v = p.w[i];
+    const tx = cx >> 2;
+    const ty = cy >> 2;
+    // The neighbour tile whose buffer holds this cell, if the cell is on an edge (else the tile itself).
+    const nx = (cx & 3) === 0 ? tx - 1 : (cx & 3) === 3 ? tx + 1 : tx;
+    const ny = (cy & 3) === 0 ? ty - 1 : (cy & 3) === 3 ? ty + 1 : ty;
+    add(tx, ty, v);
+    if (nx !== tx) add(nx, ty, v);
+    if (ny !== ty) add(tx, ny, v);
+    if (nx !== tx && ny !== ty) add(nx, ny, v);
   }
   return max;
 }
@@ -104,13 +123,11 @@ export function maxTileLoad(p: DensityPoints, zoom: number): number {
 /**
  * The lowest whole zoom (0 … MAX_TILE_ZOOM) from which every tile holds at most `budget`; when
  * even the last tile zoom holds more (points piled on one spot), MAX_TILE_ZOOM + 1: never.
+ * A binary search (the load never grows with the zoom): about five counts.
  */
 export function densityMinZoom(p: DensityPoints, budget: number): number {
-  if (maxTileLoad(p, 0) <= budget) return 0;
-  let lo = 0; // too dense
-  let hi = MAX_TILE_ZOOM + 1; // fits (or never)
-  if (maxTileLoad(p, MAX_TILE_ZOOM) > budget) return MAX_TILE_ZOOM + 1;
-  hi = MAX_TILE_ZOOM;
+  let lo = -1; // too dense (virtual)
+  let hi = MAX_TILE_ZOOM + 1; // fits (virtual: never)
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     if (maxTileLoad(p, mid) <= budget) hi = mid;

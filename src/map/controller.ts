@@ -24,7 +24,8 @@ import { LAYER_IDS, type DataManifest, type LayerId, type MapView, type Site, ty
 import { GLYPHS_URL, loadGlyphFonts, registerGlyphProtocol } from './style/glyphs';
 import { addImages } from './style/images';
 import { epciColors } from './style/palette';
-import { L, LAYER_GROUPS, SITE_LAYERS, SITE_STATE, buildLayers, epciFillColor } from './style/layers';
+import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
+import { siteDrawZooms, type SiteDrawZooms } from './drawZooms';
 import { EMPTY, SOURCE_IDS, baseFeatures, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
 import { HomeControl } from './controls/home';
@@ -37,6 +38,8 @@ import type { AtlasMapController, AtlasMapEvent, AtlasMapEvents, AtlasMapOptions
 
 /** Margin (px) kept between a popup and the edges of the map. */
 const POPUP_MARGIN = 8;
+/** The map's lowest zoom. */
+const MIN_ZOOM = 6;
 
 /** PETR bounding box (from the admin data), used before the data arrives. */
 export const PETR_BBOX: [number, number, number, number] = [2.95866, 49.13359, 3.74222, 49.50102];
@@ -104,7 +107,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     style: buildStyle(),
     ...(initial ? { center: [initial.lon, initial.lat], zoom: initial.zoom } : { bounds: PETR_BBOX as LngLatBoundsLike }),
     fitBoundsOptions: { padding: 40 },
-    minZoom: 6,
+    minZoom: MIN_ZOOM,
     maxZoom: 18,
     maxBounds: [
       [0.5, 47.8],
@@ -170,6 +173,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let destroyed = false;
   let dataSet = false;
   let zonesDrawn = 0;
+  /** From which zoom site symbols and names are drawn (dots below), from the density of the sites. */
+  let drawZooms: SiteDrawZooms = { symbols: 0, labels: SITE_LABEL_MIN_ZOOM };
   let overlay: ViewPadding = { top: 0, right: 0, bottom: 0, left: 0 };
   let ready = false;
   /** A `frameBounds` asked while the map had no size (hidden tab), done at the next resize. */
@@ -280,11 +285,29 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   /** Outlines of zones drawn only when some zone has one (a layer is `visible` only when its user-facing layer is on). */
   const ZONE_OUTLINE_LAYERS: readonly string[] = [L.zonesFill, L.zonesOutline];
+  /** Dots stand for the sites only below the zoom where symbols are safe: hidden when that is the map's lowest zoom. */
+  const DOTS: readonly string[] = SITE_DOT_LAYERS;
+
+  /**
+   * Draws site symbols and names only from the zooms the density of the sites allows (dots
+   * below): with too many sites in one tile, MapLibre's symbol buckets overflow and the map
+   * draws nothing. Called before the sites source gets new data (a zoom range change reloads its
+   * tiles, as the new data does: one reload).
+   */
+  function applyDrawZooms(z: SiteDrawZooms): void {
+    const changed = z.symbols !== drawZooms.symbols || z.labels !== drawZooms.labels;
+    drawZooms = z;
+    if (!changed) return;
+    applyVisibility();
+    for (const layer of SITE_SYMBOL_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, z.symbols, 24);
+    for (const layer of SITE_DOT_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, 0, Math.max(z.symbols, MIN_ZOOM));
+    if (map.getLayer(L.sitesLabel)) map.setLayerZoomRange(L.sitesLabel, z.labels, 24);
+  }
 
   function applyVisibility(): void {
     for (const id of LAYER_IDS) {
       const on = visible.includes(id);
-      for (const layer of LAYER_GROUPS[id]) setVisible(layer, on && (zonesDrawn > 0 || !ZONE_OUTLINE_LAYERS.includes(layer)));
+      for (const layer of LAYER_GROUPS[id]) setVisible(layer, on && (zonesDrawn > 0 || !ZONE_OUTLINE_LAYERS.includes(layer)) && (!DOTS.includes(layer) || drawZooms.symbols > MIN_ZOOM));
     }
     // Site labels follow whichever site layers are on.
     const labelsOn = visible.includes('friches') || visible.includes('sites');
@@ -480,7 +503,9 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       const previousSites = siteList;
       siteList = sites;
       fidByIndex = Int32Array.from(sites, (s) => fidOf(s.properties.id));
-      setSource(SOURCE_IDS.sites, siteFeatures(sites, fidOf, { zoneMarkers: true }));
+      const features = siteFeatures(sites, fidOf, { zoneMarkers: true });
+      applyDrawZooms(siteDrawZooms(features.features));
+      setSource(SOURCE_IDS.sites, features);
       // Sites gone are reset (their state would come back with them); the filter of the old
       // array does not fit the new one: until the next mask, the ids it showed stay shown.
       if (outCount) {

@@ -61,13 +61,15 @@ export const L = {
   roissyStationLabel: 'roissy-station-label',
   friches: 'sites-friche-symbol',
   plotPoints: 'sites-plot-point',
+  fricheDots: 'sites-friche-dot',
+  plotDots: 'sites-plot-dot',
   zonePoints: 'sites-zone-point',
   sitesLabel: 'sites-label',
   connectorLabels: 'connectors-label',
 } as const;
 
 /** Map layers that draw sites (for clicks, filters and `renderedSiteIds`). */
-export const SITE_LAYERS = [L.friches, L.plotPoints, L.zonePoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
+export const SITE_LAYERS = [L.friches, L.plotPoints, L.fricheDots, L.plotDots, L.zonePoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
 /**
  * Site layers that hide the sites left out by the filters. They are not re-filtered: the
  * controller sets the feature-state `out` on the sites that the filters leave out and these
@@ -79,6 +81,8 @@ export const SITE_LAYERS = [L.friches, L.plotPoints, L.zonePoints, L.plotFill, L
 export const FILTERED_SITE_LAYERS = [
   L.friches,
   L.plotPoints,
+  L.fricheDots,
+  L.plotDots,
   L.zonePoints,
   L.plotFill,
   L.plotHatch,
@@ -88,6 +92,19 @@ export const FILTERED_SITE_LAYERS = [
   L.fricheOutline,
   L.sitesLabel,
 ] as const;
+
+/**
+ * Circles that stand for the point sites below the zoom where their symbols are safe (too many
+ * sites in one tile overflow MapLibre's symbol buckets; circles have no such limit and need no
+ * placement). The controller sets that zoom from the density of the sites (src/domain/density.ts)
+ * and shows these layers only when it is above the map's lowest zoom.
+ */
+export const SITE_DOT_LAYERS = [L.fricheDots, L.plotDots] as const;
+/** Site layers drawn only from the zoom the density allows (symbols), and the names (glyphs). */
+export const SITE_SYMBOL_LAYERS = [L.friches, L.plotPoints] as const;
+
+/** Site names show from this zoom (later when the sites are too dense for their glyphs). */
+export const SITE_LABEL_MIN_ZOOM = 13;
 
 /** Feature-state key the controller sets on the sites source (feature id = site id). */
 export const SITE_STATE = { out: 'out' } as const;
@@ -125,8 +142,8 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
   petr: [L.petrMask, L.petrCasing, L.petrOutline],
   epci: [L.epciFill, L.epciOutline, L.epciLabel],
   communes: [L.communesFill, L.communesOutline, L.communesLabel],
-  friches: [L.fricheFill, L.fricheHatch, L.fricheOutline, L.friches],
-  sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints],
+  friches: [L.fricheFill, L.fricheHatch, L.fricheOutline, L.friches, L.fricheDots],
+  sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints, L.plotDots],
   zones: [L.zonesFill, L.zonesOutline, L.zonePoints],
   rn2: [L.rn2Casing, L.rn2, L.rn2Shield],
   waterway: [L.waterway, L.waterwayLabel],
@@ -149,6 +166,9 @@ export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], Fi
   // Every friche and every plot has a symbol (polygons too: small plots vanish at low zoom).
   [L.friches]: isFriche,
   [L.plotPoints]: isPlot,
+  // Dots for point sites only (a circle layer would draw one circle per polygon vertex; polygons keep their fill).
+  [L.fricheDots]: ['all', isFriche as ExpressionSpecification, ['==', ['get', '_geom'], 'point']],
+  [L.plotDots]: ['all', isPlot as ExpressionSpecification, ['==', ['get', '_geom'], 'point']],
   // One marker per zone: filled when the zone has an outline, hollow when it is located only at its commune.
   [L.zonePoints]: ['==', ['get', 'kind'], 'zone'],
   [L.plotFill]: isPlotPolygon,
@@ -454,6 +474,27 @@ function logicalLayers(): LayerSpecification[] {
         'circle-stroke-width': 2,
       },
     },
+    // Dense sites: circles below the zoom where symbols are safe (hidden until the controller needs them).
+    ...(
+      [
+        [L.fricheDots, fricheColor],
+        [L.plotDots, levelColor],
+      ] as const
+    ).map(([id, color]) => ({
+      id,
+      type: 'circle' as const,
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[id],
+      layout: { visibility: 'none' as const },
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2, 10, 3.5, 14, 5] as ExpressionSpecification,
+        'circle-color': color,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 6, 0, 10, 0.8] as ExpressionSpecification,
+        'circle-opacity': unlessOut(1),
+        'circle-stroke-opacity': unlessOut(1),
+      },
+    })),
     // Site symbols sit under the labels (names stay legible, with their halo, over dense clusters).
     {
       id: L.plotPoints,
@@ -692,7 +733,7 @@ function logicalLayers(): LayerSpecification[] {
       id: L.sitesLabel,
       type: 'symbol',
       source: S.sites,
-      minzoom: 13,
+      minzoom: SITE_LABEL_MIN_ZOOM,
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [FONT_REGULAR],
