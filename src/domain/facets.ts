@@ -90,6 +90,24 @@ export interface SurfaceHistogram {
 }
 
 /**
+ * Log-spaced edges of `bins` bins from the smallest to the largest surface (halved and doubled
+ * when they are equal); null when there is no surface.
+ */
+export function histogramEdges(lo: number, hi: number, bins: number): number[] | null {
+  const n = Math.max(1, Math.floor(bins));
+  if (!Number.isFinite(lo)) return null;
+  if (lo === hi) {
+    lo = lo / 2;
+    hi = hi * 2;
+  }
+  const l0 = Math.log(lo);
+  const span = Math.log(hi) - l0;
+  const edges: number[] = [];
+  for (let i = 0; i <= n; i++) edges.push(i === 0 ? lo : i === n ? hi : Math.exp(l0 + (span * i) / n));
+  return edges;
+}
+
+/**
  * Histogram of surfaces on a log scale, for a range slider drawn over it. The edges depend on
  * all the input sites only (they do not jump when filters change); the counts reflect the other
  * filters. Sites with an unknown or non-positive surface are left out. Empty input → no bins.
@@ -104,16 +122,13 @@ export function surfaceHistogramPrepared(prepared: readonly PreparedSite[], f: F
       if (s > hi) hi = s;
     }
   }
-  const n = Math.max(1, Math.floor(bins));
-  if (!Number.isFinite(lo)) return { edges: [], counts: [] };
-  if (lo === hi) {
-    lo = lo / 2;
-    hi = hi * 2;
-  }
+  const edges = histogramEdges(lo, hi, bins);
+  if (!edges) return { edges: [], counts: [] };
+  const n = edges.length - 1;
+  lo = edges[0];
+  hi = edges[n];
   const l0 = Math.log(lo);
   const span = Math.log(hi) - l0;
-  const edges: number[] = [];
-  for (let i = 0; i <= n; i++) edges.push(i === 0 ? lo : i === n ? hi : Math.exp(l0 + (span * i) / n));
   const counts = new Array<number>(n).fill(0);
   const c = compileFilter(f);
   for (const ps of prepared) {

@@ -22,7 +22,7 @@
  */
 import { FACET_BIT, compileFilter, prepareSites, type PreparedSite } from './filters';
 import { FRICHE_STATUS_KEYS, type FricheStatusKey } from './fricheStatus';
-import type { FacetCounts, SurfaceHistogram } from './facets';
+import { histogramEdges, type FacetCounts, type SurfaceHistogram } from './facets';
 import { sortIndices } from './sort';
 import { READINESS_LEVELS, SECTOR_IDS, type Availability, type FilterState, type ReadinessLevel, type SectorId, type Site, type SiteKind, type SortState } from './types';
 
@@ -367,18 +367,13 @@ function facetCountsOf(t: SiteTable, fail: Uint16Array): FacetCounts {
 
 /** Surface histogram from the fail masks (see facets.ts `surfaceHistogram` for the semantics). */
 function histogramOf(t: SiteTable, fail: Uint16Array, bins: number): SurfaceHistogram {
-  let lo = t.surfaceLo;
-  let hi = t.surfaceHi;
-  const n = Math.max(1, Math.floor(bins));
-  if (!Number.isFinite(lo)) return { edges: [], counts: [] };
-  if (lo === hi) {
-    lo = lo / 2;
-    hi = hi * 2;
-  }
+  const edges = histogramEdges(t.surfaceLo, t.surfaceHi, bins);
+  if (!edges) return { edges: [], counts: [] };
+  const n = edges.length - 1;
+  const lo = edges[0];
+  const hi = edges[n];
   const l0 = Math.log(lo);
   const span = Math.log(hi) - l0;
-  const edges: number[] = [];
-  for (let i = 0; i <= n; i++) edges.push(i === 0 ? lo : i === n ? hi : Math.exp(l0 + (span * i) / n));
   const counts = new Array<number>(n).fill(0);
   const notSurface = ~FACET_BIT.surface;
   for (let i = 0; i < t.n; i++) {

@@ -7,18 +7,7 @@ import {
   SITE_SYMBOL_BUDGET,
   SYMBOL_BUCKET_LIMIT,
 } from '../../../src/domain/density';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../src/domain/sample';
 
 /** Brute force: every tile at `zoom`, counting the points inside it or its 128-px (quarter-tile) buffer. */
 function bruteMaxTileLoad(lonLat: number[], weights: number[], zoom: number): number {
@@ -43,7 +32,7 @@ function bruteMaxTileLoad(lonLat: number[], weights: number[], zoom: number): nu
 
 describe('site density per map tile (which zoom may draw symbols)', () => {
   // Points spread around the territory (Soissons ≈ 3.3° E, 49.4° N), a few piled in a town.
-  const random = rng(13);
+  const random = mulberry32(13);
   const lonLat: number[] = [];
   const weights: number[] = [];
   for (let i = 0; i < 1500; i++) {
