@@ -89,6 +89,18 @@ export interface SurfaceHistogram {
   counts: number[];
 }
 
+/** The bin of surface `s` among log-spaced `edges` (l0 = log of the first edge, span = log range). */
+export function histogramBin(s: number, edges: readonly number[], l0: number, span: number): number {
+  const n = edges.length - 1;
+  let b = Math.floor(((Math.log(s) - l0) / span) * n);
+  if (b >= n) b = n - 1;
+  if (b < 0) b = 0;
+  // Guard against floating error at the edges.
+  while (b > 0 && s < edges[b]) b--;
+  while (b < n - 1 && s >= edges[b + 1]) b++;
+  return b;
+}
+
 /**
  * Log-spaced edges of `bins` bins from the smallest to the largest surface (halved and doubled
  * when they are equal); null when there is no surface.
@@ -135,13 +147,7 @@ export function surfaceHistogramPrepared(prepared: readonly PreparedSite[], f: F
     const s = ps.surface;
     if (s === null || s <= 0) continue;
     if ((failMask(ps, c) & ~FACET_BIT.surface) !== 0) continue;
-    let b = Math.floor(((Math.log(s) - l0) / span) * n);
-    if (b >= n) b = n - 1;
-    if (b < 0) b = 0;
-    // Guard against floating error at the edges.
-    while (b > 0 && s < edges[b]) b--;
-    while (b < n - 1 && s >= edges[b + 1]) b++;
-    counts[b]++;
+    counts[histogramBin(s, edges, l0, span)]++;
   }
   return { edges, counts };
 }

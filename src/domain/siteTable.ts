@@ -22,7 +22,7 @@
  */
 import { FACET_BIT, compileFilter, prepareSites, type PreparedSite } from './filters';
 import { FRICHE_STATUS_KEYS, type FricheStatusKey } from './fricheStatus';
-import { histogramEdges, type FacetCounts, type SurfaceHistogram } from './facets';
+import { histogramBin, histogramEdges, type FacetCounts, type SurfaceHistogram } from './facets';
 import { sortIndices } from './sort';
 import { READINESS_LEVELS, SECTOR_IDS, type Availability, type FilterState, type ReadinessLevel, type SectorId, type Site, type SiteKind, type SortState } from './types';
 
@@ -380,13 +380,7 @@ function histogramOf(t: SiteTable, fail: Uint16Array, bins: number): SurfaceHist
     const s = t.surface[i];
     if (!(s > 0)) continue; // unknown (NaN) or non-positive
     if ((fail[i] & notSurface) !== 0) continue;
-    let b = Math.floor(((Math.log(s) - l0) / span) * n);
-    if (b >= n) b = n - 1;
-    if (b < 0) b = 0;
-    // Guard against floating error at the edges.
-    while (b > 0 && s < edges[b]) b--;
-    while (b < n - 1 && s >= edges[b + 1]) b++;
-    counts[b]++;
+    counts[histogramBin(s, edges, l0, span)]++;
   }
   return { edges, counts };
 }
