@@ -1,29 +1,35 @@
 /**
  * Bench: time from navigation start to the map's first `idle` with data
- * (`performance.mark('atlas-first-idle')`, set by src/map), and the size of the JS bundle.
+ * (`performance.mark('atlas-first-idle')`, set by src/map), the CPU the browser used to get there,
+ * and the JavaScript loaded before it (every chunk, gzipped).
  *
- *   npx tsx scripts/bench-first-idle.ts [--runs 5] [--no-build DIR]
+ *   npx tsx scripts/bench-first-idle.ts [--runs 7] [--dist DIR] [--compare DIR]
  *
- * Builds the app (vite build) into a temp dir, serves it on a loopback port, opens it N times
- * in headless chromium (same flags as the browser tests, fresh context each time: cold cache),
- * and prints median / min / max, plus the gzipped size of the JS the page loads and of all JS.
- * Needs public/data/ (npm run data).
+ * Builds the app (vite build) into a temp dir (or serves --dist), opens it N times in headless
+ * chromium (same flags as the browser tests, a fresh context each time: cold cache), and prints
+ * the median and p95 of the first idle, the median time of each start-up step, the CPU time the
+ * browser's processes used from navigation to first idle (renderer, GPU…: a measure of the work
+ * that the machine's load does not inflate the way it inflates wall time), and the size of each
+ * JS file requested before the first idle, gzipped (level 9), with the total.
+ * `--compare DIR` also opens another build, alternating runs, and prints the ratios (A/B).
+ * Targets (issue 13 §1): ≤ 300 kB of gzipped JS before the first idle; first idle ≤ 1.2 s median
+ * on a quiet machine. Needs public/data/ (npm run data). Last line: a JSON summary.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, preview } from 'vite';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../tests/e2e/browser';
+import { benchSummary } from './lib/benchSummary';
+import { cpuSince, launchChromium, loadAvg, newContext, serveApp, stats, type Served } from './lib/serve';
 
 function arg(name: string): string | null {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] ?? null) : null;
 }
 
-const RUNS = Number(arg('--runs') ?? 5);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RUNS = Number(arg('--runs') ?? 7);
+const TARGET_GZ_KB = 300;
+const TARGET_MS = 1200;
+const STEPS = ['atlas-map-start', 'atlas-fonts-ready', 'atlas-style-loaded', 'atlas-data-set', 'atlas-first-idle'] as const;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -33,84 +39,121 @@ function filesUnder(dir: string): string[] {
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
+
+interface Run {
+  idle: number;
+  dcl: number;
+  steps: number[];
+  cpu: number;
+  cpuByType: Record<string, number>;
+}
+
+interface Variant {
+  name: string;
+  served: Served;
+  runs: Run[];
+  loaded: Set<string>;
+  sizes: { file: string; raw: number; gz: number }[];
+}
+
+function jsSizes(outDir: string) {
+  return filesUnder(outDir)
+    .filter((f) => /\.(m?js)$/.test(f) && !f.startsWith(join(outDir, 'data')))
+    .map((f) => {
+      const buf = readFileSync(f);
+      return { file: relative(outDir, f), raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+    });
+}
 
 async function main(): Promise<void> {
   if (!existsSync('public/data/manifest.json')) throw new Error('public/data/manifest.json manquant : lancez « npm run data ».');
-  const given = arg('--no-build');
-  const outDir = given ?? mkdtempSync(join(tmpdir(), 'atlas-bench-'));
-  if (!given) await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const variants: Variant[] = [];
+  const a = await serveApp({ dist: arg('--dist') ?? arg('--no-build') });
+  variants.push({ name: 'A', served: a, runs: [], loaded: new Set(), sizes: jsSizes(a.outDir) });
+  const other = arg('--compare');
+  if (other) {
+    const b = await serveApp({ dist: other });
+    variants.push({ name: 'B', served: b, runs: [], loaded: new Set(), sizes: jsSizes(b.outDir) });
+  }
 
-  // Bundle sizes.
-  const js = filesUnder(outDir).filter((f) => /\.(m?js)$/.test(f) && !f.includes(`${join(outDir, 'data')}`));
-  const sizes = js.map((f) => {
-    const buf = readFileSync(f);
-    return { file: relative(outDir, f), raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
-  });
-
-  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  const url = `http://127.0.0.1:${address.port}/`;
-
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-  const times: number[] = [];
-  const STEPS = ['atlas-map-start', 'atlas-fonts-ready', 'atlas-style-loaded', 'atlas-data-set', 'atlas-first-idle'] as const;
-  const steps: Record<string, number[]> = Object.fromEntries(STEPS.map((s) => [s, []]));
-  const dcl: number[] = [];
-  const loaded = new Set<string>();
+  const browser = await launchChromium();
   try {
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
-      await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
-      const page = await context.newPage();
-      context.on('request', (r) => {
-        const u = r.url();
-        if (u.startsWith(url) && /\.m?js$/.test(u)) loaded.add(u.slice(url.length));
-      });
-      await page.goto(url);
-      await page.waitForFunction(() => performance.getEntriesByName('atlas-first-idle').length > 0, null, { timeout: 120000 });
-      const r = await page.evaluate((names) => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-        return { dcl: nav?.domContentLoadedEventEnd ?? NaN, marks: names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN) };
-      }, [...STEPS]);
-      const t = r.marks[STEPS.length - 1];
-      times.push(t);
-      dcl.push(r.dcl);
-      STEPS.forEach((s, k) => steps[s].push(r.marks[k]));
-      process.stdout.write(`run ${i + 1}/${RUNS}: ${t.toFixed(0)} ms\n`);
-      await context.close();
+      const order = i % 2 === 0 ? variants : [...variants].reverse();
+      for (const v of order) {
+        const url = v.served.url;
+        const context = await newContext(browser);
+        const page = await context.newPage();
+        let started = true;
+        context.on('request', (r) => {
+          const u = r.url();
+          if (started && u.startsWith(url) && /\.m?js(\?|$)/.test(u)) v.loaded.add(u.slice(url.length).replace(/\?.*$/, ''));
+        });
+        const cpu0 = browser.cpu();
+        await page.goto(url);
+        await page.waitForFunction(() => performance.getEntriesByName('atlas-first-idle').length > 0, null, { timeout: 120000 });
+        const cpu = cpuSince(cpu0, browser.cpu());
+        started = false;
+        const r = await page.evaluate((names) => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          return { dcl: nav?.domContentLoadedEventEnd ?? NaN, marks: names.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN) };
+        }, [...STEPS]);
+        const idle = r.marks[STEPS.length - 1];
+        v.runs.push({ idle, dcl: r.dcl, steps: r.marks, cpu: cpu.total, cpuByType: cpu.byType });
+        process.stdout.write(`run ${i + 1}/${RUNS}${variants.length > 1 ? ` ${v.name}` : ''}: ${idle.toFixed(0)} ms, CPU ${cpu.total.toFixed(0)} ms\n`);
+        await context.close();
+      }
     }
   } finally {
     await browser.close();
-    await server.close();
-    if (!given) rmSync(outDir, { recursive: true, force: true });
+    for (const v of variants) await v.served.close();
   }
 
-  const pageJs = sizes.filter((s) => loaded.has(s.file));
-  const sum = (xs: typeof sizes, k: 'raw' | 'gz') => xs.reduce((a, s) => a + s[k], 0);
-  console.log('');
-  console.log(`first idle (navigation start → map idle with data), ${RUNS} runs, headless chromium (SwiftShader):`);
-  console.log(`  median ${median(times).toFixed(0)} ms   min ${Math.min(...times).toFixed(0)} ms   max ${Math.max(...times).toFixed(0)} ms`);
-  console.log('  median of each step (ms from navigation start):');
-  console.log(`    DOMContentLoaded ${median(dcl).toFixed(0)}`);
-  for (const s of STEPS) console.log(`    ${s.padEnd(20)} ${median(steps[s]).toFixed(0)}`);
-  console.log('');
-  console.log('JS bundle (gzip -9):');
-  for (const s of sizes.sort((a, b) => b.gz - a.gz)) {
-    console.log(`  ${s.file.padEnd(52)} ${kb(s.raw).padStart(10)}  gz ${kb(s.gz).padStart(9)}${loaded.has(s.file) ? '  (loaded at start)' : ''}`);
+  const load = loadAvg();
+  const summary: Record<string, unknown> = { bench: 'first-idle', load, runs: RUNS };
+  for (const v of variants) {
+    const idle = stats(v.runs.map((r) => r.idle));
+    const cpu = stats(v.runs.map((r) => r.cpu));
+    const pageJs = v.sizes.filter((s) => v.loaded.has(s.file));
+    const sum = (xs: typeof pageJs, k: 'raw' | 'gz') => xs.reduce((acc, s) => acc + s[k], 0);
+    const startGz = sum(pageJs, 'gz');
+    console.log('');
+    if (variants.length > 1) console.log(`== ${v.name} (${v.served.outDir})`);
+    console.log(`first idle (navigation start → map idle with data), ${RUNS} runs, headless chromium (SwiftShader), load ${load}:`);
+    console.log(`  median ${idle.median.toFixed(0)} ms   p95 ${idle.p95.toFixed(0)} ms   max ${idle.max.toFixed(0)} ms   (objectif ≤ ${TARGET_MS} ms au calme)`);
+    console.log('  median of each step (ms from navigation start):');
+    console.log(`    DOMContentLoaded     ${stats(v.runs.map((r) => r.dcl)).median.toFixed(0)}`);
+    STEPS.forEach((s, k) => console.log(`    ${s.padEnd(20)} ${stats(v.runs.map((r) => r.steps[k])).median.toFixed(0)}`));
+    const types = [...new Set(v.runs.flatMap((r) => Object.keys(r.cpuByType)))].filter((t) => stats(v.runs.map((r) => r.cpuByType[t] ?? 0)).median >= 5);
+    console.log(`  CPU of the browser's processes until first idle: median ${cpu.median.toFixed(0)} ms (${types.map((t) => `${t} ${stats(v.runs.map((r) => r.cpuByType[t] ?? 0)).median.toFixed(0)}`).join(', ')})`);
+    console.log('');
+    console.log('JS loaded before the first idle (gzip -9):');
+    for (const s of pageJs.sort((x, y) => y.gz - x.gz)) console.log(`  ${s.file.padEnd(52)} ${kb(s.raw).padStart(10)}  gz ${kb(s.gz).padStart(9)}`);
+    console.log(`  total: ${kb(sum(pageJs, 'raw'))} (gz ${kb(startGz)}; objectif ≤ ${TARGET_GZ_KB} kB)${startGz / 1024 <= TARGET_GZ_KB ? '' : ' : NON atteint'}`);
+    const later = v.sizes.filter((s) => !v.loaded.has(s.file));
+    console.log(`Loaded on demand later: ${later.length} files, ${kb(sum(later, 'raw'))} (gz ${kb(sum(later, 'gz'))}); all JS: gz ${kb(sum(v.sizes, 'gz'))}`);
+    summary[v.name] = {
+      firstIdle: { median: idle.median, p95: idle.p95, max: idle.max },
+      cpuMs: cpu.median,
+      startJsGzKB: Math.round((startGz / 1024) * 10) / 10,
+      startChunks: Object.fromEntries(pageJs.map((s) => [s.file, Math.round((s.gz / 1024) * 10) / 10])),
+      allJsGzKB: Math.round((sum(v.sizes, 'gz') / 1024) * 10) / 10,
+    };
   }
-  console.log(`  loaded at start: ${kb(sum(pageJs, 'raw'))} (gz ${kb(sum(pageJs, 'gz'))}); all JS: ${kb(sum(sizes, 'raw'))} (gz ${kb(sum(sizes, 'gz'))})`);
-  // Last line, for `npm run bench` (scripts/lib/benchSummary.ts).
-  const sorted = [...times].sort((a, b) => a - b);
-  console.log(JSON.stringify({ bench: 'first-idle', metrics: [
-    { name: `premier repos de la carte (${RUNS} chargements)`, unit: 'ms', median: median(times), p95: sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)], target: '≤ 1200 ms (machine au repos)', met: median(times) <= 1200 },
-    { name: 'JS gzip chargé au démarrage', unit: 'kB', median: sum(pageJs, 'gz') / 1024, target: '≤ 300 kB', met: sum(pageJs, 'gz') / 1024 <= 300 },
-  ] }));
+  if (variants.length > 1) {
+    const [va, vb] = variants;
+    const m = (v: Variant, k: 'idle' | 'cpu') => stats(v.runs.map((r) => r[k])).median;
+    console.log(`\nA/B: first idle ${(m(va, 'idle') / m(vb, 'idle')).toFixed(2)}, CPU ${(m(va, 'cpu') / m(vb, 'cpu')).toFixed(2)} (medians, runs alternated)`);
+  }
+  console.log(JSON.stringify(summary));
+  // Last line, for `npm run bench` (scripts/lib/benchSummary.ts): the first variant.
+  const first = variants[0];
+  const firstIdle = stats(first.runs.map((r) => r.idle));
+  const firstGzKB = (summary[first.name] as { startJsGzKB: number }).startJsGzKB;
+  const line = benchSummary('first-idle');
+  line.add({ name: `premier repos de la carte (${RUNS} chargements)`, unit: 'ms', median: firstIdle.median, p95: firstIdle.p95, target: `≤ ${TARGET_MS} ms (machine au repos)`, met: firstIdle.median <= TARGET_MS });
+  line.add({ name: 'JS gzip chargé avant le premier repos', unit: 'kB', median: firstGzKB, target: `≤ ${TARGET_GZ_KB} kB`, met: firstGzKB <= TARGET_GZ_KB });
+  line.print();
 }
 
 main().catch((e) => {

@@ -32,6 +32,7 @@ const ARGS: Record<string, { full?: string[]; quick: string[] }> = {
   import: { quick: ['--n', '2000', '--vertices', '20000', '--runs', '1', '--no-merge'] },
   'filter-browser': { quick: ['--rounds', '1'] },
   'first-idle': { quick: ['--runs', '2'] },
+  'scale-browser': { full: ['--counts', '10000,25000,50000,100000,200000', '--rounds', '3'], quick: ['--counts', '10000', '--rounds', '1'] },
   filter: { quick: ['--runs', '3'] },
   curation: { quick: ['--runs', '3', '--n', '500'] },
   'curation-ui': { quick: ['--runs', '3', '--n', '500', '--drafts', '50'] },
@@ -40,7 +41,7 @@ const ARGS: Record<string, { full?: string[]; quick: string[] }> = {
 };
 
 /** Order: quick Node benches first, the browser and the long ones last. */
-const ORDER = ['filter', 'curation', 'curation-ui', 'zone-attach', 'drafts', 'brute-force', 'distances', 'first-idle', 'filter-browser', 'import'];
+const ORDER = ['filter', 'curation', 'curation-ui', 'zone-attach', 'drafts', 'brute-force', 'distances', 'first-idle', 'filter-browser', 'scale-browser', 'import'];
 
 function argValue(name: string): string | null {
   const i = process.argv.indexOf(name);

@@ -3,7 +3,11 @@ import { createRoot } from 'react-dom/client';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import { App } from './ui/app/App';
+import { prefetchAtlasData } from './state/bootstrap';
 import { startOfflineSupportWhenIdle } from './state/offline';
+
+// The data downloads start now, while React renders and the map starts (the app's start-up then awaits them).
+prefetchAtlasData().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

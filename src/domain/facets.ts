@@ -89,6 +89,36 @@ export interface SurfaceHistogram {
   counts: number[];
 }
 
+/** The bin of surface `s` among log-spaced `edges` (l0 = log of the first edge, span = log range). */
+export function histogramBin(s: number, edges: readonly number[], l0: number, span: number): number {
+  const n = edges.length - 1;
+  let b = Math.floor(((Math.log(s) - l0) / span) * n);
+  if (b >= n) b = n - 1;
+  if (b < 0) b = 0;
+  // Guard against floating error at the edges.
+  while (b > 0 && s < edges[b]) b--;
+  while (b < n - 1 && s >= edges[b + 1]) b++;
+  return b;
+}
+
+/**
+ * Log-spaced edges of `bins` bins from the smallest to the largest surface (halved and doubled
+ * when they are equal); null when there is no surface.
+ */
+export function histogramEdges(lo: number, hi: number, bins: number): number[] | null {
+  const n = Math.max(1, Math.floor(bins));
+  if (!Number.isFinite(lo)) return null;
+  if (lo === hi) {
+    lo = lo / 2;
+    hi = hi * 2;
+  }
+  const l0 = Math.log(lo);
+  const span = Math.log(hi) - l0;
+  const edges: number[] = [];
+  for (let i = 0; i <= n; i++) edges.push(i === 0 ? lo : i === n ? hi : Math.exp(l0 + (span * i) / n));
+  return edges;
+}
+
 /**
  * Histogram of surfaces on a log scale, for a range slider drawn over it. The edges depend on
  * all the input sites only (they do not jump when filters change); the counts reflect the other
@@ -104,29 +134,20 @@ export function surfaceHistogramPrepared(prepared: readonly PreparedSite[], f: F
       if (s > hi) hi = s;
     }
   }
-  const n = Math.max(1, Math.floor(bins));
-  if (!Number.isFinite(lo)) return { edges: [], counts: [] };
-  if (lo === hi) {
-    lo = lo / 2;
-    hi = hi * 2;
-  }
+  const edges = histogramEdges(lo, hi, bins);
+  if (!edges) return { edges: [], counts: [] };
+  const n = edges.length - 1;
+  lo = edges[0];
+  hi = edges[n];
   const l0 = Math.log(lo);
   const span = Math.log(hi) - l0;
-  const edges: number[] = [];
-  for (let i = 0; i <= n; i++) edges.push(i === 0 ? lo : i === n ? hi : Math.exp(l0 + (span * i) / n));
   const counts = new Array<number>(n).fill(0);
   const c = compileFilter(f);
   for (const ps of prepared) {
     const s = ps.surface;
     if (s === null || s <= 0) continue;
     if ((failMask(ps, c) & ~FACET_BIT.surface) !== 0) continue;
-    let b = Math.floor(((Math.log(s) - l0) / span) * n);
-    if (b >= n) b = n - 1;
-    if (b < 0) b = 0;
-    // Guard against floating error at the edges.
-    while (b > 0 && s < edges[b]) b--;
-    while (b < n - 1 && s >= edges[b + 1]) b++;
-    counts[b]++;
+    counts[histogramBin(s, edges, l0, span)]++;
   }
   return { edges, counts };
 }

@@ -35,9 +35,17 @@ function numKey(s: SortState['key'], p: SiteProperties): number | null {
 }
 
 export function sortSites(sites: readonly Site[], s: SortState): Site[] {
+  const idx = sortIndices(sites, s);
+  const out: Site[] = new Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = sites[idx[i]];
+  return out;
+}
+
+/** The input positions of `sites` in the order `sortSites` gives them (sites with an unknown key last). */
+export function sortIndices(sites: readonly Site[], s: SortState): number[] {
   const sign = s.dir === 'desc' ? -1 : 1;
   const idx: number[] = [];
-  const unknown: Site[] = [];
+  const unknown: number[] = [];
   if (s.key === 'name') {
     // Fast path: compare precomputed primary keys as plain strings; Intl.Collator breaks ties.
     const prepared = prepareSites(sites);
@@ -50,7 +58,7 @@ export function sortSites(sites: readonly Site[], s: SortState): Site[] {
         keys[i] = ps.nameKey ??= collationKey(n);
         names[i] = n.trim();
         idx.push(i);
-      } else unknown.push(sites[i]);
+      } else unknown.push(i);
     }
     idx.sort((a, b) => {
       const ka = keys[a];
@@ -62,7 +70,7 @@ export function sortSites(sites: readonly Site[], s: SortState): Site[] {
     const keys = new Float64Array(sites.length);
     for (let i = 0; i < sites.length; i++) {
       const v = numKey(s.key, sites[i].properties);
-      if (v === null) unknown.push(sites[i]);
+      if (v === null) unknown.push(i);
       else {
         keys[i] = v;
         idx.push(i);
@@ -70,7 +78,6 @@ export function sortSites(sites: readonly Site[], s: SortState): Site[] {
     }
     idx.sort((a, b) => sign * (keys[a] - keys[b]) || a - b);
   }
-  const out: Site[] = new Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = sites[idx[i]];
-  return out.concat(unknown);
+  for (const i of unknown) idx.push(i);
+  return idx;
 }

@@ -3,7 +3,7 @@
  * Hectares use the site surface (declared, else computed); sites with an unknown surface
  * count in `count` but not in hectares (`unknownSurface` says how many).
  */
-import { prepareSites } from './filters';
+import { prepareSites, type PreparedSite } from './filters';
 import { READINESS_LEVELS, SECTOR_IDS, type Availability, type ReadinessLevel, type SectorId, type Site, type SiteKind } from './types';
 
 export interface SummaryBucket {
@@ -59,6 +59,11 @@ function sortBuckets(m: Map<string, SummaryBucket>): SummaryBucket[] {
 }
 
 export function summarize(sites: readonly Site[]): Summary {
+  return summarizePrepared(prepareSites(sites));
+}
+
+/** The same, from prepared sites (e.g. the matching rows of a site table: no per-site lookup). */
+export function summarizePrepared(prepared: readonly PreparedSite[]): Summary {
   let m2 = 0;
   let unknownSurface = 0;
   let fictitious = 0;
@@ -67,7 +72,6 @@ export function summarize(sites: readonly Site[]): Summary {
   const byLevel = emptyCountHa(READINESS_LEVELS);
   const bySector = emptyCountHa(SECTOR_IDS);
   const availability = Object.fromEntries(AVAILABILITIES.map((a) => [a, 0])) as Record<Availability, number>;
-  const prepared = prepareSites(sites);
   for (let i = 0; i < prepared.length; i++) {
     const ps = prepared[i];
     const p = ps.props;
@@ -103,7 +107,7 @@ export function summarize(sites: readonly Site[]): Summary {
     }
   }
   return {
-    count: sites.length,
+    count: prepared.length,
     totalHa: m2 / 10000,
     unknownSurface,
     byEpci: sortBuckets(epci),

@@ -24,8 +24,9 @@ import { LAYER_IDS, type DataManifest, type LayerId, type MapView, type Site, ty
 import { GLYPHS_URL, loadGlyphFonts, registerGlyphProtocol } from './style/glyphs';
 import { addImages } from './style/images';
 import { epciColors } from './style/palette';
-import { L, LAYER_GROUPS, SITE_LAYERS, SITE_STATE, buildLayers, epciFillColor } from './style/layers';
-import { DIRECT_SOURCES, EMPTY, SOURCE_IDS, labelPoints, maskOutside, siteFeatures, zoneFeatures } from './sources';
+import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
+import { siteDrawZooms, type SiteDrawZooms } from './drawZooms';
+import { EMPTY, SOURCE_IDS, baseFeatures, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
 import { HomeControl } from './controls/home';
 import { BasemapManager } from './basemap';
@@ -37,6 +38,8 @@ import type { AtlasMapController, AtlasMapEvent, AtlasMapEvents, AtlasMapOptions
 
 /** Margin (px) kept between a popup and the edges of the map. */
 const POPUP_MARGIN = 8;
+/** The map's lowest zoom. */
+const MIN_ZOOM = 6;
 
 /** PETR bounding box (from the admin data), used before the data arrives. */
 export const PETR_BBOX: [number, number, number, number] = [2.95866, 49.13359, 3.74222, 49.50102];
@@ -64,14 +67,28 @@ function mapLocale(t: Translate): Record<string, string> {
 }
 
 export function buildStyle(): StyleSpecification {
+  const layers = buildLayers().map((l) =>
+    // Every layer says it is visible: later calls that set 'visible' again change nothing (with no
+    // value, MapLibre would see a change, and a layout change reloads every tile of the source).
+    l.type === 'background' || (l.layout as { visibility?: string } | undefined)?.visibility ? l : ({ ...l, layout: { ...l.layout, visibility: 'visible' } } as typeof l),
+  );
   const sources: Record<string, SourceSpecification> = {};
-  for (const id of Object.values(SOURCE_IDS)) {
-    if (id === SOURCE_IDS.basemap) continue;
+  for (const l of layers) {
+    const id = 'source' in l ? (l.source as string) : null;
+    if (!id || sources[id]) continue;
     // Sites: the feature id is `_fid`, an integer per site id (see siteFeatures), the key of the
     // feature-state that the filters use.
-    sources[id] = { type: 'geojson', data: EMPTY, ...(id === SOURCE_IDS.sites ? { promoteId: '_fid' } : {}) };
+    sources[id] = {
+      type: 'geojson',
+      data: EMPTY,
+      ...(id === SOURCE_IDS.sites ? { promoteId: '_fid' } : {}),
+      // The reference layers are simplified to one pixel at each zoom (MapLibre's default is 0.375):
+      // the commune, EPCI and PETR boundaries, drawn up to four times over, had 3 to 4 times more
+      // vertices than pixels at the start view, and their triangles were most of each frame.
+      ...(id === SOURCE_IDS.base ? { tolerance: 1 } : {}),
+    };
   }
-  return { version: 8, name: 'Atlas foncier du Soissonnais-Valois', glyphs: GLYPHS_URL, sources, layers: buildLayers() };
+  return { version: 8, name: 'Atlas foncier du Soissonnais-Valois', glyphs: GLYPHS_URL, sources, layers };
 }
 
 type Listeners = { [E in AtlasMapEvent]: Set<(p: AtlasMapEvents[E]) => void> };
@@ -90,7 +107,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     style: buildStyle(),
     ...(initial ? { center: [initial.lon, initial.lat], zoom: initial.zoom } : { bounds: PETR_BBOX as LngLatBoundsLike }),
     fitBoundsOptions: { padding: 40 },
-    minZoom: 6,
+    minZoom: MIN_ZOOM,
     maxZoom: 18,
     maxBounds: [
       [0.5, 47.8],
@@ -111,9 +128,11 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     for (const cb of [...listeners[e]]) (cb as (x: AtlasMapEvents[E]) => void)(p);
   };
 
+  // The style (inline, empty sources) is enough to go on: images, controls and then the data are
+  // added at once, without waiting for the first frame ('load' also waits for every source's tiles).
   await new Promise<void>((resolve, reject) => {
-    if (map.loaded() && map.isStyleLoaded()) return resolve();
-    map.once('load', () => resolve());
+    if (map.isStyleLoaded()) return resolve();
+    map.once('style.load', () => resolve());
     map.once('error', (e) => (map.isStyleLoaded() ? resolve() : reject(e.error)));
   });
   performance.mark('atlas-style-loaded');
@@ -135,9 +154,14 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let layers: Record<string, FeatureCollection> = {};
   let petrBbox: [number, number, number, number] = PETR_BBOX;
   let sitesById = new Map<string, Site>();
-  let filteredIds: string[] | null = null;
-  /** Sites drawn hidden: feature-state `out: true` (what MapLibre holds, kept in step). */
-  let outIds = new Set<string>();
+  /** The sites last given to setSites, and the feature id (`_fid`) of each. */
+  let siteList: readonly Site[] = [];
+  let fidByIndex = new Int32Array(0);
+  /** Per site of `siteList`: 1 when the filters show it; null when every site is shown. */
+  let shownMask: Uint8Array | null = null;
+  /** Per feature id: 1 when the site is drawn hidden (feature-state `out: true`, what MapLibre holds, kept in step). */
+  let outByFid = new Uint8Array(64);
+  let outCount = 0;
   let selectedId: string | null = null;
   /** The site drawn by the highlight layers (source `sites-selection`), and its data. */
   let highlighted: { id: string | null; site: Site | null } = { id: null, site: null };
@@ -149,6 +173,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let destroyed = false;
   let dataSet = false;
   let zonesDrawn = 0;
+  /** From which zoom site symbols and names are drawn (dots below), from the density of the sites. */
+  let drawZooms: SiteDrawZooms = { symbols: 0, labels: SITE_LABEL_MIN_ZOOM };
   let overlay: ViewPadding = { top: 0, right: 0, bottom: 0, left: 0 };
   let ready = false;
   /** A `frameBounds` asked while the map had no size (hidden tab), done at the next resize. */
@@ -198,23 +224,42 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     }
     return n;
   };
-  const siteState = (id: string, state: Record<string, boolean>) => map.setFeatureState({ source: SOURCE_IDS.sites, id: fidOf(id) }, state);
+  const OUT = { [SITE_STATE.out]: true };
+  const IN = { [SITE_STATE.out]: false };
+  function setOut(fid: number, out: boolean): void {
+    if (fid >= outByFid.length) {
+      const grown = new Uint8Array(Math.max(fid + 1, outByFid.length * 2));
+      grown.set(outByFid);
+      outByFid = grown;
+    }
+    if ((outByFid[fid] === 1) === out) return;
+    outByFid[fid] = out ? 1 : 0;
+    outCount += out ? 1 : -1;
+    map.setFeatureState({ source: SOURCE_IDS.sites, id: fid }, out ? OUT : IN);
+  }
 
   /**
    * Marks the sites the filters leave out with the feature-state `out` (the site layers draw
    * them with a zero opacity, see style/layers.ts), touching only the sites whose state
    * changes: no tile is reloaded. MapLibre keeps feature-state per id across `setData`, so
-   * after new sites only the new differences are written (sites gone are reset).
+   * after new sites only the new differences are written (sites gone are reset by setSites).
+   * Showing every site again after many were hidden is one call (`removeFeatureState` of the
+   * whole source) rather than one per site.
    */
+  /** Per site of `siteList`: 1 when its id is in `ids`. */
+  function maskOfIds(ids: ReadonlySet<string>): Uint8Array {
+    return Uint8Array.from(siteList, (x) => (ids.has(x.properties.id) ? 1 : 0));
+  }
+
   function applyFilters(): void {
-    const next = new Set<string>();
-    if (filteredIds) {
-      const keep = new Set(filteredIds);
-      for (const id of sitesById.keys()) if (!keep.has(id)) next.add(id);
+    const mask = shownMask;
+    if (!mask && outCount > 64) {
+      map.removeFeatureState({ source: SOURCE_IDS.sites });
+      outByFid.fill(0);
+      outCount = 0;
+      return;
     }
-    for (const id of outIds) if (!next.has(id)) siteState(id, { [SITE_STATE.out]: false });
-    for (const id of next) if (!outIds.has(id)) siteState(id, { [SITE_STATE.out]: true });
-    outIds = next;
+    for (let i = 0; i < fidByIndex.length; i++) setOut(fidByIndex[i], mask !== null && mask[i] === 0);
   }
 
   /**
@@ -226,22 +271,60 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     if (highlighted.id === selectedId && highlighted.site === site) return;
     highlighted = { id: selectedId, site };
     setSource(SOURCE_IDS.selection, site ? siteFeatures([site]) : EMPTY);
+    applyDynamicVisibility();
   }
 
   /** A site feature the map shows: not left out by the filters. */
   const shown = (f: MapGeoJSONFeature) => f.state?.[SITE_STATE.out] !== true;
 
+  /** Shows or hides a map layer (no call when it already is: a layout change reloads the tiles of its source). */
+  function setVisible(layer: string, on: boolean): void {
+    const v = on ? 'visible' : 'none';
+    if (map.getLayer(layer) && map.getLayoutProperty(layer, 'visibility') !== v) map.setLayoutProperty(layer, 'visibility', v);
+  }
+
+  /** Outlines of zones drawn only when some zone has one (a layer is `visible` only when its user-facing layer is on). */
+  const ZONE_OUTLINE_LAYERS: readonly string[] = [L.zonesFill, L.zonesOutline];
+  /** Dots stand for the sites only below the zoom where symbols are safe: hidden when that is the map's lowest zoom. */
+  const DOTS: readonly string[] = SITE_DOT_LAYERS;
+
+  /**
+   * Draws site symbols and names only from the zooms the density of the sites allows (dots
+   * below): with too many sites in one tile, MapLibre's symbol buckets overflow and the map
+   * draws nothing. Called before the sites source gets new data (a zoom range change reloads its
+   * tiles, as the new data does: one reload).
+   */
+  function applyDrawZooms(z: SiteDrawZooms): void {
+    const changed = z.symbols !== drawZooms.symbols || z.labels !== drawZooms.labels;
+    drawZooms = z;
+    if (!changed) return;
+    applyVisibility();
+    for (const layer of SITE_SYMBOL_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, z.symbols, 24);
+    for (const layer of SITE_DOT_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, 0, Math.max(z.symbols, MIN_ZOOM));
+    if (map.getLayer(L.sitesLabel)) map.setLayerZoomRange(L.sitesLabel, z.labels, 24);
+  }
+
   function applyVisibility(): void {
     for (const id of LAYER_IDS) {
       const on = visible.includes(id);
-      for (const layer of LAYER_GROUPS[id]) {
-        if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', on ? 'visible' : 'none');
-      }
+      for (const layer of LAYER_GROUPS[id]) setVisible(layer, on && (zonesDrawn > 0 || !ZONE_OUTLINE_LAYERS.includes(layer)) && (!DOTS.includes(layer) || drawZooms.symbols > MIN_ZOOM));
     }
     // Site labels follow whichever site layers are on.
     const labelsOn = visible.includes('friches') || visible.includes('sites');
-    map.setLayoutProperty(L.sitesLabel, 'visibility', labelsOn ? 'visible' : 'none');
+    setVisible(L.sitesLabel, labelsOn);
+    applyDynamicVisibility();
     refreshAttribution();
+  }
+
+  /**
+   * The highlight and connector layers are drawn only when they have something to draw: MapLibre
+   * draws the tile clipping masks of a line or fill layer's source on every frame, even when the
+   * source is empty.
+   */
+  function applyDynamicVisibility(): void {
+    for (const l of [L.selectedHalo, L.selectedFill, L.selectedPoint]) setVisible(l, highlighted.site !== null);
+    const connectorsOn = connectorState.c !== null && connectorState.from !== null;
+    for (const l of [L.connectors, L.connectorEnds, L.connectorLabels]) setVisible(l, connectorsOn);
   }
 
   function silently(fn: () => void): void {
@@ -377,7 +460,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   function checkReady(): void {
     if (ready || !dataSet || destroyed) return;
-    const ids = [SOURCE_IDS.communes, SOURCE_IDS.sites, SOURCE_IDS.petr];
+    const ids = [SOURCE_IDS.base, SOURCE_IDS.sites];
     if (!ids.every((id) => map.isSourceLoaded(id))) return;
     ready = true;
     performance.mark('atlas-first-idle');
@@ -397,10 +480,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     setData(newLayers: Record<string, FeatureCollection>, newManifest: DataManifest): void {
       layers = newLayers;
       manifest = newManifest;
-      for (const id of DIRECT_SOURCES) setSource(id, id === 'roissy' ? roissyData() : (layers[id] ?? EMPTY));
-      setSource(SOURCE_IDS.petrMask, maskOutside(layers.petr));
-      setSource(SOURCE_IDS.communeLabels, labelPoints(layers.communes));
-      setSource(SOURCE_IDS.epciLabels, labelPoints(layers.epci));
+      setSource(SOURCE_IDS.base, baseFeatures(layers));
+      setSource(SOURCE_IDS.roissy, roissyData());
       const colors = epciColors((layers.epci?.features ?? []).map((f) => String(f.properties?.epci_siren ?? '')));
       map.setPaintProperty(L.epciFill, 'fill-color', epciFillColor(colors));
       const b = bboxOf(layers.petr);
@@ -415,18 +496,41 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       const fc = zoneFeatures(zones);
       zonesDrawn = fc.features.length;
       setSource(SOURCE_IDS.zones, fc);
-      refreshAttribution();
+      applyVisibility();
     },
     setSites(sites: Site[]): void {
       sitesById = new Map(sites.map((s) => [s.properties.id, s]));
-      setSource(SOURCE_IDS.sites, siteFeatures(sites, fidOf, { zoneMarkers: true }));
-      // New sites the current filters leave out are marked; sites gone are reset.
+      const previous = fidByIndex;
+      const previousSites = siteList;
+      siteList = sites;
+      fidByIndex = Int32Array.from(sites, (s) => fidOf(s.properties.id));
+      const features = siteFeatures(sites, fidOf, { zoneMarkers: true });
+      applyDrawZooms(siteDrawZooms(features.features));
+      setSource(SOURCE_IDS.sites, features);
+      // Sites gone are reset (their state would come back with them); the filter of the old
+      // array does not fit the new one: until the next mask, the ids it showed stay shown.
+      if (outCount) {
+        const present = new Uint8Array(outByFid.length);
+        for (const f of fidByIndex) if (f < present.length) present[f] = 1;
+        for (const f of previous) if (!present[f]) setOut(f, false);
+      }
+      if (shownMask) {
+        // Until the next filter: the sites shown before stay shown, new ones are hidden (as with ids).
+        const shownIds = new Set<string>();
+        for (let i = 0; i < previousSites.length; i++) if (shownMask[i]) shownIds.add(previousSites[i].properties.id);
+        shownMask = maskOfIds(shownIds);
+      }
       applyFilters();
       // The selected site may have been edited (or removed).
       applySelection();
     },
     setFilteredIds(ids: string[] | null): void {
-      filteredIds = ids ? [...ids] : null;
+      shownMask = ids ? maskOfIds(new Set(ids)) : null;
+      applyFilters();
+    },
+    setShownMask(sites: readonly Site[], pass: Uint8Array | null): void {
+      if (sites !== siteList) return;
+      shownMask = pass && pass.length === sites.length ? pass : null;
       applyFilters();
     },
     setSelected(id: string | null, opts?: { fly?: boolean }): void {
@@ -440,6 +544,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     setConnectors(c: Connectors | null, from: Position | null): void {
       connectorState = { c, from };
       setSource(SOURCE_IDS.connectors, connectorFeatures(c, from, t));
+      applyDynamicVisibility();
     },
     setLayerVisibility(ids: LayerId[]): void {
       visible = [...ids];

@@ -29,10 +29,56 @@ export const SOURCE_IDS = {
   roissy: 'roissy',
   connectors: 'connectors',
   basemap: 'ign-plan',
+  /** The static reference layers, merged (see MERGED_SOURCES). */
+  base: 'base',
 } as const;
 
 /** Sources filled straight from a data layer of the same id. */
 export const DIRECT_SOURCES = ['petr', 'epci', 'communes', 'rn2', 'waterway', 'rail', 'stations', 'ite', 'lgv', 'roissy'] as const;
+
+/**
+ * Static reference layers drawn from one GeoJSON source, `base`: each feature carries the id of
+ * its logical source in `_layer`, and each style layer filters on it. One source instead of
+ * twelve: the worker builds one set of tiles instead of twelve, and MapLibre draws the tile
+ * clipping masks (stencil) of a source again each time the layer order switches source, which
+ * with twelve interleaved sources was about a third of each frame's draw calls.
+ * (The Roissy source stays apart: its label follows the language, and it has symbols only.)
+ */
+export const MERGED_SOURCES: readonly string[] = [
+  SOURCE_IDS.petrMask,
+  SOURCE_IDS.epci,
+  SOURCE_IDS.communes,
+  SOURCE_IDS.petr,
+  SOURCE_IDS.waterway,
+  SOURCE_IDS.lgv,
+  SOURCE_IDS.rail,
+  SOURCE_IDS.rn2,
+  SOURCE_IDS.stations,
+  SOURCE_IDS.ite,
+  SOURCE_IDS.epciLabels,
+  SOURCE_IDS.communeLabels,
+];
+
+/** The feature property naming a merged feature's logical source. */
+export const MERGED_KEY = '_layer';
+
+/**
+ * The `base` source's data: the reference layers, the mask outside the PETR and the label points
+ * of communes and EPCI, each feature tagged with its logical source (`_layer`).
+ */
+export function baseFeatures(layers: Record<string, FeatureCollection>): FeatureCollection {
+  const parts: Record<string, FeatureCollection | undefined> = {
+    ...layers,
+    [SOURCE_IDS.petrMask]: maskOutside(layers.petr),
+    [SOURCE_IDS.communeLabels]: labelPoints(layers.communes),
+    [SOURCE_IDS.epciLabels]: labelPoints(layers.epci),
+  };
+  const features: Feature[] = [];
+  for (const id of MERGED_SOURCES) {
+    for (const f of parts[id]?.features ?? []) features.push({ ...f, properties: { ...f.properties, [MERGED_KEY]: id } });
+  }
+  return { type: 'FeatureCollection', features };
+}
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 

@@ -51,6 +51,12 @@ export interface AtlasMapController {
    * tile is rebuilt) and cannot be clicked; `window.__atlas.renderedSiteIds()` leaves them out.
    */
   setFilteredIds(ids: string[] | null): void;
+  /**
+   * The same, from per-site flags: `pass[i]` is 1 when `sites[i]` is shown, for the array last
+   * given to `setSites` (null = all shown). Cheaper than ids at scale: only the sites whose flag
+   * changed are touched. With another array than the last `setSites` one, nothing is done.
+   */
+  setShownMask(sites: readonly Site[], pass: Uint8Array | null): void;
   setSelected(id: string | null, opts?: { fly?: boolean }): void;
   /** Connector lines from `from` to the nearest RN2, waterway and station points (null clears). */
   setConnectors(c: Connectors | null, from: Position | null): void;

@@ -4,11 +4,9 @@
  * its inputs change (reference equality), so any number of components can read them.
  * The computations themselves are the pure domain functions.
  */
-import { facetCounts, surfaceHistogram } from '../domain/facets';
-import { filterSites } from '../domain/filters';
-import { sortSites } from '../domain/sort';
-import { summarize } from '../domain/summary';
-import { EMPTY_FILTERS, type FilterState, type Site, type SortState } from '../domain/types';
+import { evaluateFilters, fullSurfaceHistogram, siteTable, sortedMatches, type FilterResult } from '../domain/siteTable';
+import { summarizePrepared } from '../domain/summary';
+import type { FilterState, Site, SortState } from '../domain/types';
 import { allSites, useAtlas, type AtlasState } from './store';
 
 /** Last-call memo on reference-equal arguments. */
@@ -38,13 +36,16 @@ function timed<R>(name: string, fn: () => R): R {
   return r;
 }
 
-const filteredMemo = memoLast((all: Site[], f: FilterState) => timed('atlas:filter', () => filterSites(all, f)));
-const facetsMemo = memoLast((all: Site[], f: FilterState) => timed('atlas:facets', () => facetCounts(all, f)));
-const histogramMemo = memoLast((all: Site[], f: FilterState) => timed('atlas:histogram', () => surfaceHistogram(all, f)));
+// One pass over the columns of all the sites per filter change (src/domain/siteTable.ts): which
+// sites match, then the facet counts and the histogram from the same fail masks, and the list
+// order as a walk through the precomputed order of all the sites.
+const resultMemo = memoLast((all: Site[], f: FilterState) => timed('atlas:filter', () => evaluateFilters(siteTable(all), f)));
+const facetsMemo = memoLast((r: FilterResult) => timed('atlas:facets', () => r.facets));
+const histogramMemo = memoLast((r: FilterResult) => timed('atlas:histogram', () => r.histogram()));
 /** Histogram of every site (no filter): its edges stay still while filters change. */
-const fullHistogramMemo = memoLast((all: Site[]) => surfaceHistogram(all, EMPTY_FILTERS));
-const summaryMemo = memoLast((filtered: Site[]) => timed('atlas:summary', () => summarize(filtered)));
-const sortedMemo = memoLast((filtered: Site[], sort: SortState) => timed('atlas:sort', () => sortSites(filtered, sort)));
+const fullHistogramMemo = memoLast((all: Site[]) => fullSurfaceHistogram(siteTable(all)));
+const summaryMemo = memoLast((r: FilterResult) => timed('atlas:summary', () => summarizePrepared(r.preparedMatches)));
+const sortedMemo = memoLast((r: FilterResult, sort: SortState) => timed('atlas:sort', () => sortedMatches(r, sort)));
 const indexMemo = memoLast((all: Site[]) => {
   const m = new Map<string, Site>();
   for (const s of all) m.set(s.properties.id, s);
@@ -58,16 +59,19 @@ type S = Pick<AtlasState, 'sites' | 'sampleSites' | 'draftSites' | 'deletedSiteI
  * attached to the zone outlines (memoised in the store module).
  */
 export const selectAllSites = (s: S): Site[] => allSites(s);
-export const selectFilteredSites = (s: S): Site[] => filteredMemo(selectAllSites(s), s.filters);
-export const selectFacetCounts = (s: S) => facetsMemo(selectAllSites(s), s.filters);
-export const selectSurfaceHistogram = (s: S) => histogramMemo(selectAllSites(s), s.filters);
+/** The filters applied to all the sites: per-site pass flags (aligned with selectAllSites), matches, facets, histogram. */
+export const selectFilterResult = (s: S): FilterResult => resultMemo(selectAllSites(s), s.filters);
+export const selectFilteredSites = (s: S): Site[] => selectFilterResult(s).filtered;
+export const selectFacetCounts = (s: S) => facetsMemo(selectFilterResult(s));
+export const selectSurfaceHistogram = (s: S) => histogramMemo(selectFilterResult(s));
 export const selectFullSurfaceHistogram = (s: S) => fullHistogramMemo(selectAllSites(s));
-export const selectSummary = (s: S) => summaryMemo(selectFilteredSites(s));
-export const selectSortedSites = (s: S): Site[] => sortedMemo(selectFilteredSites(s), s.sort);
+export const selectSummary = (s: S) => summaryMemo(selectFilterResult(s));
+export const selectSortedSites = (s: S): Site[] => sortedMemo(selectFilterResult(s), s.sort);
 /** id → site, over real and sample sites. */
 export const selectSiteIndex = (s: S): Map<string, Site> => indexMemo(selectAllSites(s));
 
 export const useAllSites = () => useAtlas(selectAllSites);
+export const useFilterResult = () => useAtlas(selectFilterResult);
 export const useFilteredSites = () => useAtlas(selectFilteredSites);
 export const useFacetCounts = () => useAtlas(selectFacetCounts);
 export const useSurfaceHistogram = () => useAtlas(selectSurfaceHistogram);

@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerId } from '../../domain/types';
-import { SOURCE_IDS } from '../sources';
+import { MERGED_KEY, MERGED_SOURCES, SOURCE_IDS } from '../sources';
 import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR } from './glyphs';
 import {
   CDG_ICON,
@@ -61,13 +61,15 @@ export const L = {
   roissyStationLabel: 'roissy-station-label',
   friches: 'sites-friche-symbol',
   plotPoints: 'sites-plot-point',
+  fricheDots: 'sites-friche-dot',
+  plotDots: 'sites-plot-dot',
   zonePoints: 'sites-zone-point',
   sitesLabel: 'sites-label',
   connectorLabels: 'connectors-label',
 } as const;
 
 /** Map layers that draw sites (for clicks, filters and `renderedSiteIds`). */
-export const SITE_LAYERS = [L.friches, L.plotPoints, L.zonePoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
+export const SITE_LAYERS = [L.friches, L.plotPoints, L.fricheDots, L.plotDots, L.zonePoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
 /**
  * Site layers that hide the sites left out by the filters. They are not re-filtered: the
  * controller sets the feature-state `out` on the sites that the filters leave out and these
@@ -79,6 +81,8 @@ export const SITE_LAYERS = [L.friches, L.plotPoints, L.zonePoints, L.plotFill, L
 export const FILTERED_SITE_LAYERS = [
   L.friches,
   L.plotPoints,
+  L.fricheDots,
+  L.plotDots,
   L.zonePoints,
   L.plotFill,
   L.plotHatch,
@@ -88,6 +92,19 @@ export const FILTERED_SITE_LAYERS = [
   L.fricheOutline,
   L.sitesLabel,
 ] as const;
+
+/**
+ * Circles that stand for the point sites below the zoom where their symbols are safe (too many
+ * sites in one tile overflow MapLibre's symbol buckets; circles have no such limit and need no
+ * placement). The controller sets that zoom from the density of the sites (src/domain/density.ts)
+ * and shows these layers only when it is above the map's lowest zoom.
+ */
+export const SITE_DOT_LAYERS = [L.fricheDots, L.plotDots] as const;
+/** Site layers drawn only from the zoom the density allows (symbols), and the names (glyphs). */
+export const SITE_SYMBOL_LAYERS = [L.friches, L.plotPoints] as const;
+
+/** Site names show from this zoom (later when the sites are too dense for their glyphs). */
+export const SITE_LABEL_MIN_ZOOM = 13;
 
 /** Feature-state key the controller sets on the sites source (feature id = site id). */
 export const SITE_STATE = { out: 'out' } as const;
@@ -125,8 +142,8 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
   petr: [L.petrMask, L.petrCasing, L.petrOutline],
   epci: [L.epciFill, L.epciOutline, L.epciLabel],
   communes: [L.communesFill, L.communesOutline, L.communesLabel],
-  friches: [L.fricheFill, L.fricheHatch, L.fricheOutline, L.friches],
-  sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints],
+  friches: [L.fricheFill, L.fricheHatch, L.fricheOutline, L.friches, L.fricheDots],
+  sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints, L.plotDots],
   zones: [L.zonesFill, L.zonesOutline, L.zonePoints],
   rn2: [L.rn2Casing, L.rn2, L.rn2Shield],
   waterway: [L.waterway, L.waterwayLabel],
@@ -149,6 +166,9 @@ export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], Fi
   // Every friche and every plot has a symbol (polygons too: small plots vanish at low zoom).
   [L.friches]: isFriche,
   [L.plotPoints]: isPlot,
+  // Dots for point sites only (a circle layer would draw one circle per polygon vertex; polygons keep their fill).
+  [L.fricheDots]: ['all', isFriche as ExpressionSpecification, ['==', ['get', '_geom'], 'point']],
+  [L.plotDots]: ['all', isPlot as ExpressionSpecification, ['==', ['get', '_geom'], 'point']],
   // One marker per zone: filled when the zone has an outline, hollow when it is located only at its commune.
   [L.zonePoints]: ['==', ['get', 'kind'], 'zone'],
   [L.plotFill]: isPlotPolygon,
@@ -200,6 +220,24 @@ const labelText = (size: ExpressionSpecification | number) => ({ 'text-size': si
 
 /** Every layer of the style, bottom to top (the basemap raster is inserted below `petr-mask` when on). */
 export function buildLayers(): LayerSpecification[] {
+  return onMergedSources(logicalLayers());
+}
+
+/**
+ * Layers of a logical source listed in MERGED_SOURCES read the `base` source instead, filtered
+ * on the features' `_layer` (and on their own filter, when they have one).
+ */
+function onMergedSources(layers: LayerSpecification[]): LayerSpecification[] {
+  return layers.map((l) => {
+    const src = 'source' in l ? (l.source as string) : null;
+    if (!src || !MERGED_SOURCES.includes(src)) return l;
+    const own: ExpressionSpecification = ['==', ['get', MERGED_KEY], src];
+    const filter = 'filter' in l && l.filter ? (['all', own, l.filter as ExpressionSpecification] as FilterSpecification) : own;
+    return { ...l, source: SOURCE_IDS.base, filter } as LayerSpecification;
+  });
+}
+
+function logicalLayers(): LayerSpecification[] {
   const S = SOURCE_IDS;
   return [
     { id: L.background, type: 'background', paint: { 'background-color': COLORS.background } },
@@ -207,7 +245,8 @@ export function buildLayers(): LayerSpecification[] {
       id: L.petrMask,
       type: 'fill',
       source: S.petrMask,
-      paint: { 'fill-color': COLORS.mask, 'fill-opacity': 0.88 },
+      // No antialiasing outline: the PETR outline is drawn over the edge (one draw call less per tile).
+      paint: { 'fill-color': COLORS.mask, 'fill-opacity': 0.88, 'fill-antialias': false },
     },
     {
       id: L.epciFill,
@@ -216,6 +255,8 @@ export function buildLayers(): LayerSpecification[] {
       paint: {
         'fill-color': '#dddddd',
         'fill-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.42, 12, 0.26, 15, 0.12],
+        // The EPCI outline is drawn over the edges.
+        'fill-antialias': false,
       },
     },
     {
@@ -433,6 +474,27 @@ export function buildLayers(): LayerSpecification[] {
         'circle-stroke-width': 2,
       },
     },
+    // Dense sites: circles below the zoom where symbols are safe (hidden until the controller needs them).
+    ...(
+      [
+        [L.fricheDots, fricheColor],
+        [L.plotDots, levelColor],
+      ] as const
+    ).map(([id, color]) => ({
+      id,
+      type: 'circle' as const,
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[id],
+      layout: { visibility: 'none' as const },
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2, 10, 3.5, 14, 5] as ExpressionSpecification,
+        'circle-color': color,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 6, 0, 10, 0.8] as ExpressionSpecification,
+        'circle-opacity': unlessOut(1),
+        'circle-stroke-opacity': unlessOut(1),
+      },
+    })),
     // Site symbols sit under the labels (names stay legible, with their halo, over dense clusters).
     {
       id: L.plotPoints,
@@ -671,7 +733,7 @@ export function buildLayers(): LayerSpecification[] {
       id: L.sitesLabel,
       type: 'symbol',
       source: S.sites,
-      minzoom: 13,
+      minzoom: SITE_LABEL_MIN_ZOOM,
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [FONT_REGULAR],

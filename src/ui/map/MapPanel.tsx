@@ -8,13 +8,13 @@ import { createAtlasMap, siteAnchorPoint, type AtlasMapController } from '../../
 import { setAtlasMap } from '../../map/registry';
 import type { MapView } from '../../domain/types';
 import { computeDetailed } from '../../data/distances/client';
-import { useAtlas } from '../../state/store';
-import { selectAllSites, selectFilteredSites } from '../../state/selectors';
+import { useAtlas, type AtlasState } from '../../state/store';
+import { selectAllSites, selectFilterResult } from '../../state/selectors';
 import { formatNumber, useT } from '../i18n';
 import { focusMain } from '../shared/focusMain';
 import { LayerSwitcher } from './LayerSwitcher';
 import { Legend } from './Legend';
-import { countLabel, filteredSuffix, legendCounts, realCountLabel } from './counts';
+import { countLabel, filteredSuffix, legendCountsOf, realCountLabel } from './counts';
 import './mapPanel.css';
 
 /** Screens wide enough to show the layers and legend panel open at start (it covers ~270 px of the map). */
@@ -28,13 +28,12 @@ function sameView(a: MapView | null, b: MapView | null): boolean {
 export function MapPanel() {
   const t = useT();
   const locale = useAtlas((s) => s.locale);
-  const status = useAtlas((s) => s.status);
   const manifest = useAtlas((s) => s.manifest);
   const layers = useAtlas((s) => s.layers);
   const zones = useAtlas((s) => s.zones);
   // Memoised store selectors: the same arrays the list and the counts use (filtered once per change).
   const sites = useAtlas(selectAllSites);
-  const filteredSites = useAtlas(selectFilteredSites);
+  const result = useAtlas(selectFilterResult);
   const selectedId = useAtlas((s) => s.selectedId);
   const visibleLayers = useAtlas((s) => s.visibleLayers);
   const basemap = useAtlas((s) => s.basemap);
@@ -64,7 +63,7 @@ export function MapPanel() {
   const keepRestoredView = useRef(useAtlas.getState().view !== null);
   const hasZones = useMemo(() => zones.some((z) => z.geometry), [zones]);
   // The legend and the text alternative count what the map shows: the filtered sites.
-  const counts = useMemo(() => legendCounts(layers, manifest, filteredSites, sites), [layers, manifest, filteredSites, sites]);
+  const counts = useMemo(() => legendCountsOf(layers, manifest, result), [layers, manifest, result]);
 
   // Create the map once.
   useEffect(() => {
@@ -128,25 +127,31 @@ export function MapPanel() {
     return () => ro?.disconnect();
   }, [ctrl, panelOpen]);
 
+  // Data, zones, sites and the filter result go to the map straight from the store, as soon as
+  // they change: the map starts its work (tiles in its worker, the next frame) before React
+  // renders the list and the filters with them, instead of after.
   useEffect(() => {
-    if (ctrl && status === 'ready' && manifest) ctrl.setData(layers, manifest);
-  }, [ctrl, status, layers, manifest]);
-
-  useEffect(() => {
-    ctrl?.setZones(zones);
-  }, [ctrl, zones]);
-
-  useEffect(() => {
-    ctrl?.setSites(sites);
-  }, [ctrl, sites]);
-
-  const filteredIds = useMemo(
-    () => (filteredSites.length === sites.length ? null : filteredSites.map((s) => s.properties.id)),
-    [sites, filteredSites],
-  );
-  useEffect(() => {
-    ctrl?.setFilteredIds(filteredIds);
-  }, [ctrl, filteredIds]);
+    if (!ctrl) return;
+    const last: { layers?: unknown; manifest?: unknown; zones?: unknown; sites?: unknown; result?: unknown } = {};
+    const push = (s: AtlasState) => {
+      if (s.status === 'ready' && s.manifest && (s.layers !== last.layers || s.manifest !== last.manifest)) {
+        last.layers = s.layers;
+        last.manifest = s.manifest;
+        ctrl.setData(s.layers, s.manifest);
+      }
+      if (s.zones !== last.zones) ctrl.setZones((last.zones = s.zones));
+      const all = selectAllSites(s);
+      if (all !== last.sites) ctrl.setSites((last.sites = all));
+      // Per-site flags of the filter result, aligned with the sites just given to the map.
+      const r = selectFilterResult(s);
+      if (r !== last.result) {
+        last.result = r;
+        ctrl.setShownMask(r.table.sites, r.count === r.table.n ? null : r.pass);
+      }
+    };
+    push(useAtlas.getState());
+    return useAtlas.subscribe(push);
+  }, [ctrl]);
 
   useEffect(() => {
     if (!ctrl) return;

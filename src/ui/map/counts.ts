@@ -6,6 +6,9 @@
 import type { FeatureCollection } from 'geojson';
 import type { DataManifest, ReadinessLevel, Site } from '../../domain/types';
 import { readinessLevel } from '../../domain/readiness';
+import { FRICHE_STATUS_KEYS } from '../../domain/fricheStatus';
+import type { FilterResult } from '../../domain/siteTable';
+import { READINESS_LEVELS } from '../../domain/types';
 import { fricheStatusKey, type FricheStatusStyle } from '../../map';
 
 export interface LegendCounts {
@@ -65,6 +68,57 @@ export function legendCounts(
     if (s.properties.kind === 'friche') allFriches++;
     else if (s.properties.kind !== 'zone') allPlots++;
   }
+  return withLayerCounts(layers, manifest, { friches, plots, fictitiousPlots, fictitiousFriches, fricheByStatus, plotsByLevel, allFriches, allPlots });
+}
+
+type SiteCounts = Pick<LegendCounts, 'friches' | 'plots' | 'fictitiousPlots' | 'fictitiousFriches' | 'fricheByStatus' | 'plotsByLevel' | 'allFriches' | 'allPlots'>;
+
+/**
+ * The same counts as `legendCounts(layers, manifest, result.filtered, result.table.sites)`, read
+ * from the columns of the filter result (src/domain/siteTable.ts): one loop over typed arrays.
+ */
+export function legendCountsOf(layers: Record<string, FeatureCollection>, manifest: DataManifest | null, result: FilterResult): LegendCounts {
+  const t = result.table;
+  const friche = t.kindKeys.indexOf('friche');
+  const zone = t.kindKeys.indexOf('zone');
+  const byStatus = new Int32Array(FRICHE_STATUS_KEYS.length + 1); // last: « autre »
+  const byLevel = new Int32Array(READINESS_LEVELS.length);
+  let friches = 0;
+  let plots = 0;
+  let fictitiousPlots = 0;
+  let fictitiousFriches = 0;
+  let allFriches = 0;
+  let allPlots = 0;
+  const { pass } = result;
+  const { kind, fictitious, fricheStatus, level } = t;
+  for (let i = 0; i < t.n; i++) {
+    const k = kind[i];
+    if (k === zone) continue; // zones are counted by their own layer
+    if (k === friche) {
+      allFriches++;
+      if (!pass[i]) continue;
+      friches++;
+      if (fictitious[i]) fictitiousFriches++;
+      const st = fricheStatus[i];
+      byStatus[st < 0 ? FRICHE_STATUS_KEYS.length : st]++;
+    } else {
+      allPlots++;
+      if (!pass[i]) continue;
+      plots++;
+      if (fictitious[i]) fictitiousPlots++;
+      byLevel[level[i]]++;
+    }
+  }
+  const fricheByStatus = {} as LegendCounts['fricheByStatus'];
+  FRICHE_STATUS_KEYS.forEach((k, i) => (fricheByStatus[k] = byStatus[i]));
+  fricheByStatus.autre = byStatus[FRICHE_STATUS_KEYS.length];
+  const plotsByLevel = {} as LegendCounts['plotsByLevel'];
+  READINESS_LEVELS.forEach((l, i) => (plotsByLevel[l] = byLevel[i]));
+  return withLayerCounts(layers, manifest, { friches, plots, fictitiousPlots, fictitiousFriches, fricheByStatus, plotsByLevel, allFriches, allPlots });
+}
+
+function withLayerCounts(layers: Record<string, FeatureCollection>, manifest: DataManifest | null, c: SiteCounts): LegendCounts {
+  const { friches, plots, fictitiousPlots, fictitiousFriches, fricheByStatus, plotsByLevel, allFriches, allPlots } = c;
   const communesByEpci: Record<string, number> = {};
   for (const f of layers.communes?.features ?? []) {
     const k = String(f.properties?.epci_siren ?? '');

@@ -8,7 +8,9 @@ vi.mock('maplibre-gl/dist/maplibre-gl.css', () => ({}));
 vi.mock('../../../src/map/map.css', () => ({}));
 vi.mock('@fontsource/noto-sans/latin-400-italic.css', () => ({}));
 
-const { legendCounts, countLabel, filteredSuffix, realCountLabel } = await import('../../../src/ui/map/counts');
+const { legendCounts, legendCountsOf, countLabel, filteredSuffix, realCountLabel } = await import('../../../src/ui/map/counts');
+const { evaluateFilters, siteTable } = await import('../../../src/domain/siteTable');
+const { EMPTY_FILTERS } = await import('../../../src/domain/types');
 const { translate } = await import('../../../src/ui/i18n');
 
 const site = (id: string, kind: 'friche' | 'plot', extra: Record<string, unknown> = {}): Site =>
@@ -56,6 +58,22 @@ describe('legend counts', () => {
     const unfiltered = legendCounts({ communes }, manifest, all, all);
     expect(unfiltered.filtered).toBe(false);
     expect(filteredSuffix(fr, unfiltered.filtered, 2, String)).toBe('');
+  });
+
+  it('reads the same counts from the columns of a filter result (legendCountsOf)', () => {
+    const all = [
+      site('f1', 'friche', { friche_status: 'friche potentielle', insee: 'A', declared_surface_m2: 10 }),
+      site('f2', 'friche', { friche_status: 'friche sans projet', fictitious: true, insee: 'B' }),
+      site('f3', 'friche', { friche_status: 'autre chose', insee: 'A' }),
+      site('f4', 'friche', { insee: 'A' }),
+      site('p1', 'plot', { fictitious: true, insee: 'A', declared_surface_m2: 100 }),
+      site('p2', 'plot', { readiness: { land_control: { status: 'fait' } }, insee: 'B' }),
+      site('z1', 'zone' as 'plot', { insee: 'A' }),
+    ];
+    for (const f of [EMPTY_FILTERS, { ...EMPTY_FILTERS, communes: ['A'] }, { ...EMPTY_FILTERS, surfaceMin: 50 }, { ...EMPTY_FILTERS, kinds: ['plot' as const] }]) {
+      const r = evaluateFilters(siteTable(all), f);
+      expect(legendCountsOf({ communes }, manifest, r)).toEqual(legendCounts({ communes }, manifest, r.filtered, all));
+    }
   });
 
   it('words counts in the singular or the plural', () => {

@@ -1,0 +1,175 @@
+/**
+ * Shared by the browser benches: build the app into a temporary folder (or use a given one),
+ * serve it on a free loopback port, launch headless chromium with the browser tests' flags,
+ * and answer the app's request for the sites file with other sites (page.route: no hook in
+ * the production code).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { DataManifest } from '../../src/domain/types';
+import { CHROMIUM_FLAGS } from '../../tests/e2e/browser';
+
+export interface Served {
+  url: string;
+  outDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds (unless `dist` is given) and serves the app. `sourcemap` keeps the maps for the profiles;
+ * `readableMapLibre` builds with MapLibre's unminified files (its function names in the profiles).
+ * `testHooks` builds like the browser tests (scripts/lib/buildTestApp.ts: production React with
+ * `window.__atlas` and the `__atlasPerf` marks compiled in; `npm run build` has neither). A given
+ * `dist` must then be such a build.
+ */
+export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean; readableMapLibre?: boolean; testHooks?: boolean } = {}): Promise<Served> {
+  const outDir = opts.dist ?? mkdtempSync(join(tmpdir(), 'atlas-bench-'));
+  const alias = opts.readableMapLibre
+    ? [
+        { find: /^maplibre-gl$/, replacement: 'maplibre-gl/dist/maplibre-gl-dev.mjs' },
+        { find: /^maplibre-gl\/dist\/maplibre-gl-worker\.mjs/, replacement: 'maplibre-gl/dist/maplibre-gl-worker-dev.mjs' },
+      ]
+    : [];
+  if (!opts.dist) {
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ mode: opts.testHooks ? 'e2e' : 'production', logLevel: 'warn', resolve: { alias }, build: { outDir, emptyOutDir: true, sourcemap: opts.sourcemap ?? false } });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
+  }
+  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    outDir,
+    async close() {
+      await server.close();
+      if (!opts.dist) rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let launches = 0;
+
+/** Headless chromium with the browser tests' flags; `cpu()` reads the CPU time its processes used so far. */
+export async function launchChromium(): Promise<Browser & { cpu(): CpuTimes }> {
+  // A tag on the command line finds the browser process (and so its children) in /proc.
+  const tag = `--atlas-bench-tag=${process.pid}-${++launches}-${Date.now()}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_FLAGS, tag] });
+  return Object.assign(browser, { cpu: () => processTreeCpu(tag) });
+}
+
+/** CPU milliseconds (user + system) used by a process tree, in all and per chromium process type. */
+export interface CpuTimes {
+  total: number;
+  byType: Record<string, number>;
+}
+
+const CLK_TCK = 100;
+
+function processTreeCpu(tag: string): CpuTimes {
+  const procs: { pid: number; ppid: number; cpu: number; type: string; tagged: boolean }[] = [];
+  let dirs: string[] = [];
+  try {
+    dirs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return { total: NaN, byType: {} };
+  }
+  for (const d of dirs) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+      const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
+      const sub = /--utility-sub-type=([\w.-]+)/.exec(cmd)?.[1];
+      procs.push({ pid: Number(d), ppid: Number(rest[1]), cpu: ((Number(rest[11]) + Number(rest[12])) * 1000) / CLK_TCK, type: sub ? `${type}:${sub.split('.').pop()}` : type, tagged: cmd.includes(tag) });
+    } catch {
+      /* gone */
+    }
+  }
+  const root = procs.find((p) => p.tagged && p.type === 'browser');
+  if (!root) return { total: NaN, byType: {} };
+  const inTree = new Set([root.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) if (!inTree.has(p.pid) && inTree.has(p.ppid)) (inTree.add(p.pid), (grew = true));
+  }
+  const byType: Record<string, number> = {};
+  let total = 0;
+  for (const p of procs) {
+    if (!inTree.has(p.pid)) continue;
+    byType[p.type] = (byType[p.type] ?? 0) + p.cpu;
+    total += p.cpu;
+  }
+  return { total, byType };
+}
+
+/** The difference of two CPU readings. */
+export function cpuSince(a: CpuTimes, b: CpuTimes): CpuTimes {
+  const byType: Record<string, number> = {};
+  for (const k of new Set([...Object.keys(a.byType), ...Object.keys(b.byType)])) byType[k] = (b.byType[k] ?? 0) - (a.byType[k] ?? 0);
+  return { total: b.total - a.total, byType };
+}
+
+/** A fresh desktop context (1366 × 900, French) that lets no request leave the machine. */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
+  return context;
+}
+
+/**
+ * Answers the app's request for its sites file (named by the manifest) with `body`, and, when
+ * `manifestPatch` is given, rewrites the manifest's sites entry (e.g. its feature count).
+ */
+export async function serveSites(context: BrowserContext, body: string | Buffer, contentType = 'application/geo+json'): Promise<void> {
+  let sitesFile = 'sites.geojson';
+  await context.route(/\/data\/manifest\.json$/, async (route) => {
+    const res = await route.fetch();
+    const manifest = (await res.json()) as DataManifest;
+    sitesFile = manifest.layers.sites?.file ?? sitesFile;
+    await route.fulfill({ response: res, json: manifest });
+  });
+  await context.route(/\/data\/[^/?#]+$/, async (route) => {
+    if (route.request().url().endsWith(`/data/${sitesFile}`)) await route.fulfill({ status: 200, contentType, body });
+    else await route.continue();
+  });
+}
+
+/**
+ * For large site sets (a route answer of hundreds of MB crashes the page): writes the sites as a
+ * file of the served folder and points the manifest's sites entry at it.
+ */
+export async function serveSitesFile(context: BrowserContext, served: Served, body: string | Buffer, name = 'bench-sites.geojson'): Promise<void> {
+  writeFileSync(join(served.outDir, 'data', name), body);
+  await context.route(/\/data\/manifest\.json$/, async (route) => {
+    const res = await route.fetch();
+    const manifest = (await res.json()) as DataManifest;
+    if (manifest.layers.sites) manifest.layers.sites = { ...manifest.layers.sites, file: name };
+    await route.fulfill({ response: res, json: manifest });
+  });
+}
+
+/** Median and nearest-rank p95 / max of the finite values. */
+export function stats(xs: number[]): { median: number; p95: number; max: number; n: number } {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return { median: NaN, p95: NaN, max: NaN, n: 0 };
+  const q = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  return { median: q(0.5), p95: q(0.95), max: s[s.length - 1], n: s.length };
+}
+
+/** The machine's load averages (1, 5, 15 min), to print beside every timing. */
+export function loadAvg(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return '?';
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * From which zooms the site symbols and names may be drawn, given the site features the map
+ * shows (see src/domain/density.ts for the count per tile, and style/layers.ts for the layers).
+ */
+import type { Feature } from 'geojson';
+import { densityMinZoom, densityPoints, MAX_TILE_ZOOM, SITE_LABEL_GLYPH_BUDGET, SITE_SYMBOL_BUDGET } from '../domain/density';
+import { SITE_LABEL_MIN_ZOOM } from './style/layers';
+
+export interface SiteDrawZooms {
+  /** Friche and plot symbols from this zoom (dots for point sites below). */
+  symbols: number;
+  /** Site names from this zoom. */
+  labels: number;
+}
+
+/** Beyond the map's zooms: never drawn (sites piled on one spot). */
+const NEVER = 24;
+
+/** A point of the feature (a point's own, a polygon's first vertex: enough to tell its tile). */
+function anchor(f: Feature): [number, number] | null {
+  const g = f.geometry;
+  if (!g) return null;
+  if (g.type === 'Point') return [g.coordinates[0], g.coordinates[1]];
+  if (g.type === 'Polygon') return (g.coordinates[0]?.[0] as [number, number]) ?? null;
+  if (g.type === 'MultiPolygon') return (g.coordinates[0]?.[0]?.[0] as [number, number]) ?? null;
+  return null;
+}
+
+export function siteDrawZooms(features: readonly Feature[]): SiteDrawZooms {
+  const symbolCoords: number[] = [];
+  const labelCoords: number[] = [];
+  const glyphs: number[] = [];
+  for (const f of features) {
+    const a = anchor(f);
+    if (!a) continue;
+    const p = f.properties ?? {};
+    // Friches and plots have a symbol each (zones are circles: no limit).
+    if (p.kind === 'friche' || p.kind === 'plot') symbolCoords.push(a[0], a[1]);
+    const name = typeof p.name === 'string' ? p.name : '';
+    if (name) {
+      labelCoords.push(a[0], a[1]);
+      glyphs.push(name.length);
+    }
+  }
+  const symbols = densityMinZoom(densityPoints(symbolCoords), SITE_SYMBOL_BUDGET);
+  const labels = densityMinZoom(densityPoints(labelCoords, glyphs), SITE_LABEL_GLYPH_BUDGET);
+  return {
+    symbols: symbols > MAX_TILE_ZOOM ? NEVER : symbols,
+    labels: labels > MAX_TILE_ZOOM ? NEVER : Math.max(SITE_LABEL_MIN_ZOOM, labels),
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Tens of thousands of sites on the map with no MapLibre error (issue 13 §3; 200,000 with
+ * ATLAS_SCALE_SITES=200000). With that many sites in a few
+ * tiles, a symbol layer overflows MapLibre's 32,768 icons per tile and the map draws nothing:
+ * below the zoom the density allows (src/domain/density.ts), the point sites are drawn as
+ * circles, and symbols and names only above it.
+ *
+ * The 200,000 fictitious points are made here by the sample generator (inside the real
+ * communes of the PETR), kept to the fields the map reads, and served as the fictitious sample (`?sample=1`) by a copy of the
+ * e2e build (a route would pass the whole file through the browser's devtools protocol).
+ * Timings at this scale are measured by scripts/bench-scale-browser.ts, not here.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from './browser';
+import { serveBuildCopy, type StaticSite } from './staticServer';
+import { generateSamplePoints, type CommuneCollection } from '../../src/domain/sample';
+import { densityPoints, SYMBOL_BUCKET_LIMIT, type DensityPoints } from '../../src/domain/density';
+
+/**
+ * 40,000 by default, in the communes just north of Soissons: at the first view they lie in one tile,
+ * beyond the 32,768 icons a symbol layer can hold (checked below), and the test stays
+ * within its time limit on a loaded machine. `ATLAS_SCALE_SITES=200000` runs it at the issue's
+ * 200,000 (slower: MapLibre's worker tiles every site, over a minute on a loaded 2-core machine;
+ * bench-scale-browser also checks 200,000 for MapLibre errors).
+ */
+const COUNT = Number(process.env.ATLAS_SCALE_SITES ?? 40_000);
+/**
+ * Where the sites are: the communes just north of Soissons (Soissons itself sits on a tile edge
+ * at zoom 9, which would split them between two tiles).
+ */
+const CLUSTER: [number, number] = [3.33, 49.46];
+
+/**
+ * The most sites in one tile at `zoom`, the tile proper (MapLibre lays out a point's symbol
+ * only in the tile that holds it; the buffer counted by src/domain/density.ts is a margin).
+ */
+function maxInTile(d: DensityPoints, zoom: number): number {
+  const side = 2 ** zoom;
+  const count = new Map<number, number>();
+  let max = 0;
+  for (let i = 0; i < d.x.length; i++) {
+    const k = Math.floor(d.x[i] * side) * side + Math.floor(d.y[i] * side);
+    const c = (count.get(k) ?? 0) + 1;
+    count.set(k, c);
+    if (c > max) max = c;
+  }
+  return max;
+}
+let browser: Browser;
+let site: StaticSite;
+let density: DensityPoints;
+
+beforeAll(async () => {
+  browser = await launch();
+  const all = JSON.parse(readFileSync('public/data/communes.geojson', 'utf8')) as CommuneCollection;
+  // The communes within a few km of CLUSTER: the sites fill one map tile at the first view.
+  const near = (c: CommuneCollection['features'][number]) => {
+    const ring = c.geometry.type === 'Polygon' ? c.geometry.coordinates[0] : c.geometry.coordinates[0][0];
+    const [lon, lat] = ring[0];
+    return Math.abs(lon - CLUSTER[0]) < 0.1 && Math.abs(lat - CLUSTER[1]) < 0.035;
+  };
+  const communes = { ...all, features: all.features.filter(near) };
+  expect(communes.features.length).toBeGreaterThan(5);
+  // Only what the map needs (id, name, kind): the page loads 200,000 of them fast enough for a test.
+  const sites = generateSamplePoints({ count: COUNT, seed: 7, communes }).map((s) => ({
+    type: 'Feature',
+    geometry: s.geometry,
+    properties: { id: s.properties.id, name: s.properties.name, kind: s.properties.kind, fictitious: true },
+  }));
+  density = densityPoints(sites.flatMap((s) => (s.geometry.type === 'Point' ? s.geometry.coordinates.slice(0, 2) : [])));
+  site = await serveBuildCopy();
+  writeFileSync(join(site.dir, 'data/sample.geojson'), JSON.stringify({ type: 'FeatureCollection', name: 'sample', fictitious: true, features: sites }));
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface MapHandle {
+  __atlas?: {
+    mapReady?: boolean;
+    map?: {
+      loaded(): boolean;
+      areTilesLoaded(): boolean;
+      once(e: string, f: () => void): void;
+      getZoom(): number;
+      getCenter(): { lng: number; lat: number };
+      jumpTo(o: object): void;
+      getLayer(id: string): { minzoom?: number; maxzoom?: number } | undefined;
+      getLayoutProperty(id: string, p: string): unknown;
+      queryRenderedFeatures(box: [[number, number], [number, number]]): { layer: { id: string }; properties: { id?: string } }[];
+      project(p: [number, number]): { x: number; y: number };
+    };
+  };
+  __mapErrors?: string[];
+}
+
+/** Waits until the map has drawn everything it has to (no tile loading, no pending frame). */
+async function waitIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const m = (window as unknown as MapHandle).__atlas?.map;
+    return !!m && m.loaded() && m.areTilesLoaded();
+  }, null, { timeout: 25000, polling: 100 });
+}
+
+/** Site features drawn around a point (x, y in map pixels), by layer. */
+function drawnAround(page: Page, lonLat: [number, number]): Promise<Record<string, number>> {
+  return page.evaluate((ll) => {
+    const m = (window as unknown as MapHandle).__atlas!.map!;
+    const p = m.project(ll);
+    const out: Record<string, number> = {};
+    for (const f of m.queryRenderedFeatures([[p.x - 150, p.y - 150], [p.x + 150, p.y + 150]])) {
+      if (!f.layer.id.startsWith('sites-')) continue;
+      out[f.layer.id] = (out[f.layer.id] ?? 0) + 1;
+    }
+    return out;
+  }, lonLat);
+}
+
+describe(`${COUNT.toLocaleString('en')} sites north of Soissons`, () => {
+  it('are drawn as dots, then as symbols when zoomed in, names later, with no MapLibre error', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', serviceWorkers: 'block' });
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('crash', () => errors.push('the page crashed'));
+    // MapLibre reports its errors (a symbol bucket overflow among them) on the console.
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    try {
+      await page.goto(`${site.url}?sample=1`);
+      await page.waitForFunction((n) => {
+        const el = document.querySelector('[data-testid="result-count"]');
+        return Number(el?.getAttribute('data-count')) >= n;
+      }, COUNT, { timeout: 25000, polling: 200 });
+      await waitIdle(page);
+
+      // At the first view (the whole PETR), the sites are dots: symbols wait for a denser zoom.
+      const first = await page.evaluate(() => {
+        const m = (window as unknown as MapHandle).__atlas!.map!;
+        return {
+          zoom: m.getZoom(),
+          symbolsFrom: m.getLayer('sites-plot-point')?.minzoom ?? 0,
+          labelsFrom: m.getLayer('sites-label')?.minzoom ?? 0,
+          dots: m.getLayoutProperty('sites-plot-dot', 'visibility'),
+          center: [m.getCenter().lng, m.getCenter().lat] as [number, number],
+        };
+      });
+      // One tile of the first view holds more sites than a symbol layer can: symbols there would overflow.
+      expect(maxInTile(density, Math.floor(first.zoom))).toBeGreaterThan(SYMBOL_BUCKET_LIMIT);
+      expect(first.dots).toBe('visible');
+      expect(first.symbolsFrom).toBeGreaterThan(first.zoom);
+      expect(first.labelsFrom).toBeGreaterThanOrEqual(first.symbolsFrom);
+      const spot = CLUSTER;
+      const atStart = await drawnAround(page, spot);
+      expect(atStart['sites-plot-dot'] ?? 0, JSON.stringify(atStart)).toBeGreaterThan(50);
+      expect(atStart['sites-plot-point'] ?? 0).toBe(0);
+
+      // Zoomed in where symbols are safe: symbols, no dots.
+      await page.evaluate(
+        ([z, c]) => (window as unknown as MapHandle).__atlas!.map!.jumpTo({ zoom: z, center: c }),
+        [first.symbolsFrom + 0.5, spot] as const,
+      );
+      await waitIdle(page);
+      const zoomed = await drawnAround(page, spot);
+      expect(zoomed['sites-plot-point'] ?? 0, JSON.stringify(zoomed)).toBeGreaterThan(0);
+      expect(zoomed['sites-plot-dot'] ?? 0).toBe(0);
+
+      expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    } catch (e) {
+      throw new Error(`${String(e)}\n${errors.join('\n')}`);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  });
+});
