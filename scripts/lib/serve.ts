@@ -99,7 +99,12 @@ function processTreeCpu(tag: string): CpuTimes {
   const inTree = new Set([root.pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const p of procs) if (!inTree.has(p.pid) && inTree.has(p.ppid)) (inTree.add(p.pid), (grew = true));
+    for (const p of procs) {
+      if (!inTree.has(p.pid) && inTree.has(p.ppid)) {
+        inTree.add(p.pid);
+        grew = true;
+      }
+    }
   }
   const byType: Record<string, number> = {};
   let total = 0;

@@ -173,7 +173,7 @@ describe(`${COUNT.toLocaleString('en')} sites north of Soissons`, () => {
 
       expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     } catch (e) {
-      throw new Error(`${String(e)}\n${errors.join('\n')}`);
+      throw new Error(`${String(e)}\n${errors.join('\n')}`, { cause: e });
     } finally {
       await context.close().catch(() => undefined);
     }
