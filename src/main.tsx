@@ -3,9 +3,12 @@ import { createRoot } from 'react-dom/client';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import { App } from './ui/app/App';
+import { ErrorBoundary } from './ui/shared/ErrorBoundary';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary area="app">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

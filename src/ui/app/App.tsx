@@ -6,6 +6,10 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useAtlas, type PanelTab } from '../../state/store';
 import { bootstrap } from '../../state/bootstrap';
+import { startDrafts } from '../../state/drafts/boot';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
+import { QuarantineNotice } from '../curation/QuarantineNotice';
+import { translate } from '../i18n';
 import { useUrlSync } from '../../state/urlSync';
 import { useShortlistPersistence } from '../compare/shortlistStorage';
 import { DashboardSection } from '../dashboard';
@@ -60,6 +64,17 @@ export function App() {
 
   useEffect(() => {
     void bootstrap();
+    // The drafts kept in this browser: restored once, here (see src/state/drafts/boot.ts).
+    startDrafts({
+      onRestored: (n) => {
+        const atlas = useAtlas.getState();
+        if (n > 0) atlas.announce(translate(atlas.locale, 'cur.restored', { n }));
+      },
+      onPublished: (n) => {
+        const atlas = useAtlas.getState();
+        atlas.announce(translate(atlas.locale, 'cur.reconciled', { n }));
+      },
+    });
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -187,6 +202,7 @@ export function App() {
           {t('app.loadError', { message: loadError ?? '' })}
         </div>
       )}
+      <QuarantineNotice />
       <main id="main" tabIndex={-1}>
         {status === 'loading' && <p className="loading">{t('app.loading')}</p>}
         {page.name === 'atlas' && (
@@ -225,28 +241,42 @@ export function App() {
             </div>
             <section className="side-panel" id={`panel-${sideTab}`} role="tabpanel" aria-labelledby={`tab-${sideTab}`}>
               {sideTab === 'zones' ? (
-                <ZonesPanel />
+                <ErrorBoundary area="zones">
+                  <ZonesPanel />
+                </ErrorBoundary>
               ) : sideTab === 'curation' ? (
-                <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-                  <CurationPanel />
-                </Suspense>
+                <ErrorBoundary area="curation">
+                  <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                    <CurationPanel />
+                  </Suspense>
+                </ErrorBoundary>
               ) : (
-                <SearchPanel />
+                <ErrorBoundary area="search">
+                  <SearchPanel />
+                </ErrorBoundary>
               )}
-              {sideTab === 'search' && <DashboardSection />}
+              {sideTab === 'search' && (
+                <ErrorBoundary area="dashboard">
+                  <DashboardSection />
+                </ErrorBoundary>
+              )}
             </section>
             <section className="map-panel" id="panel-map" aria-labelledby="tab-map">
-              <DrawingBanner />
-              <MapPanel />
+              <ErrorBoundary area="map">
+                <DrawingBanner />
+                <MapPanel />
+              </ErrorBoundary>
             </section>
           </div>
         )}
-        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-          {page.name === 'site' && <SiteSheetPage />}
-          {page.name === 'compare' && <ComparePage />}
-          {page.name === 'accessibility' && <AccessibilityPage />}
-          {page.name === 'legal' && <LegalPage />}
-        </Suspense>
+        <ErrorBoundary area="page" resetKey={page}>
+          <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+            {page.name === 'site' && <SiteSheetPage />}
+            {page.name === 'compare' && <ComparePage />}
+            {page.name === 'accessibility' && <AccessibilityPage />}
+            {page.name === 'legal' && <LegalPage />}
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </div>
   );

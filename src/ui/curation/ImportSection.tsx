@@ -22,12 +22,12 @@ import {
   useCuration,
   type ImportChoice,
   type ImportSession,
-} from '../../state/curation';
+  compareImport,
+} from '../../state/drafts';
 import { useT, type TFunction } from '../i18n';
-import type { NameFixes } from './importFixes';
+import type { NameFixes } from '../../data/import/nameFixes';
 import { parseImport } from './parse';
 import { DiffReview } from './DiffReview';
-import { compareImport } from './compare';
 
 const PAGE = 100;
 const MAX_MB = Math.round(MAX_IMPORT_BYTES / (1024 * 1024));
@@ -235,9 +235,10 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
     const existing = new Map(allSites(atlas).map((s) => [s.properties.id, s] as const));
     const diff = compareImport(sites, existing);
     if (diff.changed.length === 0 && diff.identical.length === 0) {
-      await mergeImported(diff.fresh);
+      const report = await mergeImported(diff.fresh, session.fileName);
       setImportSession(null);
-      const msg = t('cur.import.done', { n: diff.fresh.length });
+      const aside = report.quarantined.length ? ` ${t('cur.import.quarantined', { n: report.quarantined.length })}` : '';
+      const msg = `${t('cur.import.done', { n: report.merged })}${aside}`;
       onDone(msg);
       atlas.announce(msg);
       return;

@@ -12,13 +12,14 @@ import { messages as pages } from '../pages/messages';
 import { messages as dashboard } from '../dashboard/messages';
 import { messages as print } from '../print/messages';
 import { messages as map } from '../map/messages';
+import { messages as shared } from '../shared/messages';
 
 export interface FeatureMessages {
   fr: Record<string, string>;
   en: Record<string, string>;
 }
 
-const FEATURES: FeatureMessages[] = [app, search, zones, charts, curation, common, sheet, compare, pages, dashboard, print, map];
+const FEATURES: FeatureMessages[] = [app, search, zones, charts, curation, common, sheet, compare, pages, dashboard, print, map, shared];
 
 export const CATALOG: Record<Locale, Record<string, string>> = {
   fr: Object.assign({}, ...FEATURES.map((f) => f.fr)),
