@@ -105,7 +105,7 @@ describe('drafts: corrupted records in the database', () => {
       // Listed with its problem in the editing panel; the good draft is still counted.
       await notice.getByRole('button', { name: 'Voir' }).click();
       await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
-      const item = page.getByTestId('quarantine').locator('li', { hasText: v.id });
+      const item = page.getByTestId('quarantine').locator('li', { hasText: v.id }).first();
       await item.waitFor();
       expect(await item.textContent()).toMatch(v.problem);
       await expect.poll(() => counterText(page)).toBe('1 modification non publiée');
@@ -121,7 +121,7 @@ describe('drafts: corrupted records in the database', () => {
     await expectWorkingAtlas(page);
     await page.getByTestId('drafts-quarantine-notice').waitFor({ timeout: 15000 });
     await page.getByTestId('drafts-quarantine-notice').getByRole('button', { name: 'Voir' }).click();
-    const item = page.getByTestId('quarantine').locator('li', { hasText: 'Z01' });
+    const item = page.getByTestId('quarantine').locator('li', { hasText: 'Z01' }).first();
     await item.waitFor();
     expect(await item.textContent()).toMatch(/géométrie|coordonnées/);
     expect(errors).toEqual([]);
@@ -160,10 +160,10 @@ describe('drafts: a crafted backup file', () => {
       expect(await done.textContent()).toMatch(/3 .*mis de côté/);
       await expect.poll(() => counterText(page)).toBe('2 modifications non publiées');
       const list = page.getByTestId('quarantine');
-      await list.locator('li', { hasText: 'BK-BAD' }).waitFor();
-      expect(await list.locator('li', { hasText: 'BK-BAD' }).textContent()).toMatch(/name/);
-      await list.locator('li', { hasText: 'BK-NULL' }).waitFor();
-      await list.locator('li', { hasText: 'Z02' }).waitFor();
+      await list.locator('li', { hasText: 'BK-BAD' }).first().waitFor();
+      expect(await list.locator('li', { hasText: 'BK-BAD' }).first().textContent()).toMatch(/name/);
+      await list.locator('li', { hasText: 'BK-NULL' }).first().waitFor();
+      await list.locator('li', { hasText: 'Z02' }).first().waitFor();
 
       await page.reload();
       await expectWorkingAtlas(page);

@@ -11,7 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch } from './browser';
-import { editorOpenOn, openEditing, readRecord, SITE_ID, waitMapReady } from './drafts-helpers';
+import { editorOpenOn, openEditing, readRecord, SITE_ID } from './drafts-helpers';
 
 type Rec = { rev?: number; site: { properties: { name: string; notes: string | null } } };
 
@@ -36,7 +36,8 @@ async function openTab(context: BrowserContext, noBroadcast = false): Promise<{ 
   page.on('pageerror', (e) => errors.push(String(e)));
   if (noBroadcast) await page.addInitScript(() => delete (window as { BroadcastChannel?: unknown }).BroadcastChannel);
   await page.goto(`${baseURL()}?sel=${SITE_ID}`);
-  await waitMapReady(page);
+  // The form needs the data, not the map.
+  await page.getByRole('heading', { level: 1 }).waitFor();
   await openEditing(page);
   await editorOpenOn(page, SITE_ID);
   return { page, errors };
@@ -46,7 +47,7 @@ const stored = (page: Page) => readRecord<Rec>(page, 'drafts', SITE_ID);
 
 async function reloadEditor(page: Page): Promise<void> {
   await page.reload();
-  await waitMapReady(page);
+  await page.getByRole('heading', { level: 1 }).waitFor();
   await openEditing(page);
   await editorOpenOn(page, SITE_ID);
 }

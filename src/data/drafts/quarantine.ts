@@ -40,8 +40,10 @@ export function quarantineEntry(
   at: string,
   source: string | null = null,
 ): QuarantineEntry {
-  const r = record as { id?: unknown; zone_id?: unknown; site_id?: unknown } | null;
-  const raw = r && typeof r === 'object' ? (kind === 'zone' || kind === 'zone-history' ? r.zone_id : kind === 'history' ? r.site_id : r.id) : null;
+  const r = record as { id?: unknown; zone_id?: unknown; site_id?: unknown; properties?: { id?: unknown } } | null;
+  // A draft record has `id`; an imported site (a Feature) has `properties.id`.
+  const siteId = (x: NonNullable<typeof r>) => x.id ?? (x.properties && typeof x.properties === 'object' ? x.properties.id : undefined);
+  const raw = r && typeof r === 'object' ? (kind === 'zone' || kind === 'zone-history' ? r.zone_id : kind === 'history' ? r.site_id : siteId(r)) : null;
   const id = typeof raw === 'string' ? raw : raw === undefined || raw === null ? null : String(raw);
   const rnd = Math.floor(Math.random() * 0xffffff).toString(16);
   return { key: `${at}-${++seq}-${rnd}`, kind, id, origin, source, at, problems, record };

@@ -178,8 +178,8 @@ function normalizeSite(site: Site): Site {
   const readiness = { ...(blank.readiness as Record<string, unknown>), ...(props.readiness as Record<string, unknown>) };
   for (const [item, value] of Object.entries(readiness)) {
     const v = value as Record<string, unknown>;
-    if (v.status === undefined || v.status === null || v.date === undefined || v.source === undefined) {
-      readiness[item] = { ...v, status: v.status ?? 'inconnu', date: v.date ?? null, source: v.source ?? null };
+    if (v.status === undefined || v.status === null || v.date === undefined || v.source === undefined || v.note === undefined) {
+      readiness[item] = { ...v, status: v.status ?? 'inconnu', date: v.date ?? null, source: v.source ?? null, note: v.note ?? null };
       changed = true;
     }
   }

@@ -43,7 +43,6 @@ export function CurationPanel() {
   const author = useCuration((s) => s.author);
   const count = useCuration(unpublishedCount);
   const unsaved = useCuration(unsavedCount);
-  const quarantined = useCuration((s) => s.quarantine.length);
   const session = useCuration((s) => s.session);
   const importing = useCuration((s) => s.importSession !== null);
   const selectedId = useAtlas((s) => s.selectedId);
@@ -260,7 +259,7 @@ export function CurationPanel() {
         <BackupSection />
       </Section>
 
-      {quarantined > 0 && <QuarantineSection />}
+      <QuarantineSection />
     </div>
   );
 }

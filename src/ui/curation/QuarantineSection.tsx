@@ -16,12 +16,16 @@ export function QuarantineSection() {
   const [downloaded, setDownloaded] = useState<Set<string>>(() => new Set());
   const ref = useRef<HTMLDetailsElement>(null);
   const headingId = useId();
-  // « Voir » in the app's notice: open the list and bring it into view.
+  // « Voir » in the app's notice, or records newly set aside while the panel is shown (a backup,
+  // an import): open the list and bring it into view.
+  const seen = useRef(list.length);
+  const grew = list.length > seen.current;
+  seen.current = list.length;
   useEffect(() => {
-    if (!reveal || !ref.current) return;
+    if ((!reveal && !grew) || !ref.current) return;
     ref.current.open = true;
     ref.current.scrollIntoView?.({ block: 'nearest' });
-  }, [reveal]);
+  }, [reveal, grew]);
   if (!list.length) return null;
   return (
     <details className="cur-section cur-quarantine" ref={ref} open={reveal > 0 || undefined} data-testid="quarantine">
