@@ -16,19 +16,23 @@ export function QuarantineSection() {
   const [downloaded, setDownloaded] = useState<Set<string>>(() => new Set());
   const ref = useRef<HTMLDetailsElement>(null);
   const headingId = useId();
-  // « Voir » in the app's notice, or records newly set aside while the panel is shown (a backup,
-  // an import): open the list and bring it into view.
-  const seen = useRef(list.length);
-  const grew = list.length > seen.current;
-  seen.current = list.length;
+  const [open, setOpen] = useState(false);
+  // Records newly set aside while the panel is shown (a backup, an import): open the list.
+  const [seen, setSeen] = useState(list.length);
+  if (list.length !== seen) {
+    setSeen(list.length);
+    if (list.length > seen) setOpen(true);
+  }
+  // « Voir » in the app's notice: open the list.
   useEffect(() => {
-    if ((!reveal && !grew) || !ref.current) return;
-    ref.current.open = true;
-    ref.current.scrollIntoView?.({ block: 'nearest' });
-  }, [reveal, grew]);
+    if (reveal) setOpen(true);
+  }, [reveal]);
+  useEffect(() => {
+    if (open) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [open]);
   if (!list.length) return null;
   return (
-    <details className="cur-section cur-quarantine" ref={ref} open={reveal > 0 || undefined} data-testid="quarantine">
+    <details className="cur-section cur-quarantine" ref={ref} open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="quarantine">
       <summary>
         <h3 id={headingId}>
           {t('cur.section.quarantine')} ({list.length})
