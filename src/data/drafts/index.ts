@@ -8,6 +8,11 @@
  * - `meta`    key → value (the author's name…);
  * - `zoneDrafts`, `zoneHistory` (version 2): outlines of activity zones drawn in curation,
  *   see ./zones.ts. The upgrade from version 1 only adds stores: existing drafts are kept.
+ * - `journal` (version 3): key → the latest unsaved version of a record, written by a
+ *   write-only transaction committed explicitly in the task of the change (see `journal()`),
+ *   so it reaches the disk without waiting for the page's main thread; cleared once the
+ *   record itself is written. Read back at start-up (a crash between the two). The upgrade
+ *   only adds the store.
  * Each call resolves after its transaction's `complete` event (durability 'strict').
  */
 import { diffSites, jsonEqual } from '../../domain/diff';
@@ -40,8 +45,9 @@ export type { SyncDecision, SyncHistory, SyncOutcome } from './sync';
 export type { ZoneDraftRecord, ZoneDraftStatus, ZoneHistoryEntry, ZoneRef, PutZoneOutlineResult, ZoneDraftMethods } from './zones';
 
 export const DEFAULT_DB_NAME = 'atlas-curation';
-/** 1: drafts, history, meta. 2: + zoneDrafts, zoneHistory. */
-export const DB_VERSION = 2;
+/** 1: drafts, history, meta. 2: + zoneDrafts, zoneHistory. 3: + journal. */
+export const DB_VERSION = 3;
+export const JOURNAL_STORE = 'journal';
 
 export type DraftStatus = 'new' | 'modified' | 'deleted';
 
@@ -182,6 +188,16 @@ export interface DraftStore extends ZoneDraftMethods {
   dropQuarantine(keys: readonly string[]): Promise<number>;
   /** Some records as stored (raw, unchecked; undefined when absent), in one read. */
   readRaw(store: 'drafts' | 'zoneDrafts', ids: readonly string[]): Promise<unknown[]>;
+  /**
+   * Writes `value` under `key` in the journal, in a write-only transaction created AND
+   * committed (`IDBTransaction.commit()`) before returning: the backend commits it as soon as
+   * it has run the put, without waiting for the page. The promise says when it is on disk.
+   */
+  journal(key: string, value: { seq: number }): Promise<void>;
+  /** Every journal entry (key, value), raw. */
+  readJournal(): Promise<{ key: string; value: unknown }[]>;
+  /** Removes journal entries whose `seq` is at most the one given (a newer entry stays). */
+  clearJournal(entries: readonly { key: string; seq: number }[]): Promise<void>;
 }
 
 export interface OpenDraftStoreOptions {
@@ -209,6 +225,7 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       }
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
       upgradeZoneStores(db);
+      if (!db.objectStoreNames.contains(JOURNAL_STORE)) db.createObjectStore(JOURNAL_STORE);
     };
     req.onsuccess = () => {
       const db = req.result;
@@ -480,6 +497,40 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
 
     dropQuarantine(keys) {
       return run(db, ['meta'], 'readwrite', (tx) => removeQuarantine(tx, keys, now()));
+    },
+
+    journal(key, value) {
+      return new Promise<void>((resolve, reject) => {
+        try {
+          const tx = db.transaction([JOURNAL_STORE], 'readwrite', { durability: 'strict' });
+          tx.oncomplete = () => resolve();
+          tx.onabort = () => reject(new StorageError(tx.error ?? new Error('transaction annulée')));
+          tx.objectStore(JOURNAL_STORE).put(value, key);
+          (tx as IDBTransaction & { commit?: () => void }).commit?.();
+        } catch (e) {
+          reject(new StorageError(e));
+        }
+      });
+    },
+
+    readJournal() {
+      return run(db, [JOURNAL_STORE], 'readonly', async (tx) => {
+        const os = tx.objectStore(JOURNAL_STORE);
+        const [keys, values] = await Promise.all([promisify(os.getAllKeys()), promisify(os.getAll())]);
+        return keys.map((k, i) => ({ key: String(k), value: values[i] as unknown }));
+      });
+    },
+
+    clearJournal(entries) {
+      if (!entries.length) return Promise.resolve();
+      return run(db, [JOURNAL_STORE], 'readwrite', async (tx) => {
+        const os = tx.objectStore(JOURNAL_STORE);
+        for (const e of entries) {
+          const v = (await promisify(os.get(e.key))) as { seq?: unknown } | undefined;
+          if (v && typeof v.seq === 'number' && v.seq <= e.seq) await promisify(os.delete(e.key));
+          else if (v && typeof v.seq !== 'number') await promisify(os.delete(e.key));
+        }
+      });
     },
 
     readRaw(storeName, ids) {

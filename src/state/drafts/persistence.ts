@@ -32,6 +32,7 @@ import {
   type ZoneHistoryEntry,
 } from '../../data/drafts';
 import { sameOutline } from '../../data/drafts/zones';
+import { diffSites } from '../../domain/diff';
 import { mergeDraftSites, openConflicts } from '../../domain/draftMerge';
 import type { HistoryAction } from '../../domain/history';
 import type { Site } from '../../domain/types';
@@ -73,6 +74,85 @@ const settled = new Map<string, Set<string>>();
 const lastEntry = new Map<string, { key: number; fields: string; start: number; entry: HistoryEntry }>();
 /** Writes in flight (for `flush`). */
 const inflight = new Set<Promise<void>>();
+/**
+ * Transactions created but not yet at the point where they read memory, per id, with their
+ * promise. A change of such a record needs no new transaction: the queued one writes memory as
+ * it is when it runs, so it carries the change (never later than a new one would). Typing
+ * faster than the disk commits thus never builds a backlog.
+ */
+const queued = new Map<string, { n: number; job: Promise<void> }>();
+
+function queue(map: Map<string, { n: number; job: Promise<void> }>, ids: readonly string[], job: Promise<void>): void {
+  for (const id of ids) map.set(id, { n: (map.get(id)?.n ?? 0) + 1, job });
+}
+function dequeue(map: Map<string, { n: number; job: Promise<void> }>, id: string): void {
+  const q = map.get(id);
+  if (!q) return;
+  if (q.n <= 1) map.delete(id);
+  else map.set(id, { ...q, n: q.n - 1 });
+}
+/** The ids that need a new transaction, and the queued jobs that will carry the others. */
+function needingWrite(map: Map<string, { n: number; job: Promise<void> }>, ids: readonly string[]): { fresh: string[]; carried: Promise<void>[] } {
+  const fresh: string[] = [];
+  const carried = new Set<Promise<void>>();
+  for (const id of ids) {
+    const q = map.get(id);
+    if (q) carried.add(q.job);
+    else fresh.push(id);
+  }
+  return { fresh, carried: [...carried] };
+}
+/**
+ * The journal (see data/drafts `journal()`): each saved change is also put, in the task of the
+ * change, in a write-only transaction committed at once — on disk even if the page's main thread
+ * is too busy to run the main write's callbacks before a crash. Key `site:<id>` / `zone:<id>`,
+ * the latest version wins (`seq`); cleared once the record itself is written.
+ */
+interface JournalEntry {
+  seq: number;
+  kind: 'site' | 'zone';
+  id: string;
+  tab: string;
+  at: string;
+  record: unknown;
+  /** The stored revision (and content) this version was built on: the base of a merge. */
+  knownRev: number | null;
+  knownSite?: Site | null;
+  knownGeometry?: ZoneOutline | null;
+}
+let journalSeq = 0;
+/** The latest journal seq per key, and the seq each write read memory at (cleared after it). */
+const journaled = new Map<string, number>();
+const decidedSeq = new Map<string, number>();
+
+function journalSite(id: string): void {
+  const r = getState().records[id];
+  if (!db || !loaded || !r) return;
+  const k = known.get(id);
+  const seq = ++journalSeq;
+  journaled.set(`site:${id}`, seq);
+  const entry: JournalEntry = { seq, kind: 'site', id, tab: TAB_ID, at: nowIso(), record: r, knownRev: k?.rev ?? null, knownSite: k?.site ?? null };
+  void db.journal(`site:${id}`, entry).catch(() => undefined);
+}
+
+function journalZone(id: string): void {
+  const r = getState().zoneRecords[id];
+  if (!db || !loaded || !r) return;
+  const k = knownZones.get(id);
+  const seq = ++journalSeq;
+  journaled.set(`zone:${id}`, seq);
+  const entry: JournalEntry = { seq, kind: 'zone', id, tab: TAB_ID, at: nowIso(), record: r, knownRev: k?.rev ?? null, knownGeometry: k?.geometry ?? null };
+  void db.journal(`zone:${id}`, entry).catch(() => undefined);
+}
+
+/** After a write reached the disk: its journal entries (unless a newer change was journaled since). */
+function clearJournal(keys: readonly string[]): void {
+  const entries = keys.filter((k) => (decidedSeq.get(k) ?? 0) > 0).map((k) => ({ key: k, seq: decidedSeq.get(k)! }));
+  for (const { key, seq } of entries) if (journaled.get(key) === seq) journaled.delete(key);
+  for (const k of keys) decidedSeq.delete(k);
+  if (entries.length) void db?.clearJournal(entries).catch(() => undefined);
+}
+
 /** Told when a change from another tab could not be applied as asked (e.g. a deletion of a site edited elsewhere). */
 let onNotice: ((message: string) => void) | null = null;
 
@@ -156,10 +236,15 @@ async function load(store: DraftStore): Promise<void> {
   }
   for (const r of Object.values(records)) known.set(r.id, { rev: r.rev ?? 0, site: r.site });
   for (const r of Object.values(zones)) knownZones.set(r.zone_id, { rev: r.rev ?? 0, geometry: r.geometry });
+  // Changes journaled but not written before the page (or the browser) went away: back in memory, written below.
+  const recovered = recoverJournal(await store.readJournal().catch(() => []), records, zones, bad, at);
   // Changes typed before the database was open stay (they are written just below).
   const s = getState();
   for (const id of s.unsaved) if (s.records[id]) records[id] = s.records[id];
   for (const id of s.unsavedZones) if (s.zoneRecords[id]) zones[id] = s.zoneRecords[id];
+  if (recovered.sites.length || recovered.zones.length) {
+    setState((st) => ({ unsaved: [...new Set([...st.unsaved, ...recovered.sites])], unsavedZones: [...new Set([...st.unsavedZones, ...recovered.zones])] }));
+  }
   loaded = true;
   applyRecords(records, true);
   applyZoneRecords(zones, true);
@@ -171,8 +256,71 @@ async function load(store: DraftStore): Promise<void> {
     await store.setAside(bad).catch(() => undefined);
   }
   void requestPersistentStorage();
-  if (s.unsaved.length) void writeSites([]);
-  if (s.unsavedZones.length) void writeZones([]);
+  if (getState().unsaved.length) void writeSites([]);
+  if (getState().unsavedZones.length) void writeZones([]).catch(() => undefined);
+}
+
+/**
+ * Journal entries at start-up: one whose content is already in its record was written (dropped);
+ * any other is the latest version of a change that did not reach its record — put back in memory
+ * (`records` / `zones`), with the revision it was built on (so another tab's later write is
+ * merged, not overwritten), to be written now.
+ */
+function recoverJournal(
+  entries: { key: string; value: unknown }[],
+  records: Record<string, DraftRecord>,
+  zones: Record<string, ZoneDraftRecord>,
+  bad: QuarantineEntry[],
+  at: string,
+): { sites: string[]; zones: string[] } {
+  const out = { sites: [] as string[], zones: [] as string[] };
+  const drop: { key: string; seq: number }[] = [];
+  for (const { key, value } of entries) {
+    const v = value as Partial<JournalEntry> | null;
+    const seq = typeof v?.seq === 'number' ? v.seq : Number.MAX_SAFE_INTEGER;
+    if (!v || typeof v.id !== 'string' || (v.kind !== 'site' && v.kind !== 'zone')) {
+      drop.push({ key, seq });
+      continue;
+    }
+    if (v.kind === 'site') {
+      const c = checkDraftRecord<DraftRecord>(v.record);
+      if (!c.ok) {
+        bad.push(quarantineEntry('site', v.record, c.problems, 'indexeddb', at));
+        drop.push({ key, seq });
+        continue;
+      }
+      const stored = records[v.id];
+      if (stored && stored.status === c.value.status && diffSites(stored.site, c.value.site).length === 0) {
+        drop.push({ key, seq });
+        continue;
+      }
+      records[v.id] = c.value;
+      if (typeof v.knownRev === 'number') known.set(v.id, { rev: v.knownRev, site: v.knownSite ?? null });
+      else known.delete(v.id);
+      journaled.set(key, seq);
+      out.sites.push(v.id);
+    } else {
+      const c = checkZoneDraftRecord<ZoneDraftRecord>(v.record);
+      if (!c.ok) {
+        bad.push(quarantineEntry('zone', v.record, c.problems, 'indexeddb', at));
+        drop.push({ key, seq });
+        continue;
+      }
+      const stored = zones[v.id];
+      if (stored && stored.status === c.value.status && sameOutline(stored.geometry, c.value.geometry)) {
+        drop.push({ key, seq });
+        continue;
+      }
+      zones[v.id] = c.value;
+      if (typeof v.knownRev === 'number') knownZones.set(v.id, { rev: v.knownRev, geometry: v.knownGeometry ?? null });
+      else knownZones.delete(v.id);
+      journaled.set(key, seq);
+      out.zones.push(v.id);
+    }
+  }
+  journalSeq = Math.max(journalSeq, ...entries.map((e) => (e.value as { seq?: number } | null)?.seq ?? 0).filter((n) => Number.isFinite(n)));
+  if (drop.length) void db?.clearJournal(drop).catch(() => undefined);
+  return out;
 }
 
 function addPending(map: Map<string, number>, ids: readonly string[], d: 1 | -1): void {
@@ -229,9 +377,11 @@ function noDatabase(sites: readonly string[], zones: readonly string[]): Promise
  * unsaved — in ONE transaction created before this function returns.
  */
 export function writeSites(ids: readonly string[]): Promise<void> {
-  const all = [...new Set([...ids, ...getState().unsaved])];
-  if (!all.length) return Promise.resolve();
-  if (!db || !loaded) return noDatabase(all, []);
+  const wanted = [...new Set([...ids, ...getState().unsaved])];
+  if (!wanted.length) return Promise.resolve();
+  if (!db || !loaded) return noDatabase(wanted, []);
+  const { fresh: all, carried } = needingWrite(queued, wanted);
+  if (!all.length) return Promise.all(carried).then(() => undefined);
   const committed: { id: string; rev: number; site: Site | null; history?: { fields: string; start: number; entry: HistoryEntry } }[] = [];
   addPending(pending, all, 1);
   const t0 = perfOn() ? performance.now() : 0;
@@ -259,6 +409,7 @@ export function writeSites(ids: readonly string[]): Promise<void> {
         revision: s.revision + 1,
       }));
       tell(all, []);
+      clearJournal(all.map((id) => `site:${id}`));
       // For the bench (scripts/bench-drafts.ts): from the change to the transaction's `complete`.
       if (t0) performance.measure('atlas:draft-commit', { start: t0, detail: { records: all.length } });
     },
@@ -267,8 +418,13 @@ export function writeSites(ids: readonly string[]): Promise<void> {
       failed(e, all, []);
     },
   );
-  void job.finally(() => addPending(pending, all, -1));
-  return track(job);
+  void job.finally(() => {
+    addPending(pending, all, -1);
+    for (const id of all) if (queued.get(id)?.job === tracked) dequeue(queued, id);
+  });
+  const tracked = track(job);
+  queue(queued, all, tracked);
+  return carried.length ? Promise.all([tracked, ...carried]).then(() => undefined) : tracked;
 }
 
 function decideSite(
@@ -276,6 +432,9 @@ function decideSite(
   storedRaw: unknown,
   committed: { id: string; rev: number; site: Site | null; history?: { fields: string; start: number; entry: HistoryEntry } }[],
 ): SyncDecision<DraftRecord, HistoryEntry> {
+  // From here on, a new change of this record needs a new transaction.
+  dequeue(queued, id);
+  if (journaled.has(`site:${id}`)) decidedSeq.set(`site:${id}`, journaled.get(`site:${id}`)!);
   const at = nowIso();
   let stored: DraftRecord | null = null;
   let quarantine: QuarantineEntry | undefined;
@@ -406,6 +565,7 @@ export function saveSite(site: Site, opts: { action?: HistoryAction; base?: Site
   if (opts.action) nextAction.set(id, opts.action);
   else if (prev?.status === 'deleted') nextAction.set(id, 'restore');
   applyRecords({ [id]: record });
+  journalSite(id);
   return writeSites([id]);
 }
 
@@ -487,6 +647,7 @@ export function writeZones(ids: readonly string[], overwritten?: (name: string) 
       const done = new Set(all);
       setState((s) => ({ unsavedZones: s.unsavedZones.filter((x) => !done.has(x)), storageError: null, storageProblem: null, storage: 'ready', revision: s.revision + 1 }));
       tell([], all);
+      clearJournal(all.map((id) => `zone:${id}`));
     },
     (e: unknown) => {
       failed(e, [], all);
@@ -511,6 +672,7 @@ function decideZone(
     if (c.ok) stored = c.value;
     else keepAside((quarantine = quarantineEntry('zone', storedRaw, c.problems, 'indexeddb', at)));
   }
+  if (journaled.has(`zone:${id}`)) decidedSeq.set(`zone:${id}`, journaled.get(`zone:${id}`)!);
   const k = knownZones.get(id);
   const foreign = !!stored && stored.writer !== TAB_ID && (stored.rev ?? 0) !== (k?.rev ?? -1);
   const removal = zoneRemovals.get(id);
@@ -549,6 +711,7 @@ function decideZone(
 export function saveZone(record: ZoneDraftRecord, overwritten?: (name: string) => void): Promise<void> {
   zoneRemovals.delete(record.zone_id);
   applyZoneRecords({ [record.zone_id]: record });
+  journalZone(record.zone_id);
   return writeZones([record.zone_id], overwritten);
 }
 

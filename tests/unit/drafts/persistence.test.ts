@@ -78,12 +78,32 @@ describe('no loss window', () => {
     const { d } = await tab();
     d.openSite(PUBLISHED[0], PUBLISHED[0]);
     const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const commit = vi.spyOn(IDBTransaction.prototype, 'commit');
     d.editSite('name', () => ({ name: 'Publié 1 bis' }));
-    // Synchronously, within editSite: one readwrite transaction on the drafts.
-    expect(spy.mock.calls.filter((c) => c[1] === 'readwrite')).toHaveLength(1);
-    expect(spy.mock.calls[0][0]).toContain('drafts');
+    // Synchronously, within editSite: the journal's write-only transaction, already committed
+    // (it reaches the disk without waiting for the page), and the drafts' transaction.
+    const writes = spy.mock.calls.filter((c) => c[1] === 'readwrite').map((c) => [c[0]].flat());
+    expect(writes).toEqual([['journal'], ['drafts', 'history', 'meta']]);
+    expect(commit).toHaveBeenCalledTimes(1);
     await d.flush();
     expect(((await rawGet('drafts', 'pub-1')) as { site: Site }).site.properties.name).toBe('Publié 1 bis');
+    // Written: its journal entry is cleared.
+    await vi.waitFor(async () => expect(await rawGet('journal', 'site:pub-1')).toBeUndefined());
+  });
+
+  it('a change journaled but never written (the page died first) is written at the next start', async () => {
+    const { d } = await tab();
+    d.openSite(PUBLISHED[0], PUBLISHED[0]);
+    d.editSite('name', () => ({ name: 'Avant' }));
+    await d.flush();
+    // As the journal holds it after a crash between the two transactions.
+    const rec = d.useCuration.getState().records['pub-1'];
+    await rawPut('journal', { seq: 99, kind: 'site', id: 'pub-1', tab: 'tab-dead', at: 'x', record: { ...rec, site: { ...rec.site, properties: { ...rec.site.properties, name: 'AvantZ' } } }, knownRev: rec.rev, knownSite: rec.site }, 'site:pub-1');
+    const next = await tab();
+    expect(next.d.useCuration.getState().records['pub-1'].site.properties.name).toBe('AvantZ');
+    await next.d.flush();
+    expect(((await rawGet('drafts', 'pub-1')) as { site: Site }).site.properties.name).toBe('AvantZ');
+    await vi.waitFor(async () => expect(await rawGet('journal', 'site:pub-1')).toBeUndefined());
   });
 
   it('every keystroke is written; a run of keystrokes in one field stays one history entry', async () => {
