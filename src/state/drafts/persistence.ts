@@ -125,24 +125,20 @@ let journalSeq = 0;
 const journaled = new Map<string, number>();
 const decidedSeq = new Map<string, number>();
 
-function journalSite(id: string): void {
-  const r = getState().records[id];
+/** Journals the record of a site or a zone as it is in memory now (see `JournalEntry`). */
+function journalRecord(kind: 'site' | 'zone', id: string): void {
+  const r = kind === 'site' ? getState().records[id] : getState().zoneRecords[id];
   if (!db || !loaded || !r) return;
-  const k = known.get(id);
   const seq = ++journalSeq;
-  journaled.set(`site:${id}`, seq);
-  const entry: JournalEntry = { seq, kind: 'site', id, tab: TAB_ID, at: nowIso(), record: r, knownRev: k?.rev ?? null, knownSite: k?.site ?? null };
-  void db.journal(`site:${id}`, entry).catch(() => undefined);
-}
-
-function journalZone(id: string): void {
-  const r = getState().zoneRecords[id];
-  if (!db || !loaded || !r) return;
-  const k = knownZones.get(id);
-  const seq = ++journalSeq;
-  journaled.set(`zone:${id}`, seq);
-  const entry: JournalEntry = { seq, kind: 'zone', id, tab: TAB_ID, at: nowIso(), record: r, knownRev: k?.rev ?? null, knownGeometry: k?.geometry ?? null };
-  void db.journal(`zone:${id}`, entry).catch(() => undefined);
+  const key = `${kind}:${id}`;
+  journaled.set(key, seq);
+  const base: Omit<JournalEntry, 'knownRev'> = { seq, kind, id, tab: TAB_ID, at: nowIso(), record: r };
+  const k = kind === 'site' ? known.get(id) : knownZones.get(id);
+  const entry: JournalEntry =
+    kind === 'site'
+      ? { ...base, knownRev: k?.rev ?? null, knownSite: known.get(id)?.site ?? null }
+      : { ...base, knownRev: k?.rev ?? null, knownGeometry: knownZones.get(id)?.geometry ?? null };
+  void db.journal(key, entry).catch(() => undefined);
 }
 
 /** After a write reached the disk: its journal entries (unless a newer change was journaled since). */
@@ -565,7 +561,7 @@ export function saveSite(site: Site, opts: { action?: HistoryAction; base?: Site
   if (opts.action) nextAction.set(id, opts.action);
   else if (prev?.status === 'deleted') nextAction.set(id, 'restore');
   applyRecords({ [id]: record });
-  journalSite(id);
+  journalRecord('site', id);
   return writeSites([id]);
 }
 
@@ -711,7 +707,7 @@ function decideZone(
 export function saveZone(record: ZoneDraftRecord, overwritten?: (name: string) => void): Promise<void> {
   zoneRemovals.delete(record.zone_id);
   applyZoneRecords({ [record.zone_id]: record });
-  journalZone(record.zone_id);
+  journalRecord('zone', record.zone_id);
   return writeZones([record.zone_id], overwritten);
 }
 

@@ -179,6 +179,16 @@ function deriveSession(session: EditSession | null, records: Record<string, Draf
   return null;
 }
 
+/** A copy of `records` with `changes` applied (null removes); only the changes when `all`. */
+function withChanges<R>(records: Record<string, R>, changes: Record<string, R | null>, all: boolean): Record<string, R> {
+  const out: Record<string, R> = all ? {} : { ...records };
+  for (const [id, r] of Object.entries(changes)) {
+    if (r) out[id] = r;
+    else delete out[id];
+  }
+  return out;
+}
+
 /**
  * Replaces some records in memory (null removes one) and derives the rest: the drafts list,
  * the open site, the atlas's draft sites. `all` replaces every record (start-up load).
@@ -187,12 +197,7 @@ export function applyRecords(changes: Record<string, DraftRecord | null>, all = 
   const ids = Object.keys(changes);
   if (!ids.length && !all) return;
   setState((s) => {
-    const records: Record<string, DraftRecord> = all ? {} : { ...s.records };
-    for (const id of ids) {
-      const r = changes[id];
-      if (r) records[id] = r;
-      else delete records[id];
-    }
+    const records = withChanges(s.records, changes, all);
     let drafts: DraftSummary[];
     if (all || ids.length > 50) drafts = Object.values(records).map(summaryOf).sort(byNewest);
     else {
@@ -240,15 +245,7 @@ function pushSitesToAtlas(ids: string[] | null): void {
 export function applyZoneRecords(changes: Record<string, ZoneDraftRecord | null>, all = false): void {
   const ids = Object.keys(changes);
   if (!ids.length && !all) return;
-  setState((s) => {
-    const zoneRecords: Record<string, ZoneDraftRecord> = all ? {} : { ...s.zoneRecords };
-    for (const id of ids) {
-      const r = changes[id];
-      if (r) zoneRecords[id] = r;
-      else delete zoneRecords[id];
-    }
-    return { zoneRecords };
-  });
+  setState((s) => ({ zoneRecords: withChanges(s.zoneRecords, changes, all) }));
   useAtlas.getState().setZoneDrafts(Object.values(getState().zoneRecords));
 }
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expectGoldenFile } from '../golden';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/drafts');
 
@@ -10,14 +10,7 @@ export function fixture<T>(name: string): T {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as T;
 }
 
-/** Compares with a golden JSON file; only `UPDATE_GOLDEN=1` rewrites it (review the diff). */
+/** Compares with a golden JSON file of tests/fixtures/drafts; only `UPDATE_GOLDEN=1` rewrites it (review the diff). */
 export function expectGolden(name: string, value: unknown): void {
-  const file = path.join(FIXTURES, name);
-  const plain = JSON.parse(JSON.stringify(value)) as unknown;
-  if (process.env.UPDATE_GOLDEN === '1') {
-    fs.writeFileSync(file, `${JSON.stringify(plain, null, 1)}\n`);
-    return;
-  }
-  if (!fs.existsSync(file)) throw new Error(`golden file missing: ${name} (run with UPDATE_GOLDEN=1)`);
-  expect(plain).toEqual(JSON.parse(fs.readFileSync(file, 'utf8')));
+  expectGoldenFile(FIXTURES, name, value);
 }
