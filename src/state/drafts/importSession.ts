@@ -13,7 +13,7 @@ import { useAtlas } from '../store';
 import { setQuarantinedCount } from './boot';
 import { withDistances } from './distances';
 import { draftDb, saveSites } from './persistence';
-import { getState, nowIso, setState, type ImportDiff, type ImportSession } from './store';
+import { flushAtlas, getState, nowIso, setState, type ImportDiff, type ImportSession } from './store';
 
 /** Sites per IndexedDB transaction when merging an import. */
 export const IMPORT_BATCH = 500;
@@ -54,6 +54,7 @@ export interface MergeReport {
 /** Saves imported sites as drafts (new ones and the replacements the user accepted). */
 export async function mergeImported(sites: Site[], source: string | null = null): Promise<MergeReport> {
   if (!sites.length) return { merged: 0, quarantined: [] };
+  flushAtlas();
   const t = nowIso();
   const atlas = useAtlas.getState();
   const existing = new Map(atlas.sites.concat(atlas.sampleSites, atlas.draftSites).map((s) => [s.properties.id, s]));

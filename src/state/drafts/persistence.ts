@@ -38,7 +38,7 @@ import type { HistoryAction } from '../../domain/history';
 import type { Site } from '../../domain/types';
 import type { ZoneOutline } from '../../domain/zoneDrafts';
 import { setQuarantinedCount } from './boot';
-import { applyRecords, applyZoneRecords, getState, nowIso, setState } from './store';
+import { applyRecords, applyZoneRecords, flushAtlas, getState, nowIso, setState } from './store';
 
 /** This page's id, written in each record it writes (DraftRecord.writer). */
 export const TAB_ID = `tab-${Date.now().toString(36)}-${Math.floor(Math.random() * 0xffffffff).toString(36)}`;
@@ -512,7 +512,7 @@ function decideSite(
   if (now) {
     const next: DraftRecord = { ...record, site: foreign ? record.site : now.site };
     if (!record.conflicts) delete next.conflicts;
-    applyRecords({ [id]: next });
+    applyRecords({ [id]: next }, false, foreign ? 'now' : 'soon');
   }
 
   let history: SyncDecision<DraftRecord, HistoryEntry>['history'];
@@ -560,7 +560,8 @@ export function saveSite(site: Site, opts: { action?: HistoryAction; base?: Site
   removals.delete(id);
   if (opts.action) nextAction.set(id, opts.action);
   else if (prev?.status === 'deleted') nextAction.set(id, 'restore');
-  applyRecords({ [id]: record });
+  // A new draft shows at once; an edit of a shown one, at the end of the burst of keystrokes.
+  applyRecords({ [id]: record }, false, prev ? 'soon' : 'now');
   journalRecord('site', id);
   return writeSites([id]);
 }
@@ -822,8 +823,9 @@ async function onRemote(msg: RemoteMessage | null): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Resolves when every write asked so far has reached the disk (or failed). */
+/** Shows every pending change in the atlas now, and resolves when every write asked so far has reached the disk (or failed). */
 export async function flush(): Promise<void> {
+  flushAtlas();
   while (inflight.size) await Promise.allSettled([...inflight]);
 }
 

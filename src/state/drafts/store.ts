@@ -193,7 +193,7 @@ function withChanges<R>(records: Record<string, R>, changes: Record<string, R | 
  * Replaces some records in memory (null removes one) and derives the rest: the drafts list,
  * the open site, the atlas's draft sites. `all` replaces every record (start-up load).
  */
-export function applyRecords(changes: Record<string, DraftRecord | null>, all = false): void {
+export function applyRecords(changes: Record<string, DraftRecord | null>, all = false, display: 'now' | 'soon' = 'now'): void {
   const ids = Object.keys(changes);
   if (!ids.length && !all) return;
   setState((s) => {
@@ -207,11 +207,39 @@ export function applyRecords(changes: Record<string, DraftRecord | null>, all = 
     }
     return { records, drafts, session: deriveSession(s.session, records, all ? null : new Set(ids)) };
   });
-  pushSitesToAtlas(all ? null : ids);
+  pushSitesToAtlas(all ? null : ids, display);
+}
+
+/**
+ * Keystrokes change the atlas (map, lists, counts) at most every ATLAS_DELAY_MS: the form and the
+ * disk follow each keystroke, the map and the lists recompute once per burst. Display only:
+ * the write to IndexedDB never waits.
+ */
+const ATLAS_DELAY_MS = 150;
+const atlasPending = new Set<string>();
+let atlasAll = false;
+let atlasTimer: ReturnType<typeof setTimeout> | null = null;
+
+function pushSitesToAtlas(ids: string[] | null, display: 'now' | 'soon'): void {
+  if (ids === null) atlasAll = true;
+  else for (const id of ids) atlasPending.add(id);
+  if (display === 'now') flushAtlas();
+  else atlasTimer ??= setTimeout(flushAtlas, ATLAS_DELAY_MS);
+}
+
+/** Shows the pending draft changes in the atlas now. */
+export function flushAtlas(): void {
+  if (atlasTimer) clearTimeout(atlasTimer);
+  atlasTimer = null;
+  if (!atlasAll && !atlasPending.size) return;
+  const ids = atlasAll ? null : [...atlasPending];
+  atlasAll = false;
+  atlasPending.clear();
+  showInAtlas(ids);
 }
 
 /** The atlas store's `draftSites` / `deletedSiteIds`, derived from `records` (only the changed ids when given). */
-function pushSitesToAtlas(ids: string[] | null): void {
+function showInAtlas(ids: string[] | null): void {
   const records = getState().records;
   const atlas = useAtlas.getState();
   if (!ids || ids.length > 50) {
