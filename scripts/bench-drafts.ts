@@ -189,6 +189,7 @@ async function importWrites(browser: Browser, url: string): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
   await context.addInitScript(() => {
+    (window as unknown as { __atlasPerf: boolean }).__atlasPerf = true;
     const w = window as unknown as { __tx: number; __puts: number; __long: { start: number; duration: number }[] };
     w.__tx = 0;
     w.__puts = 0;
@@ -225,13 +226,19 @@ async function importWrites(browser: Browser, url: string): Promise<void> {
   const r = await page.evaluate((t) => {
     const w = window as unknown as { __tx: number; __puts: number; __long: { start: number; duration: number }[] };
     const during = w.__long.filter((e) => e.start >= t);
-    return { tx: w.__tx, puts: w.__puts, end: performance.now() - t, maxLong: Math.max(0, ...during.map((e) => e.duration)), over200: during.filter((e) => e.duration > 200).length };
+    const steps = ['atlas:import-check', 'atlas:import-distances', 'atlas:import-memory', 'atlas:import-write'].map((n) => {
+      const e = performance.getEntriesByName(n).at(-1);
+      return e ? `${n.slice(13)} ${e.duration.toFixed(0)} ms` : `${n.slice(13)} –`;
+    });
+    const long = during.map((e) => `${(e.start - t).toFixed(0)}+${e.duration.toFixed(0)}`).join(' ');
+    return { tx: w.__tx, puts: w.__puts, end: performance.now() - t, maxLong: Math.max(0, ...during.map((e) => e.duration)), over200: during.filter((e) => e.duration > 200).length, steps, long };
   }, t0);
   const counter = await page.getByTestId('unpublished-count').textContent();
   await context.close();
   console.log(
     `3. import of ${IMPORT} plots: ${counter}; ${r.tx} readwrite transactions on the drafts, ${r.puts} draft puts; « Importer » → saved ${(r.end / 1000).toFixed(1)} s; longest main-thread task during the merge ${r.maxLong.toFixed(0)} ms (${r.over200} over 200 ms)  [load ${load()}]`,
   );
+  console.log(`   merge steps: ${r.steps.join(', ')}; long tasks (ms after the click + duration): ${r.long}`);
 }
 
 async function main(): Promise<void> {

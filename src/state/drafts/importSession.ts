@@ -12,7 +12,7 @@ import { checkSite, quarantineEntry, type QuarantineEntry } from '../../data/dra
 import { useAtlas } from '../store';
 import { setQuarantinedCount } from './boot';
 import { withDistances } from './distances';
-import { draftDb, saveSites } from './persistence';
+import { draftDb, measureSince, perfStart, saveSites } from './persistence';
 import { flushAtlas, getState, nowIso, setState, type ImportDiff, type ImportSession } from './store';
 
 /** Sites per IndexedDB transaction when merging an import. */
@@ -55,6 +55,7 @@ export interface MergeReport {
 export async function mergeImported(sites: Site[], source: string | null = null): Promise<MergeReport> {
   if (!sites.length) return { merged: 0, quarantined: [] };
   flushAtlas();
+  let perf = perfStart();
   const t = nowIso();
   const atlas = useAtlas.getState();
   const existing = new Map(atlas.sites.concat(atlas.sampleSites, atlas.draftSites).map((s) => [s.properties.id, s]));
@@ -73,13 +74,16 @@ export async function mergeImported(sites: Site[], source: string | null = null)
       properties: { ...s.properties, created_at: prev?.properties.created_at ?? s.properties.created_at ?? t, updated_at: s.properties.updated_at ?? t },
     });
   }
+  measureSince('atlas:import-check', perf);
   if (bad.length) {
     setState((st) => ({ quarantine: [...st.quarantine, ...bad] }));
     setQuarantinedCount(getState().quarantine.length);
     await draftDb()?.setAside(bad).catch(() => undefined);
   }
   // Distances first (worker), so each site is written once, with them.
+  perf = perfStart();
   const ready = await withDistances(good);
+  measureSince('atlas:import-distances', perf);
   await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
   return { merged: ready.length, quarantined: bad };
 }

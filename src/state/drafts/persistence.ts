@@ -125,6 +125,16 @@ let journalSeq = 0;
 const journaled = new Map<string, number>();
 const decidedSeq = new Map<string, number>();
 
+/** What a site write did, applied to memory and `known` once its transaction is complete. */
+interface SiteCommit {
+  id: string;
+  rev: number;
+  site: Site | null;
+  history?: { fields: string; start: number; entry: HistoryEntry };
+  /** The written record's metadata, for the memory record it was made from (`from`). */
+  patch?: { from: DraftRecord; record: DraftRecord };
+}
+
 /** Journals the record of a site or a zone as it is in memory now (see `JournalEntry`). */
 function journalRecord(kind: 'site' | 'zone', id: string): void {
   const r = kind === 'site' ? getState().records[id] : getState().zoneRecords[id];
@@ -155,6 +165,16 @@ let onNotice: ((message: string) => void) | null = null;
 /** Performance marks for the bench: only when the page sets `window.__atlasPerf` (see state/selectors.ts). */
 function perfOn(): boolean {
   return !!(globalThis as { __atlasPerf?: boolean }).__atlasPerf && typeof performance !== 'undefined' && typeof performance.measure === 'function';
+}
+
+/** The time now for `measureSince` (0 when the bench is not measuring). */
+export function perfStart(): number {
+  return perfOn() ? performance.now() : 0;
+}
+
+/** A `performance.measure` from `start` (from `perfStart`) to now, for the bench. */
+export function measureSince(name: string, start: number): void {
+  if (start) performance.measure(name, { start });
 }
 
 export function errorText(e: unknown): string {
@@ -378,7 +398,7 @@ export function writeSites(ids: readonly string[]): Promise<void> {
   if (!db || !loaded) return noDatabase(wanted, []);
   const { fresh: all, carried } = needingWrite(queued, wanted);
   if (!all.length) return Promise.all(carried).then(() => undefined);
-  const committed: { id: string; rev: number; site: Site | null; history?: { fields: string; start: number; entry: HistoryEntry } }[] = [];
+  const committed: SiteCommit[] = [];
   addPending(pending, all, 1);
   const t0 = perfOn() ? performance.now() : 0;
   let write: Promise<{ id: string; historyKey: number | null }[]>;
@@ -390,12 +410,18 @@ export function writeSites(ids: readonly string[]): Promise<void> {
   const job = write.then(
     (outcomes) => {
       const keys = new Map(outcomes.map((o) => [o.id, o.historyKey] as const));
+      const memory: Record<string, DraftRecord> = {};
+      const records = getState().records;
       for (const c of committed) {
         if (c.site === null) known.delete(c.id);
         else known.set(c.id, { rev: c.rev, site: c.site });
         const key = keys.get(c.id);
         if (c.history && key != null) lastEntry.set(c.id, { key, ...c.history });
+        // Memory takes the new revision (one store update per transaction, not one per record).
+        const now = records[c.id];
+        if (c.patch && now) memory[c.id] = metaPatched(now, c.patch.from, c.patch.record);
       }
+      applyRecords(memory, false, 'soon');
       const done = new Set(all);
       setState((s) => ({
         unsaved: s.unsaved.filter((x) => !done.has(x)),
@@ -426,7 +452,7 @@ export function writeSites(ids: readonly string[]): Promise<void> {
 function decideSite(
   id: string,
   storedRaw: unknown,
-  committed: { id: string; rev: number; site: Site | null; history?: { fields: string; start: number; entry: HistoryEntry } }[],
+  committed: SiteCommit[],
 ): SyncDecision<DraftRecord, HistoryEntry> {
   // From here on, a new change of this record needs a new transaction.
   dequeue(queued, id);
@@ -507,13 +533,14 @@ function decideSite(
     if (w.changed || action) entry = w.entry;
   }
 
-  // Memory follows: the merged content (when another tab wrote), the new revision.
-  const now = getState().records[id];
-  if (now) {
-    const next: DraftRecord = { ...record, site: foreign ? record.site : now.site };
+  // Memory follows: the merged content at once (when another tab wrote: later edits build on
+  // it); otherwise only the new revision, once the transaction is complete.
+  let patch: SiteCommit['patch'];
+  if (foreign) {
+    const next: DraftRecord = { ...record };
     if (!record.conflicts) delete next.conflicts;
-    applyRecords({ [id]: next }, false, foreign ? 'now' : 'soon');
-  }
+    applyRecords({ [id]: next });
+  } else patch = { from: mem, record };
 
   let history: SyncDecision<DraftRecord, HistoryEntry>['history'];
   let last: { fields: string; start: number; entry: HistoryEntry } | undefined;
@@ -530,8 +557,24 @@ function decideSite(
       last = { fields, start: t, entry };
     }
   }
-  committed.push({ id, rev: record.rev ?? 0, site: record.site, history: last });
+  committed.push({ id, rev: record.rev ?? 0, site: record.site, history: last, patch });
   return { record, history, quarantine };
+}
+
+/**
+ * The memory record with the metadata of what was written (revision, writer; conflicts and
+ * export marker only if memory has not changed since the write read it).
+ */
+function metaPatched(now: DraftRecord, from: DraftRecord, written: DraftRecord): DraftRecord {
+  const next: DraftRecord = { ...now, rev: written.rev, writer: written.writer };
+  if (now === from) {
+    next.updated_at = written.updated_at;
+    if (written.conflicts?.length) next.conflicts = written.conflicts;
+    else delete next.conflicts;
+    if (written.exported) next.exported = written.exported;
+    else delete next.exported;
+  }
+  return next;
 }
 
 /** Another tab's version replaces this tab's (nothing of this tab's is pending for it). */
@@ -588,10 +631,14 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
     removals.delete(id);
     if (opts.action) nextAction.set(id, opts.action);
   }
+  let t = perfStart();
   applyRecords(changes);
+  measureSince('atlas:import-memory', t);
   const ids = Object.keys(changes);
   const size = opts.batch ?? 500;
+  t = perfStart();
   for (let i = 0; i < ids.length; i += size) await writeSites(ids.slice(i, i + size));
+  measureSince('atlas:import-write', t);
 }
 
 let publishedIndexSource: (() => Map<string, Site>) | null = null;

@@ -196,6 +196,9 @@ function withChanges<R>(records: Record<string, R>, changes: Record<string, R | 
 export function applyRecords(changes: Record<string, DraftRecord | null>, all = false, display: 'now' | 'soon' = 'now'): void {
   const ids = Object.keys(changes);
   if (!ids.length && !all) return;
+  // The atlas shows a record's site and status only: a new revision alone changes nothing there.
+  const before = getState().records;
+  const shown = all ? null : ids.filter((id) => before[id]?.site !== changes[id]?.site || before[id]?.status !== changes[id]?.status);
   setState((s) => {
     const records = withChanges(s.records, changes, all);
     let drafts: DraftSummary[];
@@ -207,7 +210,7 @@ export function applyRecords(changes: Record<string, DraftRecord | null>, all = 
     }
     return { records, drafts, session: deriveSession(s.session, records, all ? null : new Set(ids)) };
   });
-  pushSitesToAtlas(all ? null : ids, display);
+  if (!shown || shown.length) pushSitesToAtlas(shown, display);
 }
 
 /**
