@@ -51,6 +51,8 @@ async function hasDraftsDatabase(): Promise<boolean> {
 function load(options: StartDraftsOptions): void {
   void import('./index').then((m) => {
     m.onPublishedCleared(options.onPublished ?? null);
+    // What another tab's write changed in a request of this one (said in the live region).
+    m.setNoticeHandler((message) => useAtlas.getState().announce(message));
     return m.initDrafts().then(() => options.onRestored?.(m.unpublishedCount(m.useCuration.getState())));
   });
 }

@@ -14,10 +14,8 @@
  *
  * Nothing runs at import: the app shell calls `startDrafts()` (./boot.ts) once.
  */
-import { useAtlas } from '../store';
-import type { Site } from '../../domain/types';
 import type { HistoryEntry } from '../../data/drafts';
-import { draftDb, flush, initDrafts as initPersistence, setPublishedIndex } from './persistence';
+import { draftDb, flush, initDrafts as initPersistence } from './persistence';
 import { reconcileWithPublished } from './publication';
 
 export * from './store';
@@ -44,14 +42,6 @@ export { loadZoneHistory, outlineProblem, removeZoneOutline, saveZoneOutline, us
 export { markExported, reconcileWithPublished, type ExportMark, type Reconciliation } from './publication';
 export { exportBackup, importBackup, quarantinedText } from './backup';
 export { startDrafts, useDraftsNotice, type StartDraftsOptions } from './boot';
-
-setPublishedIndex(() => {
-  const a = useAtlas.getState();
-  const m = new Map<string, Site>();
-  for (const s of a.sites) m.set(s.properties.id, s);
-  for (const s of a.sampleSites) if (!m.has(s.properties.id)) m.set(s.properties.id, s);
-  return m;
-});
 
 let reconciled = false;
 

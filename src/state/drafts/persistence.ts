@@ -37,6 +37,7 @@ import { mergeDraftSites, openConflicts } from '../../domain/draftMerge';
 import type { HistoryAction } from '../../domain/history';
 import type { Site } from '../../domain/types';
 import type { ZoneOutline } from '../../domain/zoneDrafts';
+import { useAtlas } from '../store';
 import { setQuarantinedCount } from './boot';
 import { applyRecords, applyZoneRecords, flushAtlas, getState, nowIso, setState } from './store';
 
@@ -641,13 +642,13 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
   measureSince('atlas:import-write', t);
 }
 
-let publishedIndexSource: (() => Map<string, Site>) | null = null;
-/** How the published versions are found (set by ./index.ts, which knows the atlas store). */
-export function setPublishedIndex(fn: () => Map<string, Site>): void {
-  publishedIndexSource = fn;
-}
+/** The published versions (real data, then the loaded sample), by id: the base of a first draft. */
 function publishedIndex(): Map<string, Site> {
-  return publishedIndexSource?.() ?? new Map();
+  const a = useAtlas.getState();
+  const m = new Map<string, Site>();
+  for (const s of a.sites) m.set(s.properties.id, s);
+  for (const s of a.sampleSites) if (!m.has(s.properties.id)) m.set(s.properties.id, s);
+  return m;
 }
 
 /** Removes a site's draft: memory now, IndexedDB in the same task, with the history entry. */
