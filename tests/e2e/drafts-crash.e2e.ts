@@ -28,7 +28,7 @@ async function start(dir: string): Promise<{ context: BrowserContext; page: Page
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_FLAGS,
-    viewport: { width: 1366, height: 900 },
+    viewport: { width: 1100, height: 700 },
     locale: 'fr-FR',
   });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());

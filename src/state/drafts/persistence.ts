@@ -9,8 +9,8 @@
  * re-reads the record inside its transaction; when another tab wrote since the revision this tab
  * last knew, the two versions are merged field by field (domain/draftMerge) and a field typed
  * differently in both is kept as a conflict for the user to settle, never overwritten silently.
- * After each write the other tabs are told (BroadcastChannel; a `storage` event where there is
- * none) and re-read.
+ * After each write the other tabs are told (BroadcastChannel, and a `storage` event for tabs that
+ * have none) and re-read.
  *
  * Storage unavailable or full: memory keeps the change, `unsaved` lists it, the status says so,
  * and the next change tries again (with everything still unsaved).
@@ -814,19 +814,31 @@ function listen(): void {
   }
 }
 
+/** Tells the other tabs: through BroadcastChannel, and the `storage` event for tabs that have none. */
 function tell(sites: string[], zones: string[]): void {
   const msg: RemoteMessage = { from: TAB_ID, sites, zones, n: ++ping };
   try {
-    if (channel) channel.postMessage(msg);
-    else if (typeof localStorage !== 'undefined') localStorage.setItem(PING_KEY, JSON.stringify(msg));
+    channel?.postMessage(msg);
   } catch {
     /* the others re-read before they write anyway */
+  }
+  try {
+    if (typeof localStorage !== 'undefined') localStorage.setItem(PING_KEY, JSON.stringify(msg));
+  } catch {
+    /* same */
   }
 }
 
 /** Another tab wrote: re-read those records and show them, unless this tab has a write pending for them. */
+const heard = new Set<string>();
+
 async function onRemote(msg: RemoteMessage | null): Promise<void> {
   if (!msg || msg.from === TAB_ID || !db || !loaded) return;
+  // The same message may come by both ways.
+  const key = `${msg.from}:${msg.n}`;
+  if (heard.has(key)) return;
+  heard.add(key);
+  if (heard.size > 500) heard.clear();
   const sites = (msg.sites ?? []).filter((id) => typeof id === 'string');
   const zones = (msg.zones ?? []).filter((id) => typeof id === 'string');
   try {
