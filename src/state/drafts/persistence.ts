@@ -134,6 +134,8 @@ interface SiteCommit {
   history?: { fields: string; start: number; entry: HistoryEntry };
   /** The written record's metadata, for the memory record it was made from (`from`). */
   patch?: { from: DraftRecord; record: DraftRecord };
+  /** The removal this write carried (asked again if the write fails). */
+  removal?: Omit<HistoryEntry, 'at' | 'author'>;
 }
 
 /** Journals the record of a site or a zone as it is in memory now (see `JournalEntry`). */
@@ -438,6 +440,8 @@ export function writeSites(ids: readonly string[]): Promise<void> {
     },
     (e: unknown) => {
       for (const id of all) lastEntry.delete(id);
+      // A removal that did not reach the disk is asked again with the next write.
+      for (const c of committed) if (c.removal && !removals.has(c.id)) removals.set(c.id, c.removal);
       failed(e, all, []);
     },
   );
@@ -478,7 +482,7 @@ function decideSite(
       notice(`« ${stored.site.properties.name} » a été modifié dans un autre onglet : il n’a pas été retiré.`);
       return { quarantine };
     }
-    committed.push({ id, rev: 0, site: null });
+    committed.push({ id, rev: 0, site: null, removal });
     return { record: stored ? null : undefined, history: { entry: { ...removal, at, author: author() } }, quarantine };
   }
 
