@@ -26,31 +26,12 @@
  *
  * Pure.
  */
-import { geometryEqual, jsonEqual } from './diff';
+import { FIELD_ORDER, geometryEqual, jsonEqual } from './diff';
 import { READINESS_ITEM_IDS, type Site } from './types';
 import type { ZoneOutline } from './zoneDrafts';
 
 /** Coordinates closer than this (degrees) are the same point (export rounding). */
 export const PUBLISHED_COORD_TOLERANCE = 1e-7;
-
-/** Fields typed by a curator: compared even when the draft leaves them empty. */
-export const CURATED_FIELDS: readonly string[] = [
-  'name',
-  'kind',
-  'declared_surface_m2',
-  'availability',
-  'occupation',
-  'sectors',
-  'readiness',
-  'price_eur_m2',
-  'contact',
-  'notes',
-  'friche_status',
-  'friche_type',
-  'source_url',
-  'source',
-  'fictitious',
-];
 
 /** Computed or metadata: never compared. */
 export const IGNORED_FIELDS: readonly string[] = [
@@ -71,6 +52,12 @@ export const IGNORED_FIELDS: readonly string[] = [
 function isIgnored(field: string): boolean {
   return IGNORED_FIELDS.includes(field) || /^dist_[a-z0-9_]+(_m)?$/.test(field) || /^ite_/.test(field);
 }
+
+/**
+ * Fields typed by a curator (the site model's fields, less the computed ones and the zone):
+ * compared even when the draft leaves them empty.
+ */
+export const CURATED_FIELDS: readonly string[] = FIELD_ORDER.filter((f) => !isIgnored(f) && f !== 'zone_id');
 
 function empty(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);

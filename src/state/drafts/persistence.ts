@@ -301,41 +301,37 @@ function recoverJournal(
       drop.push({ key, seq });
       continue;
     }
-    if (v.kind === 'site') {
-      const c = checkDraftRecord<DraftRecord>(v.record);
-      if (!c.ok) {
-        bad.push(quarantineEntry('site', v.record, c.problems, 'indexeddb', at));
-        drop.push({ key, seq });
-        continue;
-      }
-      const stored = records[v.id];
-      if (stored && stored.status === c.value.status && diffSites(stored.site, c.value.site).length === 0) {
-        drop.push({ key, seq });
-        continue;
-      }
-      records[v.id] = c.value;
+    const site = v.kind === 'site';
+    const c = site ? checkDraftRecord<DraftRecord>(v.record) : checkZoneDraftRecord<ZoneDraftRecord>(v.record);
+    if (!c.ok) {
+      bad.push(quarantineEntry(v.kind, v.record, c.problems, 'indexeddb', at));
+      drop.push({ key, seq });
+      continue;
+    }
+    // Already in its record (written before the crash): nothing to do.
+    const stored = site ? records[v.id] : zones[v.id];
+    const same =
+      !!stored &&
+      stored.status === c.value.status &&
+      (site
+        ? diffSites((stored as DraftRecord).site, (c.value as DraftRecord).site).length === 0
+        : sameOutline((stored as ZoneDraftRecord).geometry, (c.value as ZoneDraftRecord).geometry));
+    if (same) {
+      drop.push({ key, seq });
+      continue;
+    }
+    if (site) {
+      records[v.id] = c.value as DraftRecord;
       if (typeof v.knownRev === 'number') known.set(v.id, { rev: v.knownRev, site: v.knownSite ?? null });
       else known.delete(v.id);
-      journaled.set(key, seq);
       out.sites.push(v.id);
     } else {
-      const c = checkZoneDraftRecord<ZoneDraftRecord>(v.record);
-      if (!c.ok) {
-        bad.push(quarantineEntry('zone', v.record, c.problems, 'indexeddb', at));
-        drop.push({ key, seq });
-        continue;
-      }
-      const stored = zones[v.id];
-      if (stored && stored.status === c.value.status && sameOutline(stored.geometry, c.value.geometry)) {
-        drop.push({ key, seq });
-        continue;
-      }
-      zones[v.id] = c.value;
+      zones[v.id] = c.value as ZoneDraftRecord;
       if (typeof v.knownRev === 'number') knownZones.set(v.id, { rev: v.knownRev, geometry: v.knownGeometry ?? null });
       else knownZones.delete(v.id);
-      journaled.set(key, seq);
       out.zones.push(v.id);
     }
+    journaled.set(key, seq);
   }
   journalSeq = Math.max(journalSeq, ...entries.map((e) => (e.value as { seq?: number } | null)?.seq ?? 0).filter((n) => Number.isFinite(n)));
   if (drop.length) void db?.clearJournal(drop).catch(() => undefined);
