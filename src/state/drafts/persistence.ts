@@ -450,6 +450,21 @@ export function writeSites(ids: readonly string[]): Promise<void> {
   return carried.length ? Promise.all([tracked, ...carried]).then(() => undefined) : tracked;
 }
 
+/**
+ * The stored value a write read, checked against the draft schema (a bad one is kept aside,
+ * then treated as absent). Also notes which journal entry this write carries.
+ */
+function readStored<R>(kind: 'site' | 'zone', id: string, raw: unknown, at: string): { stored: R | null; quarantine?: QuarantineEntry } {
+  const key = `${kind}:${id}`;
+  if (journaled.has(key)) decidedSeq.set(key, journaled.get(key)!);
+  if (raw === undefined) return { stored: null };
+  const c = kind === 'site' ? checkDraftRecord<R>(raw) : checkZoneDraftRecord<R>(raw);
+  if (c.ok) return { stored: c.value };
+  const quarantine = quarantineEntry(kind, raw, c.problems, 'indexeddb', at);
+  keepAside(quarantine);
+  return { stored: null, quarantine };
+}
+
 function decideSite(
   id: string,
   storedRaw: unknown,
@@ -457,15 +472,8 @@ function decideSite(
 ): SyncDecision<DraftRecord, HistoryEntry> {
   // From here on, a new change of this record needs a new transaction.
   dequeue(queued, id);
-  if (journaled.has(`site:${id}`)) decidedSeq.set(`site:${id}`, journaled.get(`site:${id}`)!);
   const at = nowIso();
-  let stored: DraftRecord | null = null;
-  let quarantine: QuarantineEntry | undefined;
-  if (storedRaw !== undefined) {
-    const c = checkDraftRecord<DraftRecord>(storedRaw);
-    if (c.ok) stored = c.value;
-    else keepAside((quarantine = quarantineEntry('site', storedRaw, c.problems, 'indexeddb', at)));
-  }
+  const { stored, quarantine } = readStored<DraftRecord>('site', id, storedRaw, at);
   const k = known.get(id);
   // Written by another tab since this tab last read it?
   const foreign = !!stored && stored.writer !== TAB_ID && (stored.rev ?? 0) !== (k?.rev ?? -1);
@@ -710,14 +718,7 @@ function decideZone(
   overwritten?: (name: string) => void,
 ): SyncDecision<ZoneDraftRecord, ZoneHistoryEntry> {
   const at = nowIso();
-  let stored: ZoneDraftRecord | null = null;
-  let quarantine: QuarantineEntry | undefined;
-  if (storedRaw !== undefined) {
-    const c = checkZoneDraftRecord<ZoneDraftRecord>(storedRaw);
-    if (c.ok) stored = c.value;
-    else keepAside((quarantine = quarantineEntry('zone', storedRaw, c.problems, 'indexeddb', at)));
-  }
-  if (journaled.has(`zone:${id}`)) decidedSeq.set(`zone:${id}`, journaled.get(`zone:${id}`)!);
+  const { stored, quarantine } = readStored<ZoneDraftRecord>('zone', id, storedRaw, at);
   const k = knownZones.get(id);
   const foreign = !!stored && stored.writer !== TAB_ID && (stored.rev ?? 0) !== (k?.rev ?? -1);
   const removal = zoneRemovals.get(id);
