@@ -84,7 +84,12 @@ function stored(page: Page): Promise<{ record: string | null; journal: string | 
           const out = { record: null as string | null, journal: null as string | null };
           if (stores.includes('drafts')) tx.objectStore('drafts').get(id).onsuccess = (e) => (out.record = ((e.target as IDBRequest).result as Rec)?.site?.properties?.name ?? null);
           if (stores.includes('journal'))
-            tx.objectStore('journal').get(`site:${id}`).onsuccess = (e) => (out.journal = (((e.target as IDBRequest).result as { record?: Rec } | undefined)?.record)?.site?.properties?.name ?? null);
+            // One entry per change (key `site:<id>:<tab>:<seq>`): the latest of this site.
+            tx.objectStore('journal').getAll(IDBKeyRange.bound(`site:${id}:`, `site:${id}:\uffff`)).onsuccess = (e) => {
+              const all = (e.target as IDBRequest).result as { at: string; record?: Rec }[];
+              all.sort((a, b) => (a.at < b.at ? -1 : 1));
+              out.journal = all.at(-1)?.record?.site?.properties?.name ?? null;
+            };
           tx.oncomplete = () => {
             db.close();
             resolve(out);

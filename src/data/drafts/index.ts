@@ -8,11 +8,11 @@
  * - `meta`    key → value (the author's name…);
  * - `zoneDrafts`, `zoneHistory` (version 2): outlines of activity zones drawn in curation,
  *   see ./zones.ts. The upgrade from version 1 only adds stores: existing drafts are kept.
- * - `journal` (version 3): key → the latest unsaved version of a record, written by a
- *   write-only transaction committed explicitly in the task of the change (see `journal()`),
- *   so it reaches the disk without waiting for the page's main thread; cleared once the
- *   record itself is written. Read back at start-up (a crash between the two). The upgrade
- *   only adds the store.
+ * - `journal` (version 3): one entry per change not yet in its record, written by a write-only
+ *   transaction committed explicitly in the task of the change (see `journal()`), so it reaches
+ *   the disk without waiting for the page's main thread; deleted (write-only too) once the
+ *   record itself is written. Read back at start-up (a crash between the two). The upgrade only
+ *   adds the store.
  * Each call resolves after its transaction's `complete` event (durability 'strict').
  */
 import { diffSites, jsonEqual } from '../../domain/diff';
@@ -196,8 +196,11 @@ export interface DraftStore extends ZoneDraftMethods {
   journal(key: string, value: { seq: number }): Promise<void>;
   /** Every journal entry (key, value), raw. */
   readJournal(): Promise<{ key: string; value: unknown }[]>;
-  /** Removes journal entries whose `seq` is at most the one given (a newer entry stays). */
-  clearJournal(entries: readonly { key: string; seq: number }[]): Promise<void>;
+  /**
+   * Removes journal entries: exact keys, or key ranges (inclusive). Write-only and committed at
+   * once, like `journal()`: it never holds the journal behind the page's main thread.
+   */
+  clearJournal(targets: readonly (string | { from: string; to: string })[]): Promise<void>;
 }
 
 export interface OpenDraftStoreOptions {
@@ -521,14 +524,18 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
       });
     },
 
-    clearJournal(entries) {
-      if (!entries.length) return Promise.resolve();
-      return run(db, [JOURNAL_STORE], 'readwrite', async (tx) => {
-        const os = tx.objectStore(JOURNAL_STORE);
-        for (const e of entries) {
-          const v = (await promisify(os.get(e.key))) as { seq?: unknown } | undefined;
-          if (v && typeof v.seq === 'number' && v.seq <= e.seq) await promisify(os.delete(e.key));
-          else if (v && typeof v.seq !== 'number') await promisify(os.delete(e.key));
+    clearJournal(targets) {
+      if (!targets.length) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        try {
+          const tx = db.transaction([JOURNAL_STORE], 'readwrite', { durability: 'strict' });
+          tx.oncomplete = () => resolve();
+          tx.onabort = () => reject(new StorageError(tx.error ?? new Error('transaction annulée')));
+          const os = tx.objectStore(JOURNAL_STORE);
+          for (const t of targets) os.delete(typeof t === 'string' ? t : IDBKeyRange.bound(t.from, t.to));
+          (tx as IDBTransaction & { commit?: () => void }).commit?.();
+        } catch (e) {
+          reject(new StorageError(e));
         }
       });
     },

@@ -106,8 +106,10 @@ function needingWrite(map: Map<string, { n: number; job: Promise<void> }>, ids: 
 /**
  * The journal (see data/drafts `journal()`): each saved change is also put, in the task of the
  * change, in a write-only transaction committed at once — on disk even if the page's main thread
- * is too busy to run the main write's callbacks before a crash. Key `site:<id>` / `zone:<id>`,
- * the latest version wins (`seq`); cleared once the record itself is written.
+ * is too busy to run the main write's callbacks before a crash. One entry per change, key
+ * `<kind>:<id>:<tab>:<seq>` (never overwritten, so no read is needed); once the record is
+ * written, this tab's entries up to the seq it carried are deleted by key range (write-only as
+ * well: the journal is never held behind the page's main thread).
  */
 interface JournalEntry {
   seq: number;
@@ -122,9 +124,14 @@ interface JournalEntry {
   knownGeometry?: ZoneOutline | null;
 }
 let journalSeq = 0;
-/** The latest journal seq per key, and the seq each write read memory at (cleared after it). */
+/** Per `<kind>:<id>`: the latest seq journaled by this tab, and the one each write read memory at. */
 const journaled = new Map<string, number>();
 const decidedSeq = new Map<string, number>();
+/** Per `<kind>:<id>`: entries of earlier pages recovered at start-up, deleted once written. */
+const recoveredKeys = new Map<string, string[]>();
+
+const seqText = (seq: number) => String(seq).padStart(12, '0');
+const journalPrefix = (kindId: string) => `${kindId}:${TAB_ID}:`;
 
 /** What a site write did, applied to memory and `known` once its transaction is complete. */
 interface SiteCommit {
@@ -143,8 +150,8 @@ function journalRecord(kind: 'site' | 'zone', id: string): void {
   const r = kind === 'site' ? getState().records[id] : getState().zoneRecords[id];
   if (!db || !loaded || !r) return;
   const seq = ++journalSeq;
-  const key = `${kind}:${id}`;
-  journaled.set(key, seq);
+  journaled.set(`${kind}:${id}`, seq);
+  const key = `${journalPrefix(`${kind}:${id}`)}${seqText(seq)}`;
   const base: Omit<JournalEntry, 'knownRev'> = { seq, kind, id, tab: TAB_ID, at: nowIso(), record: r };
   const k = kind === 'site' ? known.get(id) : knownZones.get(id);
   const entry: JournalEntry =
@@ -154,12 +161,23 @@ function journalRecord(kind: 'site' | 'zone', id: string): void {
   void db.journal(key, entry).catch(() => undefined);
 }
 
-/** After a write reached the disk: its journal entries (unless a newer change was journaled since). */
-function clearJournal(keys: readonly string[]): void {
-  const entries = keys.filter((k) => (decidedSeq.get(k) ?? 0) > 0).map((k) => ({ key: k, seq: decidedSeq.get(k)! }));
-  for (const { key, seq } of entries) if (journaled.get(key) === seq) journaled.delete(key);
-  for (const k of keys) decidedSeq.delete(k);
-  if (entries.length) void db?.clearJournal(entries).catch(() => undefined);
+/** After a write reached the disk: the journal entries it carried (a newer change's entry stays). */
+function clearJournal(kindIds: readonly string[]): void {
+  const targets: (string | { from: string; to: string })[] = [];
+  for (const k of kindIds) {
+    const seq = decidedSeq.get(k);
+    decidedSeq.delete(k);
+    if (seq !== undefined) {
+      targets.push({ from: journalPrefix(k), to: `${journalPrefix(k)}${seqText(seq)}` });
+      if (journaled.get(k) === seq) journaled.delete(k);
+    }
+    const old = recoveredKeys.get(k);
+    if (old) {
+      targets.push(...old);
+      recoveredKeys.delete(k);
+    }
+  }
+  if (targets.length) void db?.clearJournal(targets).catch(() => undefined);
 }
 
 /** Told when a change from another tab could not be applied as asked (e.g. a deletion of a site edited elsewhere). */
@@ -293,19 +311,33 @@ function recoverJournal(
   at: string,
 ): { sites: string[]; zones: string[] } {
   const out = { sites: [] as string[], zones: [] as string[] };
-  const drop: { key: string; seq: number }[] = [];
+  const drop: string[] = [];
+  // The latest change per record (by time, then seq); older ones of the same tab are superseded.
+  const latest = new Map<string, { key: string; v: JournalEntry; keys: string[] }>();
   for (const { key, value } of entries) {
     const v = value as Partial<JournalEntry> | null;
-    const seq = typeof v?.seq === 'number' ? v.seq : Number.MAX_SAFE_INTEGER;
-    if (!v || typeof v.id !== 'string' || (v.kind !== 'site' && v.kind !== 'zone')) {
-      drop.push({ key, seq });
+    if (!v || typeof v.id !== 'string' || (v.kind !== 'site' && v.kind !== 'zone') || typeof v.seq !== 'number') {
+      drop.push(key);
       continue;
     }
+    const e = v as JournalEntry;
+    const kindId = `${e.kind}:${e.id}`;
+    const cur = latest.get(kindId);
+    if (!cur) latest.set(kindId, { key, v: e, keys: [key] });
+    else {
+      const newer = e.at > cur.v.at || (e.at === cur.v.at && e.seq > cur.v.seq);
+      const older = newer ? cur.v : e;
+      // Another tab's change, not the latest: kept aside rather than lost.
+      if (older.tab !== (newer ? e : cur.v).tab) bad.push(quarantineEntry(older.kind, older.record, ['version saisie dans un autre onglet, jamais enregistrée (une version plus récente l’a été)'], 'indexeddb', at));
+      latest.set(kindId, newer ? { key, v: e, keys: [...cur.keys, key] } : { ...cur, keys: [...cur.keys, key] });
+    }
+  }
+  for (const [kindId, { v, keys }] of latest) {
     const site = v.kind === 'site';
     const c = site ? checkDraftRecord<DraftRecord>(v.record) : checkZoneDraftRecord<ZoneDraftRecord>(v.record);
     if (!c.ok) {
       bad.push(quarantineEntry(v.kind, v.record, c.problems, 'indexeddb', at));
-      drop.push({ key, seq });
+      drop.push(...keys);
       continue;
     }
     // Already in its record (written before the crash): nothing to do.
@@ -317,7 +349,7 @@ function recoverJournal(
         ? diffSites((stored as DraftRecord).site, (c.value as DraftRecord).site).length === 0
         : sameOutline((stored as ZoneDraftRecord).geometry, (c.value as ZoneDraftRecord).geometry));
     if (same) {
-      drop.push({ key, seq });
+      drop.push(...keys);
       continue;
     }
     if (site) {
@@ -331,9 +363,9 @@ function recoverJournal(
       else knownZones.delete(v.id);
       out.zones.push(v.id);
     }
-    journaled.set(key, seq);
+    // Deleted once this version is written.
+    recoveredKeys.set(kindId, keys);
   }
-  journalSeq = Math.max(journalSeq, ...entries.map((e) => (e.value as { seq?: number } | null)?.seq ?? 0).filter((n) => Number.isFinite(n)));
   if (drop.length) void db?.clearJournal(drop).catch(() => undefined);
   return out;
 }
