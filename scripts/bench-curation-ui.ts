@@ -17,7 +17,7 @@ import { toCSV, toGeoJSON } from '../src/data/export';
 import { toSite } from '../src/data/import';
 import { allSites } from '../src/state/store';
 import { withGeometry } from '../src/data/drafts/geometry';
-import { applyNameFixes } from '../src/data/import/nameFixes';
+import { applyNameFixes } from '../src/data/import/importFixes';
 import { compareImport } from '../src/state/drafts/importSession';
 import { formatMs, intArg, medianMs } from './lib/bench';
 

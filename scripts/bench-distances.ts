@@ -1,24 +1,31 @@
 /**
- * Benchmark of the distances engine: 1k, 10k and 100k fictitious sites, as points and as
- * polygons, against the three networks (RN2 with its gap bound, Aisne waterway, Paris–Laon
- * stations with rail km to CDG).
+ * Benchmark of the distances, in one run:
  *
- *   npm run bench:distances [-- --sources DIR] [--brute 200]
+ *  1. Engine: WGS84 ellipsoid (the default) against Turf's sphere on the same sites, CPU time
+ *     per site, the ratio, and exact pairs per network — the cost of exactness (issue 13 §7).
+ *  2. CLI end to end (`npm run distances`, streaming): FeatureCollection files of 100,000 and
+ *     1,000,000 small polygons written to a temporary folder, then the CLI run as a child
+ *     process under /usr/bin/time: wall time, CPU time, peak RSS, sites per second.
+ *  3. PostGIS, when it answers on 127.0.0.1:$ATLAS_PG_PORT (default 5433, database
+ *     atlas_bench: `bash scripts/postgis/setup.sh`): the same 100,000 sites loaded, then for
+ *     each network ST_Distance(geography, true) over the top 10 candidates of the index-assisted
+ *     `<->` (not LIMIT 1: `<->` ranks on the sphere), written to a file; wall time, the ratio
+ *     CLI / PostGIS, and the largest difference between the two results.
  *
- * Sites: `generateSamplePlots` (src/domain/sample.ts) on the communes of public/data/ when
- * available (10k distinct sites; the 100k run uses them 10 times: the calculator keeps no
- * cache between sites, so a repeat costs the same as a new site); otherwise a seeded
- * generator of small polygons in the territory box (lon 2.95–3.75, lat 49.13–49.50).
- * Brute force (Turf over every segment, src/domain/distances/bruteForce.ts) is timed on a
- * sample and extrapolated linearly: brute(n) = n × (sample time / sample size).
- * Wall time and CPU time of the process are both printed: on a shared machine the wall time
- * includes waiting for a core, the CPU time does not.
+ *   npm run bench:distances [-- --sizes 100000,1000000] [--engine 20000] [--no-cli] [--keep]
+ *
+ * Run it with `nice -n 10` on a shared machine; it prints the load average, and the ratios
+ * come from the same run.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Polygon, Position } from 'geojson';
-import { createDistanceCalculator, type DetailedDistances } from '../src/domain/distances/index';
-import { bruteForceNearest, referenceNetwork } from '../src/domain/distances/bruteForce';
+import type { Position } from 'geojson';
+import { createDistanceCalculator } from '../src/domain/distances/index';
+import { NetworkIndex } from '../src/domain/distances/networkIndex';
+import { networkParts } from '../src/domain/distances/index';
+import { prepareSite } from '../src/domain/distances/siteShape';
 import { defaultSourcesDir, loadNetworksFromSources, resolveTransportDir } from '../src/domain/distances/node';
 import type { SiteGeometry } from '../src/domain/types';
 import { mulberry32 } from '../src/domain/sample';
@@ -28,122 +35,222 @@ const opt = (name: string, dflt: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
 };
-const SIZES = [1_000, 10_000, 100_000];
-const BRUTE_SAMPLE = Number(opt('brute', '200'));
+const SIZES = opt('sizes', '100000,1000000').split(',').map(Number).filter((n) => n > 0);
+const ENGINE_SITES = Number(opt('engine', '20000'));
+const PG_PORT = process.env.ATLAS_PG_PORT ?? '5433';
+const PG_SITES = Number(opt('pg-sites', '100000'));
 
-/** Fallback generator: points, or 5–8-vertex polygons of radius 30–400 m, in the territory box. */
-function ownSites(n: number, kind: 'point' | 'polygon', seed: number): SiteGeometry[] {
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+/** Seeded small polygons (5–8 vertices, radius 30–400 m) or points in the territory box. */
+function siteAt(rnd: () => number, kind: 'point' | 'polygon'): SiteGeometry {
+  const c: Position = [2.95 + rnd() * 0.8, 49.13 + rnd() * 0.37];
+  if (kind === 'point') return { type: 'Point', coordinates: c };
+  const k = 5 + Math.floor(rnd() * 4);
+  const r = 30 + rnd() * 370;
+  const ring: Position[] = [];
+  for (let j = 0; j < k; j++) {
+    const a = (2 * Math.PI * j) / k;
+    ring.push([Math.round((c[0] + (r * Math.cos(a)) / 72700) * 1e7) / 1e7, Math.round((c[1] + (r * Math.sin(a)) / 111200) * 1e7) / 1e7]);
+  }
+  ring.push(ring[0]);
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+const cpuMs = (f: () => void) => {
+  const c = process.cpuUsage();
+  f();
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1000;
+};
+
+function engine(dir: string): void {
+  const nets = loadNetworksFromSources(dir);
+  const ell = createDistanceCalculator(nets);
+  const sph = createDistanceCalculator(nets, { model: 'sphere' });
+  console.log(`\n== 1. Engine: WGS84 ellipsoid vs sphere (${ENGINE_SITES.toLocaleString('en')} sites of each kind, CPU µs per site, 4 networks + RN2 gap bound)`);
+  console.log('kind     | sphere µs | ellipsoid µs | ratio | max (ellipsoid − sphere)');
+  for (const kind of ['point', 'polygon'] as const) {
+    const rnd = mulberry32(kind === 'point' ? 1 : 2);
+    const sites = Array.from({ length: ENGINE_SITES }, () => siteAt(rnd, kind));
+    const run = (calc: typeof ell) => () => {
+      for (const s of sites) calc.compute(s);
+    };
+    run(ell)();
+    run(sph)(); // warm-up (JIT)
+    const s: number[] = [];
+    const e: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      s.push(cpuMs(run(sph)));
+      e.push(cpuMs(run(ell)));
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+    let maxDiff = 0;
+    for (const g of sites.slice(0, 2000)) {
+      const a = ell.compute(g), b = sph.compute(g);
+      for (const key of ['rn2', 'waterway', 'station', 'ite'] as const) maxDiff = Math.max(maxDiff, a[key]!.distance_m - b[key]!.distance_m);
+    }
+    const us = (ms: number) => ((ms * 1000) / sites.length).toFixed(1);
+    console.log(`${kind.padEnd(8)} | ${us(med(s)).padStart(9)} | ${us(med(e)).padStart(12)} | ${(med(e) / med(s)).toFixed(2).padStart(5)} | ${maxDiff.toFixed(1)} m`);
+  }
+  // Exact (Karney) pairs per site and network: what the 3D bounds leave to measure.
+  const parts: string[] = [];
+  for (const [name, fc] of [['rn2', nets.rn2], ['waterway', nets.waterway], ['stations', nets.stations], ['ite', nets.ite]] as const) {
+    const index = new NetworkIndex(networkParts(fc));
+    const rnd = mulberry32(3);
+    for (let i = 0; i < 5000; i++) index.nearest(prepareSite(siteAt(rnd, i % 2 ? 'point' : 'polygon'))!);
+    parts.push(`${name} ${(index.stats.pairs / 5000).toFixed(2)} pairs (${(index.stats.inverse / 5000).toFixed(2)} inverse problems)`);
+  }
+  console.log(`exact pairs per site: ${parts.join(', ')}`);
+}
+
+async function writeSites(file: string, n: number, seed: number): Promise<number> {
+  const out = createWriteStream(file);
   const rnd = mulberry32(seed);
-  const out: SiteGeometry[] = [];
+  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write('{"type":"FeatureCollection","features":[\n');
+  let block: string[] = [];
   for (let i = 0; i < n; i++) {
-    const c: Position = [2.95 + rnd() * 0.8, 49.13 + rnd() * 0.37];
-    if (kind === 'point') {
-      out.push({ type: 'Point', coordinates: c });
-      continue;
+    block.push(`${i ? ',' : ''}{"type":"Feature","properties":{"id":"S${i}","name":"Terrain ${i}"},"geometry":${JSON.stringify(siteAt(rnd, 'polygon'))}}\n`);
+    if (block.length === 2000) {
+      await write(block.join(''));
+      block = [];
     }
-    const k = 5 + Math.floor(rnd() * 4);
-    const r = 30 + rnd() * 370;
-    const ring: Position[] = [];
-    for (let j = 0; j < k; j++) {
-      const a = (2 * Math.PI * j) / k;
-      ring.push([c[0] + (r * Math.cos(a)) / 72700, c[1] + (r * Math.sin(a)) / 111200]);
-    }
-    ring.push(ring[0]);
-    out.push({ type: 'Polygon', coordinates: [ring] } as Polygon);
   }
-  return out;
+  await write(block.join('') + ']}\n');
+  await new Promise<void>((r) => out.end(() => r()));
+  return statSync(file).size;
 }
 
-async function sites(kind: 'point' | 'polygon'): Promise<{ geoms: SiteGeometry[]; how: string }> {
-  const communesFile = join(process.cwd(), 'public', 'data', 'communes.geojson');
-  const distinct = 10_000;
-  try {
-    if (!existsSync(communesFile)) throw new Error('public/data/communes.geojson absent');
-    const { generateSamplePlots } = await import('../src/domain/sample');
-    const communes = JSON.parse(readFileSync(communesFile, 'utf8'));
-    const t = performance.now();
-    const geoms = generateSamplePlots({ count: distinct, seed: 2024, communes, geometry: kind }).map((s) => s.geometry);
-    return { geoms, how: `generateSamplePlots (${distinct} distinct ${kind}s in the 163 communes, ${((performance.now() - t) / 1000).toFixed(1)} s to generate)` };
-  } catch (e) {
-    return { geoms: ownSites(distinct, kind, 2024), how: `own seeded generator in the territory box (generateSamplePlots unavailable: ${(e as Error).message})` };
-  }
+interface CliRun {
+  wallS: number;
+  cpuS: number;
+  rssMb: number;
+  ok: boolean;
+  stderr: string;
 }
 
-const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+function runCli(input: string, output: string, dir: string): CliRun {
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %U %S %M', process.execPath, '--import', 'tsx', 'scripts/distances.ts', '--in', input, '--out', output, '--sources', dir],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [e, u, s, m] = last.split(' ').map(Number);
+  return { wallS: e, cpuS: u + s, rssMb: m / 1024, ok: r.status === 0, stderr: r.stderr };
+}
 
-function run(calc: ReturnType<typeof createDistanceCalculator>, pool: SiteGeometry[], n: number) {
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = () => {
-    const m = process.memoryUsage();
-    if (m.rss > peakRss) peakRss = m.rss;
-    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-  };
-  sample();
-  let check = 0;
-  const cpu0 = process.cpuUsage();
+function pgAvailable(): boolean {
+  const r = spawnSync('psql', ['-h', '127.0.0.1', '-p', PG_PORT, '-U', 'postgres', '-d', 'atlas_bench', '-tAc', "select count(*) from rn2_seg"], { encoding: 'utf8' });
+  return r.status === 0 && Number(r.stdout.trim()) > 0;
+}
+
+/** Runs PostGIS on the first `n` sites of `input`: load, index, top-k query, output. */
+function postgis(input: string, n: number, outCsv: string): { wallS: number; rows: number } {
+  const fc = JSON.parse(readFileSync(input, 'utf8')) as { features: { geometry: { coordinates: Position[][] } }[] };
+  const rows = fc.features.slice(0, n).map((f, i) => `${i}\tSRID=4326;POLYGON((${f.geometry.coordinates[0].map((p) => `${p[0]} ${p[1]}`).join(',')}))`);
+  const K = 10;
+  const top = (table: string) => `(select min(st_distance(s.geog, n.geog, true)) from (select geog from ${table} order by geog <-> s.geog limit ${K}) n)`;
+  const sql = [
+    'drop table if exists sites;',
+    'create table sites (id int, geog geography(Polygon, 4326));',
+    '\\copy sites from stdin',
+    ...rows,
+    '\\.',
+    'create index on sites using gist (geog); analyze sites;',
+    `\\copy (select s.id, ${top('rn2_seg')}, ${top('waterway_seg')}, ${top('station')}, ${top('ite')} from sites s order by s.id) to '${outCsv}' csv`,
+  ].join('\n');
   const t = performance.now();
-  for (let i = 0; i < n; i++) {
-    const d: DetailedDistances = calc.compute(pool[i % pool.length]);
-    check += d.rn2 ? d.rn2.distance_m : 0;
-    if ((i & 1023) === 0) sample();
-  }
-  const ms = performance.now() - t;
-  const cpu = process.cpuUsage(cpu0);
-  sample();
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRss, peakHeap, check };
+  const r = spawnSync('psql', ['-h', '127.0.0.1', '-p', PG_PORT, '-U', 'postgres', '-d', 'atlas_bench', '-v', 'ON_ERROR_STOP=1', '-q'], { input: sql + '\n', encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wallS = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(r.stderr);
+  return { wallS, rows: rows.length };
 }
 
-async function main() {
+async function main(): Promise<void> {
   const dir = [opt('sources', ''), defaultSourcesDir(), join(process.cwd(), 'public', 'data')].find((d) => d && resolveTransportDir(d));
   if (!dir) {
     console.error('Données de transport introuvables (--sources DOSSIER, $ATLAS_SOURCES, ../shared/opendata ou public/data).');
     process.exit(2);
   }
-  const t0 = performance.now();
-  const networks = loadNetworksFromSources(dir);
-  const tLoad = performance.now() - t0;
-  const t1 = performance.now();
-  const calc = createDistanceCalculator(networks);
-  const tBuild = performance.now() - t1;
-  const segs = (fc: typeof networks.rn2) =>
-    fc.features.reduce((s, f) => s + (f.geometry.type === 'LineString' ? f.geometry.coordinates.length - 1 : f.geometry.coordinates.reduce((a, l) => a + l.length - 1, 0)), 0);
-  console.log(`Networks from ${resolveTransportDir(dir)!.dir}: RN2 ${segs(networks.rn2)} segments (${networks.rn2Gaps.length} gaps), waterway ${segs(networks.waterway)} segments, ${networks.stations.features.length} stations`);
-  console.log(`Load ${tLoad.toFixed(0)} ms, build indexes ${tBuild.toFixed(1)} ms. Node ${process.version}, ${process.platform}/${process.arch}.`);
+  console.log(`Distances bench — Node ${process.version}, ${process.platform}/${process.arch}; load average at start: ${load()}`);
+  engine(dir);
+  if (args.includes('--no-cli')) return;
 
-  const refs = { rn2: referenceNetwork(networks.rn2), waterway: referenceNetwork(networks.waterway), stations: referenceNetwork(networks.stations) };
-  for (const kind of ['point', 'polygon'] as const) {
-    const { geoms, how } = await sites(kind);
-    console.log(`\n== ${kind}s — sites: ${how}`);
-    // Brute force on a sample, then linear extrapolation.
-    const sampleSites = geoms.slice(0, BRUTE_SAMPLE);
-    const tb = performance.now();
-    const cb = process.cpuUsage();
-    let maxDiff = 0;
-    for (const g of sampleSites) {
-      const r = bruteForceNearest(g, refs.rn2)!;
-      bruteForceNearest(g, refs.waterway);
-      bruteForceNearest(g, refs.stations);
-      maxDiff = Math.max(maxDiff, Math.abs(calc.compute(g).rn2!.distance_m - r.distance_m));
-    }
-    const bruteMsPerSite = (performance.now() - tb) / sampleSites.length;
-    const bruteCpu = process.cpuUsage(cb);
-    const bruteCpuMsPerSite = (bruteCpu.user + bruteCpu.system) / 1000 / sampleSites.length;
-    console.log(
-      `brute-force Turf: ${bruteMsPerSite.toFixed(2)} ms/site measured on ${sampleSites.length} sites; extrapolated as n × ${bruteMsPerSite.toFixed(2)} ms ` +
-        `(CPU ${bruteCpuMsPerSite.toFixed(2)} ms/site; the sample includes one fast compute per site for the check; max |fast − brute|, RN2: ${maxDiff.toExponential(1)} m)`,
-    );
-    run(calc, geoms, Math.min(2000, geoms.length)); // warm-up (JIT)
-    console.log('size     | total ms (CPU ms) | sites/s    | µs/site | peak RSS | peak heap | brute (extrap.) | speed-up');
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-distances-'));
+  try {
+    console.log('\n== 2. CLI end to end (npm run distances, streaming; polygons of 5–8 vertices; wall and CPU seconds, peak RSS)');
+    console.log('sites      | input MB | wall s | CPU s | peak RSS MB | sites/s   | load');
+    let pgInput: string | null = null;
+    let pgCli: CliRun | null = null; // the first run (section 2)
+    let pgOutput: string | null = null;
     for (const n of SIZES) {
-      const r = run(calc, geoms, n);
-      const brute = n * bruteMsPerSite;
+      const input = join(tmp, `sites-${n}.geojson`);
+      const output = join(tmp, `out-${n}.geojson`);
+      const bytes = await writeSites(input, n, 2026);
+      const r = runCli(input, output, dir);
+      if (!r.ok) {
+        console.log(`${String(n).padEnd(10)} | CLI failed:\n${r.stderr}`);
+        continue;
+      }
       console.log(
-        `${String(n).padEnd(8)} | ${r.ms.toFixed(0).padStart(8)} (${r.cpuMs.toFixed(0).padStart(6)}) | ${Math.round((n / r.ms) * 1000).toLocaleString('en').padStart(10)} | ${((r.ms * 1000) / n).toFixed(1).padStart(7)} | ` +
-          `${mb(r.peakRss).padStart(8)} | ${mb(r.peakHeap).padStart(9)} | ${(brute / 1000).toFixed(1).padStart(13)} s | ${Math.round(brute / r.ms)}× (CPU ${Math.round((n * bruteCpuMsPerSite) / r.cpuMs)}×)`,
+        `${n.toLocaleString('en').padEnd(10)} | ${(bytes / 1e6).toFixed(0).padStart(8)} | ${r.wallS.toFixed(1).padStart(6)} | ${r.cpuS.toFixed(1).padStart(5)} | ${r.rssMb.toFixed(0).padStart(11)} | ${Math.round(n / r.wallS).toLocaleString('en').padStart(9)} | ${load()}`,
       );
+      if (n === PG_SITES || (pgInput === null && n >= PG_SITES)) {
+        pgInput = input;
+        pgCli = r;
+        pgOutput = output;
+      } else if (!args.includes('--keep')) {
+        rmSync(output, { force: true });
+        if (n !== PG_SITES) rmSync(input, { force: true });
+      }
     }
+
+    console.log('\n== 3. PostGIS (ST_Distance(geography, true) over the top 10 of the `<->` index search, 4 networks)');
+    if (!pgAvailable()) {
+      console.log(`PostGIS does not answer on 127.0.0.1:${PG_PORT} (database atlas_bench with the networks): run « bash scripts/postgis/setup.sh » to compare.`);
+      return;
+    }
+    if (!pgInput || !pgCli || !pgOutput) {
+      console.log(`No CLI run of ${PG_SITES} sites to compare with (--sizes must include ${PG_SITES}).`);
+      return;
+    }
+    const csv = join(tmp, 'postgis.csv');
+    // Paired: the CLI again on the same file right before PostGIS, then PostGIS, then the CLI
+    // once more; the ratio uses the mean of the two CLI runs (the load changes over minutes).
+    const before = runCli(pgInput, pgOutput, dir);
+    const pg = postgis(pgInput, PG_SITES, csv);
+    const after = runCli(pgInput, pgOutput, dir);
+    const cliS = (before.wallS + after.wallS) / 2;
+    // Accuracy: PostGIS's unrounded distances against the engine's, per network.
+    const sites = (JSON.parse(readFileSync(pgInput, 'utf8')) as { features: { geometry: SiteGeometry }[] }).features;
+    const calc = createDistanceCalculator(loadNetworksFromSources(dir));
+    const keys = ['rn2', 'waterway', 'station', 'ite'] as const;
+    const maxDiff = [0, 0, 0, 0];
+    const maxRel = [0, 0, 0, 0];
+    for (const line of readFileSync(csv, 'utf8').trim().split('\n')) {
+      const [id, ...vals] = line.split(',').map(Number);
+      const d = calc.compute(sites[id].geometry);
+      vals.forEach((v, k) => {
+        const mine = d[keys[k]]!.distance_m;
+        maxDiff[k] = Math.max(maxDiff[k], Math.abs(v - mine));
+        if (mine > 100) maxRel[k] = Math.max(maxRel[k], Math.abs(v - mine) / mine);
+      });
+    }
+    console.log(
+      `${pg.rows.toLocaleString('en')} sites: PostGIS ${pg.wallS.toFixed(1)} s (load, index, query, output), CLI ${before.wallS.toFixed(1)} s before and ` +
+        `${after.wallS.toFixed(1)} s after → CLI / PostGIS = ${(cliS / pg.wallS).toFixed(2)} (PostGIS ${(pg.wallS / cliS).toFixed(1)}× the CLI's time); load ${load()}`,
+    );
+    console.log(
+      `largest |PostGIS − engine|: ${keys.map((k, i) => `${k} ${(maxDiff[i] * 1000).toFixed(1)} mm (${(maxRel[i] * 100).toExponential(1)} %)`).join(', ')} ` +
+        '(PostGIS measures to great-circle edges, the engine to geodesic edges)',
+    );
+  } finally {
+    if (!args.includes('--keep')) rmSync(tmp, { recursive: true, force: true });
+    else console.log(`(files kept in ${tmp})`);
   }
 }
 
 void main();
+if (!existsSync('/usr/bin/time')) console.warn('/usr/bin/time absent: the CLI timings need it (Debian package « time »).');

@@ -7,7 +7,14 @@
  * public/data/ (or --out DIR), atomically. Any missing file or error-level issue stops the
  * build (exit code 1) with French messages naming the file, the feature and the problem.
  *
- * Options: --sources DIR, --out DIR, --config FILE (default data/sources.json), --help.
+ * Publication packages (CNIG « Sites économiques », one folder per producer) are read from
+ * --published DIR (env ATLAS_PUBLISHED, default data/published/), validated like any source, and
+ * merged: their plots go to sites.geojson (with distances), their zones to zones.json, and the
+ * manifest lists each package (`publications`). `--check` validates everything and writes nothing
+ * (the CI step before a deployment).
+ *
+ * Options: --sources DIR, --out DIR, --config FILE (default data/sources.json), --published DIR,
+ * --check, --help.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,12 +39,18 @@ import { compactFeature, featureCollection, matchesFilter } from './lib/geojson'
 import { formatBytes, StagingDir, type WrittenFile } from './lib/output';
 import { buildSites, SitesDataError } from './lib/sites';
 import { waterwayPartOf } from '../src/domain/waterway';
+import { groupSidings } from '../src/domain/ite';
 import { buildZones } from './lib/zones';
+import { publishedAtlas, readPackageFolders, validatePublished } from './lib/published';
+import type { PackageSummary } from '../src/data/publish/index';
+import type { CommunesLayer } from '../src/data/import/assignCommune';
+import type { ZoneRecord } from '../src/domain/types';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SOURCES = path.resolve(REPO_ROOT, '../shared/opendata');
 export const DEFAULT_OUT = path.resolve(REPO_ROOT, 'public/data');
 export const DEFAULT_CONFIG = path.resolve(REPO_ROOT, 'data/sources.json');
+export const DEFAULT_PUBLISHED = path.resolve(REPO_ROOT, 'data/published');
 
 /** Most issues printed per file before "… et N autres". */
 const MAX_PRINTED_PER_FILE = 50;
@@ -46,6 +59,10 @@ export interface BuildOptions {
   sourcesDir: string;
   outDir: string;
   configPath: string;
+  /** Folder of the publication packages (one sub-folder per producer). */
+  publishedDir: string;
+  /** Validate only: nothing is written. */
+  check?: boolean;
 }
 
 export interface Output {
@@ -58,13 +75,17 @@ export class UsageError extends Error {}
 const HELP = `Usage : npm run data -- [--sources DOSSIER] [--out DOSSIER] [--config FICHIER]
   --sources DOSSIER  dossier des données ouvertes (défaut : ../shared/opendata, ou variable ATLAS_SOURCES)
   --out DOSSIER      dossier de sortie (défaut : public/data)
-  --config FICHIER   manifeste des sources (défaut : data/sources.json)`;
+  --config FICHIER   manifeste des sources (défaut : data/sources.json)
+  --published DOSSIER  paquets de publication des EPCI, un sous-dossier par producteur
+                     (défaut : data/published, ou variable ATLAS_PUBLISHED)
+  --check            valide les sources et les paquets sans rien écrire (CI avant déploiement)`;
 
 export function parseArgs(argv: string[], env: Record<string, string | undefined>, cwd = process.cwd()): BuildOptions | 'help' {
   const opts: BuildOptions = {
     sourcesDir: env.ATLAS_SOURCES ? path.resolve(cwd, env.ATLAS_SOURCES) : DEFAULT_SOURCES,
     outDir: DEFAULT_OUT,
     configPath: DEFAULT_CONFIG,
+    publishedDir: env.ATLAS_PUBLISHED ? path.resolve(cwd, env.ATLAS_PUBLISHED) : DEFAULT_PUBLISHED,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -75,9 +96,11 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       return path.resolve(cwd, v);
     };
     if (flag === '--help' || flag === '-h') return 'help';
+    else if (flag === '--check') opts.check = true;
     else if (flag === '--sources') opts.sourcesDir = value();
     else if (flag === '--out') opts.outDir = value();
     else if (flag === '--config') opts.configPath = value();
+    else if (flag === '--published') opts.publishedDir = value();
     else throw new UsageError(`Option inconnue : ${arg}\n${HELP}`);
   }
   return opts;
@@ -121,6 +144,12 @@ function fileIssue(file: string, code: string, message: string): ValidationIssue
   return { level: 'error', code, featureIndex: null, featureLabel: null, message: `${file} : ${message}` };
 }
 
+/** The collection as published: only `publicProperties` when the layer narrows them. */
+function publicCollection(fc: FeatureCollection, publicProperties: string[] | undefined): FeatureCollection {
+  if (!publicProperties) return fc;
+  return { ...fc, features: fc.features.map((f) => compactFeature(f, publicProperties)) };
+}
+
 /** Transforms one validated GeoJSON source into its compact output collection. */
 function transformLayer(layer: GeojsonLayerSource, source: FeatureCollection & { metadata?: unknown }, issues: ValidationIssue[]): FeatureCollection {
   const kept = source.features.filter((f) => matchesFilter(f.properties as Record<string, unknown> | null, layer.filter));
@@ -144,6 +173,9 @@ function transformLayer(layer: GeojsonLayerSource, source: FeatureCollection & {
       }
       features.push(compactFeature(f, layer.keep_properties, () => ({ name: part, osm_name: props.name ?? null, kind: props.kind ?? null })));
     });
+  } else if (layer.id === 'ite') {
+    // 49 siding records at 26 points: one feature per connection point (src/domain/ite.ts).
+    features = groupSidings(featureCollection(kept)).features.map((f) => compactFeature(f, layer.keep_properties));
   } else {
     features = kept.map((f) => compactFeature(f, layer.keep_properties));
   }
@@ -171,6 +203,7 @@ function manifestEntry(layer: LayerSource, file: WrittenFile, count: number, ext
     licence: layer.licence,
     licence_url: layer.licence_url,
     date: layer.date,
+    ...(layer.date_kind ? { date_kind: layer.date_kind } : {}),
     source_url: layer.source_url,
     attribution: layer.attribution,
     count,
@@ -180,6 +213,12 @@ function manifestEntry(layer: LayerSource, file: WrittenFile, count: number, ext
   };
   if (layer.type === 'sites') entry.derived_from = layer.derived_from;
   return entry;
+}
+
+/** A layer fed by publication packages credits their producers (attribution and producer). */
+function withPublications(entry: LayerManifestEntry, credits: string[]): LayerManifestEntry {
+  if (!credits.length) return entry;
+  return { ...entry, producer: `${entry.producer} ; publications des EPCI : ${credits.join(' ; ')}`, attribution: `${entry.attribution} ; ${credits.join(' ; ')}` };
 }
 
 function orderedIds(ids: string[]): string[] {
@@ -245,8 +284,32 @@ export async function runBuild(opts: BuildOptions, out: Output): Promise<BuildRe
     }
   }
 
+  // 1b. Publication packages: validated against the PETR outline and the zones register.
+  const register = (zonesLayers[0]?.zones ?? []) as ZoneRecord[];
+  const packageInputs = readPackageFolders(opts.publishedDir);
+  const pub = validatePublished(packageInputs, (outputs.get('petr') as never) ?? null, register);
+  for (const input of packageInputs) {
+    const issues = pub.issues.filter((i) => i.file.startsWith(`${input.name}/`));
+    reports.push({ file: input.name, absolute: path.join(opts.publishedDir, input.name), issues });
+  }
+
   const allIssues = reports.flatMap((r) => r.issues);
   if (hasErrors(allIssues)) return result(false);
+  let published: ReturnType<typeof publishedAtlas> | null = null;
+  if (pub.packages.length) {
+    try {
+      published = publishedAtlas(pub.packages, register, (outputs.get('communes') as CommunesLayer | undefined) ?? null, Object.fromEntries(outputs));
+    } catch (e) {
+      reports.push({ file: opts.publishedDir, absolute: opts.publishedDir, issues: [fileIssue(opts.publishedDir, 'published-derivation', e instanceof Error ? e.message : String(e))] });
+      return result(false);
+    }
+  }
+  if (opts.check) {
+    if (published) for (const s of published.summaries) out.log(`Paquet valide : ${s.package} — ${s.producer}, ${s.date} (${s.counts.site_eco} site(s), ${s.counts.terrain_eco} terrain(s), ${s.counts.etablissement} établissement(s))${s.fictitious ? ' — FICTIF' : ''}`);
+    return result(true);
+  }
+  const summaries: PackageSummary[] = published?.summaries ?? [];
+  const pubAttribution = summaries.map((s) => `${s.producer} (publication du ${s.date}, ${s.licence})${s.fictitious ? ' — données fictives de test' : ''}`);
 
   // 2. Derived layers and outputs.
   const staging = new StagingDir(opts.outDir);
@@ -255,13 +318,14 @@ export async function runBuild(opts: BuildOptions, out: Output): Promise<BuildRe
     const entries: Record<string, LayerManifestEntry> = {};
     for (const layer of config.layers) {
       if (layer.type === 'geojson') {
-        const fc = outputs.get(layer.id)!;
+        const fc = publicCollection(outputs.get(layer.id)!, layer.public_properties);
         const w = staging.write(layer.output, JSON.stringify(fc));
         entries[layer.id] = manifestEntry(layer, w, fc.features.length);
       } else if (layer.type === 'zones_csv') {
         const z = zonesLayers.find((x) => x.layer.id === layer.id)!;
-        const w = staging.write(layer.output, JSON.stringify(z.zones));
-        entries[layer.id] = manifestEntry(layer, w, z.zones.length);
+        const zones = published && z === zonesLayers[0] ? published.zones : z.zones;
+        const w = staging.write(layer.output, JSON.stringify(zones));
+        entries[layer.id] = withPublications(manifestEntry(layer, w, zones.length), pubAttribution);
       } else if (layer.type === 'sites') {
         const missing = layer.derived_from.filter((id) => !outputs.has(id));
         if (missing.length > 0) {
@@ -270,7 +334,7 @@ export async function runBuild(opts: BuildOptions, out: Output): Promise<BuildRe
         const layers = Object.fromEntries(layer.derived_from.map((id) => [id, outputs.get(id)!]));
         let sites: Awaited<ReturnType<typeof buildSites>>;
         try {
-          sites = await buildSites(outputs.get(layer.derived_from[0])!, layers);
+          sites = await buildSites(outputs.get(layer.derived_from[0])!, layers, published?.plots ?? []);
         } catch (e) {
           if (!(e instanceof SitesDataError)) throw e;
           reports.push({
@@ -285,12 +349,13 @@ export async function runBuild(opts: BuildOptions, out: Output): Promise<BuildRe
         const extra: string[] = [];
         if (!sites.withDistances) extra.push('Distances aux réseaux non calculées dans cette version des données.');
         const w = staging.write(layer.output, JSON.stringify(sites.collection));
-        entries[layer.id] = manifestEntry(layer, w, sites.collection.features.length, extra);
+        entries[layer.id] = withPublications(manifestEntry(layer, w, sites.collection.features.length, extra), pubAttribution);
       }
     }
     const manifest: DataManifest = {
       generated_at: new Date().toISOString(),
       layers: Object.fromEntries(orderedIds(layerIds).map((id) => [id, entries[id]])),
+      publications: summaries,
     };
     staging.write('manifest.json', JSON.stringify(manifest, null, 2));
     const written = staging.files();
@@ -346,7 +411,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
     return 2;
   }
   out.log(`Données ouvertes : ${opts.sourcesDir}`);
-  out.log(`Sortie : ${opts.outDir}`);
+  out.log(opts.check ? 'Vérification seule (--check) : rien ne sera écrit.' : `Sortie : ${opts.outDir}`);
+  out.log(`Paquets publiés : ${opts.publishedDir}`);
   let res: BuildResult;
   try {
     res = await runBuild(opts, out);
@@ -364,6 +430,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
     const n = res.reports.flatMap((r) => r.issues).filter((i) => i.level === 'error').length;
     out.error(`\nÉchec de la construction des données : ${n} erreur(s), rien n'a été écrit (${seconds} s).`);
     return 1;
+  }
+  if (opts.check) {
+    out.log(`\nDonnées et paquets valides (${seconds} s) : rien n'a été écrit.`);
+    return 0;
   }
   out.log('');
   const counts = new Map(Object.values(res.manifest!.layers).map((l) => [l.file, l.count]));

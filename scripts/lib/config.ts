@@ -17,6 +17,8 @@ interface LayerSourceBase {
   licence: string;
   licence_url: string | null;
   date: string;
+  /** What `date` is when it is not the producer's update date (e.g. « mirror_commit »: when the copy was committed to the mirror). */
+  date_kind?: 'update' | 'mirror_commit';
   source_url: string | null;
   attribution: string;
   caveats?: string[];
@@ -33,6 +35,12 @@ export interface GeojsonLayerSource extends LayerSourceBase {
   bounds?: BoundsOption;
   filter?: FeatureFilter;
   keep_properties: string[] | '*';
+  /**
+   * Properties written to the published file, when narrower than `keep_properties` (which the
+   * derived layers still read in the build). Free text and per-dossier figures that the atlas
+   * does not show stay out of public/data (privacy: they can name private persons).
+   */
+  public_properties?: string[];
   /** Members of the source's top-level `metadata` to copy to the output. */
   keep_metadata?: string[];
 }
@@ -86,6 +94,9 @@ export function checkConfig(raw: unknown, where: string): SourcesConfig {
       if (typeof layer[key] !== 'string' || layer[key] === '') fail(`${name} : le champ « ${key} » est absent ou vide.`);
     }
     if (ids.has(layer.id)) fail(`${name} : l'identifiant « ${layer.id} » est en double.`);
+    if (layer.date_kind !== undefined && layer.date_kind !== 'update' && layer.date_kind !== 'mirror_commit') {
+      fail(`${name} : « date_kind » doit valoir « update » ou « mirror_commit ».`);
+    }
     ids.add(layer.id);
     if (layer.type === 'geojson' || layer.type === 'zones_csv') {
       if (typeof layer.file !== 'string' || layer.file === '') fail(`${name} : le champ « file » est absent.`);
@@ -95,6 +106,9 @@ export function checkConfig(raw: unknown, where: string): SourcesConfig {
       if (!Array.isArray(layer.required_properties)) fail(`${name} : « required_properties » doit être un tableau.`);
       if (layer.keep_properties !== '*' && !Array.isArray(layer.keep_properties)) {
         fail(`${name} : « keep_properties » doit être un tableau ou « * ».`);
+      }
+      if (layer.public_properties !== undefined && !Array.isArray(layer.public_properties)) {
+        fail(`${name} : « public_properties » doit être un tableau.`);
       }
     } else if (layer.type === 'zones_csv') {
       if (typeof layer.facts_file !== 'string') fail(`${name} : le champ « facts_file » est absent.`);

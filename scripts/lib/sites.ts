@@ -28,14 +28,16 @@ export interface SitesResult {
   withDistances: boolean;
 }
 
+/** `published`: plots of the publication packages, appended after the friches (same distances). */
 export async function buildSites(
   friches: FeatureCollection,
   layers: Record<string, FeatureCollection>,
+  published: Site[] = [],
 ): Promise<SitesResult> {
   const warnings: string[] = [];
   let sites: Site[];
   try {
-    sites = friches.features.map((f) => fricheToSite(f as CartofrichesFeature));
+    sites = friches.features.map((f) => fricheToSite(f as CartofrichesFeature)).concat(published);
   } catch (e) {
     if (!isNotImplemented(e)) throw e;
     warnings.push(

@@ -5,7 +5,8 @@
  * | Site field            | from the Cartofriches record                                                    |
  * |-----------------------|---------------------------------------------------------------------------------|
  * | id                    | `id`, else `site_id`, else the feature id                                       |
- * | name                  | `name`, else `site_nom`, else « Friche sans nom – <id> »                          |
+ * | name                  | `name`, else `site_nom`, else « Friche sans nom – <id> »; a funding-application  |
+ * |                       | title becomes its short readable form (readableFricheName, fricheDetails.ts)    |
  * | kind / occupation     | always `friche` / `friche`                                                      |
  * | insee, commune        | `insee` / `commune`, else `comm_insee` / `comm_nom`                             |
  * | epci_siren, epci_name | `epci_siren` / `epci_name` (added by the data build), else null                 |
@@ -21,18 +22,16 @@
  * |                       | producer = `nom_prodcartofriches`, else `source_nom`, else `source` minus prefix |
  * | updated_at            | `site_actu_date` when an ISO date, else null                                    |
  * | fictitious            | false                                                                           |
- * | readiness             | every item `inconnu`, except `planning` and `soil_pollution` (below)            |
+ * | friche_details        | fricheDetails(record): what Cartofriches adds, in plain terms (fricheDetails.ts) |
+ * | readiness             | every item `inconnu`, except `planning` and `soil_pollution` (below), and a     |
+ * |                       | sourced hint (status still `inconnu`) on `land_control` when an owner is public |
  *
- * Readiness item `planning` (source « Géoportail de l'urbanisme via Cartofriches »):
- * | urba_zone_type                    | urba_doc_type | status     |
- * |-----------------------------------|---------------|------------|
- * | U…  (U, UA, UIb…, not AU)         | PLU or PLUI   | `fait`     |
- * | N…, A… (not AU), ZnC              | any           | `a_faire`  |
- * | AUs (closed to building)          | any           | `a_faire`  |
- * | anything else, or missing         | any           | `inconnu`  |
- * `date` = `urba_datappro` (month of approval, "MM/YYYY") as the reduced-precision ISO date
- * "YYYY-MM"; null when absent. Caveat written in `note`: a U zone is an urban zone; whether
- * its rules allow industry depends on the zone's regulation (`urba_zone_lib` is quoted).
+ * Readiness item `planning` (source « Géoportail de l'urbanisme via Cartofriches »): `fait` only
+ * when the PLU/PLUi zone's code or label says economic activity (UI…, UX, UY, UZ, UE, 1AUi, AUx…,
+ * or a label such as « activités industrielles »); every other case, a missing zone included, is
+ * `a_verifier`, with the zone quoted and the reason. Rule and basis: src/domain/planningRule.ts
+ * and data/planning-rule.md. `date` = `urba_datappro` (month of approval, "MM/YYYY") as the
+ * reduced-precision ISO date "YYYY-MM"; null when absent. The note ends with the source fields.
  *
  * Readiness item `soil_pollution` (source « Cartofriches (Cerema) »), from `sol_pollution_existe`:
  * | value                                                         | status    |
@@ -45,6 +44,9 @@
  * Every derived item quotes the exact source fields in `note`.
  */
 import type { Feature, Point } from 'geojson';
+import { fricheDetails, readableFricheName, type FricheDetails } from './fricheDetails';
+import { classifyPlanningZone } from './planningRule';
+import { isoDate, num, str } from './recordValues';
 import { emptyReadiness } from './readiness';
 import type { ItemStatus, ReadinessItem, Site } from './types';
 
@@ -53,31 +55,6 @@ export type CartofrichesFeature = Feature<Point, Record<string, unknown>>;
 export const CARTOFRICHES_SOURCE = 'Cartofriches (Cerema) – mise à jour février/mars 2024';
 export const PLANNING_SOURCE = "Géoportail de l'urbanisme via Cartofriches";
 export const SOIL_SOURCE = 'Cartofriches (Cerema)';
-
-function str(v: unknown): string | null {
-  if (typeof v === 'string') {
-    const t = v.trim();
-    return t ? t : null;
-  }
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return null;
-}
-
-function num(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
-
-function isoDate(v: unknown): string | null {
-  const s = str(v);
-  if (!s) return null;
-  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(s);
-  return m ? m[1] : null;
-}
 
 /** "09/2020" → "2020-09"; "2020-09-15" → "2020-09-15"; otherwise null. */
 function approvalDate(v: unknown): string | null {
@@ -122,29 +99,17 @@ export function planningItem(p: Record<string, unknown>): ReadinessItem {
   const lib = str(p.urba_zone_lib);
   const fields = [quote('urba_zone_type', zone), quote('urba_doc_type', doc)];
   if (lib) fields.push(quote('urba_zone_lib', lib));
+  const use = [str(p.urba_zone_formdomi), str(p.urba_zone_formdomi_txt)].filter(Boolean).join(' ') || null;
+  if (use) fields.push(quote('urba_zone_formdomi', use));
   if (str(p.urba_datappro)) fields.push(quote('urba_datappro', p.urba_datappro));
-  const noteBase = `Cartofriches : ${fields.join(', ')}.`;
-  const date = approvalDate(p.urba_datappro);
-
-  const z = zone ? zone.toUpperCase() : null;
-  const d = doc ? doc.toUpperCase() : null;
-  let status: ItemStatus = 'inconnu';
-  let extra = '';
-  if (z) {
-    const isAU = z.startsWith('AU');
-    if (z.startsWith('U') && (d === 'PLU' || d === 'PLUI')) {
-      status = 'fait';
-      extra =
-        " Zone urbaine (U) d'un PLU/PLUi : la compatibilité avec une activité économique dépend du règlement de la zone.";
-    } else if (z === 'AUS' || z === 'ZNC' || (!isAU && (z.startsWith('N') || z.startsWith('A')))) {
-      status = 'a_faire';
-      extra = " Zone non constructible pour une activité en l'état : évolution du document d'urbanisme nécessaire.";
-    }
-  }
-  if (status === 'inconnu') {
-    return { status, date: null, source: zone || doc ? PLANNING_SOURCE : null, note: noteBase };
-  }
-  return { status, date, source: PLANNING_SOURCE, note: noteBase + extra };
+  const decision = classifyPlanningZone({ zoneType: zone, zoneLabel: lib, docType: doc, dominantUse: use });
+  const status: ItemStatus = decision.outcome;
+  return {
+    status,
+    date: approvalDate(p.urba_datappro),
+    source: zone || doc || lib ? PLANNING_SOURCE : null,
+    note: `${decision.reason} (Cartofriches : ${fields.join(', ')}.)`,
+  };
 }
 
 const SOIL_DONE = new Set(['pollution traitee', 'traitee', 'pollution inexistante', 'inexistante', 'pollution peu probable', 'peu probable']);
@@ -168,12 +133,35 @@ export function soilPollutionItem(p: Record<string, unknown>): ReadinessItem {
   return { status, date: null, source: raw ? SOIL_SOURCE : null, note };
 }
 
+export const LAND_CONTROL_HINT_SOURCE = 'Fichiers fonciers (DGFiP, retraités par le Cerema) via Cartofriches, données de mars 2024';
+
+/**
+ * Readiness item `land_control`: a public owner (commune, intercommunality, EPF…) is a HINT that
+ * the land may be controlled by a public body, never a proof: the status stays `inconnu`, the
+ * note says what the source says and the source is named.
+ */
+export function landControlItem(details: FricheDetails): ReadinessItem {
+  const owners = details.owners;
+  if (!owners || (owners.public_owner !== 'all' && owners.public_owner !== 'some')) return { status: 'inconnu', date: null, source: null, note: null };
+  const publicLabels = [...new Set(owners.categories.filter((c) => c.public).map((c) => c.label))];
+  const which = owners.public_owner === 'all' ? 'propriétaire public' : 'propriétaires en partie publics';
+  return {
+    status: 'inconnu',
+    date: null,
+    source: LAND_CONTROL_HINT_SOURCE,
+    note: `Indice, pas une maîtrise foncière établie : ${which} selon les Fichiers fonciers (${publicLabels.join(', ')}). Une promesse de vente, une convention ou un portage restent à vérifier auprès du propriétaire.`,
+  };
+}
+
 export function fricheToSite(f: CartofrichesFeature): Site {
   const p = (f.properties ?? {}) as Record<string, unknown>;
   const id = str(p.id) ?? str(p.site_id) ?? (f.id !== undefined ? String(f.id) : '');
-  const name = str(p.name) ?? str(p.site_nom) ?? `Friche sans nom – ${id}`;
+  const delivered = str(p.name) ?? str(p.site_nom);
+  const name = readableFricheName(delivered)?.short ?? delivered ?? `Friche sans nom – ${id}`;
   const prod = producer(p);
+  const details = fricheDetails(p);
   const readiness = emptyReadiness();
+  readiness.land_control = landControlItem(details);
   readiness.planning = planningItem(p);
   readiness.soil_pollution = soilPollutionItem(p);
   const coords = f.geometry?.coordinates ?? [];
@@ -206,6 +194,7 @@ export function fricheToSite(f: CartofrichesFeature): Site {
       source: prod ? `${CARTOFRICHES_SOURCE} – ${prod}` : CARTOFRICHES_SOURCE,
       updated_at: isoDate(p.site_actu_date),
       fictitious: false,
+      friche_details: details,
     },
   };
 }

@@ -263,6 +263,9 @@ export const FIELD_LABELS_FR: Record<string, string> = {
   dist_station_m: 'Distance à la gare (m)',
   station_name: 'Gare',
   rail_km_to_cdg: 'Distance ferroviaire à Roissy-CDG (km)',
+  dist_ite_m: 'Distance à l’embranchement ferroviaire (ITE) (m)',
+  ite_name: 'Embranchement ferroviaire (ITE)',
+  ite_line: 'Ligne de l’embranchement (ITE)',
   geometry: 'Géométrie',
 };
 

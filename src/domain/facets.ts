@@ -6,11 +6,12 @@
  * One pass over the sites: a site failing no filter counts in every facet; a site failing
  * exactly one facet counts only in that facet (it would match if that facet were changed).
  *
- * Keys: every option of the vocabularies (sectors, levels, availability, kinds), and every
+ * Keys: every option of the vocabularies (sectors, levels, availability, kinds, friche statuses), and every
  * EPCI SIREN / commune INSEE code found in the input sites (0 when no result), so the UI can
  * show « (0) » for options that would empty the list.
  */
 import { FACET_BIT, compileFilter, failMask, prepareSites, type PreparedSite } from './filters';
+import { FRICHE_STATUS_KEYS, type FricheStatusKey } from './fricheStatus';
 import { READINESS_LEVELS, SECTOR_IDS, type Availability, type FilterState, type ReadinessLevel, type SectorId, type Site, type SiteKind } from './types';
 
 export interface FacetCounts {
@@ -20,10 +21,12 @@ export interface FacetCounts {
   kinds: Record<SiteKind, number>;
   epci: Record<string, number>;
   communes: Record<string, number>;
+  /** Friches per status key (potentielle, sans_projet, avec_projet, reconvertie). */
+  fricheStatuses: Record<FricheStatusKey, number>;
 }
 
 const AVAILABILITIES: readonly Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
-const KINDS: readonly SiteKind[] = ['plot', 'friche'];
+const KINDS: readonly SiteKind[] = ['plot', 'friche', 'zone'];
 
 function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   const r = {} as Record<K, number>;
@@ -31,7 +34,8 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   return r;
 }
 
-const COUNTED = FACET_BIT.sectors | FACET_BIT.levels | FACET_BIT.availability | FACET_BIT.kinds | FACET_BIT.epci | FACET_BIT.communes;
+const COUNTED =
+  FACET_BIT.sectors | FACET_BIT.levels | FACET_BIT.availability | FACET_BIT.kinds | FACET_BIT.epci | FACET_BIT.communes | FACET_BIT.fricheStatuses;
 
 export function facetCountsPrepared(prepared: readonly PreparedSite[], f: FilterState): FacetCounts {
   const c = compileFilter(f);
@@ -39,6 +43,7 @@ export function facetCountsPrepared(prepared: readonly PreparedSite[], f: Filter
   const levels = zeros(READINESS_LEVELS);
   const availability = zeros(AVAILABILITIES);
   const kinds = zeros(KINDS);
+  const fricheStatuses = zeros(FRICHE_STATUS_KEYS);
   // Maps, not objects, while counting: thousands of keys make object writes slow.
   const epci = new Map<string, number>();
   const communes = new Map<string, number>();
@@ -58,6 +63,7 @@ export function facetCountsPrepared(prepared: readonly PreparedSite[], f: Filter
     if (which & FACET_BIT.levels) levels[ps.level]++;
     if (which & FACET_BIT.availability && ps.availability in availability) availability[ps.availability]++;
     if (which & FACET_BIT.kinds && ps.kind in kinds) kinds[ps.kind]++;
+    if (which & FACET_BIT.fricheStatuses && ps.fricheStatus !== null && ps.fricheStatus in fricheStatuses) fricheStatuses[ps.fricheStatus as FricheStatusKey]++;
   }
   const sectorCounts = zeros(SECTOR_IDS);
   SECTOR_IDS.forEach((id, b) => (sectorCounts[id] = sectors[b]));
@@ -68,6 +74,7 @@ export function facetCountsPrepared(prepared: readonly PreparedSite[], f: Filter
     kinds,
     epci: Object.fromEntries(epci),
     communes: Object.fromEntries(communes),
+    fricheStatuses,
   };
 }
 

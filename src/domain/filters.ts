@@ -9,16 +9,20 @@
  * | levels                     | its derived readiness level is one of them                                     |
  * | availability, kinds        | its value is one of them                                                       |
  * | epci / communes            | its `epci_siren` / `insee` is one of them                                      |
- * | text                       | every word of the query is found in its name, commune or id (case-, accent-   |
+ * | text                       | every word of the query is found in its name, commune, id or full source title |
+ * |                            | (friches renamed to a short title; case-, accent-                              |
  * |                            | and punctuation-insensitive; « villers cotterets » finds « Villers-Cotterêts ») |
  * | maxDistRn2Km / …Waterway / …Station | its distance is known and ≤ the limit (a site with an unknown distance |
  * |                            | does not match an active distance filter)                                       |
+ * | fricheStatuses             | its friche status (« friche potentielle » → potentielle…, see fricheStatus.ts) is |
+ * |                            | one of them; a plot, or a friche with another or no status, does not match      |
  *
  * Speed: `prepareSites` computes once what every filter needs (surface, level, sector bit
  * mask, normalised text); `filterSites` and `facetCounts` keep prepared sites in a WeakMap
  * keyed by the site object, so sites must be treated as immutable (the store replaces an
  * edited site by a new object, it never mutates one in place).
  */
+import { fricheStatusOf } from './fricheStatus';
 import { readinessLevel } from './readiness';
 import { siteSurfaceM2 } from './surface';
 import { normalizeForSearch, searchTokens } from './text';
@@ -47,6 +51,9 @@ export interface PreparedSite {
   distRn2: number | null;
   distWaterway: number | null;
   distStation: number | null;
+  /** Friche status key (potentielle, sans_projet, avec_projet, reconvertie), or null. */
+  fricheStatus: string | null;
+  distIte: number | null;
   /** Sort key of the name (see collationKey), computed on first use by sortSites. */
   nameKey?: string;
 }
@@ -63,7 +70,10 @@ export function prepareSite(site: Site): PreparedSite {
     surface: siteSurfaceM2(p),
     level: readinessLevel(p),
     sectorMask: sectorMask(p.sectors),
-    text: `${normalizeForSearch(p.name)}\n${normalizeForSearch(p.commune)}\n${normalizeForSearch(p.id)}`,
+    // A friche renamed to its short title stays findable by its full source title (« Recyclage foncier… »).
+    text:
+      `${normalizeForSearch(p.name)}\n${normalizeForSearch(p.commune)}\n${normalizeForSearch(p.id)}` +
+      (p.friche_details?.full_name && p.friche_details.full_name !== p.name ? `\n${normalizeForSearch(p.friche_details.full_name)}` : ''),
     availability: p.availability,
     kind: p.kind,
     epci: p.epci_siren,
@@ -71,6 +81,8 @@ export function prepareSite(site: Site): PreparedSite {
     distRn2: finiteOrNull(p.dist_rn2_m),
     distWaterway: finiteOrNull(p.dist_waterway_m),
     distStation: finiteOrNull(p.dist_station_m),
+    fricheStatus: p.kind === 'friche' || p.friche_status ? fricheStatusOf(p.friche_status) : null,
+    distIte: finiteOrNull(p.dist_ite_m),
   };
 }
 
@@ -102,6 +114,7 @@ export const FACET_BIT = {
   communes: 64,
   text: 128,
   distances: 256,
+  fricheStatuses: 512,
 } as const;
 export type FacetName = keyof typeof FACET_BIT;
 
@@ -120,6 +133,8 @@ export interface CompiledFilter {
   maxRn2: number | null;
   maxWaterway: number | null;
   maxStation: number | null;
+  fricheStatuses: ReadonlySet<string> | null;
+  maxIte: number | null;
 }
 
 function setOrNull(a: readonly string[] | null | undefined): ReadonlySet<string> | null {
@@ -145,6 +160,8 @@ export function compileFilter(f: FilterState): CompiledFilter {
     maxRn2: kmToM(f.maxDistRn2Km),
     maxWaterway: kmToM(f.maxDistWaterwayKm),
     maxStation: kmToM(f.maxDistStationKm),
+    fricheStatuses: setOrNull(f.fricheStatuses),
+    maxIte: kmToM(f.maxDistIteKm),
   };
 }
 
@@ -175,10 +192,12 @@ export function failMask(ps: PreparedSite, c: CompiledFilter): number {
   if (
     (c.maxRn2 !== null && (ps.distRn2 === null || ps.distRn2 > c.maxRn2)) ||
     (c.maxWaterway !== null && (ps.distWaterway === null || ps.distWaterway > c.maxWaterway)) ||
-    (c.maxStation !== null && (ps.distStation === null || ps.distStation > c.maxStation))
+    (c.maxStation !== null && (ps.distStation === null || ps.distStation > c.maxStation)) ||
+    (c.maxIte !== null && (ps.distIte === null || ps.distIte > c.maxIte))
   ) {
     m |= 256;
   }
+  if (c.fricheStatuses !== null && (ps.fricheStatus === null || !c.fricheStatuses.has(ps.fricheStatus))) m |= 512;
   return m;
 }
 

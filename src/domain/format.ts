@@ -18,6 +18,22 @@ export function formatKm(locale: Locale, metres: number): string {
   return `${formatNumber(locale, metres / 1000, 1)}${NBSP}km`;
 }
 
+/** Margins under this are not shown: a distance is written to 0.1 km, so ± 49 m or less says nothing. */
+export const MIN_SHOWN_MARGIN_M = 50;
+
+/**
+ * The possible over-estimate of a distance (an upper bound in metres), without its « ± »:
+ * null under 50 m (dropped: below the 0.1 km the distance is written with), « 90 m » under
+ * 1 km (rounded UP to 10 m, it is an upper bound), « 1,2 km » above (rounded up to 0.1 km).
+ * Never « 0,0 km ».
+ */
+export function formatMargin(locale: Locale, metres: number | null | undefined): string | null {
+  if (typeof metres !== 'number' || !Number.isFinite(metres) || metres < MIN_SHOWN_MARGIN_M) return null;
+  const tens = Math.ceil(metres / 10) * 10;
+  if (tens < 1000) return `${formatNumber(locale, tens)}${NBSP}m`;
+  return `${formatNumber(locale, Math.ceil(metres / 100) / 10, 1)}${NBSP}km`;
+}
+
 /** Surface: m² under one hectare, hectares above (two decimals under 10 ha, one above). */
 export function formatSurface(locale: Locale, m2: number): string {
   if (m2 < 10000) return `${formatNumber(locale, Math.round(m2))}${NBSP}m²`;

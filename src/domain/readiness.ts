@@ -7,8 +7,8 @@
  * |-----------------|----------------------------------------------------------------------------------------|
  * | `cle_en_main`   | at least one applicable item (status ≠ `sans_objet`) and every applicable item `fait`   |
  * | `a_rehabiliter` | otherwise, if the site is a friche (kind `friche`), even when nothing else is known    |
- * | `a_preparer`    | otherwise, if at least one applicable item has a KNOWN status: `fait`, `en_cours` or   |
- * |                 | `a_faire` (we know where the plot stands and that work remains)                        |
+ * | `a_preparer`    | otherwise, if at least one applicable item has a KNOWN status: `fait`, `en_cours`,     |
+ * |                 | `a_faire` or `a_verifier` (we know where the plot stands and that work remains)        |
  * | `inconnu`       | otherwise: every applicable item is `inconnu` (or no item is applicable)               |
  *
  * Decisions (documented on purpose):
@@ -50,7 +50,13 @@ export function readinessProgress(p: Pick<SiteProperties, 'readiness'>): { done:
   return { done, applicable };
 }
 
-export function readinessLevel(p: Pick<SiteProperties, 'kind' | 'readiness'>): ReadinessLevel {
+/**
+ * A site with a national label (`readiness_label`, e.g. « Site industriel clés en main ») is
+ * `cle_en_main` whatever its checklist says: the label is the source (see the sheet, which keeps
+ * the two apart). Otherwise the rules above.
+ */
+export function readinessLevel(p: Pick<SiteProperties, 'kind' | 'readiness'> & Partial<Pick<SiteProperties, 'readiness_label'>>): ReadinessLevel {
+  if (p.readiness_label) return 'cle_en_main';
   let applicable = 0;
   let done = 0;
   let known = 0;

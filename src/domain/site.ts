@@ -14,6 +14,9 @@ export const DISTANCE_KEYS = [
   'dist_station_m',
   'station_name',
   'rail_km_to_cdg',
+  'dist_ite_m',
+  'ite_name',
+  'ite_line',
 ] as const satisfies readonly (keyof SiteDistances)[];
 
 // Compile-time check: a field added to SiteDistances must be listed above.

@@ -25,6 +25,9 @@ function numKey(s: SortState['key'], p: SiteProperties): number | null {
     case 'dist_station':
       v = p.dist_station_m;
       break;
+    case 'dist_ite':
+      v = p.dist_ite_m;
+      break;
     default:
       return null;
   }

@@ -4,7 +4,7 @@
  * count in `count` but not in hectares (`unknownSurface` says how many).
  */
 import { prepareSites } from './filters';
-import { READINESS_LEVELS, SECTOR_IDS, type ReadinessLevel, type SectorId, type Site } from './types';
+import { READINESS_LEVELS, SECTOR_IDS, type Availability, type ReadinessLevel, type SectorId, type Site, type SiteKind } from './types';
 
 export interface SummaryBucket {
   /** EPCI SIREN or friche status; '' when unknown. */
@@ -33,6 +33,17 @@ export interface Summary {
   /** Friches only, by CNIG status; sorted like byEpci. */
   frichesByStatus: SummaryBucket[];
   fictitious: number;
+  /** Sites per availability: a chart may say « disponibles » only when every site is `disponible`. */
+  availability: Record<Availability, number>;
+}
+
+const AVAILABILITIES: readonly Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
+
+/** Plots, friches (and zones) counted apart (e.g. « 255 terrains et 45 friches fictifs »). */
+export function countKinds(sites: readonly Site[]): Record<SiteKind, number> {
+  const out: Record<SiteKind, number> = { plot: 0, friche: 0, zone: 0 };
+  for (const s of sites) if (s.properties.kind in out) out[s.properties.kind]++;
+  return out;
 }
 
 const COLLATOR = new Intl.Collator('fr', { numeric: true });
@@ -55,6 +66,7 @@ export function summarize(sites: readonly Site[]): Summary {
   const status = new Map<string, SummaryBucket>();
   const byLevel = emptyCountHa(READINESS_LEVELS);
   const bySector = emptyCountHa(SECTOR_IDS);
+  const availability = Object.fromEntries(AVAILABILITIES.map((a) => [a, 0])) as Record<Availability, number>;
   const prepared = prepareSites(sites);
   for (let i = 0; i < prepared.length; i++) {
     const ps = prepared[i];
@@ -64,6 +76,7 @@ export function summarize(sites: readonly Site[]): Summary {
     if (surf === null) unknownSurface++;
     else m2 += surf;
     if (p.fictitious) fictitious++;
+    if (ps.availability in availability) availability[ps.availability]++;
     const ek = p.epci_siren ?? '';
     let e = epci.get(ek);
     if (!e) epci.set(ek, (e = { key: ek, label: ek ? (p.epci_name ?? ek) : '', count: 0, ha: 0 }));
@@ -98,5 +111,6 @@ export function summarize(sites: readonly Site[]): Summary {
     bySector,
     frichesByStatus: sortBuckets(status),
     fictitious,
+    availability,
   };
 }

@@ -9,8 +9,77 @@
  * in the UI message files.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { FricheDetails } from './fricheDetails';
 
-export type SiteKind = 'plot' | 'friche';
+/**
+ * `zone`: an activity zone or site of the zones register shown as a search result (see
+ * src/domain/zoneSites.ts): its `location_precision` says whether it has an outline.
+ */
+export type SiteKind = 'plot' | 'friche' | 'zone';
+
+/**
+ * How precisely a site is located. Absent or `exact`: its geometry is the site itself (point or
+ * outline). The others (zones of the register without an outline, CNIG `geocodage_qualite`
+ * « localisation à la commune »): the geometry is the area the site is known to lie in, never a
+ * point standing for the site; distances are not computed.
+ */
+export type LocationPrecision = 'exact' | 'commune' | 'epci' | 'territoire';
+
+/** Who published a site or a zone: the publication package (publication.json), CNIG « Sites économiques ». */
+export interface PublicationInfo {
+  /** The producer (EPCI) name and SIREN. */
+  producer: string;
+  producer_siren: string;
+  /** Contact for investors. */
+  contact: { name: string; email: string | null; phone: string | null; url: string | null };
+  /** Publication date, YYYY-MM-DD. */
+  date: string;
+  licence: string;
+  /** The package's folder name. */
+  package: string;
+  /** A test or demonstration package (`atlas_fictif`). */
+  fictitious: boolean;
+}
+
+/** Readiness from a national label (not from the atlas's checklist), with its source. */
+export interface ReadinessLabel {
+  /** e.g. « Site industriel clés en main ». */
+  label: string;
+  /** Date of the label (YYYY or YYYY-MM). */
+  date: string | null;
+  source_url: string;
+  /** The register facts it comes from (F007, F008). */
+  fact_ids: string[];
+  note: string | null;
+}
+
+/** The ZAE-inventory figures (code de l'urbanisme L318-8-2) of a set of land units (src/domain/cnig/inventory.ts). */
+export interface InventoryFigures {
+  units: number;
+  vacant_units: number;
+  /** 0–1, null when there is no unit. */
+  vacancy_rate: number | null;
+  available_units: number;
+  available_surface_ha: number;
+  available_units_without_surface: number;
+}
+
+/** The figures of a zone, from its published plots, with their date and source (the package(s)). */
+export interface ZoneInventory extends InventoryFigures {
+  date: string;
+  source: string;
+}
+
+/** One publication package merged by the data build (manifest `publications`). */
+export interface PublicationSummary {
+  package: string;
+  producer: string;
+  producer_siren: string;
+  date: string;
+  licence: string;
+  fictitious: boolean;
+  counts: { site_eco: number; terrain_eco: number; etablissement: number };
+}
 
 /** Commercial availability of a site. */
 export type Availability = 'disponible' | 'sous_option' | 'vendu_occupe' | 'inconnu';
@@ -18,8 +87,11 @@ export type Availability = 'disponible' | 'sous_option' | 'vendu_occupe' | 'inco
 /** CNIG "terrain économique" occupation. */
 export type Occupation = 'occupe' | 'inoccupe' | 'en_transition' | 'friche' | 'inconnu';
 
-/** Status of one readiness checklist item. */
-export type ItemStatus = 'fait' | 'en_cours' | 'a_faire' | 'sans_objet' | 'inconnu';
+/**
+ * Status of one readiness checklist item. `a_verifier`: the source says something (e.g. the PLU
+ * zone), but not enough to tick the item; the note says what to check and why.
+ */
+export type ItemStatus = 'fait' | 'en_cours' | 'a_faire' | 'a_verifier' | 'sans_objet' | 'inconnu';
 
 /**
  * The "clé en main" checklist, modelled on the national "Sites industriels
@@ -81,6 +153,12 @@ export interface SiteDistances {
   station_name: string | null;
   /** Rail km from the nearest Paris–Laon station to Aéroport CDG 2 TGV via the proposed Roissy link. */
   rail_km_to_cdg: number | null;
+  /** Nearest rail siding connection (ITE, SNCF Réseau); a siding may be disused (no status in the data). */
+  dist_ite_m: number | null;
+  /** SNCF place name the nearest siding depends on (e.g. « Crouy »). */
+  ite_name: string | null;
+  /** SNCF line code of that siding (e.g. « 229000 »). */
+  ite_line: string | null;
 }
 
 export interface SiteProperties extends Partial<SiteDistances> {
@@ -116,6 +194,31 @@ export interface SiteProperties extends Partial<SiteDistances> {
   created_at?: string | null;
   /** True for generated sample data: always shown with an "Exemple fictif" badge. */
   fictitious: boolean;
+  /** What Cartofriches knows beyond the core fields (friches from Cartofriches only); see src/domain/fricheDetails.ts. */
+  friche_details?: FricheDetails | null;
+  /** See LocationPrecision; absent = exact. */
+  location_precision?: LocationPrecision;
+  /** Set on published plots and zones: who published it, when, and whom to contact. */
+  publication?: PublicationInfo | null;
+  /** Official CNIG values as published (e.g. terr_stade_comm « en vente avec contraintes »), scalars only. */
+  cnig?: Record<string, string | number | null> | null;
+  /** Readiness from a national label (zones of the register), distinct from the checklist. */
+  readiness_label?: ReadinessLabel | null;
+  /** Zones only (kind `zone`): what the search result needs of the zone. */
+  zone?: ZoneSiteInfo | null;
+}
+
+/** What a zone shown as a search result carries (kind `zone`, see src/domain/zoneSites.ts). */
+export interface ZoneSiteInfo {
+  /** The register's `kind`, verbatim (« parc d'activités / ZAC … »). */
+  register_kind: string;
+  /** Communes named by the register (all of them; `commune` holds the first). */
+  communes: string[];
+  /** The declared surface's fact (dated, sourced), when the surface comes from the register. */
+  surface_fact: { fact_id: string; value_ha: number; date: string | null; source_url: string } | null;
+  /** Number of sourced facts of the register. */
+  facts_count: number;
+  inventory: ZoneInventory | null;
 }
 
 export type Site = Feature<SiteGeometry, SiteProperties>;
@@ -148,6 +251,9 @@ export interface FilterState {
   maxDistRn2Km: number | null;
   maxDistWaterwayKm: number | null;
   maxDistStationKm: number | null;
+  /** Friche statuses (src/domain/fricheStatus.ts): 'potentielle' | 'sans_projet' | 'avec_projet' | 'reconvertie'. */
+  fricheStatuses: string[];
+  maxDistIteKm: number | null;
 }
 
 export const EMPTY_FILTERS: FilterState = {
@@ -164,9 +270,11 @@ export const EMPTY_FILTERS: FilterState = {
   maxDistRn2Km: null,
   maxDistWaterwayKm: null,
   maxDistStationKm: null,
+  fricheStatuses: [],
+  maxDistIteKm: null,
 };
 
-export type SortKey = 'name' | 'surface' | 'dist_rn2' | 'dist_waterway' | 'dist_station';
+export type SortKey = 'name' | 'surface' | 'dist_rn2' | 'dist_waterway' | 'dist_station' | 'dist_ite';
 export interface SortState {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -190,6 +298,7 @@ export const LAYER_IDS = [
   'waterway',
   'rail',
   'stations',
+  'ite',
   'lgv',
   'roissy',
 ] as const;
@@ -205,6 +314,11 @@ export interface LayerManifestEntry {
   licence_url: string | null;
   /** Date of update of the source data (ISO or "2024-03" style). */
   date: string;
+  /**
+   * What `date` is, when it is not the producer's update date: « mirror_commit » = the day the copy
+   * was committed to the public mirror it was read from (the producer's export date is unknown).
+   */
+  date_kind?: 'update' | 'mirror_commit';
   source_url: string | null;
   attribution: string;
   count: number;
@@ -216,6 +330,8 @@ export interface LayerManifestEntry {
 export interface DataManifest {
   generated_at: string;
   layers: Record<string, LayerManifestEntry>;
+  /** The publication packages merged by the build (producer, date, licence, counts); absent in older builds. */
+  publications?: PublicationSummary[];
 }
 
 /** A real activity zone from the sourced register (no outline known yet). */
@@ -240,6 +356,16 @@ export interface ZoneRecord {
   /** Always true until curation gives it an outline. */
   needs_digitising: boolean;
   geometry: Polygon | MultiPolygon | null;
+  /** Published zones (site_eco of a publication package): who published the outline. */
+  publication?: PublicationInfo | null;
+  /** The published site_eco's own id when it differs from `zone_id` (matched to the register by name). */
+  cnig_site_id?: string | null;
+  /** Official CNIG values of the published site_eco (scalars). */
+  cnig?: Record<string, string | number | null> | null;
+  /** L318-8-2 figures from the zone's published plots. */
+  inventory?: ZoneInventory | null;
+  /** Distances of the published outline (computed by the data build). */
+  distances?: Partial<SiteDistances> | null;
 }
 
 export type Locale = 'fr' | 'en';

@@ -19,6 +19,7 @@
  * | drn2   | max distance to the RN2 (km)     | drn2=5                        |
  * | dwat   | max distance to the waterway (km)| dwat=2                        |
  * | dsta   | max distance to a station (km)   | dsta=10                       |
+ * | fst    | friche statuses                  | fst=sans_projet,avec_projet   |
  * | sort   | sort key:direction               | sort=surface:desc             |
  * | sel    | selected site id                 | sel=02722_1633                |
  * | v      | map view lon,lat,zoom            | v=3.32,49.38,11.2             |
@@ -37,17 +38,18 @@
  * meaning: finite numbers ≥ 0 (view: lon −180..180, lat −90..90, zoom 0..24), known vocabulary
  * values without duplicates, non-empty ids, well-formed Unicode text.
  */
+import { FRICHE_STATUS_KEYS } from './fricheStatus';
 import { SECTOR_IDS, EMPTY_FILTERS, LAYER_IDS, READINESS_LEVELS, type Availability, type FilterState, type LayerId, type Locale, type MapView, type PageRoute, type ReadinessLevel, type SectorId, type SiteKind, type SortKey, type SortState, type UrlState } from './types';
 
 export const DEFAULT_URL_SORT: SortState = { key: 'name', dir: 'asc' };
-const SORT_KEYS: readonly SortKey[] = ['name', 'surface', 'dist_rn2', 'dist_waterway', 'dist_station'];
+const SORT_KEYS: readonly SortKey[] = ['name', 'surface', 'dist_rn2', 'dist_waterway', 'dist_station', 'dist_ite'];
 const AVAILABILITIES: readonly Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
-const KINDS: readonly SiteKind[] = ['plot', 'friche'];
+const KINDS: readonly SiteKind[] = ['plot', 'friche', 'zone'];
 
 export function defaultUrlState(): UrlState {
   return {
     page: { name: 'atlas' },
-    filters: { ...EMPTY_FILTERS, sectors: [], levels: [], availability: [], kinds: [], epci: [], communes: [] },
+    filters: { ...EMPTY_FILTERS, sectors: [], levels: [], availability: [], kinds: [], epci: [], communes: [], fricheStatuses: [] },
     sort: { ...DEFAULT_URL_SORT },
     selectedId: null,
     view: null,
@@ -112,6 +114,8 @@ export function encodeUrlState(s: UrlState): string {
   if (f.maxDistRn2Km !== null) put('drn2', encValue(String(f.maxDistRn2Km)));
   if (f.maxDistWaterwayKm !== null) put('dwat', encValue(String(f.maxDistWaterwayKm)));
   if (f.maxDistStationKm !== null) put('dsta', encValue(String(f.maxDistStationKm)));
+  if (f.fricheStatuses.length) put('fst', encList(f.fricheStatuses));
+  if (f.maxDistIteKm !== null) put('dite', encValue(String(f.maxDistIteKm)));
   if (s.sort.key !== DEFAULT_URL_SORT.key || s.sort.dir !== DEFAULT_URL_SORT.dir) put('sort', `${s.sort.key}:${s.sort.dir}`);
   if (s.selectedId !== null) put('sel', encValue(s.selectedId));
   if (s.view !== null) put('v', [s.view.lon, s.view.lat, s.view.zoom].map((n) => encItem(String(n))).join(','));
@@ -238,6 +242,8 @@ export function decodeUrlState(search: string, hash: string): UrlState {
     f.maxDistRn2Km = decNumber(g('drn2'));
     f.maxDistWaterwayKm = decNumber(g('dwat'));
     f.maxDistStationKm = decNumber(g('dsta'));
+    f.fricheStatuses = decEnumList(g('fst'), FRICHE_STATUS_KEYS);
+    f.maxDistIteKm = decNumber(g('dite'));
     s.sort = decSort(g('sort'));
     s.selectedId = decValue(g('sel')) || null;
     s.view = decView(g('v'));

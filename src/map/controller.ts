@@ -35,6 +35,9 @@ import { bboxOf, roundView, sameView, siteAnchorPoint } from './view';
 import { installTestHooks, uninstallTestHooks } from './testHooks';
 import type { AtlasMapController, AtlasMapEvent, AtlasMapEvents, AtlasMapOptions, Basemap, Connectors, Translate, ViewPadding } from './types';
 
+/** Margin (px) kept between a popup and the edges of the map. */
+const POPUP_MARGIN = 8;
+
 /** PETR bounding box (from the admin data), used before the data arrives. */
 export const PETR_BBOX: [number, number, number, number] = [2.95866, 49.13359, 3.74222, 49.50102];
 
@@ -103,7 +106,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
 
-  const listeners: Listeners = { select: new Set(), view: new Set(), 'basemap-error': new Set() };
+  const listeners: Listeners = { select: new Set(), view: new Set(), 'basemap-error': new Set(), sheet: new Set() };
   const emit = <E extends AtlasMapEvent>(e: E, p: AtlasMapEvents[E]) => {
     for (const cb of [...listeners[e]]) (cb as (x: AtlasMapEvents[E]) => void)(p);
   };
@@ -148,6 +151,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let zonesDrawn = 0;
   let overlay: ViewPadding = { top: 0, right: 0, bottom: 0, left: 0 };
   let ready = false;
+  /** A `frameBounds` asked while the map had no size (hidden tab), done at the next resize. */
+  let pendingFrame: (() => void) | null = null;
 
   const source = (id: string) => map.getSource(id) as GeoJSONSource | undefined;
   const setSource = (id: string, data: FeatureCollection) => source(id)?.setData(data);
@@ -272,6 +277,39 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   // Interaction.
   const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '320px', className: 'atlas-map-popup', focusAfterOpen: false });
 
+  /**
+   * Opens the popup at `at`, fitted to what is seen of the map (the map may run below the
+   * screen on a phone): never wider or taller than that, less a margin (its body scrolls, the
+   * close button stays), then the map pans so the whole popup, close button included, is in
+   * view — e.g. a phone held either way (375 px wide, or 375 px tall).
+   */
+  function openPopup(at: [number, number] | { lng: number; lat: number }, content: HTMLElement): void {
+    const seen = visibleFrame();
+    popup.setMaxWidth(`${Math.max(180, Math.min(320, seen.right - seen.left - 2 * POPUP_MARGIN))}px`);
+    // Room for the popup's padding and tip.
+    content.style.maxHeight = `${Math.max(100, seen.bottom - seen.top - 2 * POPUP_MARGIN - 50)}px`;
+    popup.setLngLat(at).setDOMContent(content).addTo(map);
+    const box = popup.getElement()?.getBoundingClientRect();
+    if (!box) return;
+    const m = POPUP_MARGIN;
+    const dx = box.left < seen.left + m ? box.left - seen.left - m : box.right > seen.right - m ? box.right - seen.right + m : 0;
+    const dy = box.top < seen.top + m ? box.top - seen.top - m : box.bottom > seen.bottom - m ? box.bottom - seen.bottom + m : 0;
+    if (dx || dy) {
+      userMoved = true;
+      map.panBy([dx, dy], { duration: 250 });
+    }
+  }
+
+  /** The part of the map's box that is on screen, in viewport pixels. */
+  function visibleFrame(): { left: number; top: number; right: number; bottom: number } {
+    const r = container.getBoundingClientRect();
+    const vw = window.innerWidth || r.right;
+    const vh = window.innerHeight || r.bottom;
+    const frame = { left: Math.max(r.left, 0), top: Math.max(r.top, 0), right: Math.min(r.right, vw), bottom: Math.min(r.bottom, vh) };
+    // A map mostly off screen (scrolled away): fit the popup to the map itself.
+    return frame.bottom - frame.top < 120 || frame.right - frame.left < 120 ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : frame;
+  }
+
   const clickableSiteLayers = () => SITE_LAYERS.filter((l) => map.getLayer(l) && map.getLayoutProperty(l, 'visibility') !== 'none');
 
   function siteAt(e: MapMouseEvent): MapGeoJSONFeature | null {
@@ -296,7 +334,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       const full = sitesById.get(id);
       if (full) {
         const anchor = full.geometry?.type === 'Point' ? (full.geometry.coordinates as [number, number]) : e.lngLat;
-        popup.setLngLat(anchor).setDOMContent(sitePopup(full.properties, t)).addTo(map);
+        openPopup(anchor, sitePopup(full.properties, t, (sid) => emit('sheet', sid)));
         emit('select', id);
       }
       return;
@@ -304,7 +342,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     if (map.getLayer(L.communesFill) && map.getLayoutProperty(L.communesFill, 'visibility') !== 'none') {
       const communes = map.queryRenderedFeatures(e.point, { layers: [L.communesFill] });
       if (communes[0]) {
-        popup.setLngLat(e.lngLat).setDOMContent(communePopup(communes[0].properties ?? {}, t)).addTo(map);
+        openPopup(e.lngLat, communePopup(communes[0].properties ?? {}, t));
         return;
       }
     }
@@ -322,7 +360,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   // Until the user moves the map, keep the PETR fitted (the panel may be laid out, shown or
   // resized after the map was created, e.g. the map tab on a phone).
   map.on('resize', () => {
-    if (!userMoved && dataSet) silently(() => map.fitBounds(petrBbox, { padding: fitPadding(), animate: false }));
+    if (pendingFrame && container.clientWidth && container.clientHeight) pendingFrame();
+    else if (!userMoved && dataSet) silently(() => map.fitBounds(petrBbox, { padding: fitPadding(), animate: false }));
   });
 
   map.on('movestart', (e) => {
@@ -379,7 +418,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     },
     setSites(sites: Site[]): void {
       sitesById = new Map(sites.map((s) => [s.properties.id, s]));
-      setSource(SOURCE_IDS.sites, siteFeatures(sites, fidOf));
+      setSource(SOURCE_IDS.sites, siteFeatures(sites, fidOf, { zoneMarkers: true }));
       // New sites the current filters leave out are marked; sites gone are reset.
       applyFilters();
       // The selected site may have been edited (or removed).
@@ -425,6 +464,24 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     fitPetr(): void {
       userMoved = false;
       map.fitBounds(petrBbox, { padding: fitPadding(), duration: 700 });
+    },
+    frameBounds(bbox, opts): void {
+      const [w, s, e, n] = bbox;
+      if (![w, s, e, n].every(Number.isFinite)) return;
+      userMoved = true;
+      // A map not laid out yet (the map tab on a phone, about to be shown): frame it once it has a size.
+      if (!container.clientWidth || !container.clientHeight) {
+        pendingFrame = () => controller.frameBounds(bbox, opts);
+        return;
+      }
+      pendingFrame = null;
+      map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding: fitPadding(), maxZoom: opts?.maxZoom ?? 15, duration: 700 },
+      );
     },
     flyTo(view: MapView): void {
       userMoved = true;

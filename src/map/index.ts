@@ -13,5 +13,5 @@ export { LAYER_GROUPS, L as MAP_LAYER_IDS, SITE_LAYERS } from './style/layers';
 export { COLORS, EPCI_FILLS, FRICHE_STATUSES, READINESS_STYLES, epciColors, fricheStatusKey } from './style/palette';
 export type { FricheStatusStyle, ReadinessStyle, FricheShape } from './style/palette';
 export { attributionEntries, IGN_ATTRIBUTION } from './controls/attribution';
-export { roundView, sameView, siteAnchorPoint } from './view';
+export { bboxOf, roundView, sameView, siteAnchorPoint } from './view';
 export { formatKm, formatSurface } from './popups';

@@ -3,6 +3,8 @@
  * are never parsed as HTML.
  */
 import type { SiteProperties } from '../domain/types';
+import { fricheStatusOf } from '../domain/fricheVocabulary';
+import { encodePageHash } from '../domain/urlState';
 import { readinessLevel } from '../domain/readiness';
 import { siteSurfaceM2 } from '../domain/surface';
 import { safeHttpUrl } from '../domain/format';
@@ -62,17 +64,37 @@ export function communePopup(p: Record<string, unknown>, t: Translate): HTMLElem
   return root;
 }
 
-export function sitePopup(p: SiteProperties, t: Translate): HTMLElement {
+/** French data in an English interface is marked `lang="fr"` (names stay French). */
+function frenchText(t: Translate, text: string, className?: string, tag: 'span' | 'h2' = 'span'): HTMLElement {
+  const e = el(tag, className, text);
+  if (!numberLocale(t).startsWith('fr')) e.lang = 'fr';
+  return e;
+}
+
+/** A CNIG friche status in the interface's language; a value outside the list as written. */
+function fricheStatusNode(t: Translate, status: string | null): string | Node {
+  if (!status) return t('map.popup.unknown');
+  const key = fricheStatusOf(status);
+  return key ? t(`fricheStatus.${key}`) : frenchText(t, status);
+}
+
+/**
+ * The popup of a site. `onSheet(id)`, when given, is called by a plain click on « Fiche du site »
+ * (the link's `#/site/<id>` still works for a new tab or a copied address).
+ */
+export function sitePopup(p: SiteProperties, t: Translate, onSheet?: (id: string) => void): HTMLElement {
   const root = el('div', `atlas-popup atlas-popup-site kind-${p.kind}`);
-  const kicker = el('p', 'atlas-popup-kicker', p.kind === 'friche' ? t('map.popup.friche') : t('map.popup.plot'));
+  const kicker = el('p', 'atlas-popup-kicker', p.kind === 'friche' ? t('map.popup.friche') : p.kind === 'zone' ? t('kind.zone') : t('map.popup.plot'));
   root.append(kicker);
   if (p.fictitious) root.append(el('p', 'atlas-badge-fictitious', t('map.popup.fictitious')));
-  root.append(el('h2', 'atlas-popup-title', p.name || t('map.popup.unnamed')));
+  root.append(p.name ? frenchText(t, p.name, 'atlas-popup-title', 'h2') : el('h2', 'atlas-popup-title', t('map.popup.unnamed')));
   const dl = el('dl', 'atlas-popup-facts');
-  if (p.commune) row(dl, t('map.popup.commune'), p.commune);
+  if (p.commune) row(dl, t('map.popup.commune'), frenchText(t, p.commune));
+  // A zone located only at its commune says so (no invented point).
+  if (p.location_precision === 'commune') root.append(el('p', 'atlas-popup-precision', t('pub.location.commune', { communes: (p.zone?.communes ?? [p.commune ?? '']).join(', ') })));
   row(dl, t('map.popup.surface'), formatSurface(t, siteSurfaceM2(p)));
   if (p.kind === 'friche') {
-    row(dl, t('map.popup.status'), p.friche_status || t('map.popup.unknown'));
+    row(dl, t('map.popup.status'), fricheStatusNode(t, p.friche_status));
   } else {
     row(dl, t('map.popup.readiness'), t(`map.level.${readinessLevel(p)}`));
     row(dl, t('map.popup.availability'), t(`map.availability.${p.availability ?? 'inconnu'}`));
@@ -81,13 +103,23 @@ export function sitePopup(p: SiteProperties, t: Translate): HTMLElement {
   src.textContent = p.source || t('map.popup.unknown');
   row(dl, t('map.popup.source'), src);
   root.append(dl);
+  const links = el('p', 'atlas-popup-links');
+  const sheet = el('a', 'atlas-popup-sheet', t('map.popup.sheetLink'));
+  sheet.href = encodePageHash({ name: 'site', id: p.id });
+  sheet.addEventListener('click', (e) => {
+    if (!onSheet || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    onSheet(p.id);
+  });
+  links.append(sheet);
   const href = safeHttpUrl(p.source_url);
   if (href) {
     const a = el('a', 'atlas-popup-link', t('map.popup.sourceLink'));
     a.href = href;
     a.target = '_blank';
     a.rel = 'noopener noreferrer';
-    root.append(a);
+    links.append(a);
   }
+  root.append(links);
   return root;
 }

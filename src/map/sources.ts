@@ -24,6 +24,7 @@ export const SOURCE_IDS = {
   waterway: 'waterway',
   rail: 'rail',
   stations: 'stations',
+  ite: 'ite',
   lgv: 'lgv',
   roissy: 'roissy',
   connectors: 'connectors',
@@ -31,7 +32,7 @@ export const SOURCE_IDS = {
 } as const;
 
 /** Sources filled straight from a data layer of the same id. */
-export const DIRECT_SOURCES = ['petr', 'epci', 'communes', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'] as const;
+export const DIRECT_SOURCES = ['petr', 'epci', 'communes', 'rn2', 'waterway', 'rail', 'stations', 'ite', 'lgv', 'roissy'] as const;
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -185,15 +186,22 @@ export function labelPoints(fc: FeatureCollection | undefined): FeatureCollectio
  * filters. An integer, not the site id itself: MapLibre hashes string ids (murmur3) on every
  * feature-state lookup of every tile, and two ids could collide.
  */
-export function siteFeatures(sites: readonly Site[], fid?: (id: string) => number): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: sites.map((s) => {
-      const p = s.properties;
-      const geomKind = s.geometry?.type === 'Point' ? 'point' : 'polygon';
-      return {
+export function siteFeatures(sites: readonly Site[], fid?: (id: string) => number, opts: { zoneMarkers?: boolean } = {}): FeatureCollection {
+  const features: Feature[] = [];
+  for (const s of sites) {
+    const p = s.properties;
+    let geometry: Site['geometry'] = s.geometry;
+    const precision = p.location_precision ?? 'exact';
+    if (opts.zoneMarkers && p.kind === 'zone') {
+      // A zone is one marker on the sites map (its outline is drawn by the zones layer). A zone
+      // known only at EPCI or territory level gets none: no point stands for it.
+      if ((precision !== 'exact' && precision !== 'commune') || geometry.type === 'Point') continue;
+      geometry = { type: 'Point', coordinates: labelPoint(geometry) };
+    }
+    const geomKind = geometry?.type === 'Point' ? 'point' : 'polygon';
+    features.push({
         type: 'Feature',
-        geometry: s.geometry,
+        geometry,
         properties: {
           // MapLibre drops nested objects/arrays in expressions; keep the scalars the style needs.
           id: p.id,
@@ -204,11 +212,12 @@ export function siteFeatures(sites: readonly Site[], fid?: (id: string) => numbe
           _level: readinessLevel(p),
           _status: fricheStatusKey(p.friche_status),
           _geom: geomKind,
+          _precision: precision,
           ...(fid ? { _fid: fid(p.id) } : {}),
         },
-      };
-    }),
-  };
+    });
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 /** Zones that already have an outline (none until curation digitises them). */

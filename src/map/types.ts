@@ -34,6 +34,8 @@ export interface AtlasMapEvents {
   view: MapView;
   /** The online basemap could not be loaded; it has been switched off. */
   'basemap-error': { message: string };
+  /** « Fiche du site » was clicked in a site's popup (the site's id). */
+  sheet: string;
 }
 
 export type AtlasMapEvent = keyof AtlasMapEvents;
@@ -63,6 +65,11 @@ export interface AtlasMapController {
   setViewPadding(p: Partial<ViewPadding>): void;
   fitPetr(): void;
   flyTo(view: MapView): void;
+  /**
+   * Frames a bounding box [west, south, east, north] (WGS 84), clear of the overlays, not
+   * closer than `maxZoom` (default 15: a single site or a small commune stays in context).
+   */
+  frameBounds(bbox: [number, number, number, number], opts?: { maxZoom?: number }): void;
   on<E extends AtlasMapEvent>(event: E, cb: (payload: AtlasMapEvents[E]) => void): () => void;
   getMap(): MapLibreMap;
   destroy(): void;

@@ -49,7 +49,7 @@ const indexMemo = memoLast((all: Site[]) => {
   return m;
 });
 
-type S = Pick<AtlasState, 'sites' | 'sampleSites' | 'draftSites' | 'deletedSiteIds' | 'filters' | 'sort'> & Partial<Pick<AtlasState, 'zones'>>;
+type S = Pick<AtlasState, 'sites' | 'sampleSites' | 'draftSites' | 'deletedSiteIds' | 'filters' | 'sort'> & Partial<Pick<AtlasState, 'zones' | 'layers'>>;
 
 /**
  * Real sites, then the sample, with curation drafts applied and, when the state has zones,
@@ -95,5 +95,7 @@ export function activeFilterCount(f: FilterState): number {
   if (f.maxDistRn2Km !== null) n++;
   if (f.maxDistWaterwayKm !== null) n++;
   if (f.maxDistStationKm !== null) n++;
+  if (f.fricheStatuses?.length) n++;
+  if (f.maxDistIteKm !== null) n++;
   return n;
 }

@@ -19,8 +19,9 @@ import {
 } from '../domain/types';
 import type { attachToZones } from '../domain/zones';
 import { applyZoneDrafts, type ZoneDraft } from '../domain/zoneDrafts';
+import { zoneSites } from '../domain/zoneSites';
 
-export const DEFAULT_LAYERS: LayerId[] = ['petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'];
+export const DEFAULT_LAYERS: LayerId[] = ['petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'ite', 'lgv', 'roissy'];
 export const DEFAULT_SORT: SortState = { key: 'name', dir: 'asc' };
 
 /** The atlas page's panels; on a phone they are tabs and the map is one of them. */
@@ -89,6 +90,12 @@ export interface AtlasState {
   drawing: DrawingSession | null;
   /** The tab to show again when the drawing ends (set when a drawing switched to the map tab). */
   drawingReturnTab: PanelTab | null;
+  /**
+   * The last request to frame an area on the map ([west, south, east, north], WGS 84):
+   * « Zoomer sur les résultats », a commune or EPCI chosen in the filters. `seq` tells two
+   * requests for the same box apart. The map panel carries it out.
+   */
+  frameRequest: { bbox: [number, number, number, number]; seq: number } | null;
 
   setData(d: { manifest: DataManifest; layers: Record<string, FeatureCollection>; zones: ZoneRecord[]; sites: Site[] }): void;
   setLoadError(message: string): void;
@@ -124,6 +131,8 @@ export interface AtlasState {
    * map is a tab), the map tab is shown while drawing and the previous tab comes back at the end.
    */
   setDrawing(drawing: DrawingSession | null, options?: { switchToMap?: boolean }): void;
+  /** Asks the map to frame this box (see `frameRequest`). */
+  requestFrame(bbox: [number, number, number, number]): void;
 }
 
 export const useAtlas = create<AtlasState>()((set) => ({
@@ -154,6 +163,7 @@ export const useAtlas = create<AtlasState>()((set) => ({
   panelTab: 'search',
   drawing: null,
   drawingReturnTab: null,
+  frameRequest: null,
 
   setData: (d) =>
     set((s) => ({ ...d, publishedZones: d.zones, zones: withAttachLoaded(applyZoneDrafts(d.zones, s.zoneDrafts)), status: 'ready', loadError: null })),
@@ -206,6 +216,7 @@ export const useAtlas = create<AtlasState>()((set) => ({
       if (!s.drawing && options?.switchToMap && s.panelTab !== 'map') return { drawing, drawingReturnTab: s.panelTab, panelTab: 'map' };
       return { drawing };
     }),
+  requestFrame: (bbox) => set((s) => ({ frameRequest: { bbox, seq: (s.frameRequest?.seq ?? 0) + 1 } })),
 }));
 
 /**
@@ -223,11 +234,33 @@ export const useAtlas = create<AtlasState>()((set) => ({
  * same array, so it is safe in zustand selectors.
  */
 export function allSites(
-  s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds' | 'zones'>>,
+  s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds' | 'zones' | 'layers'>>,
 ): Site[] {
   const base = sitesWithDrafts(s);
-  return s.zones ? attachedToZones(base, s.zones) : base;
+  const attached = s.zones ? attachedToZones(base, s.zones) : base;
+  return s.zones && s.layers ? withZoneSites(attached, s.zones, s.layers) : attached;
 }
+
+/**
+ * The zones as search results (kind `zone`, src/domain/zoneSites.ts) appended to the sites.
+ * Memoised on (sites, zones, place layers); the zone sites themselves on (zones, place layers).
+ */
+function withZoneSites(sites: Site[], zones: ZoneRecord[], layers: Record<string, FeatureCollection>): Site[] {
+  const places = { communes: layers.communes, epci: layers.epci, petr: layers.petr };
+  if (!zoneSitesCache || zoneSitesCache.zones !== zones || zoneSitesCache.communes !== places.communes || zoneSitesCache.epci !== places.epci || zoneSitesCache.petr !== places.petr) {
+    zoneSitesCache = { zones, ...places, result: zoneSites(zones, places) };
+  }
+  const z = zoneSitesCache.result;
+  if (!z.length) return sites;
+  const hit = withZonesCache.find((m) => m.sites === sites && m.zoneSites === z);
+  if (hit) return hit.result;
+  const result = sites.concat(z);
+  withZonesCache.unshift({ sites, zoneSites: z, result });
+  withZonesCache.length = Math.min(withZonesCache.length, 4);
+  return result;
+}
+let zoneSitesCache: { zones: ZoneRecord[]; communes?: FeatureCollection; epci?: FeatureCollection; petr?: FeatureCollection; result: Site[] } | null = null;
+const withZonesCache: { sites: Site[]; zoneSites: Site[]; result: Site[] }[] = [];
 
 function sitesWithDrafts(
   s: Pick<AtlasState, 'sites' | 'sampleSites'> & Partial<Pick<AtlasState, 'draftSites' | 'deletedSiteIds'>>,

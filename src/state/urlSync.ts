@@ -23,7 +23,7 @@ export const URL_DEBOUNCE_MS = 250;
  * instead of adding one, so a word typed slowly is still one step for Back.
  */
 export const COALESCE_MS = 1500;
-const CONTINUOUS_FIELDS = ['text', 'surfaceMin', 'surfaceMax', 'maxDistRn2Km', 'maxDistWaterwayKm', 'maxDistStationKm'] as const;
+const CONTINUOUS_FIELDS = ['text', 'surfaceMin', 'surfaceMax', 'maxDistRn2Km', 'maxDistWaterwayKm', 'maxDistStationKm', 'maxDistIteKm'] as const;
 
 /** The state written to the URL, besides the filters. */
 const URL_FIELDS_BESIDES_FILTERS = ['sort', 'selectedId', 'page', 'visibleLayers', 'shortlist', 'sampleLoaded', 'locale'] as const;

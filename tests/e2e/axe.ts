@@ -1,12 +1,24 @@
 /** axe-core in browser tests: WCAG 2.1 A/AA checks of one part of the page. */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeSource: string | null = null;
+
+/**
+ * Puts axe-core in the page (once). Evaluated through the test driver rather than added as an
+ * inline <script>: the atlas's Content-Security-Policy rightly refuses inline scripts.
+ */
+export async function ensureAxe(page: Page): Promise<void> {
+  if (await page.evaluate(() => 'axe' in window)) return;
+  axeSource ??= readFileSync(AXE_PATH, 'utf8');
+  await page.evaluate(axeSource);
+}
 
 /** Serious and critical WCAG 2.1 A/AA violations inside `selector` (printed under `label` when any). */
 export async function panelViolations(page: Page, selector: string, label: string): Promise<{ id: string; nodes: string[] }[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  await ensureAxe(page);
   const found = await page.evaluate(async (sel) => {
     type V = { id: string; impact: string | null; nodes: { html: string }[] };
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: V[] }> } }).axe;

@@ -15,6 +15,13 @@ export const CHROMIUM_FLAGS = [
   '--ignore-gpu-blocklist',
 ];
 
+/**
+ * Contexts made by these helpers block the service worker: its precache download (~3.5 MB per
+ * context) would only load the machine. The worker itself is tested in offline.e2e.ts,
+ * update.e2e.ts and csp.e2e.ts, with contexts of their own.
+ */
+const NO_SERVICE_WORKER: BrowserContextOptions = { serviceWorkers: 'block' };
+
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -33,7 +40,7 @@ export async function openAtlas(
   suffix = '',
   options: { viewport?: { width: number; height: number }; context?: BrowserContext } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 900 }, locale: 'fr-FR' }));
+  const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 900 }, locale: 'fr-FR', ...NO_SERVICE_WORKER }));
   // No request may leave the machine: everything the atlas needs is served locally.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();
@@ -57,7 +64,7 @@ export async function openPage(
   ready: string,
   options: { context?: BrowserContext; contextOptions?: BrowserContextOptions } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = options.context ?? (await browser.newContext(options.contextOptions ?? { viewport: { width: 1366, height: 900 }, locale: 'fr-FR' }));
+  const context = options.context ?? (await browser.newContext({ ...NO_SERVICE_WORKER, ...(options.contextOptions ?? { viewport: { width: 1366, height: 900 }, locale: 'fr-FR' }) }));
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();
   const errors: string[] = [];
@@ -65,4 +72,10 @@ export async function openPage(
   await page.goto(baseURL() + suffix);
   await page.waitForSelector(ready, { timeout: 60000 });
   return { context, page, errors };
+}
+
+/** The layers and legend panel floats folded under 1600 px (the tests run at 1366): opens it. */
+export async function openLayersPanel(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^(Couches · Légende|Layers · Legend)/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openAtlas } from './browser';
 import { panelViolations as violationsIn } from './axe';
+import { IMPORT_LABEL, mapSiteIds, openEditing, openSection } from './editing';
 
 const L93 = 'tests/fixtures/curation/import-l93.geojson';
 const HOSTILE = 'tests/fixtures/curation-ui/hostile-names.geojson';
@@ -25,18 +26,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openEditing(page: Page): Promise<void> {
-  const toggle = page.getByLabel('Mode édition');
-  if (!(await toggle.isChecked())) await toggle.check();
-  await page.getByRole('tab', { name: 'Édition' }).click();
-  await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
-}
-
-/** Opens a collapsible section of the panel (details/summary) if it is closed. */
-async function openSection(page: Page, testId: string): Promise<void> {
-  const details = page.getByTestId(testId);
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-}
 
 async function counterText(page: Page): Promise<string> {
   return (await page.getByTestId('unpublished-count').textContent()) ?? '';
@@ -44,10 +33,6 @@ async function counterText(page: Page): Promise<string> {
 
 /** Serious and critical WCAG 2.1 A/AA violations inside the curation panel (printed when any). */
 const panelViolations = (page: Page) => violationsIn(page, '.cur-panel', 'curation panel');
-
-function mapSiteIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __atlas: { renderedSiteIds(): string[] } }).__atlas.renderedSiteIds());
-}
 
 describe('curation: import, edit, drafts, export', () => {
   let context: BrowserContext;
@@ -63,7 +48,7 @@ describe('curation: import, edit, drafts, export', () => {
 
   it('is read-only until « Mode édition » is on', async () => {
     expect(await page.getByRole('tab', { name: 'Édition' }).count()).toBe(0);
-    expect(await page.getByText('Importer un fichier (GeoJSON ou CSV)').count()).toBe(0);
+    expect(await page.getByText(IMPORT_LABEL).count()).toBe(0);
     await openEditing(page);
     await expect.poll(() => page.getByText('Aucun compte, aucun serveur.', { exact: false }).isVisible()).toBe(true);
     expect(await counterText(page)).toBe('Aucune modification non publiée');
@@ -76,7 +61,7 @@ describe('curation: import, edit, drafts, export', () => {
     const big = join(mkdtempSync(join(tmpdir(), 'atlas-cur-')), 'enorme.geojson');
     closeSync(openSync(big, 'w'));
     truncateSync(big, 51 * 1024 * 1024);
-    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles(big);
+    await page.getByLabel(IMPORT_LABEL).setInputFiles(big);
     const alert = page.getByRole('alert').filter({ hasText: 'enorme.geojson' });
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/pèse 51,0 Mo, au-delà de la limite de 50 Mo/);
@@ -88,7 +73,7 @@ describe('curation: import, edit, drafts, export', () => {
 
   it('imports a Lambert-93 file: detected CRS, report, invalid feature skipped, valid ones imported', async () => {
     await openSection(page, 'import-section');
-    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles(L93);
+    await page.getByLabel(IMPORT_LABEL).setInputFiles(L93);
     const crs = page.getByTestId('crs-detected');
     await crs.waitFor();
     expect(await crs.textContent()).toMatch(/Système détecté : Lambert-93 \(EPSG:2154\), d.après le membre crs du fichier/);
@@ -183,6 +168,9 @@ describe('curation: import, edit, drafts, export', () => {
     await openSection(page, 'export-section');
     await page.getByLabel('tout l’atlas', { exact: false }).check();
     await page.getByLabel('Format').selectOption('geojson4326');
+    // The atlas mixes points (friches) and polygons: one file for this round trip (the split
+    // into one file per geometry type is tested in qgis-import.e2e.ts).
+    await page.getByLabel('Un fichier par type de géométrie', { exact: false }).uncheck();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter', exact: true }).click()]);
     const path = await download.path();
     expect(download.suggestedFilename()).toMatch(/^atlas-sites-wgs84-.*\.geojson$/);
@@ -199,7 +187,7 @@ describe('curation: import, edit, drafts, export', () => {
     // Re-import only the two curated sites (the rest of the atlas is published data).
     const subset = { ...exported, features: mine };
     await openSection(page, 'import-section');
-    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles({
+    await page.getByLabel(IMPORT_LABEL).setInputFiles({
       name: 'reimport.geojson',
       mimeType: 'application/geo+json',
       buffer: Buffer.from(JSON.stringify(subset)),
@@ -227,7 +215,7 @@ describe('curation: import, edit, drafts, export', () => {
         },
       ],
     };
-    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles({
+    await page.getByLabel(IMPORT_LABEL).setInputFiles({
       name: 'changed.geojson',
       mimeType: 'application/geo+json',
       buffer: Buffer.from(JSON.stringify(changed)),
@@ -268,7 +256,7 @@ describe('curation: fixing the report, hostile properties', () => {
 
   it('fixes a missing name inline: the row is validated again and becomes importable', async () => {
     await openSection(page, 'import-section');
-    await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles('tests/fixtures/curation/import-missing-names.geojson');
+    await page.getByLabel(IMPORT_LABEL).setInputFiles('tests/fixtures/curation/import-missing-names.geojson');
     await page.getByTestId('import-summary').waitFor();
     const row = page.getByTestId('import-row-1');
     expect(await row.textContent()).toMatch(/✗ erreur/);
@@ -289,7 +277,7 @@ describe('curation: fixing the report, hostile properties', () => {
   it('renders <script> and <img onerror> names literally and runs nothing', async () => {
     {
       await openSection(page, 'import-section');
-      await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles(HOSTILE);
+      await page.getByLabel(IMPORT_LABEL).setInputFiles(HOSTILE);
       await page.getByTestId('import-summary').waitFor();
       await page.getByText('<img src=x onerror="window.__xss=1">', { exact: true }).first().waitFor();
       await page.getByText('<script>window.__xss=3;alert(1)</script>', { exact: true }).first().waitFor();

@@ -25,6 +25,8 @@ export default async function setup(project: TestProject) {
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   const baseURL = `http://127.0.0.1:${address.port}/`;
   project.provide('baseURL', baseURL);
+  // The built files, for tests that serve a copy of their own (e.g. a new deployment).
+  project.provide('outDir', outDir);
   return async () => {
     await server.close();
     rmSync(outDir, { recursive: true, force: true });
@@ -34,5 +36,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    outDir: string;
   }
 }

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
-import { baseURL, launch, openAtlas } from './browser';
+import { baseURL, launch, openAtlas, openLayersPanel } from './browser';
 
 type Win = Window & {
   __atlas: {
@@ -184,7 +184,7 @@ describe('map', () => {
     for (const name of ['CA GrandSoissons Agglomération', 'CC Retz en Valois', 'CC du Val de l\'Aisne', 'CC du Canton d\'Oulchy-le-Château']) {
       expect(legend).toContain(name);
     }
-    expect(legend).toContain('Barreau Roissy–Picardie : projet — tracé indicatif');
+    expect(legend).toContain('Virgule ferroviaire (raccordement Roissy–GrandSoissons) : projet sans tracé public');
   });
 
   it('names every source with its date of update in the attribution', async () => {
@@ -319,6 +319,7 @@ describe('map', () => {
 
   it('hides a layer from the layer switcher, with the keyboard too', async () => {
     expect((await rendered(page, ['communes-fill'])).length).toBeGreaterThan(0);
+    await openLayersPanel(page);
     const box = page.getByRole('group', { name: 'Couches affichées sur la carte' });
     const communes = box.getByRole('checkbox', { name: 'Communes' });
     await communes.uncheck();
@@ -338,17 +339,18 @@ describe('map', () => {
     await rn2.check();
   });
 
-  it('marks the Roissy link as a project with an indicative route', async () => {
+  it('marks the Roissy « virgule » as a project with no public route', async () => {
     const crossing = (await (await fetch(baseURL() + 'data/roissy.geojson')).json()) as { features: { geometry: { coordinates: [number, number] }; properties: { kind: string } }[] };
     const pt = crossing.features.find((f) => f.properties.kind === 'computed_line_crossing')!;
     await jump(page, pt.geometry.coordinates, 11);
     const marks = await rendered(page, ['roissy-mark', 'roissy-label']);
     expect(marks.length).toBeGreaterThan(0);
-    expect(marks.map((m) => String(m._label))).toContain('Barreau Roissy–Picardie : projet — tracé indicatif');
+    expect(marks.map((m) => String(m._label))).toContain('Virgule ferroviaire vers Roissy : projet, aucun tracé public');
   });
 
   it('turns the IGN basemap off with one polite notice when it cannot load (offline)', async () => {
     await jump(page, SOISSONS, 10.5);
+    await openLayersPanel(page);
     const toggle = page.getByRole('checkbox', { name: 'Fond de plan IGN (en ligne)' });
     expect(await toggle.isChecked()).toBe(false);
     // click(), not check(): offline, the tile requests fail at once and the app unchecks the box
@@ -401,7 +403,10 @@ describe('map', () => {
     expect(await popup.innerText()).toContain(evil);
     expect(await popup.innerText()).toContain('Exemple fictif');
     expect(await popup.locator('img').count()).toBe(0);
-    expect(await popup.locator('a').count()).toBe(0); // javascript: links are never made clickable
+    // javascript: links are never made clickable: the only link is the atlas's own sheet.
+    expect(await popup.locator('a.atlas-popup-link').count()).toBe(0);
+    expect(await popup.locator('a').count()).toBe(1);
+    expect(await popup.locator('a.atlas-popup-sheet').getAttribute('href')).toBe('#/site/test-poly');
     expect(await page.evaluate(() => (window as unknown as Win).__xss)).toBeUndefined();
     await page.keyboard.press('Escape');
   });

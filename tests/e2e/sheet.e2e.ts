@@ -58,11 +58,18 @@ describe('site sheet', () => {
       expect(await table.locator('tbody tr').count()).toBe(7);
       expect(await table.locator('tbody th[scope=row]').count()).toBe(7);
       const statuses = await table.locator('tbody td .status').allTextContents();
-      for (const s of statuses) expect(s).toMatch(/Fait|En cours|À faire|Sans objet|Inconnu/);
-      // Distances in km with one decimal, French format, and the Roissy explanation.
+      for (const s of statuses) expect(s).toMatch(/Fait|En cours|À faire|À vérifier|Sans objet|Inconnu/);
+      // Distances in km with one decimal, French format, and the virgule with its method next to the figure.
       const dist = await page.getByTestId('distances').textContent();
       expect(dist).toMatch(/RN2[\s\S]*\d+,\d\s?km/);
-      expect(dist).toContain('via le barreau Roissy–Picardie (projet)');
+      expect(dist).toContain('par la virgule ferroviaire (raccordement Roissy–GrandSoissons), un projet sans tracé public');
+      const method = (await page.getByTestId('cdg-method').innerText()).replace(/\s+/g, ' ');
+      expect(method).toMatch(/Gare d'accès : \S/);
+      expect(method).toMatch(/croisement avec la LGV Interconnexion Est à Mitry-Mory : \d+,\d km, mesurés sur la géométrie SNCF Réseau/);
+      expect(method).toContain('+ 1,5 km pour la virgule elle-même');
+      expect(method).toContain('« Territoire d\'industrie 2023-2027 »');
+      expect(method).toMatch(/Aéroport Charles-de-Gaulle 2 TGV : \d+,\d km/);
+      expect(method).toContain('Aucun tracé public de la virgule n\'existe encore');
       // Commune and EPCI context.
       await expect(page.locator('.context-card').first().textContent()).resolves.toMatch(/Population\s*[\d\s\u202f]+habitants/);
       // Sources with their dates of update and licence links.

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch, openAtlas } from './browser';
 import { filterSites } from '../../src/domain/filters';
-import { EMPTY_FILTERS, type DataManifest, type FilterState, type Site } from '../../src/domain/types';
+import { EMPTY_FILTERS, type FilterState, type Site } from '../../src/domain/types';
+import { publicSites } from './publicSites';
 
 let browser: Browser;
 let realSites: Site[];
-let sitesFile: string;
 let sampleCount: number | null;
 
 async function getJson<T>(file: string): Promise<T | null> {
@@ -23,9 +23,8 @@ async function getJson<T>(file: string): Promise<T | null> {
 
 beforeAll(async () => {
   browser = await launch();
-  const manifest = (await getJson<DataManifest>('manifest.json'))!;
-  sitesFile = manifest.layers.sites?.file ?? 'sites.geojson';
-  realSites = (await getJson<{ features: Site[] }>(sitesFile))!.features;
+  // The sites and the zones of the register, as the app lists them (issue 9 §5).
+  realSites = await publicSites(getJson);
   sampleCount = (await getJson<{ features: Site[] }>('sample.geojson'))?.features.length ?? null;
 });
 afterAll(async () => {
@@ -55,7 +54,8 @@ async function mapView(page: Page): Promise<{ lon: number; lat: number; zoom: nu
     return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
   });
 }
-const friche = (page: Page) => page.locator('form.filters').getByRole('checkbox', { name: /^Friche/ });
+// « Friche (n) » of the kind facet, not the friche status options (« Friche potentielle (n) »…).
+const friche = (page: Page) => page.locator('form.filters').getByRole('checkbox', { name: /^Friche \(\d+\)$/ });
 
 describe('URL: the permalink reopens the same state', () => {
   it('filters + selection + map view, opened in a new browser context', async () => {

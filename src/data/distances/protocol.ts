@@ -32,13 +32,13 @@ export type DistanceResponse =
   | { id: number; detailed: DetailedDistances[] }
   | { id: number; error: string };
 
-export const EMPTY_DETAILED: DetailedDistances = { rn2: null, waterway: null, station: null, rail_km_to_cdg: null };
+export const EMPTY_DETAILED: DetailedDistances = { rn2: null, waterway: null, station: null, rail_km_to_cdg: null, ite: null };
 
 /** Loads one network layer file (e.g. "rn2.geojson") from a data folder URL. */
 export type LayerLoader = (file: string, base: string) => Promise<FeatureCollection>;
 
 /**
- * Returns the worker's handler: loads the six network layers once (per data folder),
+ * Returns the worker's handler: loads the seven network layers once (per data folder),
  * builds the calculator, then answers each request. A geometry that cannot be measured
  * gets null distances; it never fails the whole batch.
  */

@@ -1,18 +1,20 @@
 /**
- * Export to the CNIG « Sites économiques » standard (v2023-10, classes SITE-ECO and
- * TERRAIN-ECO; https://github.com/cnigfr/schema-sites-economiques): a zones layer
- * (*site économique*) and a plots layer (*terrain économique*), as GeoJSON collections.
+ * Export to the CNIG « Sites économiques » standard (v1.0.1, classes SITE-ECO and TERRAIN-ECO;
+ * https://github.com/cnigfr/schema-sites-economiques): a zones layer (*site économique*) and a
+ * plots layer (*terrain économique*), as GeoJSON collections — the files of a publication package
+ * (src/data/publish/write.ts) and of the « Structure CNIG » export.
  *
- * Only what the atlas knows is filled; every other standard field is present and null.
- * Values of coded fields are written only when the value is known to be in the standard's
- * list; otherwise null and our own value goes to an `atlas_*` extension field (the
- * standard allows local fields). The mapping, and what cannot be filled, is documented in
- * data/cnig-sites-economiques.md.
+ * Coded fields take their official value: the one typed in the form (`cnig` of the site or zone,
+ * from the official list), else the atlas value mapped onto the list (availability →
+ * terr_stade_comm, occupation → terr_etat_occup, src/domain/cnig/mapping.ts), else « inconnu » for
+ * a required field, as the standard asks. Other unknown fields are null. What the standard has no
+ * field for goes to `atlas_*` extension fields. Mapping: data/cnig-sites-economiques.md.
  */
 import { area } from '@turf/turf';
+import { etatOccupFor, inventoryFigures, stadeCommFor, UNKNOWN } from '../../domain/cnig';
 import { crsMember } from '../../domain/crs';
 import { readinessLevel } from '../../domain/readiness';
-import { READINESS_ITEM_IDS, type Occupation, type Site, type SiteGeometry, type ZoneRecord } from '../../domain/types';
+import { READINESS_ITEM_IDS, type Site, type SiteGeometry, type ZoneRecord } from '../../domain/types';
 import { siteSurfaceM2 } from '../../domain/surface';
 import type { ExportCrs } from './geojson';
 import { exportGeometry, lonLatOf, roundTo } from './geometry';
@@ -123,15 +125,6 @@ export const SITE_ECO_FIELDS = [
   'port_dist',
 ] as const;
 
-/** terr_etat_occup values (CNIG: occupé, inoccupé, en transition, friche). */
-const OCCUPATION_CNIG: Record<Occupation, string | null> = {
-  occupe: 'occupé',
-  inoccupe: 'inoccupé',
-  en_transition: 'en transition',
-  friche: 'friche',
-  inconnu: null,
-};
-
 const empty = (fields: readonly string[]): Props => Object.fromEntries(fields.map((f) => [f, null]));
 const date10 = (v: string | null | undefined) => (v ? v.slice(0, 10) : null);
 const haOf = (m2: number | null) => (m2 === null ? null : roundTo(m2 / 10000, 4));
@@ -141,7 +134,24 @@ export interface CnigOptions {
   crs?: ExportCrs;
   /** `source_producteur` of the zones, e.g. « CA GrandSoissons Agglomération ». */
   producer?: string | null;
+  /**
+   * Date (YYYY-MM-DD) written in the required identification / update dates when the record
+   * has none: the date of this export (the record is current as of it). Default: today.
+   */
+  date?: string;
+  /** `site_epci_nom` / `site_epci_siren` when the zone's plots do not give them (the publishing EPCI). */
+  epci?: { name: string; siren: string } | null;
 }
+
+const today = () => new Date().toISOString().slice(0, 10);
+const cnigText = (c: Record<string, string | number | null> | null | undefined, k: string): string | null => {
+  const v = c?.[k];
+  return typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null;
+};
+const cnigNumber = (c: Record<string, string | number | null> | null | undefined, k: string): number | null => {
+  const v = c?.[k];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+};
 
 const READINESS_EXT_KEYS = READINESS_ITEM_IDS.map((item) => ({
   item,
@@ -152,28 +162,30 @@ const READINESS_EXT_KEYS = READINESS_ITEM_IDS.map((item) => ({
 }));
 
 /** One plot → one TERRAIN-ECO feature (standard fields, then `atlas_*` extensions). */
-export function terrainEcoProperties(s: Site): Props {
+export function terrainEcoProperties(s: Site, opts: { date?: string } = {}): Props {
   const p = s.properties;
+  const c = p.cnig;
+  const date = opts.date ?? today();
   const level = readinessLevel(p);
   // One object filled in a fixed order with constant keys (fast: no spread, no dynamic keys).
   const out: Props = {
     terr_id: p.id,
     site_id: p.zone_id,
-    terr_refcad: null,
+    terr_refcad: cnigText(c, 'terr_refcad'),
     terr_surf_brute: haOf(siteSurfaceM2(p)),
-    terr_utile: null,
-    terr_identif_date: date10(p.created_at),
-    terr_actu_date: date10(p.updated_at),
-    terr_maitrise_fonc: null,
-    terr_stade_amngt: null,
-    terr_stade_comm: p.availability === 'vendu_occupe' ? 'vendu, commercialisation achevée' : null,
-    terr_etat_occup: OCCUPATION_CNIG[p.occupation] ?? (p.kind === 'friche' ? 'friche' : null),
-    terr_usage: null,
+    terr_utile: cnigText(c, 'terr_utile'),
+    terr_identif_date: cnigText(c, 'terr_identif_date') ?? date10(p.created_at) ?? date10(p.updated_at) ?? date,
+    terr_actu_date: date10(p.updated_at) ?? date,
+    terr_maitrise_fonc: cnigText(c, 'terr_maitrise_fonc') ?? UNKNOWN,
+    terr_stade_amngt: cnigText(c, 'terr_stade_amngt') ?? UNKNOWN,
+    terr_stade_comm: stadeCommFor(p.availability, cnigText(c, 'terr_stade_comm')),
+    terr_etat_occup: p.kind === 'friche' && p.occupation === 'inconnu' ? 'friche' : etatOccupFor(p.occupation, cnigText(c, 'terr_etat_occup')),
+    terr_usage: cnigText(c, 'terr_usage') ?? UNKNOWN,
     terr_url_cartofriches: p.kind === 'friche' && p.source_url && /cartofriches/i.test(p.source_url) ? p.source_url : null,
     terr_cle_en_main: level === 'cle_en_main' ? 'oui' : level === 'inconnu' ? null : 'non',
-    terr_acquereur: null,
-    terr_cession_date: null,
-    terr_vente_montant: null,
+    terr_acquereur: cnigText(c, 'terr_acquereur'),
+    terr_cession_date: cnigText(c, 'terr_cession_date'),
+    terr_vente_montant: cnigNumber(c, 'terr_vente_montant'),
     terr_m2_prix: p.price_eur_m2,
     // Extensions: what the standard has no field for, so nothing is lost.
     atlas_nom: p.name,
@@ -210,22 +222,59 @@ function zoneType(kind: string): string | null {
   return /\b(ZA|ZI|ZAC|ZAE|zone d.activit|parc d.activit)/i.test(kind) ? "zone d'activité économique" : null;
 }
 
-/** One zone with an outline → one SITE-ECO feature. */
-export function siteEcoProperties(z: ZoneRecord & { geometry: NonNullable<ZoneRecord['geometry']> }, plots: readonly Site[], producer: string | null): Props {
+/** Coded SITE-ECO fields required by the standard: « inconnu » when not known. */
+const SITE_REQUIRED_CODED = ['site_vocadomi', 'site_etat', 'site_moa_type'] as const;
+
+/**
+ * One zone with an outline → one SITE-ECO feature. The official values typed for the zone
+ * (`z.cnig`: type, vocation, state, maîtrise d'ouvrage, network and vocation flags…) are written as
+ * they are; the L318-8-2 figures (site_uf_nbre, site_uf_vacant_nbre, site_taux_vacance in %,
+ * site_surf_comm_dispo in ha) are computed from the zone's exported plots.
+ */
+export function siteEcoProperties(
+  z: ZoneRecord & { geometry: NonNullable<ZoneRecord['geometry']> },
+  plots: readonly Site[],
+  producer: string | null,
+  opts: { date?: string; epci?: { name: string; siren: string } | null } = {},
+): Props {
   const out = empty(SITE_ECO_FIELDS);
+  const c = z.cnig;
+  const date = opts.date ?? today();
+  for (const f of SITE_ECO_FIELDS) {
+    const v = c?.[f];
+    if (v !== undefined && v !== null && v !== '') out[f] = v;
+  }
   out.site_id = z.zone_id;
   out.site_nom = z.name;
-  out.site_type = zoneType(z.kind);
+  out.pole_id = cnigText(c, 'pole_id') ?? 'sans objet';
+  out.site_type = cnigText(c, 'site_type') ?? zoneType(z.kind) ?? UNKNOWN;
+  for (const f of SITE_REQUIRED_CODED) out[f] = cnigText(c, f) ?? UNKNOWN;
   out.site_surf_brute = roundTo(area(z.geometry) / 10000, 2);
-  out.source_producteur = producer;
-  out.site_epci_siren = z.epci_siren[0] ?? null;
-  out.site_epci_nom = plots.find((s) => s.properties.epci_siren === out.site_epci_siren && s.properties.epci_name)?.properties.epci_name ?? null;
-  out.site_comm_nom = z.communes[0] ?? null;
-  out.site_comm_insee = z.insee[0] ?? null;
+  out.site_identif_date = cnigText(c, 'site_identif_date') ?? date;
+  out.site_actu_date = date;
+  out.source_producteur = producer ?? cnigText(c, 'source_producteur');
+  out.site_epci_siren = z.epci_siren[0] ?? opts.epci?.siren ?? null;
+  out.site_epci_nom =
+    plots.find((s) => s.properties.epci_siren === out.site_epci_siren && s.properties.epci_name)?.properties.epci_name ??
+    (opts.epci && opts.epci.siren === out.site_epci_siren ? opts.epci.name : null) ??
+    cnigText(c, 'site_epci_nom');
+  out.site_comm_nom = z.communes[0] ?? cnigText(c, 'site_comm_nom');
+  out.site_comm_insee = z.insee[0] ?? cnigText(c, 'site_comm_insee');
   const [lon, lat] = lonLatOf(z.geometry);
   out.site_geompoint = `${lon}, ${lat}`;
-  const available = plots.filter((s) => s.properties.availability === 'disponible');
-  out.site_surf_comm_dispo = available.length ? roundTo(available.reduce((sum, s) => sum + (siteSurfaceM2(s.properties) ?? 0), 0) / 10000, 4) : null;
+  const polygons = plots.filter((s) => s.geometry.type !== 'Point');
+  if (polygons.length) {
+    const f = inventoryFigures(
+      polygons.map((s) => {
+        const t = terrainEcoProperties(s, { date });
+        return { terr_etat_occup: t.terr_etat_occup as string, terr_stade_comm: t.terr_stade_comm as string, terr_surf_brute: t.terr_surf_brute as number | null };
+      }),
+    );
+    out.site_uf_nbre = f.units;
+    out.site_uf_vacant_nbre = f.vacant_units;
+    out.site_taux_vacance = f.vacancy_rate === null ? null : roundTo(f.vacancy_rate * 100, 1);
+    out.site_surf_comm_dispo = f.available_units ? f.available_surface_ha : null;
+  }
   return {
     ...out,
     atlas_genre: z.kind,
@@ -252,7 +301,7 @@ export function toCnigSitesEconomiques(sites: readonly Site[], zones: readonly Z
       });
       continue;
     }
-    terrainEco.features.push({ type: 'Feature', properties: terrainEcoProperties(s), geometry: exportGeometry(s.geometry, crs) });
+    terrainEco.features.push({ type: 'Feature', properties: terrainEcoProperties(s, { date: opts.date }), geometry: exportGeometry(s.geometry, crs) });
   }
 
   for (const z of zones) {
@@ -263,7 +312,7 @@ export function toCnigSitesEconomiques(sites: readonly Site[], zones: readonly Z
     const plots = sites.filter((s) => s.properties.zone_id === z.zone_id);
     siteEco.features.push({
       type: 'Feature',
-      properties: siteEcoProperties(z as ZoneRecord & { geometry: NonNullable<ZoneRecord['geometry']> }, plots, opts.producer ?? null),
+      properties: siteEcoProperties(z as ZoneRecord & { geometry: NonNullable<ZoneRecord['geometry']> }, plots, opts.producer ?? null, { date: opts.date, epci: opts.epci }),
       geometry: exportGeometry(z.geometry, crs),
     });
   }

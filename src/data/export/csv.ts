@@ -4,6 +4,11 @@
  * Quotes are doubled; fields with `;`, quotes, line breaks or edge spaces are quoted.
  * Text starting with = + - @ (or tab/CR) gets a leading apostrophe so a spreadsheet does not
  * run it as a formula; the import removes it again.
+ *
+ * For GIS: the geometry is in a `WKT` column (WGS 84), which GDAL and QGIS open as the layer's
+ * geometry without any option, with `lon` / `lat` (the point itself, or a point on the polygon)
+ * for spreadsheets. `toCSVT()` gives the `.csvt` sidecar (column types) and `CSV_PRJ` the `.prj`
+ * (the CRS): with them, `ogrinfo` reads typed columns in EPSG:4326.
  */
 import { readinessLevel } from '../../domain/readiness';
 import { READINESS_ITEM_IDS, type Site } from '../../domain/types';
@@ -48,9 +53,13 @@ export const CSV_COLUMNS: readonly [string, Getter][] = [
   ['dist_station_m', (s) => s.properties.dist_station_m],
   ['station_name', (s) => s.properties.station_name],
   ['rail_km_to_cdg', (s) => s.properties.rail_km_to_cdg],
+  ['dist_ite_m', (s) => s.properties.dist_ite_m],
+  ['ite_name', (s) => s.properties.ite_name],
+  ['ite_line', (s) => s.properties.ite_line],
   ['lon', (s) => lonLatOf(s.geometry)[0]],
   ['lat', (s) => lonLatOf(s.geometry)[1]],
-  ['geometry_wkt', (s) => toWkt(s.geometry)],
+  // « WKT »: the name GDAL's CSV driver (and so QGIS) reads as the geometry without options.
+  ['WKT', (s) => toWkt(s.geometry)],
   ['source', (s) => s.properties.source],
   ['source_url', (s) => s.properties.source_url],
   ['updated_at', (s) => s.properties.updated_at],
@@ -74,4 +83,25 @@ export function toCSV(sites: readonly Site[]): string {
   const lines = [CSV_COLUMNS.map(([name]) => name).join(';')];
   for (const s of sites) lines.push(CSV_COLUMNS.map(([, get]) => csvCell(get(s))).join(';'));
   return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/** Columns written as numbers (GDAL type « Real » in the .csvt). */
+const REAL_COLUMNS = new Set([
+  'declared_surface_m2',
+  'declared_surface_ha',
+  'computed_surface_m2',
+  'computed_surface_ha',
+  'price_eur_m2',
+  'dist_rn2_m',
+  'dist_rn2_error_m',
+  'dist_waterway_m',
+  'dist_station_m',
+  'rail_km_to_cdg',
+  'lon',
+  'lat',
+]);
+
+/** The `.csvt` sidecar of toCSV(): one line of GDAL column types (String, Real, WKT). */
+export function toCSVT(): string {
+  return `${CSV_COLUMNS.map(([name]) => (name === 'WKT' ? '"WKT"' : REAL_COLUMNS.has(name) ? '"Real"' : '"String"')).join(',')}\r\n`;
 }

@@ -1,6 +1,7 @@
 /** Public API of the export module. */
 export { toGeoJSON, orderedProperties, PROPERTY_ORDER, type ExportCrs } from './geojson';
-export { toCSV, csvCell, CSV_COLUMNS } from './csv';
+export { toCSV, toCSVT, csvCell, CSV_COLUMNS } from './csv';
+export { CSV_PRJ, GEOMETRY_SUFFIX, groupByGeometryType, hasMixedGeometries, toCsvZip, toGeoJSONFiles, toGeoPackage, type SiteGeometryType } from './gis';
 export {
   toCnigSitesEconomiques,
   terrainEcoProperties,

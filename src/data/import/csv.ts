@@ -57,7 +57,31 @@ export function parseCsvText(text: string, fileName: string): Extracted {
     });
   }
   if (rows.length === 0) return { records: [], crsMember: undefined, issues };
+  const out = recordsFromRows(rows, fileName);
+  if (out.issues.length > 0) return { ...out, issues: [...issues, ...out.issues] };
+  const width = rows[0].length;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.length !== width && !(row.length === 1 && row[0] === '')) {
+      issues.push({
+        level: 'warning',
+        code: 'csv-columns',
+        featureIndex: r - 1,
+        featureLabel: null,
+        message: `Le fichier « ${fileName} », ligne ${r + 1} : ${row.length} colonne(s) au lieu de ${width} ; vérifiez le séparateur et les guillemets.`,
+      });
+    }
+  }
+  return { ...out, issues: [...issues, ...out.issues] };
+}
 
+/**
+ * A table (header row, then one row per site) → records: CSV text cells, or spreadsheet
+ * cells (numbers, booleans, text). Geometry from the geometry / lon-lat / X-Y columns.
+ */
+export function recordsFromRows(rows: readonly (readonly unknown[])[], fileName: string): Extracted {
+  const issues: Extracted['issues'] = [];
+  if (rows.length === 0) return { records: [], crsMember: undefined, issues };
   // Header: blank names get a placeholder, duplicates a suffix.
   const seen = new Map<string, number>();
   const header = rows[0].map((h, k) => {
@@ -98,7 +122,9 @@ export function parseCsvText(text: string, fileName: string): Extracted {
     header.forEach((h, k) => {
       // The export protects text that a spreadsheet would run as a formula with a leading
       // apostrophe (see src/data/export/csv.ts); remove it.
-      if (!consumed.has(k)) properties[h] = unprotectFormula(row[k] ?? '');
+      if (consumed.has(k)) return;
+      const v = row[k];
+      properties[h] = typeof v === 'string' ? unprotectFormula(v) : (v ?? '');
     });
     const readErrors: RawRecord['readErrors'] = [];
     let geometry: unknown = null;
@@ -137,19 +163,10 @@ export function parseCsvText(text: string, fileName: string): Extracted {
           const y = readNumber(ys);
           if (typeof x !== 'number' || typeof y !== 'number') {
             const bad = typeof x !== 'number' ? [header[iLon], xs] : [header[iLat], ys];
-            readErrors.push({ code: 'invalid-coordinates', problem: `la coordonnée « ${bad[1]} » (colonne « ${bad[0]} ») n’est pas un nombre.` });
+            readErrors.push({ code: 'invalid-coordinates', problem: `la coordonnée « ${String(bad[1])} » (colonne « ${bad[0]} ») n’est pas un nombre.` });
           } else geometry = { type: 'Point', coordinates: [x, y] };
         }
       }
-    }
-    if (row.length !== header.length && !(row.length === 1 && row[0] === '')) {
-      issues.push({
-        level: 'warning',
-        code: 'csv-columns',
-        featureIndex: r - 1,
-        featureLabel: null,
-        message: `Le fichier « ${fileName} », ligne ${r + 1} : ${row.length} colonne(s) au lieu de ${header.length} ; vérifiez le séparateur et les guillemets.`,
-      });
     }
     records.push({ properties, geometry, readErrors });
   }

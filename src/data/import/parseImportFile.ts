@@ -3,18 +3,21 @@
  * WGS84, maps its properties onto the Site model and builds a validation report, item by
  * item, BEFORE anything is merged. Pure (no DOM): can run in a Web Worker.
  */
-import { kinks } from '@turf/turf';
 import gjv from 'geojson-validation';
 import type { Geometry } from 'geojson';
-import { detectCrs, reprojectGeometry, samplePositions, type CrsDetection, type CrsId } from '../../domain/crs';
+import { crsMemberName, detectCrs, reprojectGeometry, samplePositions, type CrsDetection, type CrsId } from '../../domain/crs';
+import { findSelfIntersection } from '../../domain/selfIntersection';
 import type { SiteGeometry, SiteProperties } from '../../domain/types';
 import { parseJsonText, translateGjvMessage, validateFeatureCollection } from '../validation';
 import type { ValidationIssue } from '../validation/types';
 import { assignCommune } from './assignCommune';
+import { fileIssue } from './issues';
+import { applyColumnMap, proposeColumns } from './columns';
 import { parseCsvText } from './csv';
 import { decodeText, toUint8Array } from './decode';
 import { prepareTerritory, territoryStatus, type Territory } from './territory';
 import { toSiteDetailed } from './toSite';
+import { detectCnigClass, readSiteEco } from './cnigFile';
 import { MAX_IMPORT_BYTES, type Extracted, type ImportFormat, type ImportOptions, type ImportResult, type RawRecord } from './types';
 import { isBlank, readText } from './values';
 
@@ -26,10 +29,6 @@ export function formatMegabytes(bytes: number): string {
   const mo = bytes / (1024 * 1024);
   const s = mo >= 10 || Number.isInteger(mo) ? mo.toFixed(mo % 1 === 0 ? 0 : 1) : mo.toFixed(1);
   return `${s.replace('.', ',')} Mo`;
-}
-
-function fileIssue(level: ValidationIssue['level'], code: string, message: string): ValidationIssue {
-  return { level, code, featureIndex: null, featureLabel: null, message };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -76,18 +75,58 @@ function extractGeoJson(text: string, fileName: string): Extracted {
   };
 }
 
-const UNSUPPORTED_EXT: Record<string, string> = {
+/** Formats the atlas does not read at all. */
+export const UNSUPPORTED_EXT: Record<string, string> = {
+  dxf: 'DXF',
+  xls: 'Excel 97-2003 (.xls)',
+  ods: 'OpenDocument',
+  gpx: 'GPX',
+  tab: 'MapInfo TAB',
+  mif: 'MapInfo MIF',
+  dwg: 'DWG',
+};
+
+/** Formats read by the full import (parseImportFiles), not by the text-only parseImportFile. */
+export const BINARY_EXT: Record<string, string> = {
   shp: 'Shapefile',
+  dbf: 'Shapefile',
+  shx: 'Shapefile',
+  prj: 'Shapefile',
+  cpg: 'Shapefile',
   zip: 'archive ZIP',
   kml: 'KML',
   kmz: 'KMZ',
   gpkg: 'GeoPackage',
-  dxf: 'DXF',
   xlsx: 'Excel',
-  xls: 'Excel',
-  ods: 'OpenDocument',
-  gpx: 'GPX',
 };
+
+/** The refusal of a format the atlas does not read, with what to do instead. */
+export function unsupportedIssue(fileName: string, label: string): ValidationIssue {
+  return fileIssue(
+    'error',
+    'unsupported-format',
+    `Le format ${label} (« ${fileName} ») n’est pas pris en charge : exportez la couche en GeoJSON, CSV, Shapefile, GeoPackage ou KML depuis votre logiciel (dans QGIS : clic droit sur la couche, Exporter, Sauvegarder les entités sous…)${label.startsWith('Excel') || label === 'OpenDocument' ? ', ou enregistrez le tableau en .xlsx ou en CSV' : ''}.`,
+  );
+}
+
+/** An empty report for a file (nothing read yet). */
+export function emptyResult(fileName: string, bytes: number): ImportResult {
+  return {
+    fileName,
+    bytes,
+    format: null,
+    encoding: null,
+    crs: null,
+    crsUsed: null,
+    issues: [],
+    items: [],
+    summary: { total: 0, importable: 0, withWarnings: 0, blocked: 0 },
+  };
+}
+
+export function tooLargeIssue(fileName: string, bytes: number, maxBytes: number): ValidationIssue {
+  return fileIssue('error', 'file-too-large', `Le fichier « ${fileName} » fait ${formatMegabytes(bytes)} : la taille maximale est de ${formatMegabytes(maxBytes)}.`);
+}
 
 function detectFormat(name: string, text: string): ImportFormat {
   const ext = name.toLowerCase().split('.').pop() ?? '';
@@ -115,8 +154,15 @@ function structuralErrors(raw: RawRecord): string[] {
   return list.map(translateGjvMessage);
 }
 
+/** Every position of the geometry has finite x and y (walked in place: no copy). */
 function allFinite(g: Geometry): boolean {
-  return samplePositions([g], Number.MAX_SAFE_INTEGER).every((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
+  const ok = (c: unknown): boolean => {
+    if (!Array.isArray(c)) return true;
+    if (typeof c[0] === 'number') return Number.isFinite(c[0]) && Number.isFinite(c[1]);
+    for (const x of c) if (!ok(x)) return false;
+    return true;
+  };
+  return g.type === 'GeometryCollection' ? g.geometries.every(allFinite) : ok(g.coordinates);
 }
 
 function pct(x: number): string {
@@ -134,32 +180,19 @@ function ha(m2: number): string {
 export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8Array }, options: ImportOptions = {}): ImportResult {
   const bytes = toUint8Array(file.bytes);
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
-  const result: ImportResult = {
-    fileName: file.name,
-    bytes: bytes.byteLength,
-    format: null,
-    encoding: null,
-    crs: null,
-    crsUsed: null,
-    issues: [],
-    items: [],
-    summary: { total: 0, importable: 0, withWarnings: 0, blocked: 0 },
-  };
+  const result = emptyResult(file.name, bytes.byteLength);
   if (bytes.byteLength > maxBytes) {
-    result.issues.push(
-      fileIssue('error', 'file-too-large', `Le fichier « ${file.name} » fait ${formatMegabytes(bytes.byteLength)} : la taille maximale est de ${formatMegabytes(maxBytes)}.`),
-    );
+    result.issues.push(tooLargeIssue(file.name, bytes.byteLength, maxBytes));
     return result;
   }
   const ext = file.name.toLowerCase().split('.').pop() ?? '';
   if (UNSUPPORTED_EXT[ext]) {
-    result.issues.push(
-      fileIssue(
-        'error',
-        'unsupported-format',
-        `Le format ${UNSUPPORTED_EXT[ext]} (« ${file.name} ») n’est pas pris en charge : exportez la couche en GeoJSON ou en CSV depuis votre logiciel (dans QGIS : clic droit sur la couche, Exporter, Sauvegarder les entités sous…).`,
-      ),
-    );
+    result.issues.push(unsupportedIssue(file.name, UNSUPPORTED_EXT[ext]));
+    return result;
+  }
+  if (BINARY_EXT[ext]) {
+    // Text formats only here: the app reads these with parseImportFiles (worker).
+    result.issues.push(fileIssue('error', 'unsupported-format', `Le format ${BINARY_EXT[ext]} (« ${file.name} ») se lit avec l’import de l’atlas (parseImportFiles), pas comme un texte.`));
     return result;
   }
   if (bytes.byteLength === 0) {
@@ -172,6 +205,20 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
   const format = detectFormat(file.name, decoded.text);
   result.format = format;
   const extracted: Extracted = format === 'geojson' ? extractGeoJson(decoded.text, file.name) : parseCsvText(decoded.text, file.name);
+  return buildReport(result, extracted, options);
+}
+
+/**
+ * The report of records read from a file (any format): columns mapped, CRS detected (or as
+ * chosen), geometries converted to WGS 84, then every check, item by item. `result` carries
+ * what the reader already knows (file name, size, format, encoding).
+ */
+export function buildReport(result: ImportResult, extracted: Extracted, options: ImportOptions = {}): ImportResult {
+  const file = { name: result.fileName };
+  const format = result.format;
+  if (extracted.encoding) result.encoding = extracted.encoding;
+  if (extracted.layers) result.layers = extracted.layers;
+  if (extracted.layer !== undefined) result.layer = extracted.layer;
   result.issues.push(...extracted.issues);
   if (extracted.issues.some((i) => i.level === 'error')) return finish(result);
   if (extracted.records.length === 0) {
@@ -179,9 +226,28 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
     return finish(result);
   }
 
+  // CNIG « Sites économiques »: a site_eco file holds zones, not plots (see cnigFile.ts).
+  const cnigClass = detectCnigClass(file.name, extracted.records);
+  if (cnigClass) result.cnigClass = cnigClass;
+  if (cnigClass === 'site_eco') {
+    const z = readSiteEco(file.name, extracted, options.crs);
+    Object.assign(result, { zones: z.zones, crs: z.crs, crsUsed: z.crsUsed });
+    return finish(result);
+  }
+
   const records = extracted.records;
+  const rows = format === 'csv' || extracted.rows === true;
   const where = (i: number, label: string | null) =>
-    `${format === 'csv' ? `Ligne ${i + 2}` : `Entité n° ${i + 1}`}${label ? ` (« ${label} »)` : ''}`;
+    `${rows ? `Ligne ${i + 2}` : `Entité n° ${i + 1}`}${label ? ` (« ${label} »)` : ''}`;
+
+  // 0. Names typed in the report, then the column-mapping step (unknown columns).
+  for (const [k, name] of Object.entries(options.nameFixes ?? {})) {
+    const r = records[Number(k)];
+    if (r) r.properties = { ...r.properties, name };
+  }
+  const columns = proposeColumns(records, options.columnMap, options.rememberedColumns);
+  applyColumnMap(records, columns);
+  if (columns.length > 0) result.columns = columns;
 
   // 1. Structure, then CRS detection on the well-formed geometries.
   const structural = records.map((r) => (r.readErrors.length > 0 ? [] : structuralErrors(r)));
@@ -190,6 +256,7 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
     .filter((g): g is Geometry => g !== null);
   const detection: CrsDetection = detectCrs({ crsMember: extracted.crsMember, sampleCoords: samplePositions(sampleGeoms, 500) });
   result.crs = detection;
+  if (crsMemberName(extracted.crsMember) !== null) result.crsSource = extracted.crsSource ?? 'crs-member';
   const crsUsed: CrsId | null = options.crs ?? detection.crs;
   result.crsUsed = crsUsed;
   if (crsUsed === null) {
@@ -202,7 +269,9 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
   const wgs: (Geometry | null)[] = records.map((r, i) => {
     if (crsUsed === null || structural[i].length > 0 || r.readErrors.length > 0 || !isObject(r.geometry)) return null;
     try {
-      const g = reprojectGeometry(r.geometry as unknown as Geometry, crsUsed, 'EPSG:4326');
+      const src = r.geometry as unknown as Geometry;
+      // Already WGS 84: no copy (the site's geometry is a rounded copy anyway).
+      const g = crsUsed === 'EPSG:4326' ? src : reprojectGeometry(src, crsUsed, 'EPSG:4326');
       return allFinite(g) ? g : null;
     } catch {
       return null;
@@ -220,6 +289,15 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
     file.name,
     { geometryTypes: [...SITE_GEOMETRY_TYPES], bounds: crsUsed ? 'metropole' : 'none', allowNullGeometry: false },
   );
+
+  // The generic issues by item (one pass: a file of 100,000 faulty items stays linear).
+  const genericOf = new Map<number, ValidationIssue[]>();
+  for (const gi of generic) {
+    if (gi.featureIndex === null) continue;
+    const list = genericOf.get(gi.featureIndex);
+    if (list) list.push(gi);
+    else genericOf.set(gi.featureIndex, [gi]);
+  }
 
   const territory: Territory | null = options.territory ? prepareTerritory(options.territory) : null;
   const existing = options.existingIds ?? new Set<string>();
@@ -250,8 +328,7 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
     if (crsUsed === null) add('error', 'crs-unknown', `système de coordonnées inconnu : choisissez-le pour importer cette entité.`);
 
     // Issues of the shared validator, re-worded with this item's label.
-    for (const gi of generic) {
-      if (gi.featureIndex !== i) continue;
+    for (const gi of genericOf.get(i) ?? []) {
       if (raw.readErrors.length > 0 && (gi.code === 'invalid-geojson' || gi.code === 'missing-geometry')) continue;
       const prefix = `${file.name}, entité n° ${i + 1}${gi.featureLabel ? ` (« ${gi.featureLabel} »)` : ''} : `;
       const problem = gi.message.startsWith(prefix) ? gi.message.slice(prefix.length) : gi.message;
@@ -272,7 +349,7 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
       if (p.id) {
         const first = seenIds.get(p.id);
         if (first !== undefined) {
-          const other = format === 'csv' ? `la ligne ${first + 2}` : `l’entité n° ${first + 1}`;
+          const other = rows ? `la ligne ${first + 2}` : `l’entité n° ${first + 1}`;
           add('error', 'duplicate-id', `l’identifiant « ${p.id} » est déjà celui de ${other} du fichier : une seule des deux peut être importée.`);
         } else seenIds.set(p.id, i);
         if (existing.has(p.id)) {
@@ -282,10 +359,10 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
 
       let selfIntersecting = false;
       if (site.geometry.type !== 'Point') {
-        const k = kinks(site.geometry as never);
-        if (k.features.length > 0) {
+        const crossing = findSelfIntersection(site.geometry);
+        if (crossing) {
           selfIntersecting = true;
-          const [x, y] = k.features[0].geometry.coordinates;
+          const [x, y] = crossing;
           add(
             'error',
             'self-intersection',
@@ -338,7 +415,7 @@ export function parseImportFile(file: { name: string; bytes: ArrayBuffer | Uint8
       fileIssue(
         'warning',
         'unmapped-fields',
-        `Ces champs du fichier ne correspondent à aucun champ de l’atlas et ne seront pas importés : ${list}. Renommez-les (voir le format d’import) si vous voulez les garder.`,
+        `Ces champs du fichier ne correspondent à aucun champ de l’atlas et ne seront pas importés : ${list}. Pour les garder, associez-les à un champ de l’atlas (« Colonnes non reconnues ») ou renommez-les (voir le format d’import).`,
       ),
     );
   }

@@ -4,8 +4,8 @@
  * partly outside when some vertices are outside (the outline is generalised, so this is
  * only a warning).
  */
-import { bbox as turfBbox, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { preparePolygon, type PreparedPolygon } from '../../domain/pointInPolygon';
 import type { SiteGeometry } from '../../domain/types';
 import { representativePoint } from './assignCommune';
 
@@ -16,17 +16,17 @@ export type TerritoryInput =
   | FeatureCollection<Polygon | MultiPolygon>;
 
 export interface Territory {
-  parts: { box: number[]; geometry: Polygon | MultiPolygon }[];
+  parts: PreparedPolygon[];
 }
 
 export function prepareTerritory(t: TerritoryInput): Territory {
   const geoms: (Polygon | MultiPolygon)[] =
     t.type === 'FeatureCollection' ? t.features.map((f) => f.geometry).filter(Boolean) : t.type === 'Feature' ? [t.geometry] : [t];
-  return { parts: geoms.map((geometry) => ({ box: turfBbox(geometry), geometry })) };
+  return { parts: geoms.map((geometry) => preparePolygon(geometry)) };
 }
 
 export function pointInTerritory(p: Position, t: Territory): boolean {
-  return t.parts.some(({ box, geometry }) => p[0] >= box[0] && p[0] <= box[2] && p[1] >= box[1] && p[1] <= box[3] && booleanPointInPolygon(p, geometry));
+  return t.parts.some((part) => part.contains(p[0], p[1]));
 }
 
 export type TerritoryStatus = 'inside' | 'partly-outside' | 'outside';

@@ -5,6 +5,7 @@
  * scripts… stay as text).
  */
 import { area } from '@turf/turf';
+import { availabilityOf, etatOccupOf, isInList, occupationOf, stadeCommOf } from '../../domain/cnig';
 import { emptyReadiness } from '../../domain/readiness';
 import { roundGeometry } from '../../domain/roundGeometry';
 import { blankSiteProperties } from '../../domain/site';
@@ -63,6 +64,9 @@ type Field =
   | 'dist_station_m'
   | 'station_name'
   | 'rail_km_to_cdg'
+  | 'dist_ite_m'
+  | 'ite_name'
+  | 'ite_line'
   | 'ignored';
 
 /** Normalised input name → field. First match wins when several columns map to one field. */
@@ -110,6 +114,9 @@ const ALIASES: Record<Field, string[]> = {
   dist_station_m: ['dist_station_m'],
   station_name: ['station_name'],
   rail_km_to_cdg: ['rail_km_to_cdg'],
+  dist_ite_m: ['dist_ite_m'],
+  ite_name: ['ite_name'],
+  ite_line: ['ite_line'],
   // Derived values written by the atlas's own exports: recomputed, never read back.
   ignored: [
     'computed_surface_m2',
@@ -137,9 +144,27 @@ for (const [field, names] of Object.entries(ALIASES) as [Field, string[]][]) {
   });
 }
 
+/**
+ * Official TERRAIN-ECO fields the atlas keeps as they are in `cnig` (the form's CNIG fields), so
+ * a CNIG file re-imported or re-published loses nothing. « inconnu » (the default) is not kept;
+ * terr_stade_comm / terr_etat_occup are kept only when finer than the atlas value they map to.
+ */
+const CNIG_KEPT = ['terr_refcad', 'terr_utile', 'terr_maitrise_fonc', 'terr_stade_amngt', 'terr_stade_comm', 'terr_etat_occup', 'terr_usage', 'terr_acquereur', 'terr_cession_date', 'terr_vente_montant'];
+
 const READINESS_KEYS = ['status', 'date', 'source', 'note'] as const;
 type ReadinessKey = (typeof READINESS_KEYS)[number];
 const READINESS_RE = new RegExp(`^(?:readiness|atlas_readiness|cle_en_main)_(${READINESS_ITEM_IDS.join('|')})(?:_(status|statut|date|source|note))?$`);
+
+/**
+ * The atlas field a column name maps to (« nom » → name, « surface_ha » → declared_surface_ha,
+ * a readiness column → « readiness »), or undefined when the atlas does not know it.
+ */
+export function knownColumn(key: string): string | undefined {
+  const nk = normalizeKey(key);
+  if (key === 'readiness' || READINESS_RE.test(nk)) return 'readiness';
+  if (nk === 'site_id') return 'id';
+  return FIELD_OF.get(nk);
+}
 
 export interface MappedProperties {
   /** Values read, only for the fields present in the input. */
@@ -164,6 +189,7 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
   const keys = Object.keys(props);
   const normKeys = new Map(keys.map((k) => [k, normalizeKey(k)]));
   const hasCnigTerrain = [...normKeys.values()].includes('terr_id');
+  const cnig: Record<string, string | number | null> = {};
 
   for (const key of keys) {
     const value = props[key];
@@ -184,6 +210,10 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
       const sub = (rm[2] === 'statut' ? 'status' : (rm[2] ?? 'status')) as ReadinessKey;
       setReadiness(rm[1] as ReadinessItemId, sub, value);
       continue;
+    }
+    if (CNIG_KEPT.includes(key)) {
+      if ((typeof value === 'string' || typeof value === 'number') && value !== '' && value !== 'inconnu') cnig[key] = value;
+      if (key !== 'terr_stade_comm' && key !== 'terr_etat_occup') continue;
     }
     // In a CNIG terrain file, `site_id` is the zone (site économique) of the plot.
     const field: Field | undefined = nk === 'site_id' ? (hasCnigTerrain ? 'zone_id' : 'id') : FIELD_OF.get(nk);
@@ -239,7 +269,7 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
     if (k === undefined) problems.push(`le type « ${String(c.value)} » n’est pas reconnu (attendu : parcelle ou friche) ; « parcelle » est retenu.`);
     else if (k !== null) values.kind = k;
   }
-  for (const f of ['zone_id', 'zone_name', 'commune', 'epci_name', 'contact', 'notes', 'friche_status', 'friche_type', 'source_url', 'waterway_name', 'station_name'] as const) {
+  for (const f of ['zone_id', 'zone_name', 'commune', 'epci_name', 'contact', 'notes', 'friche_status', 'friche_type', 'source_url', 'waterway_name', 'station_name', 'ite_name', 'ite_line'] as const) {
     const t = text(f);
     if (t !== undefined) (values as Record<string, unknown>)[f] = t;
   }
@@ -292,6 +322,7 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
     ['dist_waterway_m', 'la distance à la voie d’eau'],
     ['dist_station_m', 'la distance à la gare'],
     ['rail_km_to_cdg', 'la distance ferroviaire à Roissy-CDG'],
+    ['dist_ite_m', 'la distance à l’embranchement ferroviaire (ITE)'],
   ] as const) {
     const n = num(f, label);
     if (n !== undefined) values[f] = n;
@@ -310,6 +341,10 @@ export function mapProperties(input: Record<string, unknown> | null | undefined)
     values.fictitious = b === true;
   }
   if (readinessSeen) values.readiness = readiness;
+  // Official values that only restate the atlas value are not kept (see CNIG_KEPT).
+  if (typeof cnig.terr_stade_comm === 'string' && (!isInList('terrain_eco', 'terr_stade_comm', cnig.terr_stade_comm) || stadeCommOf(availabilityOf(cnig.terr_stade_comm)) === cnig.terr_stade_comm)) delete cnig.terr_stade_comm;
+  if (typeof cnig.terr_etat_occup === 'string' && (!isInList('terrain_eco', 'terr_etat_occup', cnig.terr_etat_occup) || etatOccupOf(occupationOf(cnig.terr_etat_occup)) === cnig.terr_etat_occup)) delete cnig.terr_etat_occup;
+  if (Object.keys(cnig).length) values.cnig = cnig;
   return { values, problems, extra };
 }
 

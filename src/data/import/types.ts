@@ -3,11 +3,31 @@ import type { Site, SiteProperties } from '../../domain/types';
 import type { ValidationIssue } from '../validation/types';
 import type { CommunesLayer } from './assignCommune';
 import type { TerritoryInput } from './territory';
+import type { SqlJsLoader } from '../gpkg/sqljs';
+import type { ColumnMap, ColumnProposal } from './columns';
 
 /** 50 Mo (MiB): bigger files are refused before being read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export type ImportFormat = 'geojson' | 'csv';
+export type ImportFormat = 'geojson' | 'csv' | 'shapefile' | 'geopackage' | 'kml' | 'kmz' | 'xlsx';
+
+/** One file given to the import (several: the parts of a Shapefile dropped together). */
+export interface ImportFile {
+  name: string;
+  bytes: ArrayBuffer | Uint8Array;
+}
+
+/** A layer of a GeoPackage, a sheet of a workbook, a Shapefile of a zip: the user picks one. */
+export interface ImportLayer {
+  name: string;
+  /** Features (rows) in it. */
+  count: number;
+  /** « Polygon », « Point »… when known. */
+  geometryType: string | null;
+}
+
+/** Where a declared CRS came from (for the report's wording). */
+export type CrsSource = 'crs-member' | 'prj' | 'geopackage' | 'kml';
 
 export interface ImportOptions {
   /** The CRS chosen by the user; overrides the detection. */
@@ -24,6 +44,16 @@ export interface ImportOptions {
   defaults?: Partial<SiteProperties>;
   /** Relative difference above which declared and computed surfaces disagree (default 0.2 = 20 %). */
   surfaceTolerance?: number;
+  /** The layer (GeoPackage), sheet (Excel) or Shapefile (zip) to read; default: the first one. */
+  layer?: string | null;
+  /** Columns the user mapped in the report (header → atlas field; null = do not import). */
+  columnMap?: ColumnMap;
+  /** Mappings remembered from earlier files (normalised header → field), applied to unknown columns. */
+  rememberedColumns?: ColumnMap;
+  /** Names typed in the report for items that had none (item index → name). */
+  nameFixes?: Record<number, string>;
+  /** How to get sql.js (GeoPackage); default: the Node loader (tests, scripts). */
+  sqlJs?: SqlJsLoader;
 }
 
 export interface ImportItem {
@@ -49,10 +79,22 @@ export interface ImportResult {
   crs: CrsDetection | null;
   /** The CRS actually used: options.crs, else the detected one; null = every item blocked. */
   crsUsed: CrsId | null;
+  /** Where the declared CRS was read (`crs` member, .prj, GeoPackage, KML), when one was. */
+  crsSource?: CrsSource | null;
+  /** The layers / sheets the file holds, when it holds several kinds (GeoPackage, Excel, zip). */
+  layers?: ImportLayer[];
+  /** The layer read. */
+  layer?: string | null;
+  /** Columns the atlas does not know, with the proposed or remembered field. */
+  columns?: ColumnProposal[];
   /** File-level issues (featureIndex null). */
   issues: ValidationIssue[];
   items: ImportItem[];
   summary: { total: number; importable: number; withWarnings: number; blocked: number };
+  /** Set when the file is a CNIG « Sites économiques » class (src/data/import/cnigFile.ts). */
+  cnigClass?: import('./cnigFile').CnigFileClass | null;
+  /** A site_eco file: its zones (outlines to attach to the register), and no site item. */
+  zones?: import('./cnigFile').ImportedZone[];
 }
 
 /** A raw record from the file, before any interpretation. */
@@ -76,4 +118,12 @@ export interface Extracted {
   issues: ValidationIssue[];
   /** The whole file is marked fictitious (sample generator: `"fictitious": true` on the collection). */
   fileFictitious?: boolean;
+  /** Where crsMember comes from (default: the GeoJSON `crs` member or an EWKT SRID). */
+  crsSource?: CrsSource;
+  /** Text encoding of binary formats (Shapefile .dbf). */
+  encoding?: 'utf-8' | 'windows-1252';
+  layers?: ImportLayer[];
+  layer?: string | null;
+  /** Records are spreadsheet rows: messages say « Ligne N » (header = line 1). */
+  rows?: boolean;
 }

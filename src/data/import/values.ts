@@ -118,6 +118,14 @@ const AVAILABILITY: Record<string, Availability> = {
   occupe: 'vendu_occupe',
   cede: 'vendu_occupe',
   'vendu, commercialisation achevee': 'vendu_occupe',
+  // The official list of terr_stade_comm (CNIG « Sites économiques », see src/domain/cnig/mapping.ts).
+  'en vente avec contraintes': 'disponible',
+  'reserve par option de reservation': 'sous_option',
+  "reserve par une deliberation de l'epci": 'sous_option',
+  'non commercialise': 'inconnu',
+  'non commercialisable': 'inconnu',
+  autre: 'inconnu',
+  'sans objet': 'inconnu',
   'commercialisation achevee': 'vendu_occupe',
   indisponible: 'vendu_occupe',
   inconnu: 'inconnu',
@@ -135,6 +143,9 @@ const OCCUPATION: Record<string, Occupation> = {
   libre: 'inoccupe',
   en_transition: 'en_transition',
   'en transition': 'en_transition',
+  'occupation transitoire': 'en_transition',
+  autre: 'inconnu',
+  'sans objet': 'inconnu',
   friche: 'friche',
   inconnu: 'inconnu',
   nc: 'inconnu',
@@ -157,6 +168,8 @@ const STATUS: Record<string, ItemStatus> = {
   'a faire': 'a_faire',
   non: 'a_faire',
   todo: 'a_faire',
+  a_verifier: 'a_verifier',
+  'a verifier': 'a_verifier',
   sans_objet: 'sans_objet',
   'sans objet': 'sans_objet',
   so: 'sans_objet',
@@ -208,14 +221,19 @@ for (const s of SECTORS) {
   SECTOR_TABLE[normalizeValue(s.en)] = s.id;
 }
 
-/** Sectors from ids or French labels, separated by `|` or `;` (or a JSON array). */
+/**
+ * Sectors from ids or French labels, separated by `|`, `;` or `,` (or a JSON array).
+ * A comma inside an official label (« Verre, emballage, papier-carton ») is not a separator:
+ * a piece is split on commas only when it is not a known label as a whole.
+ */
 export function readSectors(v: unknown): { sectors: SectorId[]; unknown: string[] } {
   if (isBlank(v)) return { sectors: [], unknown: [] };
-  const tokens = Array.isArray(v)
-    ? v.map((x) => String(x))
-    : typeof v === 'string'
-      ? v.split(/[|;]/)
-      : [String(v)];
+  const pieces = Array.isArray(v) ? v.map((x) => String(x)) : typeof v === 'string' ? v.split(/[|;]/) : [String(v)];
+  const tokens: string[] = [];
+  for (const p of pieces) {
+    if (p.includes(',') && !SECTOR_TABLE[normalizeValue(p)]) tokens.push(...p.split(','));
+    else tokens.push(p);
+  }
   const sectors: SectorId[] = [];
   const unknown: string[] = [];
   for (const t of tokens) {

@@ -2,13 +2,13 @@
  * Core of the distances CLI (scripts/distances.ts), pure and testable: reads a GeoJSON text
  * in WGS84 or Lambert-93, checks each feature, and adds the distance properties
  * (dist_rn2_m, dist_rn2_error_m, dist_waterway_m, waterway_name, dist_station_m,
- * station_name, rail_km_to_cdg). Every problem gets a French message naming the feature;
+ * station_name, rail_km_to_cdg, dist_ite_m, ite_name, ite_line). Every problem gets a French message naming the feature;
  * bad features are kept in the output with null distances, nothing else is lost.
  */
 import proj4 from 'proj4';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { SiteDistances, SiteGeometry } from '../types';
-import { prepareSite } from './siteShape';
+import { prepareSite, type SiteShape } from './siteShape';
 import { toSiteDistances, type DistanceCalculator } from './index';
 
 /** Lambert-93 (RGF93 v1 / Lambert-93), defined here so that nothing depends on a registry. */
@@ -29,6 +29,9 @@ export const NULL_DISTANCES: SiteDistances = {
   dist_station_m: null,
   station_name: null,
   rail_km_to_cdg: null,
+  dist_ite_m: null,
+  ite_name: null,
+  ite_line: null,
 };
 
 export class InputError extends Error {}
@@ -64,14 +67,16 @@ function crsName(fc: FeatureCollection): string | null {
   return typeof name === 'string' ? name : null;
 }
 
-function* positions(g: Geometry | null | undefined): Generator<Position> {
+/** Calls fn on every [x, y] position of a geometry's coordinates (any nesting), until it returns false. */
+function eachPosition(g: Geometry | null | undefined, fn: (x: number, y: number) => boolean): void {
   if (!g || typeof g !== 'object') return;
-  const c = (g as { coordinates?: unknown }).coordinates;
-  const walk = function* (x: unknown): Generator<Position> {
-    if (Array.isArray(x) && x.length >= 2 && typeof x[0] === 'number') yield x as Position;
-    else if (Array.isArray(x)) for (const y of x) yield* walk(y);
+  const walk = (x: unknown): boolean => {
+    if (!Array.isArray(x)) return true;
+    if (x.length >= 2 && typeof x[0] === 'number') return fn(x[0], x[1] as number);
+    for (const y of x) if (!walk(y)) return false;
+    return true;
   };
-  yield* walk(c);
+  walk((g as { coordinates?: unknown }).coordinates);
 }
 
 /**
@@ -93,14 +98,13 @@ export function detectInputCrs(fc: FeatureCollection): { crs: InputCrs; reason: 
   let degrees = 0;
   let lambert = 0;
   for (const f of fc.features) {
-    for (const p of positions(f?.geometry)) {
-      const [x, y] = p;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    eachPosition(f?.geometry, (x, y) => {
+      if (!Number.isFinite(x) || !Number.isFinite(y)) return true;
       n++;
       if (Math.abs(x) <= 180 && Math.abs(y) <= 90) degrees++;
       else if (x >= 50_000 && x <= 1_300_000 && y >= 6_000_000 && y <= 7_200_000) lambert++;
-      if (n >= 2000) break;
-    }
+      return n < 2000;
+    });
     if (n >= 2000) break;
   }
   if (n === 0) return { crs: 'EPSG:4326', reason: 'aucune coordonnée lisible' };
@@ -144,14 +148,27 @@ function reproject(g: SiteGeometry, from: InputCrs): SiteGeometry {
   return { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map((r) => r.map(t))) };
 }
 
-/** Approximate distance (km) from the site to the edge of the study box (where the networks are cut). */
-function kmToStudyEdge(g: SiteGeometry): number {
-  let km = Infinity;
-  for (const [lon, lat] of positions(g)) {
-    const kx = 111.32 * Math.cos((lat * Math.PI) / 180);
-    km = Math.min(km, (lon - STUDY_AREA.lonMin) * kx, (STUDY_AREA.lonMax - lon) * kx, (lat - STUDY_AREA.latMin) * 110.57, (STUDY_AREA.latMax - lat) * 110.57);
-  }
-  return km;
+/** Approximate distance (km) from the site's box to the edge of the study box (where the networks are cut). */
+function kmToStudyEdge(shape: SiteShape): number {
+  const kx = (lat: number) => 111.32 * Math.cos((lat * Math.PI) / 180);
+  const k = Math.min(kx(shape.latMin), kx(shape.latMax));
+  return Math.min(
+    (shape.lonMin - STUDY_AREA.lonMin) * k,
+    (STUDY_AREA.lonMax - shape.lonMax) * k,
+    (shape.latMin - STUDY_AREA.latMin) * 110.57,
+    (STUDY_AREA.latMax - shape.latMax) * 110.57,
+  );
+}
+
+/** The first position outside the study box, or null. */
+function outsideStudyArea(g: SiteGeometry): [number, number] | null {
+  let out: [number, number] | null = null;
+  eachPosition(g, (lon, lat) => {
+    if (lon >= STUDY_AREA.lonMin && lon <= STUDY_AREA.lonMax && lat >= STUDY_AREA.latMin && lat <= STUDY_AREA.latMax) return true;
+    out = [lon, lat];
+    return false;
+  });
+  return out;
 }
 
 export interface AnnotateResult {
@@ -165,21 +182,30 @@ export interface AnnotateResult {
   messages: string[];
 }
 
+/** The outcome for one feature: the feature to write (distances added, or nulls) and its messages. */
+export interface AnnotatedFeature {
+  feature: Feature;
+  measured: boolean;
+}
+
 /**
- * Adds the distance properties to every feature of `fc` (a new collection is returned;
- * geometries, other properties and the `crs` member are kept as they are).
+ * A per-feature annotator for input in `crs` (the streaming CLI and annotateCollection):
+ * checks the feature, prepares its geometry once, computes its distances and returns the
+ * feature to write. The input feature object is reused (its properties get the distance
+ * fields; the geometry stays as it was, in the input CRS). Labels for messages are built only
+ * when there is something to say.
  */
-export function annotateCollection(fc: FeatureCollection, calc: DistanceCalculator): AnnotateResult {
-  const { crs, reason } = detectInputCrs(fc);
-  const messages: string[] = [];
-  let measured = 0;
-  const features = fc.features.map((f: unknown, i): Feature => {
-    const label = featureLabel(f, i);
-    const reject = (problem: string): Feature => {
-      messages.push(`${label} : ${problem} ; distances non calculées.`);
-      if (!f || typeof f !== 'object') return { type: 'Feature', properties: { ...NULL_DISTANCES }, geometry: null as unknown as Geometry };
+export function createFeatureAnnotator(
+  calc: DistanceCalculator,
+  crs: InputCrs,
+): (f: unknown, index: number, messages: string[]) => AnnotatedFeature {
+  let scratch: SiteShape | undefined;
+  return (f, index, messages) => {
+    const reject = (problem: string): AnnotatedFeature => {
+      messages.push(`${featureLabel(f, index)} : ${problem} ; distances non calculées.`);
+      if (!f || typeof f !== 'object') return { feature: { type: 'Feature', properties: { ...NULL_DISTANCES }, geometry: null as unknown as Geometry }, measured: false };
       const feat = f as Feature;
-      return { ...feat, properties: { ...(feat.properties ?? {}), ...NULL_DISTANCES } };
+      return { feature: { ...feat, properties: { ...(feat.properties && typeof feat.properties === 'object' ? feat.properties : {}), ...NULL_DISTANCES } }, measured: false };
     };
     if (!f || typeof f !== 'object' || (f as { type?: unknown }).type !== 'Feature') return reject("ce n'est pas une Feature GeoJSON");
     const feat = f as Feature;
@@ -190,31 +216,49 @@ export function annotateCollection(fc: FeatureCollection, calc: DistanceCalculat
     }
     if (!allFinite(g)) return reject('coordonnées invalides (absentes, non numériques ou infinies)');
     const wgs = reproject(g, crs);
-    for (const [lon, lat] of positions(wgs)) {
-      if (
-        !(lon >= STUDY_AREA.lonMin && lon <= STUDY_AREA.lonMax && lat >= STUDY_AREA.latMin && lat <= STUDY_AREA.latMax)
-      ) {
-        return reject(
-          `hors de la zone d'étude (point lon ${lon.toFixed(5)}, lat ${lat.toFixed(5)} ; zone : lon ${STUDY_AREA.lonMin}–${STUDY_AREA.lonMax}, lat ${STUDY_AREA.latMin}–${STUDY_AREA.latMax})`,
-        );
-      }
+    const outside = outsideStudyArea(wgs);
+    if (outside) {
+      return reject(
+        `hors de la zone d'étude (point lon ${outside[0].toFixed(5)}, lat ${outside[1].toFixed(5)} ; zone : lon ${STUDY_AREA.lonMin}–${STUDY_AREA.lonMax}, lat ${STUDY_AREA.latMin}–${STUDY_AREA.latMax})`,
+      );
     }
-    if (!prepareSite(wgs)) return reject('géométrie invalide (anneau de moins de 3 points distincts)');
-    const d = calc.compute(wgs);
+    const shape = prepareSite(wgs, scratch);
+    if (!shape) return reject('géométrie invalide (anneau de moins de 3 points distincts)');
+    scratch = shape;
+    const d = calc.computeShape(shape);
     const props = toSiteDistances(d);
-    measured++;
-    const edgeKm = kmToStudyEdge(wgs);
+    const edgeKm = kmToStudyEdge(shape);
     const beyond: string[] = [];
     if (d.rn2 && d.rn2.distance_m / 1000 > edgeKm) beyond.push('la RN2');
     if (d.waterway && d.waterway.distance_m / 1000 > edgeKm) beyond.push("la voie d'eau");
     if (d.station && d.station.distance_m / 1000 > edgeKm) beyond.push('la gare');
+    if (d.ite && d.ite.distance_m / 1000 > edgeKm) beyond.push("l'embranchement ferroviaire");
     if (beyond.length) {
       messages.push(
-        `${label} : avertissement, à ${edgeKm.toFixed(1)} km du bord de la zone d'étude où les réseaux sont coupés ; ` +
+        `${featureLabel(f, index)} : avertissement, à ${edgeKm.toFixed(1)} km du bord de la zone d'étude où les réseaux sont coupés ; ` +
           `la distance à ${beyond.join(', ')} peut être surestimée.`,
       );
     }
-    return { ...feat, properties: { ...(feat.properties ?? {}), ...props } };
+    const base = feat.properties && typeof feat.properties === 'object' ? feat.properties : {};
+    feat.properties = Object.assign(base, props);
+    return { feature: feat, measured: true };
+  };
+}
+
+/**
+ * Adds the distance properties to every feature of `fc` (a new collection is returned;
+ * geometries, other properties and the `crs` member are kept as they are).
+ */
+export function annotateCollection(fc: FeatureCollection, calc: DistanceCalculator): AnnotateResult {
+  const { crs, reason } = detectInputCrs(fc);
+  const messages: string[] = [];
+  const annotate = createFeatureAnnotator(calc, crs);
+  let measured = 0;
+  const features = fc.features.map((f: unknown, i): Feature => {
+    const copy = f && typeof f === 'object' && (f as Feature).type === 'Feature' ? { ...(f as Feature), properties: { ...((f as Feature).properties ?? {}) } } : f;
+    const r = annotate(copy, i, messages);
+    if (r.measured) measured++;
+    return r.feature;
   });
   return {
     output: { ...fc, features },

@@ -8,13 +8,14 @@
  */
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point } from 'geojson';
 import { waterwayPartOf, WATERWAY_PARTS, type WaterwayPart } from '../waterway';
+import { groupSidings } from '../ite';
 import type { Rn2Gap, TransportNetworks } from './types';
 
 export const WATERWAY_NAMES = WATERWAY_PARTS;
 export type WaterwayName = WaterwayPart;
 
-export type TransportLayerId = 'rn2' | 'waterway' | 'rail' | 'stations' | 'lgv' | 'roissy';
-export const TRANSPORT_LAYER_IDS: readonly TransportLayerId[] = ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy'];
+export type TransportLayerId = 'rn2' | 'waterway' | 'rail' | 'stations' | 'lgv' | 'roissy' | 'ite';
+export const TRANSPORT_LAYER_IDS: readonly TransportLayerId[] = ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy', 'ite'];
 
 export class NetworkDataError extends Error {}
 
@@ -104,6 +105,7 @@ export function networksFromLayers(layers: Record<string, FeatureCollection | un
   const stations = requireLayer(layers, 'stations');
   const lgv = requireLayer(layers, 'lgv');
   const roissy = requireLayer(layers, 'roissy');
+  const ite = requireLayer(layers, 'ite');
 
   const navigable: Feature<LineString | MultiLineString>[] = [];
   for (const f of waterway.features) {
@@ -121,5 +123,6 @@ export function networksFromLayers(layers: Record<string, FeatureCollection | un
     stations: collection(stations.features.filter(isPoint).filter((f) => isPassengerStation(f.properties))),
     lgv: collection(lgv.features.filter(isLine)),
     roissy: collection(roissy.features.filter(isPoint)),
+    ite: groupSidings(collection(ite.features.filter(isPoint))),
   };
 }

@@ -18,6 +18,7 @@ export const RAW_SOURCE_FILES: Record<TransportLayerId, string> = {
   stations: 'rail_stations.geojson',
   lgv: 'lgv_interconnexion_est.geojson',
   roissy: 'roissy_link_reference_points.geojson',
+  ite: 'rail_sidings_ite.geojson',
 };
 
 /** File names written by the data build in public/data/. */
@@ -28,6 +29,7 @@ export const BUILT_FILES: Record<TransportLayerId, string> = {
   stations: 'stations.geojson',
   lgv: 'lgv.geojson',
   roissy: 'roissy.geojson',
+  ite: 'ite.geojson',
 };
 
 /**

@@ -1,20 +1,24 @@
 /**
  * Rail distance from each Paris–Laon passenger station to Aéroport Charles-de-Gaulle 2 TGV
- * through the proposed Roissy link (no public geometry of the link exists):
+ * through the proposed rail « virgule » (raccordement Roissy–GrandSoissons; no public geometry
+ * of the link exists):
  *
  *   rail_km_to_cdg = along the Paris–Laon line (229000) from the station to the crossing with
  *                    the LGV Interconnexion Est (roissy point kind computed_line_crossing)
- *                  + ROISSY_LINK_KM (1.5 km, the announced length of the link; an assumption,
+ *                  + ROISSY_LINK_KM (1.5 km, the length given by the PETR's « Territoire d'industrie
+ *                    2023-2027 » application; an assumption,
  *                    the link's own geometry is unknown)
  *                  + along the LGV Interconnexion Est (226310) from the crossing to CDG 2 TGV
  *                    (roissy point kind station_reference).
  *
  * "Along" = each point is projected on its line (nearest point, Turf conventions) and the
- * distance is measured along the real SNCF geometry between the two projections.
+ * distance is measured along the real SNCF geometry between the two projections, as the sum
+ * of the WGS84 geodesic lengths of its segments (the sphere was up to 0.3 % short).
  * Stations on the Paris side of the crossing get null: the link, a branch towards the
  * north-east, does not serve them.
  */
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
+import { geodesicDistance } from './ellipsoid';
 import { EARTH_RADIUS_M, EDGE_STRIDE, arcAngle, arcNearest, haversineM, setEdge, unitVector } from './sphere';
 
 export const ROISSY_LINK_KM = 1.5;
@@ -102,7 +106,7 @@ export function polyline(coords: Position[]): Polyline {
     const a = coords[i];
     const b = coords[i + 1];
     setEdge(edges, i, a[0], a[1], b[0], b[1]);
-    cum[i + 1] = cum[i] + haversineM(a, b);
+    cum[i + 1] = cum[i] + geodesicDistance(a[0], a[1], b[0], b[1]);
   }
   return { coords, cum, edges };
 }
@@ -123,7 +127,7 @@ export function locateAlong(line: Polyline, p: Position): { along_m: number; off
     }
   }
   const q = arcNearest(line.edges, seg, c[0], c[1], c[2]);
-  return { along_m: line.cum[seg] + haversineM(line.coords[seg], q), offset_m: best * EARTH_RADIUS_M };
+  return { along_m: line.cum[seg] + geodesicDistance(line.coords[seg][0], line.coords[seg][1], q[0], q[1]), offset_m: best * EARTH_RADIUS_M };
 }
 
 export interface RoissyModel {
@@ -154,7 +158,7 @@ export function roissyModel(
   });
   const junction = roissy.features.find((f) => f.properties?.kind === 'computed_line_crossing');
   const cdg = roissy.features.find((f) => f.properties?.kind === 'station_reference');
-  if (!junction || !cdg) return fail('Points de référence du barreau de Roissy absents (jonction ou gare CDG 2 TGV).');
+  if (!junction || !cdg) return fail('Points de référence de la virgule ferroviaire vers Roissy absents (jonction ou gare CDG 2 TGV).');
   const railLine = polyline(chainParts(rail.features.flatMap(lineParts)));
   const lgvFeatures = lgv.features.filter((f) => String(f.properties?.ref ?? '') === LGV_REF);
   if (lgvFeatures.length === 0) return fail(`Ligne LGV Interconnexion Est (${LGV_REF}) absente.`);

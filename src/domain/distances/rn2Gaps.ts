@@ -12,7 +12,7 @@
  * and also sites whose nearest point is elsewhere but for which the missing road could be
  * closer.
  */
-import { NetworkIndex } from './networkIndex';
+import { NetworkIndex, type EarthModel } from './networkIndex';
 import type { SiteShape } from './siteShape';
 import type { Rn2Gap } from './types';
 
@@ -24,8 +24,9 @@ export class Rn2GapBound {
   constructor(
     readonly gaps: Rn2Gap[],
     readonly corridorM: number = RN2_GAP_CORRIDOR_M,
+    model: EarthModel = 'ellipsoid',
   ) {
-    this.index = new NetworkIndex(gaps.map((g, i) => ({ coords: [g.from_lonlat, g.to_lonlat], feature: i })));
+    this.index = new NetworkIndex(gaps.map((g, i) => ({ coords: [g.from_lonlat, g.to_lonlat], feature: i })), model);
   }
 
   /** Distance (m) from the site to the nearest gap's straight bridge, with the gap's index. */

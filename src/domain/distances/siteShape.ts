@@ -6,6 +6,7 @@
  */
 import type { Position } from 'geojson';
 import type { SiteGeometry } from '../types';
+import { chordSagittaM, ecefFromUnit } from './ellipsoid';
 import { DEG, EARTH_RADIUS_M, EDGE_STRIDE, setEdgeFromVectors, unitVector } from './sphere';
 
 export interface SiteShape {
@@ -28,6 +29,17 @@ export interface SiteShape {
   latMax: number;
   /** Padding (m) of the site's box in the planar frame: ≥ 4 × the bulge of its longest edge. */
   pad: number;
+  /** Vertices in Earth-centred coordinates (m) on the WGS84 ellipsoid, 3 numbers each. */
+  ecef: Float64Array;
+  /** Per edge: bound (m) on the distance from its ellipsoidal geodesic to its 3D chord (chordSagittaM). */
+  edgeSagitta: Float64Array;
+  /** Largest of edgeSagitta (0 for a point). */
+  maxSagitta: number;
+  /** A centre (ECEF) and the largest 3D distance from it to a vertex. */
+  ex: number;
+  ey: number;
+  ez: number;
+  eRadius: number;
   /** A centre (unit vector) and the largest central angle from it to a vertex (the whole site lies within it). */
   cx: number;
   cy: number;
@@ -69,6 +81,13 @@ function emptyShape(): SiteShape {
     lonMax: 0,
     latMax: 0,
     pad: 0,
+    ecef: new Float64Array(3 * 16),
+    edgeSagitta: new Float64Array(16),
+    maxSagitta: 0,
+    ex: 0,
+    ey: 0,
+    ez: 0,
+    eRadius: 0,
     cx: 0,
     cy: 0,
     cz: 0,
@@ -83,6 +102,8 @@ function ensure(shape: SiteShape, nVerts: number, nRings: number): void {
     shape.vertLonLat = new Float64Array(cap * 2);
     shape.edges = new Float64Array(cap * EDGE_STRIDE);
     shape.edgeLonLat = new Float64Array(cap * 4);
+    shape.edgeSagitta = new Float64Array(cap);
+    shape.ecef = new Float64Array(cap * 3);
   }
   if (shape.rings.length < nRings * 3) shape.rings = new Int32Array(Math.max(nRings, shape.rings.length / 3 * 2) * 3);
 }
@@ -108,6 +129,12 @@ export function prepareSite(geometry: SiteGeometry | null | undefined, reuse?: S
     shape.lonMin = shape.lonMax = p[0];
     shape.latMin = shape.latMax = p[1];
     shape.pad = 0;
+    shape.maxSagitta = 0;
+    ecefFromUnit(shape.verts[0], shape.verts[1], shape.verts[2], shape.ecef, 0);
+    shape.ex = shape.ecef[0];
+    shape.ey = shape.ecef[1];
+    shape.ez = shape.ecef[2];
+    shape.eRadius = 0;
     shape.cx = shape.verts[0];
     shape.cy = shape.verts[1];
     shape.cz = shape.verts[2];
@@ -145,6 +172,7 @@ export function prepareSite(geometry: SiteGeometry | null | undefined, reuse?: S
   const V = shape.verts, VL = shape.vertLonLat, E = shape.edges, EL = shape.edgeLonLat, RG = shape.rings;
   let lonMin = Infinity, latMin = Infinity, lonMax = -Infinity, latMax = -Infinity;
   let pad = 0;
+  let maxSag = 0;
   let v = 0;
   let r = 0;
   for (let pi = 0; pi < polygons.length; pi++) {
@@ -185,6 +213,9 @@ export function prepareSite(geometry: SiteGeometry | null | undefined, reuse?: S
         const l = Math.sqrt(dx * dx + dy * dy + dz * dz) * EARTH_RADIUS_M;
         const pa = arcPadM(latA, latB, l);
         if (pa > pad) pad = pa;
+        const sag = chordSagittaM(l * (1 + l / EARTH_RADIUS_M));
+        shape.edgeSagitta[a] = sag;
+        if (sag > maxSag) maxSag = sag;
       }
     }
   }
@@ -193,30 +224,48 @@ export function prepareSite(geometry: SiteGeometry | null | undefined, reuse?: S
   shape.lonMax = lonMax;
   shape.latMax = latMax;
   shape.pad = pad;
+  shape.maxSagitta = maxSag;
+  const X = shape.ecef;
+  for (let i = 0; i < nVerts; i++) ecefFromUnit(V[i * 3], V[i * 3 + 1], V[i * 3 + 2], X, i * 3);
+  // 3D ball: mean of the ECEF vertices, largest distance to one of them.
+  const ball = centreAndSpread(X, nVerts, false);
+  shape.ex = ball[0];
+  shape.ey = ball[1];
+  shape.ez = ball[2];
+  shape.eRadius = Math.sqrt(ball[3]) * (1 + 1e-12) + 1e-6;
   // Centre: normalised mean of the vertices; radius: largest angle to a vertex. Along a
   // great-circle arc the distance to a point is largest at an end, and a small spherical
   // cap is convex, so the whole polygon (boundary and inside) lies within the radius.
-  let mx = 0, my = 0, mz = 0;
-  for (let i = 0; i < nVerts; i++) {
-    mx += V[i * 3];
-    my += V[i * 3 + 1];
-    mz += V[i * 3 + 2];
-  }
-  const mn = Math.sqrt(mx * mx + my * my + mz * mz) || 1;
-  mx /= mn;
-  my /= mn;
-  mz /= mn;
-  let c2max = 0;
-  for (let i = 0; i < nVerts; i++) {
-    const dx = V[i * 3] - mx, dy = V[i * 3 + 1] - my, dz = V[i * 3 + 2] - mz;
-    const c2 = dx * dx + dy * dy + dz * dz;
-    if (c2 > c2max) c2max = c2;
-  }
-  shape.cx = mx;
-  shape.cy = my;
-  shape.cz = mz;
-  shape.radius = 2 * Math.asin(Math.min(1, Math.sqrt(c2max) / 2)) * (1 + 1e-9) + 1e-12;
+  const cap = centreAndSpread(V, nVerts, true);
+  shape.cx = cap[0];
+  shape.cy = cap[1];
+  shape.cz = cap[2];
+  shape.radius = 2 * Math.asin(Math.min(1, Math.sqrt(cap[3]) / 2)) * (1 + 1e-9) + 1e-12;
   return shape;
+}
+
+/**
+ * Mean of n 3-vectors (normalised to unit length when `unit`), and the largest squared
+ * distance from it to one of them: [x, y, z, d²].
+ */
+function centreAndSpread(P: Float64Array, n: number, unit: boolean): [number, number, number, number] {
+  let mx = 0, my = 0, mz = 0;
+  for (let i = 0; i < n; i++) {
+    mx += P[i * 3];
+    my += P[i * 3 + 1];
+    mz += P[i * 3 + 2];
+  }
+  const m = unit ? Math.sqrt(mx * mx + my * my + mz * mz) || 1 : n;
+  mx /= m;
+  my /= m;
+  mz /= m;
+  let d2max = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = P[i * 3] - mx, dy = P[i * 3 + 1] - my, dz = P[i * 3 + 2] - mz;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    if (d2 > d2max) d2max = d2;
+  }
+  return [mx, my, mz, d2max];
 }
 
 /**

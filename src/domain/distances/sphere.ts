@@ -179,3 +179,25 @@ export function haversineM(a: readonly number[], b: readonly number[]): number {
   const h = Math.sin(dLat / 2) ** 2 + Math.sin(dLon / 2) ** 2 * Math.cos(a[1] * DEG) * Math.cos(b[1] * DEG);
   return 2 * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h)) * EARTH_RADIUS_M;
 }
+
+/**
+ * Fraction t ∈ [0, 1] along arc `i` (from A to B, by angle) of the point nearest to C (same
+ * rule as arcAngle): the seed of the ellipsoidal point-to-edge search.
+ */
+export function arcFraction(edges: Float64Array, i: number, cx: number, cy: number, cz: number): number {
+  const o = i * EDGE_STRIDE;
+  if (edges[o + 9] !== 0) return 0;
+  const ax = edges[o], ay = edges[o + 1], az = edges[o + 2];
+  const bx = edges[o + 3], by = edges[o + 4], bz = edges[o + 5];
+  const nx = edges[o + 6], ny = edges[o + 7], nz = edges[o + 8];
+  const s = cx * nx + cy * ny + cz * nz;
+  const ix = cx - s * nx, iy = cy - s * ny, iz = cz - s * nz;
+  const cmpAI = (ay * iz - az * iy) * nx + (az * ix - ax * iz) * ny + (ax * iy - ay * ix) * nz;
+  const cmpIB = (iy * bz - iz * by) * nx + (iz * bx - ix * bz) * ny + (ix * by - iy * bx) * nz;
+  if (cmpAI >= 0 && cmpIB >= 0 && (ix !== 0 || iy !== 0 || iz !== 0)) {
+    const n = Math.sqrt(ix * ix + iy * iy + iz * iz);
+    const total = angleBetween(ax, ay, az, bx, by, bz);
+    return total > 0 ? Math.min(1, angleBetween(ax, ay, az, ix / n, iy / n, iz / n) / total) : 0;
+  }
+  return ax * cx + ay * cy + az * cz > bx * cx + by * cy + bz * cz ? 0 : 1;
+}

@@ -1,6 +1,7 @@
 /** Types of the distances engine (re-exported by ./index.ts, which is the public entry). */
 import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import type { NetworkDistance, SiteGeometry } from '../types';
+import type { SiteShape } from './siteShape';
 
 export interface Rn2Gap {
   from_lonlat: [number, number];
@@ -20,6 +21,14 @@ export interface TransportNetworks {
   lgv: FeatureCollection<LineString | MultiLineString>;
   /** The computed junction (kind computed_line_crossing) and CDG 2 TGV (kind station_reference). */
   roissy: FeatureCollection<Point>;
+  /** Rail siding connection points (ITE), grouped by point (see ../ite.ts). */
+  ite: FeatureCollection<Point>;
+}
+
+/** Distance to the nearest rail siding point, with its SNCF line code. */
+export interface IteDistance extends NetworkDistance {
+  /** SNCF line code (code_ligne), e.g. "229000". */
+  line: string | null;
 }
 
 export interface DetailedDistances {
@@ -27,10 +36,13 @@ export interface DetailedDistances {
   waterway: NetworkDistance | null;
   station: NetworkDistance | null;
   rail_km_to_cdg: number | null;
+  ite: IteDistance | null;
 }
 
 export interface DistanceCalculator {
   compute(geometry: SiteGeometry): DetailedDistances;
+  /** Same, for a site already prepared with prepareSite (the CLI prepares each site once). */
+  computeShape(shape: SiteShape): DetailedDistances;
 }
 
 export interface DistanceCalculatorOptions {
@@ -39,6 +51,8 @@ export interface DistanceCalculatorOptions {
    * which the missing road is assumed to run. Default RN2_GAP_CORRIDOR_M (200 m).
    */
   rn2GapCorridorM?: number;
-  /** Length (km) added for the proposed Roissy link. Default ROISSY_LINK_KM (1.5 km). */
+  /** Length (km) added for the proposed « virgule » (Roissy–GrandSoissons link). Default ROISSY_LINK_KM (1.5 km). */
   roissyLinkKm?: number;
+  /** 'ellipsoid' (default, WGS84 geodesics) or 'sphere' (Turf's sphere; benches and comparisons). */
+  model?: 'ellipsoid' | 'sphere';
 }

@@ -1,9 +1,11 @@
 /**
  * A small, static MapLibre map for the site sheet: the site, the networks around it, and a
  * connector from the site to the nearest point of the RN2, the waterway and the station.
- * No interaction, no basemap tiles, no text labels (the legend and the distances are HTML
- * beside the map, which is also its text alternative). The drawing buffer is preserved so
- * the canvas can be turned into an image for printing.
+ * No interaction, no basemap tiles. Place names (communes, stations) are drawn in the map
+ * (glyphs made in the browser, src/map/style/glyphs.ts), so they are in the printed image too;
+ * the scale is given by `scale()` for an overlay. The legend and the distances are HTML beside
+ * the map, which is also its text alternative. The drawing buffer is preserved so the canvas
+ * can be turned into an image for printing.
  */
 import { Map as MapLibreMap, getWorkerUrl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -12,10 +14,14 @@ import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { Site } from '../../domain/types';
 import { COLORS } from '../style/palette';
+import { FONT_BOLD, FONT_REGULAR, GLYPHS_URL, registerGlyphProtocol } from '../style/glyphs';
+import { labelPoints } from '../sources';
 import { minimapBounds, type Connector, type ConnectorKind } from './connectors';
+import { metresPerPixel, scaleBar, type ScaleBar } from './scale';
 
 export { buildConnectors, minimapBounds, siteAnchor, CONNECTOR_KINDS } from './connectors';
 export type { Connector, ConnectorKind } from './connectors';
+export { scaleBar, metresPerPixel, type ScaleBar } from './scale';
 
 /** Colours and dash patterns of the connectors; the legend in the sheet uses the same. */
 export const CONNECTOR_STYLE: Record<ConnectorKind, { color: string; dash: number[] }> = {
@@ -48,6 +54,8 @@ export interface MiniMapHandle {
   setConnectors(connectors: Connector[]): void;
   /** PNG data URL of the current drawing, or null when WebGL is unavailable. */
   toDataURL(): string | null;
+  /** The scale bar for the current view, at most `maxPx` long (null without a map). */
+  scale(maxPx: number): ScaleBar | null;
   destroy(): void;
 }
 
@@ -77,10 +85,13 @@ function style(opts: MiniMapOptions): StyleSpecification {
   const byKind = (prop: 'color') =>
     ['match', ['get', 'kind'], 'rn2', CONNECTOR_STYLE.rn2[prop], 'waterway', CONNECTOR_STYLE.waterway[prop], CONNECTOR_STYLE.station[prop]] as unknown as string;
   const ctx = opts.context;
+  const pop = ['to-number', ['get', 'population'], 0] as unknown as number;
   return {
     version: 8,
+    glyphs: GLYPHS_URL,
     sources: {
       communes: { type: 'geojson', data: ctx.communes ?? EMPTY },
+      'commune-labels': { type: 'geojson', data: labelPoints(ctx.communes) },
       rn2: { type: 'geojson', data: ctx.rn2 ?? EMPTY },
       waterway: { type: 'geojson', data: navigableOnly(ctx.waterway) },
       rail: { type: 'geojson', data: ctx.rail ?? EMPTY },
@@ -131,6 +142,35 @@ function style(opts: MiniMapOptions): StyleSpecification {
         type: 'circle',
         source: 'ends',
         paint: { 'circle-radius': 5, 'circle-color': byKind('color'), 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 },
+      },
+      {
+        id: 'commune-labels',
+        type: 'symbol',
+        source: 'commune-labels',
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': ['case', ['>=', pop, 5000], ['literal', [FONT_BOLD]], ['literal', [FONT_REGULAR]]] as unknown as string[],
+          'text-size': ['case', ['>=', pop, 5000], 12.5, 11] as unknown as number,
+          'text-max-width': 8,
+          'text-padding': 2,
+          'symbol-sort-key': ['-', 0, pop] as unknown as number,
+        },
+        paint: { 'text-color': '#33383f', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'station-labels',
+        type: 'symbol',
+        source: 'stations',
+        filter: ['!=', ['get', 'kind'], 'non_passenger_point'],
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': [FONT_REGULAR],
+          'text-size': 10.5,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.7,
+          'text-max-width': 9,
+        },
+        paint: { 'text-color': COLORS.rail, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       },
       {
         id: 'site-point',
@@ -187,6 +227,7 @@ export function createMiniMap(container: HTMLElement, opts: MiniMapOptions): Min
   if (!getWorkerUrl()) setWorkerUrl(workerUrl);
   let current = opts.connectors;
   let map: MapLibreMap | null = null;
+  const unregisterGlyphs = registerGlyphProtocol();
   try {
     map = new MapLibreMap({
       container,
@@ -200,7 +241,8 @@ export function createMiniMap(container: HTMLElement, opts: MiniMapOptions): Min
     });
   } catch {
     // No WebGL: the HTML legend and distances stay as the full text equivalent.
-    return { ready: Promise.resolve(), setConnectors() {}, toDataURL: () => null, destroy() {} };
+    unregisterGlyphs();
+    return { ready: Promise.resolve(), setConnectors() {}, toDataURL: () => null, scale: () => null, destroy() {} };
   }
   const m = map;
   // The canvas is decorative for assistive technologies: the sheet gives the same facts in text.
@@ -238,8 +280,12 @@ export function createMiniMap(container: HTMLElement, opts: MiniMapOptions): Min
         return null;
       }
     },
+    scale(maxPx) {
+      return scaleBar(metresPerPixel(m.getCenter().lat, m.getZoom()), maxPx);
+    },
     destroy() {
       m.remove();
+      unregisterGlyphs();
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   FRICHE_STATUSES,
   HATCH_PATTERN,
   READINESS_STYLES,
+  ITE_ICON,
   ROISSY_ICON,
   SHIELD_ICON,
   STATION_ICON,
@@ -153,6 +154,24 @@ function drawStation(ctx: CanvasRenderingContext2D, s: number): void {
   ctx.fill();
 }
 
+/** Rail siding (ITE) connection point: a white triangle outlined in brown, with a dot. */
+function drawIte(ctx: CanvasRenderingContext2D, s: number): void {
+  ctx.beginPath();
+  ctx.moveTo(s / 2, s * 0.12);
+  ctx.lineTo(s * 0.9, s * 0.86);
+  ctx.lineTo(s * 0.1, s * 0.86);
+  ctx.closePath();
+  ctx.fillStyle = '#ffffff';
+  ctx.fill();
+  ctx.lineWidth = 2 * RATIO;
+  ctx.strokeStyle = COLORS.ite;
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.arc(s / 2, s * 0.6, s * 0.1, 0, Math.PI * 2);
+  ctx.fillStyle = COLORS.ite;
+  ctx.fill();
+}
+
 /** Schematic Roissy junction mark: dashed ring around a cross — a location, not a line. */
 function drawRoissy(ctx: CanvasRenderingContext2D, s: number): void {
   const c = s / 2;
@@ -224,6 +243,7 @@ export function generateImages(): GeneratedImage[] {
   }
   out.push({ id: HATCH_PATTERN, data: image(8 * RATIO, 8 * RATIO, drawHatch), options: opt });
   out.push({ id: STATION_ICON, data: image(14 * RATIO, 14 * RATIO, drawStation), options: opt });
+  out.push({ id: ITE_ICON, data: image(14 * RATIO, 14 * RATIO, drawIte), options: opt });
   out.push({ id: ROISSY_ICON, data: image(30 * RATIO, 30 * RATIO, drawRoissy), options: opt });
   out.push({ id: CDG_ICON, data: image(16 * RATIO, 16 * RATIO, drawCdg), options: opt });
   const sw = 20 * RATIO;

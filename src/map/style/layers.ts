@@ -11,6 +11,7 @@ import {
   COLORS,
   FRICHE_STATUSES,
   HATCH_PATTERN,
+  ITE_ICON,
   READINESS_STYLES,
   ROISSY_ICON,
   SHIELD_ICON,
@@ -52,18 +53,21 @@ export const L = {
   communesLabel: 'communes-label',
   stations: 'stations-symbol',
   stationsLabel: 'stations-label',
+  ite: 'ite-symbol',
+  iteLabel: 'ite-label',
   roissyMark: 'roissy-mark',
   roissyLabel: 'roissy-label',
   roissyStation: 'roissy-station',
   roissyStationLabel: 'roissy-station-label',
   friches: 'sites-friche-symbol',
   plotPoints: 'sites-plot-point',
+  zonePoints: 'sites-zone-point',
   sitesLabel: 'sites-label',
   connectorLabels: 'connectors-label',
 } as const;
 
 /** Map layers that draw sites (for clicks, filters and `renderedSiteIds`). */
-export const SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
+export const SITE_LAYERS = [L.friches, L.plotPoints, L.zonePoints, L.plotFill, L.plotHatch, L.plotOutline, L.fricheFill, L.fricheHatch, L.fricheOutline] as const;
 /**
  * Site layers that hide the sites left out by the filters. They are not re-filtered: the
  * controller sets the feature-state `out` on the sites that the filters leave out and these
@@ -75,6 +79,7 @@ export const SITE_LAYERS = [L.friches, L.plotPoints, L.plotFill, L.plotHatch, L.
 export const FILTERED_SITE_LAYERS = [
   L.friches,
   L.plotPoints,
+  L.zonePoints,
   L.plotFill,
   L.plotHatch,
   L.plotOutline,
@@ -122,11 +127,12 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
   communes: [L.communesFill, L.communesOutline, L.communesLabel],
   friches: [L.fricheFill, L.fricheHatch, L.fricheOutline, L.friches],
   sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints],
-  zones: [L.zonesFill, L.zonesOutline],
+  zones: [L.zonesFill, L.zonesOutline, L.zonePoints],
   rn2: [L.rn2Casing, L.rn2, L.rn2Shield],
   waterway: [L.waterway, L.waterwayLabel],
   rail: [L.railCasing, L.rail],
   stations: [L.stations, L.stationsLabel],
+  ite: [L.ite, L.iteLabel],
   lgv: [L.lgv],
   roissy: [L.roissyMark, L.roissyLabel, L.roissyStation, L.roissyStationLabel],
 };
@@ -143,6 +149,8 @@ export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], Fi
   // Every friche and every plot has a symbol (polygons too: small plots vanish at low zoom).
   [L.friches]: isFriche,
   [L.plotPoints]: isPlot,
+  // One marker per zone: filled when the zone has an outline, hollow when it is located only at its commune.
+  [L.zonePoints]: ['==', ['get', 'kind'], 'zone'],
   [L.plotFill]: isPlotPolygon,
   [L.plotHatch]: ['all', isPlotPolygon as ExpressionSpecification, isFictitious],
   [L.plotOutline]: isPlotPolygon,
@@ -444,6 +452,20 @@ export function buildLayers(): LayerSpecification[] {
       },
     },
     {
+      id: L.zonePoints,
+      type: 'circle',
+      source: S.sites,
+      filter: SITE_BASE_FILTERS[L.zonePoints],
+      paint: {
+        'circle-radius': ['case', ['==', ['get', '_precision'], 'commune'], 9, 7],
+        'circle-color': ['case', ['==', ['get', '_precision'], 'commune'], '#ffffff', COLORS.zone],
+        'circle-stroke-color': COLORS.zone,
+        'circle-stroke-width': ['case', ['==', ['get', '_precision'], 'commune'], 3, 2],
+        'circle-opacity': unlessOut(['case', ['==', ['get', '_precision'], 'commune'], 0.75, 1]),
+        'circle-stroke-opacity': unlessOut(1),
+      },
+    },
+    {
       id: L.friches,
       type: 'symbol',
       source: S.sites,
@@ -570,6 +592,33 @@ export function buildLayers(): LayerSpecification[] {
         'text-max-width': 9,
       },
       paint: { 'text-color': COLORS.rail, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
+    {
+      id: L.ite,
+      type: 'symbol',
+      source: S.ite,
+      layout: {
+        'icon-image': ITE_ICON,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 8, 0.75, 12, 1.1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+    },
+    {
+      id: L.iteLabel,
+      type: 'symbol',
+      source: S.ite,
+      minzoom: 11,
+      layout: {
+        'text-field': ['concat', ['get', 'name'], ' (ITE)'],
+        'text-font': [FONT_ITALIC],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 11, 10, 14, 12],
+        'text-variable-anchor': ['right', 'left', 'bottom', 'top'],
+        'text-radial-offset': 0.8,
+        'text-justify': 'auto',
+        'text-max-width': 9,
+      },
+      paint: { 'text-color': COLORS.ite, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
     {
       id: L.roissyMark,

@@ -5,6 +5,7 @@
  * colour alone.
  */
 import type { ReadinessLevel } from '../../domain/types';
+import { fricheStatusOf } from '../../domain/fricheStatus';
 
 export const COLORS = {
   background: '#ffffff',
@@ -27,6 +28,10 @@ export const COLORS = {
   connectorRn2: '#d7301f',
   connectorWaterway: '#1b5c93',
   connectorStation: '#4a4a4a',
+  /** Activity zones (outline and marker). */
+  zone: '#6c5b7b',
+  /** Rail sidings (ITE): dark brown, drawn as a triangle (never told apart by colour alone). */
+  ite: '#8c510a',
 } as const;
 
 /** Light fills for the EPCI (Paul Tol "light" scheme), in SIREN order. */
@@ -60,15 +65,7 @@ export const FRICHE_STATUSES: FricheStatusStyle[] = [
 
 /** Normalises a CNIG `site_statut` value ("friche sans projet"…) to a status key. */
 export function fricheStatusKey(status: string | null | undefined): FricheStatusStyle['key'] {
-  const s = (status ?? '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-  if (s.includes('potentielle')) return 'potentielle';
-  if (s.includes('sans projet')) return 'sans_projet';
-  if (s.includes('avec projet')) return 'avec_projet';
-  if (s.includes('reconvertie')) return 'reconvertie';
-  return 'autre';
+  return fricheStatusOf(status) ?? 'autre';
 }
 
 export interface ReadinessStyle {
@@ -89,6 +86,7 @@ export const READINESS_STYLES: ReadinessStyle[] = [
 
 export const HATCH_PATTERN = 'hatch-fictitious';
 export const STATION_ICON = 'rail-station';
+export const ITE_ICON = 'rail-siding';
 export const ROISSY_ICON = 'roissy-mark';
 export const CDG_ICON = 'cdg-station';
 export const SHIELD_ICON = 'road-shield';

@@ -15,7 +15,7 @@ import { create } from 'zustand';
 import type { CrsId } from '../../domain/crs';
 import type { Site } from '../../domain/types';
 import type { FieldChange } from '../../domain/diff';
-import type { ImportResult } from '../../data/import';
+import type { ColumnMap, ImportResult } from '../../data/import';
 import type { DraftRecord, QuarantineEntry, ZoneDraftRecord } from '../../data/drafts';
 import { useAtlas } from '../store';
 
@@ -61,6 +61,12 @@ export interface ImportSession {
   crs: CrsId | null;
   /** Names typed to fix items (index → name). */
   nameFixes: Record<number, string>;
+  /** The other files dropped with `fileName` (the parts of a Shapefile). */
+  extraFiles?: { name: string; bytes: ArrayBuffer }[];
+  /** Layer (GeoPackage), sheet (Excel) or Shapefile (zip) chosen; null = the first. */
+  layer?: string | null;
+  /** Column mapping applied (column → atlas field, null = not imported). */
+  columnMap?: ColumnMap;
   result: ImportResult;
   choices: Record<number, ImportChoice>;
   stage: 'report' | 'diff';

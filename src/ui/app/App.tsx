@@ -3,7 +3,7 @@
  * switches, the aria-live region, and the page for the current route. On the atlas
  * page, the side panel (tabs) sits beside the map; on a phone they become tabs.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useAtlas, type PanelTab } from '../../state/store';
 import { bootstrap } from '../../state/bootstrap';
 import { startDrafts } from '../../state/drafts/boot';
@@ -19,16 +19,20 @@ import { ZonesPanel } from '../zones/ZonesPanel';
 import { MapPanel } from '../map/MapPanel';
 import { navigate } from './navigate';
 import { DrawingBanner } from './DrawingBanner';
+import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
+import { focusMain } from '../shared/focusMain';
+import { UpdatePrompt } from '../offline/UpdatePrompt';
 import { NARROW_QUERY, restoreDrawingFocus } from './drawing';
 import './app.css';
 
 // Loaded on demand: curation (import, drawing, export) and the other pages are not needed to
-// show the atlas, so they stay out of the first download.
-const CurationPanel = lazy(() => import('../curation/CurationPanel').then((m) => ({ default: m.CurationPanel })));
-const SiteSheetPage = lazy(() => import('../sheet/SiteSheetPage').then((m) => ({ default: m.SiteSheetPage })));
-const ComparePage = lazy(() => import('../compare/ComparePage').then((m) => ({ default: m.ComparePage })));
-const AccessibilityPage = lazy(() => import('../pages/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })));
-const LegalPage = lazy(() => import('../pages/LegalPage').then((m) => ({ default: m.LegalPage })));
+// show the atlas, so they stay out of the first download. A failed download (offline, or a
+// file gone after a new deployment) shows « Réessayer » in place of the part (ChunkBoundary).
+const CurationPanel = lazyWithRetry(() => import('../curation/CurationPanel').then((m) => ({ default: m.CurationPanel })));
+const SiteSheetPage = lazyWithRetry(() => import('../sheet/SiteSheetPage').then((m) => ({ default: m.SiteSheetPage })));
+const ComparePage = lazyWithRetry(() => import('../compare/ComparePage').then((m) => ({ default: m.ComparePage })));
+const AccessibilityPage = lazyWithRetry(() => import('../pages/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })));
+const LegalPage = lazyWithRetry(() => import('../pages/LegalPage').then((m) => ({ default: m.LegalPage })));
 
 type SideTab = Exclude<PanelTab, 'map'>;
 
@@ -116,7 +120,15 @@ export function App() {
 
   return (
     <div className={`app page-${page.name} tab-${tab}`}>
-      <a className="skip-link" href="#main">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The page lives in the hash (#/site/…, #/comparer): following « #main » would replace it.
+          e.preventDefault();
+          focusMain();
+        }}
+      >
         {t('app.skip.content')}
       </a>
       {page.name === 'atlas' && (
@@ -246,9 +258,11 @@ export function App() {
                 </ErrorBoundary>
               ) : sideTab === 'curation' ? (
                 <ErrorBoundary area="curation">
-                  <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-                    <CurationPanel />
-                  </Suspense>
+                  <ChunkBoundary>
+                    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                      <CurationPanel />
+                    </Suspense>
+                  </ChunkBoundary>
                 </ErrorBoundary>
               ) : (
                 <ErrorBoundary area="search">
@@ -270,14 +284,17 @@ export function App() {
           </div>
         )}
         <ErrorBoundary area="page" resetKey={page}>
+        <ChunkBoundary key={page.name}>
           <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
             {page.name === 'site' && <SiteSheetPage />}
             {page.name === 'compare' && <ComparePage />}
             {page.name === 'accessibility' && <AccessibilityPage />}
             {page.name === 'legal' && <LegalPage />}
           </Suspense>
+        </ChunkBoundary>
         </ErrorBoundary>
       </main>
+      <UpdatePrompt />
     </div>
   );
 }

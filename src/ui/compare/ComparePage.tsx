@@ -3,7 +3,7 @@
  * table (row headers), the best value of each row marked with a star and a visually-hidden
  * « meilleure valeur » (never by colour alone). Printable.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Site } from '../../domain/types';
 import { READINESS_ITEM_IDS } from '../../domain/types';
 import { readinessLevel, readinessProgress } from '../../domain/readiness';
@@ -15,13 +15,18 @@ import { navigate } from '../app/navigate';
 import { Dashboard } from '../dashboard';
 import { useT } from '../i18n';
 import { PrintStamp } from '../print/PrintStamp';
-import { fmtDate, fmtHa, fmtKm, fmtM2, fmtNumber, fmtPrice } from '../sheet/format';
+import { fmtDate, fmtHa, fmtKm, fmtM2, fmtNumber, fmtPlusMinus, fmtPrice } from '../sheet/format';
 import { LEVEL_ICON, LEVEL_RANK, sectorNames, STATUS_ICON } from '../sheet/labels';
 import { SourcesList } from '../sheet/SourcesList';
+import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
+import { CopyLinkButton } from '../shared/CopyLinkButton';
 import { bestIndices, type Better } from './best';
 import './compare.css';
 
 export const MAX_COMPARED = 4;
+
+// The compared sites' sheets, to print together: loaded when asked for.
+const SheetBatch = lazyWithRetry(() => import('../sheet/SheetBatch').then((m) => ({ default: m.SheetBatch })));
 
 interface Row {
   key: string;
@@ -30,6 +35,8 @@ interface Row {
   /** Numeric value for « best value » marking, with its direction. */
   score?: (s: Site) => number | null | undefined;
   better?: Better;
+  /** A short caveat printed under the row's label. */
+  note?: string;
 }
 
 function siteLink(s: Site, label: string) {
@@ -57,6 +64,7 @@ export function ComparePage() {
   const missing = status === 'ready' ? shortlist.filter((id) => !index.has(id)) : [];
   // Which shortlisted sites are compared (only matters when the shortlist holds more than 4).
   const [picked, setPicked] = useState<string[] | null>(null);
+  const [printSheets, setPrintSheets] = useState(false);
   const pickedIds = (picked ?? found.map((s) => s.properties.id)).filter((id) => index.has(id) && shortlist.includes(id));
   const compared = found.filter((s) => pickedIds.includes(s.properties.id)).slice(0, MAX_COMPARED);
 
@@ -160,7 +168,16 @@ export function ComparePage() {
     {
       key: 'rn2',
       label: t('compare.row.rn2'),
-      cell: (s) => km(s.properties.dist_rn2_m),
+      // Near a gap of the RN2 geometry the distance may be over-estimated: the margin stays.
+      cell: (s) => {
+        const margin = s.properties.dist_rn2_m == null ? null : fmtPlusMinus(locale, s.properties.dist_rn2_error_m);
+        return (
+          <>
+            {km(s.properties.dist_rn2_m)}
+            {margin ? <span className="approx"> ({t('compare.approx', { margin })})</span> : null}
+          </>
+        );
+      },
       score: (s) => s.properties.dist_rn2_m,
       better: 'min',
     },
@@ -184,6 +201,21 @@ export function ComparePage() {
       better: 'min',
     },
     {
+      key: 'ite',
+      label: t('compare.row.ite'),
+      note: t('compare.row.iteNote'),
+      cell: (s) => (
+        <>
+          {km(s.properties.dist_ite_m)}
+          {s.properties.ite_name ? (
+            <span className="muted"> ({t('compare.row.iteWhere', { name: s.properties.ite_name, line: s.properties.ite_line ?? '?' })})</span>
+          ) : null}
+        </>
+      ),
+      score: (s) => s.properties.dist_ite_m,
+      better: 'min',
+    },
+    {
       key: 'cdg',
       label: t('compare.row.cdg'),
       cell: (s) => (s.properties.rail_km_to_cdg == null ? unknown : `${fmtNumber(locale, s.properties.rail_km_to_cdg, 1)}\u00a0km`),
@@ -193,7 +225,13 @@ export function ComparePage() {
     {
       key: 'updated',
       label: t('compare.row.updated'),
-      cell: (s) => (s.properties.updated_at ? fmtDate(locale, s.properties.updated_at) : unknown),
+      // A Cartofriches friche: the extract's date, not Cerema's import date of the record.
+      cell: (s) =>
+        s.properties.friche_details
+          ? t('compare.fricheDataDate', { date: fmtDate(locale, s.properties.friche_details.data_date) })
+          : s.properties.updated_at
+            ? fmtDate(locale, s.properties.updated_at)
+            : unknown,
     },
   ];
 
@@ -210,6 +248,16 @@ export function ComparePage() {
         {header}
         <p className="loading">{t('app.loading')}</p>
       </div>
+    );
+  }
+
+  if (printSheets && compared.length >= 2) {
+    return (
+      <ChunkBoundary>
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <SheetBatch sites={compared} onBack={() => setPrintSheets(false)} />
+        </Suspense>
+      </ChunkBoundary>
     );
   }
 
@@ -252,6 +300,10 @@ export function ComparePage() {
             <button type="button" onClick={() => window.print()}>
               {t('compare.print')}
             </button>
+            <button type="button" onClick={() => setPrintSheets(true)}>
+              {t('compare.printSheets', { n: compared.length })}
+            </button>
+            <CopyLinkButton />
           </div>
           <p className="best-legend">
             <span className="best-star" aria-hidden="true">
@@ -285,7 +337,10 @@ export function ComparePage() {
                   const best = row.score && row.better ? bestIndices(compared.map(row.score), row.better) : new Set<number>();
                   return (
                     <tr key={row.key} data-row={row.key}>
-                      <th scope="row">{row.label}</th>
+                      <th scope="row">
+                        {row.label}
+                        {row.note ? <span className="row-note muted small">{row.note}</span> : null}
+                      </th>
                       {compared.map((s, i) => (
                         <td key={s.properties.id} className={best.has(i) ? 'is-best' : undefined}>
                           {row.cell(s)}

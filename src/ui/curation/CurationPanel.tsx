@@ -25,6 +25,7 @@ import { HistoryList } from './HistoryList';
 import { ImportSection } from './ImportSection';
 import { DraftsList } from './DraftsList';
 import { ExportSection } from './ExportSection';
+import { PublishSection } from './PublishSection';
 import { BackupSection } from './BackupSection';
 import { QuarantineSection } from './QuarantineSection';
 import { StorageProblem } from './StorageProblem';
@@ -74,7 +75,8 @@ export function CurationPanel() {
     if (draw.mode !== 'idle' || !selectedId) return;
     if (useCuration.getState().session?.id === selectedId) return;
     const site = allSites(useAtlas.getState()).find((s) => s.properties.id === selectedId) ?? null;
-    if (!site) return;
+    // Zones (kind `zone`) are edited in the Zones tab, not in the site form.
+    if (!site || site.properties.kind === 'zone') return;
     openSite(site, publishedOf(selectedId));
   }, [selectedId, draw.mode, draftSites, sites]);
 
@@ -249,6 +251,10 @@ export function CurationPanel() {
 
       <Section title={t('cur.section.drafts')} collapsible testId="drafts-section">
         <DraftsList />
+      </Section>
+
+      <Section title={t('pub.publish.section')} collapsible testId="publish-section">
+        <PublishSection />
       </Section>
 
       <Section title={t('cur.section.export')} collapsible testId="export-section">

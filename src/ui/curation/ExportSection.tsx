@@ -11,14 +11,28 @@
 import { useId, useState } from 'react';
 import { filterSites } from '../../domain/filters';
 import type { Site } from '../../domain/types';
-import { downloadBlob, toCnigSitesEconomiques, toCSV, toGeoJSON, toZonesGeoJSON } from '../../data/export';
+import { downloadBlob, hasMixedGeometries, toCnigSitesEconomiques, toCSV, toCsvZip, toGeoJSON, toGeoJSONFiles, toGeoPackage, toZonesGeoJSON } from '../../data/export';
 import { allSites, useAtlas } from '../../state/store';
 import { markExported, useCuration } from '../../state/drafts';
 import { useT } from '../i18n';
 
 type Scope = 'filtered' | 'all';
-type Format = 'geojson4326' | 'geojson2154' | 'csv' | 'cnig' | 'zonesGeojson';
-const FORMATS: Format[] = ['geojson4326', 'geojson2154', 'csv', 'cnig', 'zonesGeojson'];
+type Format = 'geojson4326' | 'geojson2154' | 'csv' | 'csvGis' | 'gpkg' | 'cnig' | 'zonesGeojson';
+const FORMATS: Format[] = ['geojson4326', 'geojson2154', 'csv', 'csvGis', 'gpkg', 'cnig', 'zonesGeojson'];
+
+/** Browser sql.js (its .wasm bundled), loaded when a GeoPackage is written. */
+const sqlJs = () => import('../../data/gpkg/sqljsBrowser').then((m) => m.loadSqlJsBrowser());
+
+const editableOf = new WeakMap<Site[], Site[]>();
+/** The sites without the zones shown as search results (memoised per input array). */
+function editableSites(all: Site[]): Site[] {
+  let r = editableOf.get(all);
+  if (!r) {
+    r = all.filter((s) => s.properties.kind !== 'zone');
+    editableOf.set(all, r);
+  }
+  return r;
+}
 
 function stamp(): string {
   const d = new Date();
@@ -32,13 +46,16 @@ export function ExportSection() {
   const [scope, setScope] = useState<Scope>('filtered');
   const [format, setFormat] = useState<Format>('geojson4326');
   const [result, setResult] = useState<{ text: string; notes: string[]; error: boolean } | null>(null);
+  const [splitByType, setSplitByType] = useState(true);
+  const [working, setWorking] = useState(false);
   const pending = useCuration((s) => s.drafts.filter((d) => d.exported).length);
   // Counts follow the data and the filters.
-  const all = useAtlas((s) => allSites(s));
+  // The editable sites: zones are search results too (kind `zone`), exported as zones.
+  const all = useAtlas((s) => editableSites(allSites(s)));
   const filters = useAtlas((s) => s.filters);
   const filtered = filterSites(all, filters);
 
-  function run() {
+  async function run() {
     const atlas = useAtlas.getState();
     const sites: Site[] = scope === 'all' ? all : filtered;
     if (format === 'zonesGeojson') {
@@ -66,12 +83,33 @@ export function ExportSection() {
       const notes: string[] = [];
       if (format === 'geojson4326' || format === 'geojson2154') {
         const crs = format === 'geojson4326' ? 'EPSG:4326' : 'EPSG:2154';
-        const name = `atlas-sites-${crs === 'EPSG:4326' ? 'wgs84' : 'lambert93'}-${s}.geojson`;
-        downloadBlob(name, toGeoJSON(sites, { crs }), 'application/geo+json');
-        files.push(name);
+        const base = `atlas-sites-${crs === 'EPSG:4326' ? 'wgs84' : 'lambert93'}-${s}`;
+        // A GIS layer has one geometry type: mixed sites go to one file per type.
+        const parts = toGeoJSONFiles(sites, { crs });
+        const split = parts.length > 1 && splitByType;
+        const out = split ? parts.map((p) => ({ name: `${base}-${p.suffix}.geojson`, text: p.text })) : [{ name: `${base}.geojson`, text: toGeoJSON(sites, { crs }) }];
+        for (const f of out) {
+          downloadBlob(f.name, f.text, 'application/geo+json');
+          files.push(f.name);
+        }
       } else if (format === 'csv') {
         const name = `atlas-sites-${s}.csv`;
         downloadBlob(name, toCSV(sites), 'text/csv;charset=utf-8');
+        files.push(name);
+      } else if (format === 'csvGis') {
+        const base = `atlas-sites-${s}`;
+        const zip = await toCsvZip(sites, base);
+        downloadBlob(`${base}.zip`, new Blob([zip as BlobPart], { type: 'application/zip' }));
+        files.push(`${base}.zip`);
+      } else if (format === 'gpkg') {
+        const name = `atlas-sites-lambert93-${s}.gpkg`;
+        setWorking(true);
+        try {
+          const bytes = await toGeoPackage(sites, { crs: 'EPSG:2154', sqlJs });
+          downloadBlob(name, new Blob([bytes as BlobPart], { type: 'application/geopackage+sqlite3' }));
+        } finally {
+          setWorking(false);
+        }
         files.push(name);
       } else {
         const out = toCnigSitesEconomiques(sites, atlas.zones);
@@ -122,8 +160,14 @@ export function ExportSection() {
           ))}
         </select>
       </div>
+      {(format === 'geojson4326' || format === 'geojson2154') && hasMixedGeometries(scope === 'all' ? all : filtered) && (
+        <label className="cur-check">
+          <input type="checkbox" checked={splitByType} onChange={(e) => setSplitByType(e.target.checked)} />
+          {t('cur.export.splitByType')}
+        </label>
+      )}
       <div className="cur-actions">
-        <button type="button" className="primary" onClick={run}>
+        <button type="button" className="primary" disabled={working} onClick={() => void run()}>
           {t('cur.export.submit')}
         </button>
       </div>

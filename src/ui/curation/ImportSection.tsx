@@ -8,7 +8,13 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { CRS_IDS, CRS_LABELS, isCrsId, type CrsId } from '../../domain/crs';
 import type { Site } from '../../domain/types';
 import {
+  COLUMN_TARGETS,
   MAX_IMPORT_BYTES,
+  columnChoices,
+  isColumnTarget,
+  loadColumnMemory,
+  rememberColumns,
+  type ColumnMap,
   type CommunesLayer,
   type ImportItem,
   type ImportResult,
@@ -25,9 +31,10 @@ import {
   compareImport,
 } from '../../state/drafts';
 import { useT, type TFunction } from '../i18n';
-import type { NameFixes } from '../../data/import/nameFixes';
-import { parseImport } from './parse';
+import type { NameFixes } from '../../data/import/importFixes';
+import { cancelImportParse, ImportCancelledError, parseImport } from '../../data/import/worker';
 import { DiffReview } from './DiffReview';
+import { CnigZonesImport } from './CnigZonesImport';
 
 const PAGE = 100;
 const MAX_MB = Math.round(MAX_IMPORT_BYTES / (1024 * 1024));
@@ -36,16 +43,32 @@ function megabytes(n: number): string {
   return (n / (1024 * 1024)).toFixed(1).replace('.', ',');
 }
 
-/** Parses (in a worker) against the current atlas: existing ids, communes, PETR outline. */
-function parse(fileName: string, bytes: ArrayBuffer, crs: CrsId | null, fixes: NameFixes, format: ImportResult['format']): Promise<ImportResult> {
+/** What is parsed: the file (and the other parts of a Shapefile) and the user's choices. */
+interface ParseWhat {
+  fileName: string;
+  bytes: ArrayBuffer;
+  extraFiles?: { name: string; bytes: ArrayBuffer }[];
+  crs: CrsId | null;
+  fixes: NameFixes;
+  format: ImportResult['format'];
+  layer?: string | null;
+  columnMap?: ColumnMap;
+}
+
+/** Parses (in a worker) against the current atlas: existing ids, communes, PETR outline, remembered columns. */
+function parse(w: ParseWhat): Promise<ImportResult> {
   const atlas = useAtlas.getState();
   const petr = atlas.layers.petr;
   return parseImport({
-    name: fileName,
-    bytes,
-    crs,
-    fixes,
-    format,
+    name: w.fileName,
+    bytes: w.bytes,
+    extraFiles: w.extraFiles,
+    crs: w.crs,
+    fixes: w.fixes,
+    format: w.format,
+    layer: w.layer ?? null,
+    columnMap: w.columnMap,
+    rememberedColumns: loadColumnMemory(),
     existingIds: allSites(atlas).map((s) => s.properties.id),
     communes: (atlas.layers.communes ?? null) as CommunesLayer | null,
     territory: petr && petr.features.length ? (petr as TerritoryInput) : null,
@@ -85,26 +108,35 @@ export function ImportSection() {
   const inputId = useId();
   const hintId = useId();
 
-  async function handleFile(file: File) {
+  async function handleFiles(list: File[]) {
     setError(null);
     setDone(null);
-    if (file.size > MAX_IMPORT_BYTES) {
-      const msg = t('cur.import.tooBig', { name: file.name, size: megabytes(file.size), max: MAX_MB });
+    if (list.length === 0) return;
+    // The .shp names a Shapefile dropped as parts; otherwise the first file.
+    const main = list.find((f) => /\.shp$/i.test(f.name)) ?? list[0];
+    const size = list.reduce((n, f) => n + f.size, 0);
+    if (size > MAX_IMPORT_BYTES) {
+      const msg = t('cur.import.tooBig', { name: main.name, size: megabytes(size), max: MAX_MB });
       setError(msg);
       useAtlas.getState().announce(msg);
       return;
     }
-    setBusy(file.name);
+    // A new file: the previous report is dropped (parseImport stops any read still running).
+    if (useCuration.getState().importSession) setImportSession(null);
+    setBusy(main.name);
     const token = ++parseToken;
     try {
-      const bytes = await file.arrayBuffer();
-      const result = await parse(file.name, bytes, null, {}, null);
+      const bytes = await main.arrayBuffer();
+      const extraFiles = await Promise.all(list.filter((f) => f !== main).map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
+      const result = await parse({ fileName: main.name, bytes, extraFiles, crs: null, fixes: {}, format: null });
       if (token !== parseToken) return;
       const s: ImportSession = {
-        fileName: file.name,
+        fileName: main.name,
         bytes,
+        extraFiles,
         crs: null,
         nameFixes: {},
+        layer: result.layer ?? null,
         result,
         choices: defaultChoices(result),
         stage: 'report',
@@ -113,20 +145,36 @@ export function ImportSection() {
       setImportSession(s);
       useAtlas.getState().announce(summaryText(t, result));
     } catch (e) {
-      const msg = t('cur.import.readError', { name: file.name, message: e instanceof Error ? e.message : String(e) });
-      setError(msg);
+      if (token !== parseToken) return;
+      const msg =
+        e instanceof ImportCancelledError
+          ? t('cur.import.aborted', { name: main.name })
+          : t('cur.import.readError', { name: main.name, message: e instanceof Error ? e.message : String(e) });
+      if (e instanceof ImportCancelledError) setDone(msg);
+      else setError(msg);
       useAtlas.getState().announce(msg);
     } finally {
-      setBusy(null);
+      if (token === parseToken) setBusy(null);
       if (inputRef.current) inputRef.current.value = '';
     }
+  }
+
+  function abort() {
+    // The worker is terminated: a stuck or huge file never blocks the next one.
+    const name = busy;
+    parseToken++;
+    cancelImportParse();
+    setBusy(null);
+    const msg = t('cur.import.aborted', { name: name ?? '' });
+    setDone(msg);
+    useAtlas.getState().announce(msg);
   }
 
   function onDrop(e: DragEvent<HTMLDivElement>) {
     e.preventDefault();
     setDragOver(false);
-    const f = e.dataTransfer.files?.[0];
-    if (f) void handleFile(f);
+    const files = [...(e.dataTransfer.files ?? [])];
+    if (files.length) void handleFiles(files);
   }
 
   return (
@@ -149,12 +197,13 @@ export function ImportSection() {
           ref={inputRef}
           className="cur-file-input"
           type="file"
-          accept=".geojson,.json,.csv,.txt,application/geo+json,application/json,text/csv"
+          multiple
+          accept=".geojson,.json,.csv,.txt,.tsv,.zip,.shp,.shx,.dbf,.prj,.cpg,.gpkg,.kml,.kmz,.xlsx,application/geo+json,application/json,text/csv"
           aria-describedby={hintId}
           data-testid="import-file"
           onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void handleFile(f);
+            const files = [...(e.target.files ?? [])];
+            if (files.length) void handleFiles(files);
           }}
         />
         <p id={hintId} className="cur-hint">
@@ -162,7 +211,14 @@ export function ImportSection() {
         </p>
       </div>
       <div aria-live="polite" className="cur-live">
-        {busy && <p className="cur-busy">{t('cur.import.reading', { name: busy })}</p>}
+        {busy && (
+          <p className="cur-busy">
+            {t('cur.import.reading', { name: busy })}{' '}
+            <button type="button" onClick={abort}>
+              {t('cur.import.cancel')}
+            </button>
+          </p>
+        )}
         {done && <p className="cur-ok">{done}</p>}
       </div>
       {error && (
@@ -206,25 +262,46 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
   const [parsing, setParsing] = useState(false);
   const [parseError, setParseError] = useState<string | null>(null);
 
-  async function reparse(patch: { crs?: CrsId | null; nameFixes?: NameFixes }) {
+  async function reparse(patch: { crs?: CrsId | null; nameFixes?: NameFixes; layer?: string | null; columnMap?: ColumnMap }) {
     const crs = patch.crs !== undefined ? patch.crs : session.crs;
     const nameFixes = patch.nameFixes ?? session.nameFixes;
+    const layer = patch.layer !== undefined ? patch.layer : session.layer;
+    // Another layer has other columns and other items: its own choices.
+    const columnMap = patch.columnMap ?? (patch.layer !== undefined ? undefined : session.columnMap);
+    const fixes = patch.layer !== undefined ? {} : nameFixes;
     const token = ++parseToken;
     setParsing(true);
     setParseError(null);
     try {
-      const result = await parse(session.fileName, session.bytes, crs, nameFixes, r.format);
+      const result = await parse({ fileName: session.fileName, bytes: session.bytes, extraFiles: session.extraFiles, crs, fixes, format: r.format, layer, columnMap });
       if (token !== parseToken) return;
       const current = useCuration.getState().importSession;
       if (!current || current.bytes !== session.bytes) return;
+      const sameItems = patch.layer === undefined;
       const wasBlocked = new Set(current.result.items.filter((i) => i.blocked).map((i) => i.index));
-      patchImportSession({ crs, nameFixes, result, choices: defaultChoices(result, current.choices, wasBlocked) });
+      patchImportSession({
+        crs,
+        nameFixes: fixes,
+        layer: result.layer ?? layer ?? null,
+        columnMap,
+        result,
+        choices: sameItems ? defaultChoices(result, current.choices, wasBlocked) : defaultChoices(result),
+      });
       useAtlas.getState().announce(summaryText(t, result));
     } catch (e) {
-      if (token === parseToken) setParseError(t('cur.import.readError', { name: session.fileName, message: e instanceof Error ? e.message : String(e) }));
+      if (token !== parseToken) return;
+      if (e instanceof ImportCancelledError) setParseError(t('cur.import.aborted', { name: session.fileName }));
+      else setParseError(t('cur.import.readError', { name: session.fileName, message: e instanceof Error ? e.message : String(e) }));
     } finally {
       if (token === parseToken) setParsing(false);
     }
+  }
+
+  /** « Annuler l’import »: closes the report; a re-read in progress is stopped with its worker. */
+  function cancelImport() {
+    parseToken++;
+    cancelImportParse();
+    setImportSession(null);
   }
 
   const selected = r.items.filter((it) => !it.blocked && it.site && session.choices[it.index] === 'import');
@@ -254,13 +331,31 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
   return (
     <div className="cur-report" ref={rootRef}>
       <p className="cur-file">{t('cur.import.file', { name: session.fileName })}</p>
+      {r.layers && r.layers.length > 1 && (
+        <div className="cur-crs">
+          <label htmlFor={`${crsSelectId}-layer`}>{t('cur.import.layer.label')}</label>
+          <select id={`${crsSelectId}-layer`} value={r.layer ?? ''} disabled={parsing} onChange={(e) => void reparse({ layer: e.target.value })}>
+            {r.layers.map((l) => (
+              <option key={l.name} value={l.name}>
+                {t('cur.import.layer.option', { name: l.name, n: l.count, type: l.geometryType ? `, ${l.geometryType}` : '' })}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {detection && (
         <div className="cur-crs">
           {used ? (
             <p data-testid="crs-detected">
               {t('cur.import.crs.detected', {
                 crs: CRS_LABELS[used],
-                reason: t(session.crs ? 'cur.import.crs.reason.user' : `cur.import.crs.reason.${detection.reason}`),
+                reason: t(
+                  session.crs
+                    ? 'cur.import.crs.reason.user'
+                    : detection.reason === 'crs-member' && r.crsSource && r.crsSource !== 'crs-member'
+                      ? `cur.import.crs.reason.${r.crsSource}`
+                      : `cur.import.crs.reason.${detection.reason}`,
+                ),
               })}
             </p>
           ) : (
@@ -285,6 +380,9 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
       <div aria-live="polite" className="cur-live">
         {parsing && <p className="cur-busy">{t('cur.import.reading', { name: session.fileName })}</p>}
       </div>
+      {r.columns && r.columns.length > 0 && (
+        <ColumnMapping key={`${session.fileName}|${r.layer ?? ''}|${JSON.stringify(session.columnMap ?? {})}`} result={r} disabled={parsing} onApply={(map) => void reparse({ columnMap: map })} />
+      )}
       {parseError && (
         <p className="cur-error" role="alert">
           {parseError}
@@ -301,6 +399,16 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
             ))}
           </ul>
         </div>
+      )}
+      {r.cnigClass && <p className="cur-hint" data-testid="import-cnig-class">{t(`pub.import.class.${r.cnigClass}`)}</p>}
+      {r.zones && (
+        <CnigZonesImport
+          zones={r.zones}
+          onDone={(msg) => {
+            setImportSession(null);
+            onDone(msg);
+          }}
+        />
       )}
       {r.items.length > 0 && (
         <>
@@ -392,10 +500,61 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
         <button type="button" className="primary" disabled={parsing || selected.length === 0} onClick={() => void submit()}>
           {selected.length === 1 ? t('cur.import.submit.one') : t('cur.import.submit', { n: selected.length })}
         </button>
-        <button type="button" onClick={() => setImportSession(null)}>
+        <button type="button" onClick={cancelImport}>
           {t('cur.import.cancel')}
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * The column-mapping step: each column the atlas does not know, with the proposed (or
+ * remembered) field; « Appliquer » re-reads the file with these choices and remembers them.
+ */
+function ColumnMapping({ result, disabled, onApply }: { result: ImportResult; disabled: boolean; onApply: (map: ColumnMap) => void }) {
+  const t = useT();
+  const base = useId();
+  const columns = result.columns ?? [];
+  const [choice, setChoice] = useState<ColumnMap>(() => Object.fromEntries(columns.map((c) => [c.column, c.target])));
+  const pending = columns.some((c) => !c.applied && choice[c.column] !== null) || columns.some((c) => c.applied && choice[c.column] !== c.target);
+  function apply() {
+    const map = { ...columnChoices(columns), ...choice };
+    rememberColumns(map);
+    onApply(map);
+  }
+  return (
+    <fieldset className="cur-columns" data-testid="import-columns">
+      <legend>{t('cur.import.columns.title')}</legend>
+      <p className="cur-hint">{t('cur.import.columns.hint')}</p>
+      <ul>
+        {columns.map((c, k) => (
+          <li key={c.column}>
+            <label htmlFor={`${base}-${k}`}>
+              <span className="cur-name">« {c.column} »</span>
+              {c.sample !== null && <span className="cur-hint"> — {t('cur.import.columns.sample', { value: c.sample })}</span>}
+            </label>
+            <select
+              id={`${base}-${k}`}
+              aria-label={t('cur.import.columns.select', { column: c.column })}
+              value={choice[c.column] ?? ''}
+              disabled={disabled}
+              onChange={(e) => setChoice({ ...choice, [c.column]: isColumnTarget(e.target.value) ? e.target.value : null })}
+            >
+              <option value="">{t('cur.import.columns.none')}</option>
+              {COLUMN_TARGETS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`cur.import.target.${f}`)}
+                </option>
+              ))}
+            </select>
+            <span className="cur-hint"> {t(`cur.import.columns.state.${c.applied ? (c.origin === 'remembered' ? 'remembered' : 'chosen') : c.origin}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className={pending ? 'primary' : undefined} disabled={disabled} onClick={apply}>
+        {t('cur.import.columns.apply')}
+      </button>
+    </fieldset>
   );
 }

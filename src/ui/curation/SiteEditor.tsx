@@ -22,11 +22,12 @@ import {
 import { formatNumber, useT } from '../i18n';
 import { Group, NumberField, SelectField, TextField } from './fields';
 import { ConflictChoices } from './ConflictChoices';
+import { CnigTerrainFields } from './CnigTerrainFields';
 
 const KINDS: SiteKind[] = ['plot', 'friche'];
 const AVAILABILITIES: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
 const OCCUPATIONS: Occupation[] = ['occupe', 'inoccupe', 'en_transition', 'friche', 'inconnu'];
-const STATUSES: ItemStatus[] = ['fait', 'en_cours', 'a_faire', 'sans_objet', 'inconnu'];
+const STATUSES: ItemStatus[] = ['fait', 'en_cours', 'a_faire', 'a_verifier', 'sans_objet', 'inconnu'];
 
 export function SiteEditor({ session, focusName = 0 }: { session: EditSession; focusName?: number }) {
   const t = useT();
@@ -190,6 +191,8 @@ export function SiteEditor({ session, focusName = 0 }: { session: EditSession; f
         <TextField label={t('cur.field.notes')} value={p.notes} multiline onChange={(v) => editSite('notes', () => ({ notes: v || null }))} />
       </Group>
 
+      <CnigTerrainFields p={p} />
+
       <Group title={t('cur.editor.group.location')}>
         <dl className="cur-computed" aria-live="polite">
           <dt>{t('cur.field.commune')}</dt>
@@ -213,6 +216,11 @@ export function SiteEditor({ session, focusName = 0 }: { session: EditSession; f
           <dd>
             {km(p.dist_station_m)}
             {!pending && p.station_name ? ` (${p.station_name})` : ''}
+          </dd>
+          <dt>{t('cur.field.distIte')}</dt>
+          <dd>
+            {km(p.dist_ite_m)}
+            {!pending && p.ite_name ? ` (${p.ite_name}, ${p.ite_line ?? '?'})` : ''}
           </dd>
         </dl>
       </Group>

@@ -36,13 +36,16 @@ const FIELD_KEYS: Record<string, string> = {
   waterway_name: 'cur.field.waterwayName',
   station_name: 'cur.field.stationName',
   rail_km_to_cdg: 'cur.field.railCdg',
+  dist_ite_m: 'cur.field.distIte',
+  ite_name: 'cur.field.iteName',
+  ite_line: 'cur.field.iteLine',
   dist_rn2_error_m: 'cur.field.distRn2Error',
 };
 
 /** Values derived from the geometry by the distance worker: not edits, left out of the history. */
 export const DERIVED_DISTANCE_FIELDS: readonly string[] = DISTANCE_KEYS;
 
-const METRES = new Set(['dist_rn2_m', 'dist_rn2_error_m', 'dist_waterway_m', 'dist_station_m']);
+const METRES = new Set(['dist_rn2_m', 'dist_rn2_error_m', 'dist_waterway_m', 'dist_station_m', 'dist_ite_m']);
 
 const ENUM_PREFIX: Record<string, string> = {
   kind: 'kind',

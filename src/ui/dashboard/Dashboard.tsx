@@ -45,7 +45,9 @@ export function Dashboard({ headingLevel = 3 }: { headingLevel?: 2 | 3 | 4 }) {
             {summary.fictitious > 0 && t('dashboard.fictitious', { n: summary.fictitious })}
           </p>
           <div className="dashboard-grid">
-            <BarChart title={t('dashboard.byEpci')} data={bars.byEpci} categoryLabel={t('dashboard.colEpci')} valueLabel={t('dashboard.colHa')} />
+            <BarChart
+              title={t(summary.availability.disponible === summary.count ? 'dashboard.byEpciAvailable' : 'dashboard.byEpci')}
+              data={bars.byEpci} categoryLabel={t('dashboard.colEpci')} valueLabel={t('dashboard.colHa')} />
             <BarChart title={t('dashboard.byLevel')} data={bars.byLevel} categoryLabel={t('dashboard.colLevel')} valueLabel={t('dashboard.colHa')} />
             <div>
               <BarChart title={t('dashboard.bySector')} data={bars.bySector} categoryLabel={t('dashboard.colSector')} valueLabel={t('dashboard.colHa')} />

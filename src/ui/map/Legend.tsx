@@ -4,8 +4,8 @@ import { useMemo } from 'react';
 import { FRICHE_STATUSES, READINESS_STYLES, epciColors } from '../../map';
 import { useAtlas } from '../../state/store';
 import { formatNumber, useT } from '../i18n';
-import { countLabel, realCountLabel, type LegendCounts } from './counts';
-import { CdgSwatch, FillSwatch, FricheSwatch, LineSwatch, PinSwatch, RoissySwatch, StationSwatch } from './Swatch';
+import { countLabel, filteredSuffix, realCountLabel, type LegendCounts } from './counts';
+import { CdgSwatch, FillSwatch, FricheSwatch, IteSwatch, LineSwatch, PinSwatch, RoissySwatch, StationSwatch } from './Swatch';
 
 export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCollection | undefined }) {
   const t = useT();
@@ -47,9 +47,15 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
           <LineSwatch kind="communes" />
           <span className="legend-count">{countLabel(t, 'communes', counts.communes, fmt)}</span>
         </li>
+        <li className="legend-note" data-testid="legend-population">
+          <span className="legend-muted">{t('map.legend.population')}</span>
+        </li>
       </ul>
 
-      <h3>{realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt)}</h3>
+      <h3 data-testid="legend-friches">
+        {realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt)}
+        {filteredSuffix(t, counts.filtered, counts.allFriches, fmt)}
+      </h3>
       <ul>
         {FRICHE_STATUSES.filter((s) => s.key !== 'autre' || counts.fricheByStatus.autre > 0).map((s) => (
           <li key={s.key}>
@@ -67,9 +73,12 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
         )}
       </ul>
 
-      <h3>{realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt)}</h3>
+      <h3 data-testid="legend-plots">
+        {realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt)}
+        {filteredSuffix(t, counts.filtered, counts.allPlots, fmt)}
+      </h3>
       {counts.plots === 0 ? (
-        <p className="legend-muted legend-empty">{t('map.legend.noPlots')}</p>
+        <p className="legend-muted legend-empty">{t(counts.allPlots > 0 ? 'map.legend.noPlotsFiltered' : 'map.legend.noPlots')}</p>
       ) : (
         <ul>
           {READINESS_STYLES.map((r) => (
@@ -95,6 +104,15 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
           <StationSwatch />
           <span>{countLabel(t, 'stations', counts.stations, fmt)}</span>
         </li>
+        {counts.ite > 0 && (
+          <li>
+            <IteSwatch />
+            <span>
+              {countLabel(t, 'ite', counts.ite, fmt)}
+              <span className="legend-muted"> · {t('map.legend.iteCaveat')}</span>
+            </span>
+          </li>
+        )}
         <li>
           <RoissySwatch />
           <span>{t('map.legend.roissy')}</span>

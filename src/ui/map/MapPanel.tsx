@@ -11,10 +11,14 @@ import { computeDetailed } from '../../data/distances/client';
 import { useAtlas } from '../../state/store';
 import { selectAllSites, selectFilteredSites } from '../../state/selectors';
 import { formatNumber, useT } from '../i18n';
+import { focusMain } from '../shared/focusMain';
 import { LayerSwitcher } from './LayerSwitcher';
 import { Legend } from './Legend';
-import { countLabel, legendCounts, realCountLabel } from './counts';
+import { countLabel, filteredSuffix, legendCounts, realCountLabel } from './counts';
 import './mapPanel.css';
+
+/** Screens wide enough to show the layers and legend panel open at start (it covers ~270 px of the map). */
+export const PANEL_OPEN_QUERY = '(min-width: 1600px)';
 
 function sameView(a: MapView | null, b: MapView | null): boolean {
   if (!a || !b) return a === b;
@@ -41,7 +45,9 @@ export function MapPanel() {
   const [ctrl, setCtrl] = useState<AtlasMapController | null>(null);
   const [mapError, setMapError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [panelOpen, setPanelOpen] = useState(() => typeof window === 'undefined' || window.matchMedia?.('(min-width: 761px)').matches !== false);
+  // Layers and legend float over the map: open only where the map has room for them (a wide
+  // screen); elsewhere one click on « Couches · Légende » opens them.
+  const [panelOpen, setPanelOpen] = useState(() => typeof window === 'undefined' || window.matchMedia?.(PANEL_OPEN_QUERY).matches !== false);
   const [legendOpen, setLegendOpen] = useState(true);
   const [layersOpen, setLayersOpen] = useState(true);
   const tRef = useRef(t);
@@ -57,7 +63,8 @@ export function MapPanel() {
    */
   const keepRestoredView = useRef(useAtlas.getState().view !== null);
   const hasZones = useMemo(() => zones.some((z) => z.geometry), [zones]);
-  const counts = useMemo(() => legendCounts(layers, manifest, sites), [layers, manifest, sites]);
+  // The legend and the text alternative count what the map shows: the filtered sites.
+  const counts = useMemo(() => legendCounts(layers, manifest, filteredSites, sites), [layers, manifest, filteredSites, sites]);
 
   // Create the map once.
   useEffect(() => {
@@ -79,6 +86,12 @@ export function MapPanel() {
         c.on('view', (v) => {
           reportedView.current = v;
           useAtlas.getState().setView(v);
+        });
+        // « Fiche du site » in a popup: the atlas's own sheet.
+        c.on('sheet', (id) => {
+          useAtlas.getState().setPage({ name: 'site', id });
+          window.scrollTo(0, 0);
+          focusMain();
         });
         c.on('basemap-error', () => {
           setNotice(tRef.current('map.basemap.error'));
@@ -174,6 +187,15 @@ export function MapPanel() {
     ctrl?.setBasemap(basemap);
   }, [ctrl, basemap]);
 
+  // « Zoomer sur les résultats », a commune or EPCI chosen in the filters (requests made after mount).
+  const frameRequest = useAtlas((s) => s.frameRequest);
+  const lastFrame = useRef(useAtlas.getState().frameRequest?.seq ?? 0);
+  useEffect(() => {
+    if (!ctrl || !frameRequest || frameRequest.seq === lastFrame.current) return;
+    lastFrame.current = frameRequest.seq;
+    ctrl.frameBounds(frameRequest.bbox);
+  }, [ctrl, frameRequest]);
+
   // External view changes only (e.g. URL restored, "zoom to" from the list).
   useEffect(() => {
     if (!ctrl || !view) return;
@@ -186,8 +208,8 @@ export function MapPanel() {
   const description = t('map.description', {
     communes: countLabel(t, 'communes', counts.communes, fmt),
     epci: countLabel(t, 'epci', counts.epci, fmt),
-    friches: realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt),
-    plots: counts.plots ? t('map.description.plots', { plots: realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt) }) : '',
+    friches: realCountLabel(t, 'friches', counts.friches, counts.fictitiousFriches, fmt) + filteredSuffix(t, counts.filtered, counts.allFriches, fmt),
+    plots: counts.plots ? t('map.description.plots', { plots: realCountLabel(t, 'plots', counts.plots, counts.fictitiousPlots, fmt) + filteredSuffix(t, counts.filtered, counts.allPlots, fmt) }) : '',
   });
 
   return (

@@ -124,6 +124,15 @@ export function StationSwatch() {
   );
 }
 
+export function IteSwatch() {
+  return (
+    <svg className="swatch" width={S} height={S} viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+      <path d="M7 1.7L12.6 12H1.4Z" fill="#fff" stroke={COLORS.ite} strokeWidth={1.8} strokeLinejoin="round" />
+      <circle cx={7} cy={8.4} r={1.4} fill={COLORS.ite} />
+    </svg>
+  );
+}
+
 export function RoissySwatch() {
   return (
     <svg className="swatch" width={S + 2} height={S + 2} viewBox="0 0 30 30" aria-hidden="true" focusable="false">
@@ -165,6 +174,8 @@ export function LayerSwatch({ id }: { id: string }) {
       return <LineSwatch kind="rail" />;
     case 'stations':
       return <StationSwatch />;
+    case 'ite':
+      return <IteSwatch />;
     case 'lgv':
       return <LineSwatch kind="lgv" />;
     case 'roissy':

@@ -1,4 +1,4 @@
-/** « Accessibilité »: maximum distance (km) to the RN2, the waterway and a Paris–Laon station. */
+/** Distance filters: maximum distance (km) to the RN2, the waterway, a Paris–Laon station and a rail siding (ITE). */
 import { useCallback } from 'react';
 import type { FilterState } from '../../domain/types';
 import { useAtlas } from '../../state/store';
@@ -6,10 +6,11 @@ import { useT } from '../i18n';
 import { inputNumber } from './format';
 import { NumberField } from './NumberField';
 
-const FIELDS: Array<{ key: 'maxDistRn2Km' | 'maxDistWaterwayKm' | 'maxDistStationKm'; label: string }> = [
+const FIELDS: Array<{ key: 'maxDistRn2Km' | 'maxDistWaterwayKm' | 'maxDistStationKm' | 'maxDistIteKm'; label: string }> = [
   { key: 'maxDistRn2Km', label: 'search.access.rn2' },
   { key: 'maxDistWaterwayKm', label: 'search.access.waterway' },
   { key: 'maxDistStationKm', label: 'search.access.station' },
+  { key: 'maxDistIteKm', label: 'search.access.ite' },
 ];
 
 export function DistanceFilters({ hasDistances }: { hasDistances: boolean }) {
@@ -32,6 +33,7 @@ export function DistanceFilters({ hasDistances }: { hasDistances: boolean }) {
           onCommit={(n) => setFilters({ [f.key]: n } as Partial<FilterState>)}
         />
       ))}
+      <p className="field-hint">{t('search.access.iteHint')}</p>
     </fieldset>
   );
 }

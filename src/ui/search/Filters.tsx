@@ -4,6 +4,7 @@
  * and the list follow.
  */
 import { useId, useMemo, useState, type ReactNode } from 'react';
+import { FRICHE_STATUS_KEYS, type FricheStatusKey } from '../../domain/fricheStatus';
 import { SECTORS } from '../../domain/sectors';
 import { READINESS_LEVELS, type Availability, type ReadinessLevel, type SectorId, type Site, type SiteKind } from '../../domain/types';
 import { activeFilterCount, useAllSites, useFacetCounts } from '../../state/selectors';
@@ -12,19 +13,20 @@ import { useT } from '../i18n';
 import { CheckboxFacet, type FacetOption } from './CheckboxFacet';
 import { CommuneCombobox, type CommuneOption } from './CommuneCombobox';
 import { DistanceFilters } from './DistanceFilters';
+import { FricheStatusIcon } from './FricheStatusIcon';
 import { LevelIcon } from './LevelIcon';
 import { SurfaceFilter } from './SurfaceFilter';
 
 const AVAILABILITY: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
-const KINDS: SiteKind[] = ['plot', 'friche'];
+const KINDS: SiteKind[] = ['plot', 'friche', 'zone'];
 
-interface Names {
+export interface Names {
   epci: Map<string, string>;
   communes: Map<string, string>;
 }
 
 /** EPCI and commune names, from the admin layers, else from the sites themselves. */
-function useNames(all: Site[]): Names {
+export function useNames(all: Site[]): Names {
   const layers = useAtlas((s) => s.layers);
   return useMemo(() => {
     const epci = new Map<string, string>();
@@ -44,6 +46,15 @@ function useNames(all: Site[]): Names {
     }
     return { epci, communes };
   }, [layers, all]);
+}
+
+/** Frames the chosen EPCI / communes on the map (./frameAreas.ts, loaded on the first choice). */
+function frameAreas(...args: Parameters<typeof import('./frameAreas').frameChosenAreas>): void {
+  import('./frameAreas')
+    .then((m) => m.frameChosenAreas(...args))
+    .catch(() => {
+      /* offline and not cached: the map stays where it is */
+    });
 }
 
 /** A collapsible section; opens at first render when it holds an active filter. */
@@ -74,7 +85,7 @@ export function Filters() {
 
   const hasSectors = useMemo(() => all.some((s) => s.properties.sectors?.length), [all]);
   const hasDistances = useMemo(
-    () => all.some((s) => typeof s.properties.dist_rn2_m === 'number' || typeof s.properties.dist_waterway_m === 'number' || typeof s.properties.dist_station_m === 'number'),
+    () => all.some((s) => typeof s.properties.dist_rn2_m === 'number' || typeof s.properties.dist_waterway_m === 'number' || typeof s.properties.dist_station_m === 'number' || typeof s.properties.dist_ite_m === 'number'),
     [all],
   );
 
@@ -82,6 +93,12 @@ export function Filters() {
   const levelOptions: FacetOption<ReadinessLevel>[] = READINESS_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`), count: facets.levels[l] ?? 0, icon: <LevelIcon level={l} /> }));
   const availabilityOptions: FacetOption<Availability>[] = AVAILABILITY.map((a) => ({ value: a, label: t(`availability.${a}`), count: facets.availability[a] ?? 0 }));
   const kindOptions: FacetOption<SiteKind>[] = KINDS.map((k) => ({ value: k, label: t(`kind.${k}`), count: facets.kinds[k] ?? 0 }));
+  const fricheStatusOptions: FacetOption<FricheStatusKey>[] = FRICHE_STATUS_KEYS.map((k) => ({
+    value: k,
+    label: t(`search.friche.${k}`),
+    count: facets.fricheStatuses?.[k] ?? 0,
+    icon: <FricheStatusIcon status={k} />,
+  }));
   const epciKeys = new Set([...names.epci.keys(), ...Object.keys(facets.epci)]);
   const epciOptions: FacetOption<string>[] = [...epciKeys]
     .map((k) => ({ value: k, label: names.epci.get(k) ?? k, count: facets.epci[k] ?? 0 }))
@@ -140,6 +157,14 @@ export function Filters() {
 
         <CheckboxFacet legend={t('search.levels.legend')} options={levelOptions} selected={filters.levels} onChange={(levels) => setFilters({ levels })} className="levels" />
 
+        <CheckboxFacet
+          legend={t('search.fricheStatus.legend')}
+          options={fricheStatusOptions}
+          selected={filters.fricheStatuses as FricheStatusKey[]}
+          onChange={(fricheStatuses) => setFilters({ fricheStatuses })}
+          className="friche-statuses"
+        />
+
         <Section
           initiallyOpen={filters.sectors.length > 0}
           summary={
@@ -172,12 +197,28 @@ export function Filters() {
             </>
           }
         >
-          <CheckboxFacet legend={t('search.epci.legend')} options={epciOptions} selected={filters.epci} onChange={(epci) => setFilters({ epci })} />
-          <CommuneCombobox options={communeOptions} counts={facets.communes} selected={filters.communes} onChange={(communes) => setFilters({ communes })} />
+          <CheckboxFacet
+            legend={t('search.epci.legend')}
+            options={epciOptions}
+            selected={filters.epci}
+            onChange={(epci) => {
+              setFilters({ epci });
+              frameAreas(all, filters, { epci, communes: filters.communes });
+            }}
+          />
+          <CommuneCombobox
+            options={communeOptions}
+            counts={facets.communes}
+            selected={filters.communes}
+            onChange={(communes) => {
+              setFilters({ communes });
+              frameAreas(all, filters, { epci: filters.epci, communes });
+            }}
+          />
         </Section>
 
         <Section
-          initiallyOpen={filters.maxDistRn2Km !== null || filters.maxDistWaterwayKm !== null || filters.maxDistStationKm !== null}
+          initiallyOpen={filters.maxDistRn2Km !== null || filters.maxDistWaterwayKm !== null || filters.maxDistStationKm !== null || filters.maxDistIteKm !== null}
           summary={t('search.access.legend')}
         >
           <DistanceFilters hasDistances={hasDistances} />

@@ -19,12 +19,13 @@ import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, 
 import { readinessLevel } from '../../domain/readiness';
 import { fricheStatusKey } from '../../map';
 import { siteSurfaceM2 } from '../../domain/surface';
+import { locationText } from '../shared/zoneLocation';
 import type { Locale, Site } from '../../domain/types';
 import { useSortedSites } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
 import { navigate } from '../app/navigate';
 import { useT, type TFunction } from '../i18n';
-import { fmtKm, fmtSurface } from './format';
+import { fmtKm, fmtMargin, fmtSurface } from './format';
 import { FricheStatusIcon } from './FricheStatusIcon';
 import { LevelIcon } from './LevelIcon';
 
@@ -41,11 +42,15 @@ function distanceParts(site: Site, locale: Locale, t: TFunction): string[] {
   const out: string[] = [];
   if (typeof p.dist_rn2_m === 'number') {
     let s = t('search.row.rn2', { km: fmtKm(locale, p.dist_rn2_m) });
-    if (typeof p.dist_rn2_error_m === 'number' && p.dist_rn2_error_m > 0) s += ` (${t('search.row.error', { km: fmtKm(locale, p.dist_rn2_error_m) })})`;
+    const margin = fmtMargin(locale, p.dist_rn2_error_m);
+    if (margin) s += ` (${t('search.row.error', { km: margin })})`;
     out.push(s);
   }
   if (typeof p.dist_waterway_m === 'number') out.push(t('search.row.waterway', { km: fmtKm(locale, p.dist_waterway_m) }));
   if (typeof p.dist_station_m === 'number') out.push(t('search.row.station', { km: fmtKm(locale, p.dist_station_m) }));
+  if (typeof p.dist_ite_m === 'number') {
+    out.push(t('search.row.ite', { km: fmtKm(locale, p.dist_ite_m), name: p.ite_name ?? '?', line: p.ite_line ?? '?' }));
+  }
   return out;
 }
 
@@ -119,7 +124,7 @@ const Row = memo(function Row({ site, index, start, prefix, selected, inShortlis
               </span>
             </>
           )}
-          {p.zone_name && (
+          {p.zone_name && p.kind !== 'zone' && (
             <>
               {' · '}
               <span className="row-item row-zone" lang={fr}>
@@ -128,8 +133,19 @@ const Row = memo(function Row({ site, index, start, prefix, selected, inShortlis
             </>
           )}
           {' · '}
-          <span className="row-item">{surface === null ? t('search.row.noSurface') : fmtSurface(locale, surface)}</span>
+          <span className="row-item">
+            {surface === null
+              ? t('search.row.noSurface')
+              : p.zone?.surface_fact
+                ? t(p.zone.surface_fact.date ? 'pub.row.declaredSurface' : 'pub.row.declaredSurfaceUndated', { surface: fmtSurface(locale, surface), date: p.zone.surface_fact.date ?? '' })
+                : fmtSurface(locale, surface)}
+          </span>
         </div>
+        {p.location_precision && p.location_precision !== 'exact' && (
+          <div className="row-meta row-precision" lang={fr}>
+            {locationText(p, t)}
+          </div>
+        )}
         <div className="row-meta">
           <span className="row-item">
             <LevelIcon level={level} /> {t(`level.${level}`)}

@@ -2,6 +2,8 @@
  * The fictitious sample: a button to load it and, once loaded, a persistent notice with
  * « Retirer l'exemple ». Never loaded by default.
  */
+import { useMemo } from 'react';
+import { countKinds } from '../../domain/summary';
 import { useAtlas } from '../../state/store';
 import { loadSample, removeSample, useSampleStatus } from '../../state/sample';
 import { useT } from '../i18n';
@@ -9,7 +11,8 @@ import { useT } from '../i18n';
 export function SampleControl() {
   const t = useT();
   const loaded = useAtlas((s) => s.sampleLoaded);
-  const count = useAtlas((s) => s.sampleSites.length);
+  const sampleSites = useAtlas((s) => s.sampleSites);
+  const kinds = useMemo(() => countKinds(sampleSites), [sampleSites]);
   const announce = useAtlas((s) => s.announce);
   const { status, error } = useSampleStatus();
 
@@ -17,7 +20,7 @@ export function SampleControl() {
     return (
       <div className="sample-notice" role="note" data-testid="sample-notice">
         <p>
-          <strong>{t('search.sample.notice', { n: count })}</strong>
+          <strong>{t('search.sample.notice', { plots: kinds.plot, friches: kinds.friche })}</strong>
           <br />
           <span>{t('search.sample.noticeHelp')}</span>
         </p>
@@ -40,7 +43,10 @@ export function SampleControl() {
         disabled={status === 'loading'}
         onClick={() => {
           loadSample().then(
-            (n) => announce(t('search.sample.loaded', { n })),
+            () => {
+              const k = countKinds(useAtlas.getState().sampleSites);
+              announce(t('search.sample.loaded', { plots: k.plot, friches: k.friche }));
+            },
             (e: unknown) => announce(t('search.sample.error', { message: e instanceof Error ? e.message : String(e) })),
           );
         }}

@@ -3,7 +3,7 @@
  * the virtualised list. Everything drives the store; the map follows the same filters
  * and selection. The new result count is announced (debounced) in the aria-live region.
  */
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useFilteredSites, useAllSites } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
@@ -13,7 +13,11 @@ import { ResultsList } from './ResultsList';
 import { ResultsSummary } from './ResultsSummary';
 import { SampleControl } from './SampleControl';
 import { SortControls } from './SortControls';
+import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import './search.css';
+
+// Zoom, export and « Copier le lien »: not needed to show the first screen, loaded beside the data.
+const ResultsActions = lazyWithRetry(() => import('./ResultsActions').then((m) => ({ default: m.ResultsActions })));
 
 const ANNOUNCE_DELAY_MS = 700;
 
@@ -59,6 +63,11 @@ export function SearchPanel() {
           </p>
         </div>
         <ResultsSummary />
+        <ChunkBoundary>
+          <Suspense fallback={null}>
+            <ResultsActions />
+          </Suspense>
+        </ChunkBoundary>
         <SortControls />
         <ResultsList />
       </section>

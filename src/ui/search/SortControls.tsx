@@ -4,7 +4,7 @@ import type { SortKey } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 
-const KEYS: SortKey[] = ['name', 'surface', 'dist_rn2', 'dist_waterway', 'dist_station'];
+const KEYS: SortKey[] = ['name', 'surface', 'dist_rn2', 'dist_waterway', 'dist_station', 'dist_ite'];
 
 export function SortControls() {
   const t = useT();

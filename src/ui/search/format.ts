@@ -2,7 +2,7 @@
 import type { Locale } from '../../domain/types';
 import { formatNumber as fmt } from '../../domain/format';
 
-export { formatNumber as fmt, formatSurface as fmtSurface, formatKm as fmtKm } from '../../domain/format';
+export { formatNumber as fmt, formatSurface as fmtSurface, formatKm as fmtKm, formatMargin as fmtMargin } from '../../domain/format';
 
 const TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 

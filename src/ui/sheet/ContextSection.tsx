@@ -52,6 +52,7 @@ export function ContextSection({ site }: { site: SiteProperties }) {
           </dl>
         </div>
       )}
+      <p className="muted small context-population-year">{t('sheet.context.populationYear')}</p>
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * checklist; the distances with a small map; the commune and EPCI context; the sources.
  * Printable (see src/ui/print/print.css). An unknown id gives a clear message.
  */
-import { useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import type { Site } from '../../domain/types';
 import { readinessLevel, readinessProgress } from '../../domain/readiness';
 import { useSiteIndex } from '../../state/selectors';
@@ -11,12 +11,17 @@ import { useAtlas } from '../../state/store';
 import { navigate } from '../app/navigate';
 import { useT } from '../i18n';
 import { PrintStamp } from '../print/PrintStamp';
+import { CopyLinkButton } from '../shared/CopyLinkButton';
+import { FricheStatusText, FricheTypeText } from '../shared/dataValue';
 import { AccessSection } from './AccessSection';
 import { ContextSection } from './ContextSection';
+import { FricheDates, FricheFacts, FricheSourceBlock, FricheTitleNote } from './FricheFacts';
 import { fmtDate, fmtHa, fmtM2, fmtPrice, safeHttpUrl } from './format';
 import { LEVEL_ICON, sectorNames } from './labels';
 import { ReadinessTable } from './ReadinessTable';
 import { SourcesList } from './SourcesList';
+import { PublishedSection } from './PublishedSection';
+import { LabelBlock, ZoneSection } from './ZoneSection';
 import './sheet.css';
 
 /** Manifest layers whose sources are listed on every sheet (the site's own layer comes first). */
@@ -58,17 +63,23 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** Prefix of the sheet's element ids: one per sheet when several are on the page (batch print). */
+export const SheetIdPrefix = createContext('sheet');
+
 function Section({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
+  const prefix = useContext(SheetIdPrefix);
   return (
-    <section className={`sheet-section ${className ?? ''}`} aria-labelledby={`sheet-${id}`}>
-      <h3 id={`sheet-${id}`}>{title}</h3>
+    <section className={`sheet-section ${className ?? ''}`} aria-labelledby={`${prefix}-${id}`}>
+      <h3 id={`${prefix}-${id}`}>{title}</h3>
       {children}
     </section>
   );
 }
 
-export function SiteSheet({ site }: { site: Site }) {
+/** One site's sheet. `batch`: one of several sheets printed together (no actions, no page title). */
+export function SiteSheet({ site, batch = false }: { site: Site; batch?: boolean }) {
   const t = useT();
+  const prefix = useContext(SheetIdPrefix);
   const locale = useAtlas((s) => s.locale);
   const shortlist = useAtlas((s) => s.shortlist);
   const p = site.properties;
@@ -79,15 +90,17 @@ export function SiteSheet({ site }: { site: Site }) {
   const surface = (m2: number | null | undefined) =>
     m2 == null ? null : t('sheet.surface.both', { m2: fmtM2(locale, m2), ha: fmtHa(locale, m2) });
   const recordUrl = safeHttpUrl(p.source_url);
+  const details = p.friche_details ?? null;
   // Names, communes and the friche vocabulary come from French data (RGAA 8.7 in English).
   const fr = locale === 'fr' ? undefined : 'fr';
 
   useEffect(() => {
+    if (batch) return;
     document.title = `${t('sheet.docTitle', { name: p.name })} – ${t('app.title')}`;
     return () => {
       document.title = t('app.title');
     };
-  }, [p.name, t]);
+  }, [p.name, t, batch]);
 
   const toggle = () => {
     const { toggleShortlist, announce } = useAtlas.getState();
@@ -97,12 +110,13 @@ export function SiteSheet({ site }: { site: Site }) {
   };
 
   return (
-    <article className="page-content sheet" aria-labelledby="sheet-title" data-testid="site-sheet">
+    <article className="page-content sheet" aria-labelledby={`${prefix}-title`} data-testid="site-sheet">
       <header className="sheet-header">
         <p className="eyebrow">{t('sheet.title')}</p>
-        <h2 id="sheet-title" lang={fr}>
+        <h2 id={`${prefix}-title`} lang={fr}>
           {p.name}
         </h2>
+        {details && <FricheTitleNote details={details} />}
         <p className="badges">
           {p.fictitious && <span className="badge badge-fictitious">{t('fictitious.badge')}</span>}
           <span className="badge badge-kind">{t(`kind.${p.kind}`)}</span>
@@ -110,6 +124,7 @@ export function SiteSheet({ site }: { site: Site }) {
             <span aria-hidden="true">{LEVEL_ICON[level]}</span> {t('sheet.levelBadge', { level: t(`level.${level}`) })}
           </span>
         </p>
+        {!batch && (
         <div className="sheet-actions no-print" role="group" aria-label={t('sheet.actions.label')}>
           <button type="button" className={inShortlist ? '' : 'primary'} aria-pressed={inShortlist} onClick={toggle}>
             {inShortlist ? t('sheet.actions.remove') : t('sheet.actions.add')}
@@ -117,6 +132,7 @@ export function SiteSheet({ site }: { site: Site }) {
           <button type="button" onClick={() => window.print()}>
             {t('sheet.actions.print')}
           </button>
+          <CopyLinkButton />
           {shortlist.length > 0 && (
             <button type="button" onClick={() => navigate({ name: 'compare' })}>
               {t('sheet.actions.compare', { n: shortlist.length })}
@@ -126,12 +142,25 @@ export function SiteSheet({ site }: { site: Site }) {
             {t('sheet.actions.back')}
           </button>
         </div>
+        )}
       </header>
 
       {p.fictitious && (
         <p className="notice notice-fictitious">
           <span className="badge badge-fictitious">{t('fictitious.badge')}</span> {t('sheet.sources.fictitious')}
         </p>
+      )}
+
+      {p.publication && (
+        <Section id="published" title={t('pub.sheet.published.title')} className="wide">
+          <PublishedSection publication={p.publication} />
+        </Section>
+      )}
+
+      {p.kind === 'zone' && (
+        <Section id="zone" title={t('pub.sheet.zone.title')} className="wide">
+          <ZoneSection site={p} />
+        </Section>
       )}
 
       <div className="sheet-grid">
@@ -194,8 +223,9 @@ export function SiteSheet({ site }: { site: Site }) {
         {(p.kind === 'friche' || p.friche_status || p.friche_type) && (
           <Section id="friche" title={t('sheet.section.friche')}>
             <dl className="facts">
-              <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ? <span lang={fr}>{p.friche_status}</span> : unknown}</Fact>
-              <Fact label={t('sheet.field.fricheType')}>{p.friche_type ? <span lang={fr}>{p.friche_type}</span> : unknown}</Fact>
+              <Fact label={t('sheet.field.fricheStatus')}>{p.friche_status ? <FricheStatusText value={p.friche_status} /> : unknown}</Fact>
+              <Fact label={t('sheet.field.fricheType')}>{p.friche_type ? <FricheTypeText value={p.friche_type} /> : unknown}</Fact>
+              {details && <FricheFacts details={details} />}
             </dl>
           </Section>
         )}
@@ -210,14 +240,16 @@ export function SiteSheet({ site }: { site: Site }) {
           <span className={`badge badge-level level-${level}`}>
             <span aria-hidden="true">{LEVEL_ICON[level]}</span> {t(`level.${level}`)}
           </span>{' '}
+          {p.readiness_label ? `${t('pub.sheet.readinessBasis.label')} · ` : ''}
           {t('sheet.readiness.progress', { done: progress.done, applicable: progress.applicable })}
         </p>
+        <LabelBlock site={p} />
         <ReadinessTable site={p} />
         <p className="muted small">{t('sheet.readiness.help')}</p>
       </Section>
 
       <Section id="access" title={t('sheet.section.access')} className="wide">
-        <AccessSection site={site} />
+        {p.location_precision && p.location_precision !== 'exact' ? <p className="muted">{t('pub.location.noDistances')}</p> : <AccessSection site={site} />}
       </Section>
 
       <Section id="context" title={t('sheet.section.context')} className="wide">
@@ -238,11 +270,16 @@ export function SiteSheet({ site }: { site: Site }) {
               </>
             ) : null}
           </Fact>
-          <Fact label={t('sheet.field.updated')}>{p.updated_at ? fmtDate(locale, p.updated_at) : unknown}</Fact>
+          {details ? (
+            <FricheDates details={details} />
+          ) : (
+            <Fact label={t('sheet.field.updated')}>{p.updated_at ? fmtDate(locale, p.updated_at) : unknown}</Fact>
+          )}
         </dl>
+        {details && <FricheSourceBlock details={details} />}
         <h4>{t('sheet.sources.layers')}</h4>
         {/* A fictitious site comes from no data source: only the context layers are listed. */}
-        <SourcesList ids={p.fictitious ? CONTEXT_LAYERS : [p.kind === 'friche' ? 'friches' : 'sites', ...CONTEXT_LAYERS]} />
+        <SourcesList ids={p.fictitious ? CONTEXT_LAYERS : [p.kind === 'friche' ? 'friches' : p.kind === 'zone' ? 'zones' : 'sites', ...CONTEXT_LAYERS]} />
       </Section>
 
       <PrintStamp />

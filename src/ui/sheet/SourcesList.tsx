@@ -40,7 +40,7 @@ export function SourceEntry({ entry, detailed = false }: { entry: LayerManifestE
       {' – '}
       <span>{entry.producer}</span>
       {' – '}
-      <span>{t('sheet.sources.updated', { date: fmtDate(locale, entry.date) })}</span>
+      <span>{t(entry.date_kind === 'mirror_commit' ? 'sheet.sources.mirrorCommit' : 'sheet.sources.updated', { date: fmtDate(locale, entry.date) })}</span>
       {' – '}
       <span>
         {lic ? (

@@ -4,15 +4,16 @@
  * Pure functions of (locale, value): no React.
  */
 import type { Locale } from '../../domain/types';
-import { formatKm as fmtKm, formatNumber as fmtNumber } from '../../domain/format';
+import { formatMargin, formatNumber as fmtNumber } from '../../domain/format';
 
 export { formatKm as fmtKm, formatNumber as fmtNumber, safeHttpUrl } from '../../domain/format';
 
 const TAG: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-/** Approximation margin: 1500 → « ± 1,5 km ». */
-export function fmtPlusMinusKm(locale: Locale, metres: number): string {
-  return `±\u00a0${fmtKm(locale, metres)}`;
+/** Approximation margin: 1500 → « ± 1,5 km », 88 → « ± 90 m », under 50 m → null (not shown). */
+export function fmtPlusMinus(locale: Locale, metres: number | null | undefined): string | null {
+  const m = formatMargin(locale, metres);
+  return m === null ? null : `±\u00a0${m}`;
 }
 
 export function fmtM2(locale: Locale, m2: number): string {

@@ -18,6 +18,7 @@ export const STATUS_ICON: Record<ItemStatus, string> = {
   fait: '✔',
   en_cours: '◐',
   a_faire: '○',
+  a_verifier: '⚠',
   sans_objet: '–',
   inconnu: '?',
 };

@@ -4,7 +4,8 @@
  * the source's figure is never replaced). In « Mode édition », the editing tools
  * (./editing.tsx, loaded on demand). Every value from data is rendered as text.
  */
-import { lazy, Suspense, useId } from 'react';
+import { Suspense, useId } from 'react';
+import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import type { ZoneRecord } from '../../domain/types';
 import { isDigitisableZone } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
@@ -12,8 +13,9 @@ import { useT } from '../i18n';
 import { fmtFactDate } from './format';
 import { outlineAreaM2, sourcedSurfaceFacts } from './outline';
 import { formatSurface } from '../../domain/format';
+import { factValueText } from '../../domain/factValue';
 
-const ZoneOutlineActions = lazy(() => import('./editing').then((m) => ({ default: m.ZoneOutlineActions })));
+const ZoneOutlineActions = lazyWithRetry(() => import('./editing').then((m) => ({ default: m.ZoneOutlineActions })));
 
 export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraft: boolean }) {
   const t = useT();
@@ -39,7 +41,7 @@ export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraf
       <ul className="zone-surfaces">
         {area !== null && <li data-testid={`zone-area-${zone.zone_id}`}>{t('zones.outline.computed', { area: formatSurface(locale, area) })}</li>}
         {surfaces.map((f) => {
-          const value = f.unit ? `${f.value} ${f.unit}` : f.value;
+          const value = factValueText(f.value, f.unit);
           return (
             <li key={f.fact_id} data-testid="zone-sourced-surface">
               {f.fact_date ? t('zones.outline.sourced', { value, date: fmtFactDate(locale, f.fact_date) }) : t('zones.outline.sourcedUndated', { value })}
@@ -50,9 +52,11 @@ export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraf
       </ul>
       {area !== null && surfaces.length > 0 && <p className="zone-hint">{t('zones.outline.compareNote')}</p>}
       {editMode ? (
-        <Suspense fallback={null}>
-          <ZoneOutlineActions zone={zone} />
-        </Suspense>
+        <ChunkBoundary>
+          <Suspense fallback={null}>
+            <ZoneOutlineActions zone={zone} />
+          </Suspense>
+        </ChunkBoundary>
       ) : (
         !zone.geometry && <p className="zone-hint">{t('zones.outline.editHint')}</p>
       )}

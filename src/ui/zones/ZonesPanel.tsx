@@ -5,7 +5,8 @@
  * draft in this browser, see ./ZoneOutline.tsx). Each zone shows its known facts, each with
  * its source and date. Every value comes from data and is rendered as text.
  */
-import { lazy, Suspense, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
+import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import type { ZoneFact, ZoneRecord } from '../../domain/types';
 import { isDigitisableZone } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
@@ -13,9 +14,10 @@ import { useT, type TFunction } from '../i18n';
 import { fmtFactDate } from './format';
 import { ZoneOutlineSection } from './ZoneOutline';
 import './zones.css';
+import { factValueText } from '../../domain/factValue';
 
 /** The editing tools' host (drawing tools lifetime, write errors), loaded in « Mode édition » only. */
-const ZoneEditingHost = lazy(() => import('./editing').then((m) => ({ default: m.ZoneEditingHost })));
+const ZoneEditingHost = lazyWithRetry(() => import('./editing').then((m) => ({ default: m.ZoneEditingHost })));
 
 /** The four EPCI of the PETR (INSEE SIREN → name), in display order. */
 export const PETR_EPCI: ReadonlyArray<{ siren: string; name: string }> = [
@@ -74,7 +76,7 @@ function hostOf(url: string): string {
 function Fact({ fact }: { fact: ZoneFact }) {
   const t = useT();
   const locale = useAtlas((s) => s.locale);
-  const value = fact.unit ? `${fact.value} ${fact.unit}` : fact.value;
+  const value = factValueText(fact.value, fact.unit);
   return (
     <li className="zone-fact">
       <p className="zone-fact-main">
@@ -186,9 +188,11 @@ export function ZonesPanel() {
             </p>
           )}
           {editMode && (
-            <Suspense fallback={null}>
-              <ZoneEditingHost />
-            </Suspense>
+            <ChunkBoundary>
+              <Suspense fallback={null}>
+                <ZoneEditingHost />
+              </Suspense>
+            </ChunkBoundary>
           )}
           <p className="zones-caveat" role="note">
             {t('zones.caveat')}

@@ -13,6 +13,7 @@ import { useT } from '../i18n';
 import { outlineAreaM2 } from './outline';
 import { formatSurface } from '../../domain/format';
 import { attachZoneDraw, drawZone, editZone, finishZoneDraw, stopZoneDraw, useZoneDrawState } from './zoneDraw';
+import { ZoneCnigFields } from './ZoneCnigFields';
 
 /** Rendered once by the panel while editing: owns the drawing tools' lifetime; shows write errors. */
 export function ZoneEditingHost() {
@@ -99,6 +100,7 @@ export function ZoneOutlineActions({ zone }: { zone: ZoneRecord }) {
           </button>
         </div>
       )}
+      {zone.geometry && <ZoneCnigFields zone={zone} />}
       <ZoneHistory zoneId={zone.zone_id} />
     </>
   );

@@ -158,7 +158,7 @@ describe('data build – miniature sources', () => {
 
   it('writes every layer of the manifest, with counts, sizes and hashes of the written files', () => {
     expect(Object.keys(manifest.layers)).toEqual([
-      'petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy',
+      'petr', 'epci', 'communes', 'friches', 'sites', 'zones', 'rn2', 'waterway', 'rail', 'stations', 'ite', 'lgv', 'roissy',
     ]);
     for (const entry of Object.values(manifest.layers)) {
       const buf = fs.readFileSync(path.join(out, entry.file));
@@ -191,7 +191,7 @@ describe('data build – miniature sources', () => {
     });
     expect(layer('epci.geojson').features[0].properties).not.toHaveProperty('extra');
     expect(fs.readFileSync(path.join(out, 'communes.geojson'), 'utf8')).not.toContain('\n');
-    for (const f of ['petr', 'epci', 'communes', 'friches', 'rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy', 'sites']) {
+    for (const f of ['petr', 'epci', 'communes', 'friches', 'rn2', 'waterway', 'rail', 'stations', 'ite', 'lgv', 'roissy', 'sites']) {
       expect(allCoordinatesDecimals(layer(`${f}.geojson`)), f).toBeLessThanOrEqual(6);
     }
     expect(layer('friches.geojson').features[0].geometry).toEqual({ type: 'Point', coordinates: [3.305123, 49.385123] });
@@ -212,6 +212,32 @@ describe('data build – miniature sources', () => {
       { name: "Canal latéral à l'Aisne", osm_name: "Canal Latéral à l'Aisne", kind: 'navigable_canal' },
       { name: "Canal de l'Oise à l'Aisne", osm_name: 'Canal de l’Oise à l’Aisne', kind: 'navigable_canal' },
     ]);
+  });
+
+  it('the manifest says what a date is: the stations date is the day the copy reached the mirror, not an SNCF export date', () => {
+    expect(manifest.layers.stations.date).toBe('2026-05-21');
+    expect(manifest.layers.stations.date_kind).toBe('mirror_commit');
+    expect(manifest.layers.rail.date_kind).toBeUndefined();
+  });
+
+  it('ite: siding records grouped by point (2 records → 1 point), keeping place, line, PK and « in PETR », with the caveat', () => {
+    expect(layer('ite.geojson').features).toEqual([
+      {
+        type: 'Feature',
+        properties: { name: 'Embranchement-Test', code_ligne: '229000', pk: '100+000', in_petr: true, records: 2 },
+        geometry: { type: 'Point', coordinates: [3.31, 49.38] },
+      },
+      {
+        type: 'Feature',
+        properties: { name: 'Embranchement-Loin', code_ligne: '205000', pk: '010+000', in_petr: false, records: 1 },
+        geometry: { type: 'Point', coordinates: [3.5, 49.5] },
+      },
+    ]);
+    const entry = manifest.layers.ite;
+    expect(entry.count).toBe(2);
+    expect(entry.producer).toBe('SNCF Réseau');
+    expect(entry.date).toBe('2026-05-21');
+    expect(entry.caveats).toContain("Un embranchement peut être inutilisé : la donnée n'a pas de statut.");
   });
 
   it('stations: passenger stations only, with name, UIC ref, PK and commune', () => {
@@ -256,7 +282,7 @@ describe('data build – miniature sources', () => {
     const sites = layer('sites.geojson');
     const entry = manifest.layers.sites as DataManifest['layers'][string] & { derived_from?: string[] };
     expect(entry.count).toBe(sites.features.length);
-    expect(entry.derived_from).toEqual(['friches', 'rn2', 'waterway', 'stations', 'rail', 'lgv', 'roissy']);
+    expect(entry.derived_from).toEqual(['friches', 'rn2', 'waterway', 'stations', 'rail', 'lgv', 'roissy', 'ite']);
     expect(sites.features.map((f) => f.properties!.id)).toEqual(['02997_1', '02999_2']);
     expect(sites.features.every((f: Feature) => f.properties!.kind === 'friche')).toBe(true);
     // HTML stays plain text through the mapping too.
@@ -272,6 +298,10 @@ describe('data build – miniature sources', () => {
       expect(["Aisne canalisée", "Canal latéral à l'Aisne", "Canal de l'Oise à l'Aisne"]).toContain(p.waterway_name);
       // The freight-only "Point-Fret" is nearer to the second friche, but it is not a passenger station.
       expect(p.station_name).toBe('Gare-Test');
+      // Nearest rail siding: the grouped test point, with its SNCF place and line.
+      expect(p.dist_ite_m).toBeGreaterThan(0);
+      expect(p.ite_name).toBe('Embranchement-Test');
+      expect(p.ite_line).toBe('229000');
     }
     expect(result.stdout).not.toContain("n'est pas encore implémenté");
   });
@@ -338,6 +368,18 @@ describe.skipIf(!HAS_REAL)(`data build – real open data (${REAL})`, () => {
       expect(Number.isFinite(f.properties!.dist_waterway_m), String(f.properties!.id)).toBe(true);
       expect(typeof f.properties!.station_name).toBe('string');
     }
+  });
+
+  it('privacy: the published friches carry no free text or per-dossier figure (an applicant’s text can name a private person)', () => {
+    const friches = layer('friches.geojson');
+    const published = new Set(friches.features.flatMap((f) => Object.keys(f.properties!)));
+    for (const field of ['activite_libelle', 'commentaire', 'site_projet', 'source_contact', 'site_adresse', 'ff_deficit', 'ff_daa_ht', 'proprio_nom']) {
+      expect(published.has(field), field).toBe(false);
+    }
+    // What a sheet needs is still there, in the sites layer, through the privacy rules of fricheDetails.
+    const funded = layer('sites.geojson').features.filter((f) => (f.properties!.friche_details as { funding?: unknown } | null)?.funding);
+    expect(funded.length).toBeGreaterThan(0);
+    for (const f of funded) expect(JSON.stringify(f.properties!.friche_details), String(f.properties!.id)).not.toMatch(/"activite_libelle"/);
   });
 
   it('coordinates have at most 6 decimals in every GeoJSON output', () => {

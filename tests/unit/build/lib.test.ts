@@ -125,6 +125,8 @@ describe('data/sources.json', () => {
     expect(() => checkConfig({ layers: [base, base] }, 'cfg.json')).toThrow(ConfigError);
     expect(() => checkConfig({ layers: [base, base] }, 'cfg.json')).toThrow(/cfg\.json : couche n° 2 \(« a »\) : l'identifiant « a » est en double/);
     expect(() => checkConfig({ layers: [{ ...base, title: '' }] }, 'cfg.json')).toThrow(/« title » est absent ou vide/);
+    expect(() => checkConfig({ layers: [{ ...base, date_kind: 'export' }] }, 'cfg.json')).toThrow(/« date_kind » doit valoir « update » ou « mirror_commit »/);
+    expect(() => checkConfig({ layers: [{ ...base, date_kind: 'mirror_commit' }] }, 'cfg.json')).not.toThrow();
     expect(() => checkConfig({}, 'cfg.json')).toThrow(/« layers »/);
   });
 });

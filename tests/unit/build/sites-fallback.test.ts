@@ -46,6 +46,7 @@ const layers: Record<string, FeatureCollection> = {
   stations: { type: 'FeatureCollection', features: read('transport/rail_stations.geojson').features.filter((f) => f.properties!.voyageurs === 'O') },
   lgv: read('transport/lgv_interconnexion_est.geojson'),
   roissy: read('transport/roissy_link_reference_points.geojson'),
+  ite: read('transport/rail_sidings_ite.geojson'),
 };
 
 describe('buildSites with stubs', () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from '../../../src/data/import';
-import { applyNameFixes } from '../../../src/data/import/nameFixes';
+import { applyNameFixes } from '../../../src/data/import/importFixes';
 
 function buf(text: string): ArrayBuffer {
   const u = new TextEncoder().encode(text);

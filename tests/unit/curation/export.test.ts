@@ -1,74 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
 import { CSV_COLUMNS, csvCell, toCSV, toCnigSitesEconomiques, toGeoJSON, toWkt } from '../../../src/data/export';
-import { parseImportFile, parseWkt, toSite } from '../../../src/data/import';
+import { parseImportFile, parseWkt } from '../../../src/data/import';
 import { compareWithExisting, diffSites, ROUND_TRIP_TOLERANCE } from '../../../src/domain/diff';
 import type { Site, ZoneRecord } from '../../../src/domain/types';
 import { expectGolden } from './helpers';
-
-/** A rectangle with "raw" coordinates (more than 7 decimals, as drawn on a map). */
-function rect(lon: number, lat: number, dLon: number, dLat: number): Polygon {
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lon, lat],
-        [lon + dLon, lat + 0.0000000413],
-        [lon + dLon, lat + dLat],
-        [lon + 0.0000000371, lat + dLat],
-        [lon, lat],
-      ],
-    ],
-  };
-}
-
-/** Varied sites: polygon, multipolygon, point, friche, hostile and formula-like text. */
-function sampleSites(): Site[] {
-  const a = toSite(
-    {
-      id: 'RT-1',
-      name: 'Lot A ; « guillemets » "doubles"',
-      kind: 'plot',
-      zone_id: 'Z01',
-      zone_name: 'Parc d’activités du Plateau',
-      insee: '02226',
-      commune: 'Courmelles',
-      epci_siren: '240200477',
-      epci_name: 'CA GrandSoissons Agglomération',
-      surface_m2: 23950.5,
-      availability: 'disponible',
-      occupation: 'inoccupe',
-      sectors: 'logistics|agro',
-      price_eur_m2: 18.5,
-      contact: 'eco@example.org',
-      notes: 'Ligne 1\nLigne 2 ; avec point-virgule',
-      source: 'Saisie dans l’atlas',
-      updated_at: '2025-03-01T10:00:00.000Z',
-      created_at: '2025-02-01T09:00:00.000Z',
-      dist_rn2_m: 1234.5,
-      dist_rn2_error_m: null,
-      dist_waterway_m: 5400,
-      waterway_name: 'Aisne',
-      dist_station_m: 2100,
-      station_name: 'Soissons',
-      rail_km_to_cdg: 92.4,
-    },
-    rect(3.29861234567, 49.34446789012, 0.00275123456, 0.00107987654),
-  );
-  a.properties.readiness.land_control = { status: 'fait', date: '2024-05-02', source: 'Délibération n° 12', note: 'Acquis par l’EPCI' };
-  a.properties.readiness.planning = { status: 'en_cours', date: null, source: 'https://example.org/plu', note: null };
-  a.properties.readiness.soil_pollution = { status: 'sans_objet', date: null, source: null, note: null };
-
-  const multi: MultiPolygon = { type: 'MultiPolygon', coordinates: [rect(3.1021, 49.2401, 0.002, 0.001).coordinates, rect(3.1061, 49.2401, 0.001, 0.001).coordinates] };
-  const b = toSite({ id: 'RT-2', name: '=HYPERLINK("http://x";"clic")', notes: '-5 ha à déduire', contact: '@service', availability: 'sous_option', sectors: 'tertiary', source: 'Import', fictitious: true }, multi);
-  const c = toSite(
-    { id: 'RT-3', name: '<img src=x onerror=alert(1)>', kind: 'friche', friche_status: 'friche sans projet', friche_type: 'friche industrielle', source_url: 'https://cartofriches.cerema.fr/cartofriches/_app/?site=02722_1', source: 'Cartofriches (Cerema)', availability: 'vendu_occupe', occupation: 'friche' },
-    { type: 'Point', coordinates: [3.33412345678, 49.37198765432] },
-  );
-  const d = toSite({ id: 'RT-4', name: 'Tout est fait', source: 'Saisie' }, rect(3.335, 49.372, 0.001, 0.0007));
-  for (const k of Object.keys(d.properties.readiness) as (keyof Site['properties']['readiness'])[]) d.properties.readiness[k] = { status: 'fait', date: '2025-01-01', source: 'Test', note: null };
-  return [a, b, c, d];
-}
+import { validatePackage } from '../../../src/data/publish';
+import { rect, sampleSites } from './exportSites';
 
 const reimport = (name: string, text: string) => parseImportFile({ name, bytes: new TextEncoder().encode(text) });
 
@@ -152,7 +90,7 @@ describe('CSV format', () => {
     expect(text.split('\r\n')).toHaveLength(6); // header + 4 + final empty
     const header = text.slice(1).split('\r\n')[0].split(';');
     expect(header).toEqual(CSV_COLUMNS.map(([n]) => n));
-    expect(header).toEqual(expect.arrayContaining(['declared_surface_ha', 'readiness_level', 'readiness_land_control_status', 'readiness_land_control_date', 'readiness_land_control_source', 'dist_rn2_m', 'rail_km_to_cdg', 'lon', 'lat', 'geometry_wkt', 'fictitious']));
+    expect(header).toEqual(expect.arrayContaining(['declared_surface_ha', 'readiness_level', 'readiness_land_control_status', 'readiness_land_control_date', 'readiness_land_control_source', 'dist_rn2_m', 'rail_km_to_cdg', 'lon', 'lat', 'WKT', 'fictitious']));
     expect(text).toContain(';23950.5;2.39505;');
   });
 
@@ -195,17 +133,32 @@ describe('CNIG « Sites économiques »', () => {
   const noOutline: ZoneRecord = { ...zone, zone_id: 'Z02', name: 'Parc Gouraud', geometry: null, needs_digitising: true };
 
   it('fills the standard fields it knows and carries the rest as atlas_* fields (golden)', () => {
-    const out = toCnigSitesEconomiques(sampleSites(), [zone, noOutline], { producer: 'PETR du Soissonnais et du Valois (test)' });
+    const out = toCnigSitesEconomiques(sampleSites(), [zone, noOutline], { producer: 'PETR du Soissonnais et du Valois (test)', date: '2025-06-30' });
     expectGolden('cnig.golden.json', out);
     const t = out.terrainEco.features[0].properties;
-    expect(t).toMatchObject({ terr_id: 'RT-1', site_id: 'Z01', terr_surf_brute: 2.3951, terr_etat_occup: 'inoccupé', terr_m2_prix: 18.5, terr_cle_en_main: 'non', terr_actu_date: '2025-03-01', terr_identif_date: '2025-02-01' });
+    expect(t).toMatchObject({ terr_id: 'RT-1', site_id: 'Z01', terr_surf_brute: 2.3951, terr_etat_occup: 'inoccupé', terr_stade_comm: 'en vente', terr_maitrise_fonc: 'inconnu', terr_m2_prix: 18.5, terr_cle_en_main: 'non', terr_actu_date: '2025-03-01', terr_identif_date: '2025-02-01' });
     expect(out.terrainEco.features[2].properties.terr_cle_en_main).toBe('oui');
     const z = out.siteEco.features[0].properties;
-    expect(z).toMatchObject({ site_id: 'Z01', site_nom: 'Parc d’activités du Plateau', site_type: "zone d'activité économique", site_comm_insee: '02226', site_epci_siren: '240200477', site_epci_nom: 'CA GrandSoissons Agglomération', site_surf_comm_dispo: 2.3951, atlas_nb_terrains: 1 });
+    expect(z).toMatchObject({ site_id: 'Z01', site_nom: 'Parc d’activités du Plateau', site_type: "zone d'activité économique", site_vocadomi: 'inconnu', site_comm_insee: '02226', site_epci_siren: '240200477', site_epci_nom: 'CA GrandSoissons Agglomération', site_surf_comm_dispo: 2.3951, site_uf_nbre: 1, atlas_nb_terrains: 1 });
     expect(out.skipped).toEqual([
       expect.objectContaining({ kind: 'site', id: 'RT-3' }),
       expect.objectContaining({ kind: 'zone', id: 'Z02' }),
     ]);
+  });
+
+  it('passes the official schemas and code lists (the only errors: what the atlas cannot know)', () => {
+    const out = toCnigSitesEconomiques(sampleSites(), [{ ...zone, cnig: { site_surf_utile: 1.8 } }], { date: '2025-06-30' });
+    const r = validatePackage({
+      name: 'export',
+      files: [
+        { name: 'publication.json', text: JSON.stringify({ producteur: { nom: 'Test', siren: '240200477' }, contact: { nom: 'Service', courriel: 'a@example.org' }, date: '2025-06-30', licence: 'Licence Ouverte 2.0', crs: 'EPSG:2154' }) },
+        { name: 'site_eco.geojson', text: JSON.stringify(out.siteEco) },
+        { name: 'terrain_eco.geojson', text: JSON.stringify(out.terrainEco) },
+      ],
+    });
+    // Plots attached to no zone have no site_id (required): the report asks to attach them.
+    const noZone = sampleSites().filter((x) => x.geometry.type !== 'Point' && !x.properties.zone_id).map((x) => x.properties.id);
+    expect(r.issues.filter((i) => i.level === 'error').map((i) => [i.code, i.field, i.featureId])).toEqual(noZone.map((id) => ['missing-field', 'site_id', id]));
   });
 
   it('writes Lambert-93 by default, WGS84 on request', () => {

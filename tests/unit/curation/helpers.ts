@@ -18,8 +18,8 @@ export function fixtureJson<T = unknown>(name: string): T {
  * Compares `value` with the golden file `name` (JSON). With UPDATE_GOLDEN=1 the file is
  * (re)written instead; review the diff before committing it.
  */
-export function expectGolden(name: string, value: unknown): void {
-  const file = path.join(FIXTURES, name);
+export function expectGolden(name: string, value: unknown, dir = FIXTURES): void {
+  const file = path.join(dir, name);
   const plain = JSON.parse(JSON.stringify(value)) as unknown;
   if (process.env.UPDATE_GOLDEN === '1' || !fs.existsSync(file)) {
     if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`golden file missing: ${name} (run with UPDATE_GOLDEN=1)`);

@@ -42,6 +42,7 @@ describe('lenient values', () => {
     expect(readAvailability('En vente')).toBe('disponible');
     expect(readAvailability('bientôt')).toBeUndefined();
     expect(readItemStatus('À faire')).toBe('a_faire');
+    expect(readItemStatus('À vérifier')).toBe('a_verifier');
     expect(readItemStatus('Sans objet')).toBe('sans_objet');
     expect(readDate('05/03/2024')).toBe('2024-03-05');
     expect(readDate('2024-03-05')).toBe('2024-03-05');

@@ -190,9 +190,10 @@ describe('file-level problems', () => {
   });
 
   it('refuses unsupported formats with a way out', () => {
-    const r = parseImportFile({ name: 'parcelles.shp', bytes: new Uint8Array([1, 2, 3]) });
+    // Shapefile, GeoPackage, KML and Excel are read since issue 11 (tests/unit/curation/qgis-import.test.ts).
+    const r = parseImportFile({ name: 'parcelles.dxf', bytes: new Uint8Array([1, 2, 3]) });
     expect(r.issues[0].code).toBe('unsupported-format');
-    expect(r.issues[0].message).toContain('GeoJSON ou en CSV');
+    expect(r.issues[0].message).toContain('exportez la couche en GeoJSON, CSV, Shapefile, GeoPackage ou KML');
   });
 
   it('reads a bare Feature and a bare geometry', () => {

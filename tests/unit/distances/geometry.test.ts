@@ -1,6 +1,8 @@
 /**
- * Distances from points and polygons to lines: exact cases checked against independent
- * formulas (haversine, cross-track), and a planar check in Lambert-93.
+ * Distances from points and polygons to lines on the SPHERE (the `model: 'sphere'` option,
+ * Turf's conventions, kept for comparisons and benches): exact cases checked against
+ * independent formulas (haversine, cross-track), and a planar check in Lambert-93. The
+ * default WGS84 model is checked in ellipsoid.test.ts and realBruteForce.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
@@ -12,7 +14,7 @@ import { arcDistance, crossTrack, haversine, line, rn2Only } from './helpers';
 proj4.defs('EPSG:2154', '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +units=m +no_defs');
 
 function distTo(coordsList: Position[][], geometry: Parameters<ReturnType<typeof createDistanceCalculator>['compute']>[0]) {
-  const calc = createDistanceCalculator(rn2Only(coordsList.map((c) => line(c, 'RN2'))));
+  const calc = createDistanceCalculator(rn2Only(coordsList.map((c) => line(c, 'RN2'))), { model: 'sphere' });
   return calc.compute(geometry).rn2!;
 }
 

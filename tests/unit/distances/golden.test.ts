@@ -1,7 +1,8 @@
 /**
  * Golden in/out fixture: fictitious networks (tests/fixtures/distances/networks) and named
  * sites (sites.in.geojson); expected values (sites.out.json) were computed with the
- * brute-force Turf reference and haversine sums, not with the fast calculator.
+ * brute-force WGS84 reference (ellipsoidReference.ts) and sums of geodesic lengths, not with
+ * the fast calculator. Distances must agree within 1 cm.
  * Regenerate with: npx tsx tests/fixtures/distances/make-fixtures.ts
  */
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ interface Expected {
   waterway: { distance_m: number; name: string };
   station: { distance_m: number; name: string };
   rail_km_to_cdg: number | null;
+  ite: { distance_m: number; name: string; line: string };
 }
 
 const sites = readJson<FeatureCollection<SiteGeometry>>(join(FIXTURES, 'sites.in.geojson'));
@@ -30,13 +32,16 @@ describe('golden sites against the fictitious networks', () => {
 
   for (const [i, f] of sites.features.entries()) {
     const e = expected[i];
-    it(`${e.id}: distances within 1 m of the Turf reference, same nearest names, rail km`, () => {
+    it(`${e.id}: distances within 1 cm of the WGS84 reference, same nearest names, rail km`, () => {
       const d = calc.compute(f.geometry);
-      expect(Math.abs(d.rn2!.distance_m - e.rn2.distance_m)).toBeLessThan(1);
-      expect(Math.abs(d.waterway!.distance_m - e.waterway.distance_m)).toBeLessThan(1);
-      expect(Math.abs(d.station!.distance_m - e.station.distance_m)).toBeLessThan(1);
+      expect(Math.abs(d.rn2!.distance_m - e.rn2.distance_m)).toBeLessThan(0.01);
+      expect(Math.abs(d.waterway!.distance_m - e.waterway.distance_m)).toBeLessThan(0.01);
+      expect(Math.abs(d.station!.distance_m - e.station.distance_m)).toBeLessThan(0.01);
       expect(d.waterway!.name).toBe(e.waterway.name);
       expect(d.station!.name).toBe(e.station.name);
+      expect(Math.abs(d.ite!.distance_m - e.ite.distance_m)).toBeLessThan(0.01);
+      expect(d.ite!.name).toBe(e.ite.name);
+      expect(d.ite!.line).toBe(e.ite.line);
       if (e.rail_km_to_cdg === null) expect(d.rail_km_to_cdg).toBeNull();
       else expect(d.rail_km_to_cdg!).toBeCloseTo(e.rail_km_to_cdg, 3);
     });
@@ -60,6 +65,13 @@ describe('golden sites against the fictitious networks', () => {
     expect(d.station!.distance_m).toBe(0);
     expect(d.station!.name).toBe('Gare Centre');
     expect(d.station!.nearest).toEqual([3.0, 49.0]);
+  });
+
+  it('groups the two siding records that share a point, and gives its place and line', () => {
+    const nets = networksFromLayers(fixtureLayers());
+    expect(nets.ite.features.map((f) => [f.properties!.name, f.properties!.records])).toEqual([['Embranchement Sud', 2], ['Embranchement Nord', 1]]);
+    const d = calc.compute({ type: 'Point', coordinates: [3.05, 49.2] });
+    expect(d.ite).toMatchObject({ distance_m: 0, name: 'Embranchement Sud', line: '229000' });
   });
 
   it('gives 0 for the polygon crossing the RN2 and the polygon containing the lock cut', () => {

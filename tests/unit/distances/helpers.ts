@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
+import geographiclib from 'geographiclib-geodesic';
 import type { TransportNetworks } from '../../../src/domain/distances';
 
 export const R = 6371008.8;
@@ -14,6 +15,11 @@ export function haversine(a: Position, b: Position): number {
   const dLon = rad(b[0] - a[0]);
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(dLon / 2) ** 2;
   return 2 * R * Math.asin(Math.sqrt(h));
+}
+
+/** Geodesic distance (m) on the WGS84 ellipsoid (Karney, geographiclib), for expected values. */
+export function geodesic(a: Position, b: Position): number {
+  return geographiclib.Geodesic.WGS84.Inverse(a[1], a[0], b[1], b[0], geographiclib.Geodesic.DISTANCE).s12!;
 }
 
 /** Initial bearing (rad) from a to b. */
@@ -61,6 +67,7 @@ export function rn2Only(features: Feature<LineString | MultiLineString>[], gaps:
     stations: emptyPoints,
     lgv: emptyLines,
     roissy: emptyPoints,
+    ite: emptyPoints,
   };
 }
 
@@ -72,7 +79,7 @@ export function readJson<T = unknown>(path: string): T {
 
 export function fixtureLayers(): Record<string, FeatureCollection> {
   const out: Record<string, FeatureCollection> = {};
-  for (const id of ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy']) out[id] = readJson(join(FIXTURES, 'networks', `${id}.geojson`));
+  for (const id of ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy', 'ite']) out[id] = readJson(join(FIXTURES, 'networks', `${id}.geojson`));
   return out;
 }
 

@@ -78,7 +78,7 @@ const builtPresent = existsSync(join(BUILT, 'rn2.geojson')) && existsSync(join(B
 describe.skipIf(!builtPresent)('built files in public/data (npm run data)', () => {
   it('build a calculator that gives the same result as the raw sources', () => {
     const layers: Record<string, FeatureCollection> = {};
-    for (const id of ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy']) layers[id] = readJson(join(BUILT, `${id}.geojson`));
+    for (const id of ['rn2', 'waterway', 'rail', 'stations', 'lgv', 'roissy', 'ite']) layers[id] = readJson(join(BUILT, `${id}.geojson`));
     const built = createDistanceCalculator(networksFromLayers(layers)).compute({ type: 'Point', coordinates: [3.33, 49.38] });
     expect(built.rn2).not.toBeNull();
     expect(built.station!.name).toBe('Soissons');
@@ -90,6 +90,9 @@ describe.skipIf(!builtPresent)('built files in public/data (npm run data)', () =
       expect(Math.abs(built.waterway!.distance_m - raw.waterway!.distance_m)).toBeLessThan(5);
       expect(built.waterway!.name).toBe(raw.waterway!.name);
       expect(Math.abs(built.rail_km_to_cdg! - raw.rail_km_to_cdg!)).toBeLessThan(0.05);
+      expect(Math.abs(built.ite!.distance_m - raw.ite!.distance_m)).toBeLessThan(5);
+      expect(built.ite!.name).toBe(raw.ite!.name);
+      expect(built.ite!.line).toBe(raw.ite!.line);
     }
   });
 });

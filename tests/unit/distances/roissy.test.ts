@@ -1,19 +1,20 @@
 /**
- * Rail km to Aéroport CDG 2 TGV through the proposed Roissy link:
- * along Paris–Laon from the station to the junction + 1.5 km + along the LGV to CDG.
+ * Rail km to Aéroport CDG 2 TGV through the proposed « virgule » (raccordement Roissy–GrandSoissons):
+ * along Paris–Laon from the station to the junction + 1.5 km + along the LGV to CDG
+ * (lengths: WGS84 geodesics of each segment).
  */
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Point } from 'geojson';
 import { createDistanceCalculator, networksFromLayers, railKmToCdgByStation, ROISSY_LINK_KM } from '../../../src/domain/distances';
 import { roissyModel } from '../../../src/domain/distances/railToCdg';
 import { loadNetworksFromSources } from '../../../src/domain/distances/node';
-import { fixtureLayers, haversine, REAL_SKIP_REASON, REAL_TRANSPORT_DIR } from './helpers';
+import { fixtureLayers, geodesic, REAL_SKIP_REASON, REAL_TRANSPORT_DIR } from './helpers';
 
 describe('rail km to CDG on the fictitious network', () => {
   const nets = networksFromLayers(fixtureLayers());
   const km = railKmToCdgByStation(nets);
-  const lgvPart = haversine([2.7, 49.0], [2.7, 49.06]) / 1000;
-  const junctionToCentre = (haversine([2.7, 49.0], [2.85, 49.0]) + haversine([2.85, 49.0], [3.0, 49.0])) / 1000;
+  const lgvPart = geodesic([2.7, 49.0], [2.7, 49.06]) / 1000;
+  const junctionToCentre = (geodesic([2.7, 49.0], [2.85, 49.0]) + geodesic([2.85, 49.0], [3.0, 49.0])) / 1000;
 
   it('adds the rail distance to the junction, the 1.5 km link and the LGV part', () => {
     expect(ROISSY_LINK_KM).toBe(1.5);
@@ -21,7 +22,7 @@ describe('rail km to CDG on the fictitious network', () => {
   });
 
   it('chains the line sections whatever their order in the file', () => {
-    const centreToNord = (haversine([3.0, 49.0], [3.2, 49.15]) + haversine([3.2, 49.15], [3.4, 49.3])) / 1000;
+    const centreToNord = (geodesic([3.0, 49.0], [3.2, 49.15]) + geodesic([3.2, 49.15], [3.4, 49.3])) / 1000;
     expect(km.get('Gare Nord')!).toBeCloseTo(junctionToCentre + centreToNord + 1.5 + lgvPart, 6);
   });
 
@@ -54,7 +55,7 @@ describe.skipIf(!REAL_TRANSPORT_DIR)('rail km to CDG on the real lines', () => {
 
   it('is plausible for Soissons: PK 104.3 − 24.6 ≈ 79.7 km, + 1.5 km, + 6.0–7.5 km of LGV', () => {
     // LGV part: at least the straight distance junction → CDG 2 TGV (≈ 6.0 km), at most 25 % more.
-    const straight = haversine([2.62464, 48.96368], [2.570764, 49.004136]) / 1000;
+    const straight = geodesic([2.62464, 48.96368], [2.570764, 49.004136]) / 1000;
     const soissons = railKmToCdgByStation(nets!).get('Soissons')!;
     const railPart = 104.329 - JUNCTION_PK;
     expect(soissons).toBeGreaterThan(railPart - 1 + 1.5 + straight);

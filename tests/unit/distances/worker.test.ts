@@ -22,19 +22,22 @@ function fixtureLoader(calls: string[] = []) {
 }
 
 describe('worker handler', () => {
-  it('loads the six layers once and answers SiteDistances for each geometry (null geometry → nulls)', async () => {
+  it('loads the seven layers once and answers SiteDistances for each geometry (null geometry → nulls)', async () => {
     const calls: string[] = [];
     const handle = createDistanceHandler(fixtureLoader(calls));
     const r1 = await handle({ id: 1, base: 'http://x/data/', geometries: [{ type: 'Point', coordinates: [3.05, 49.1] }, null] });
     const r2 = await handle({ id: 2, base: 'http://x/data/', geometries: [{ type: 'Point', coordinates: [3.2, 49.15] }] });
-    expect(calls.sort()).toEqual(['lgv', 'rail', 'rn2', 'roissy', 'stations', 'waterway'].map((id) => `http://x/data/${id}.geojson`));
+    expect(calls.sort()).toEqual(['ite', 'lgv', 'rail', 'rn2', 'roissy', 'stations', 'waterway'].map((id) => `http://x/data/${id}.geojson`));
     expect(r1.id).toBe(1);
     if (!('distances' in r1) || !('distances' in r2)) throw new Error('distances expected');
     expect(r1.distances[0].dist_rn2_m).toBe(0);
     expect(r1.distances[0].station_name).toBe('Gare Centre');
     expect(r1.distances[1]).toEqual({
       dist_rn2_m: null, dist_rn2_error_m: null, dist_waterway_m: null, waterway_name: null, dist_station_m: null, station_name: null, rail_km_to_cdg: null,
+      dist_ite_m: null, ite_name: null, ite_line: null,
     });
+    expect(r1.distances[0].ite_name).toBe('Embranchement Sud');
+    expect(r1.distances[0].ite_line).toBe('229000');
     expect(r2.distances[0].dist_rn2_m).toBe(Math.round(expected.find((e) => e.id === 'point-between')!.rn2.distance_m));
   });
 

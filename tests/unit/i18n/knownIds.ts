@@ -3,7 +3,7 @@ import { READINESS_ITEM_IDS, READINESS_LEVELS, SECTOR_IDS, type Availability, ty
 
 const AVAILABILITY: Availability[] = ['disponible', 'sous_option', 'vendu_occupe', 'inconnu'];
 const OCCUPATION: Occupation[] = ['occupe', 'inoccupe', 'en_transition', 'friche', 'inconnu'];
-export const ITEM_STATUSES_FOR_TEST: ItemStatus[] = ['fait', 'en_cours', 'a_faire', 'sans_objet', 'inconnu'];
+export const ITEM_STATUSES_FOR_TEST: ItemStatus[] = ['fait', 'en_cours', 'a_faire', 'a_verifier', 'sans_objet', 'inconnu'];
 const KINDS: SiteKind[] = ['plot', 'friche'];
 
 export const KNOWN_IDS: Record<string, readonly string[]> = {

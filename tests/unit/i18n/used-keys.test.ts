@@ -56,7 +56,7 @@ describe('message keys used in the code exist in the catalog', () => {
         for (const locale of ['fr', 'en'] as const) if (!(`${prefix}.${id}` in CATALOG[locale])) missing.push(`${locale}:${prefix}.${id}`);
       }
     }
-    expect(ITEM_STATUSES_FOR_TEST.length).toBe(5);
+    expect(ITEM_STATUSES_FOR_TEST.length).toBe(6);
     expect(missing).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ vi.mock('maplibre-gl/dist/maplibre-gl.css', () => ({}));
 vi.mock('../../../src/map/map.css', () => ({}));
 vi.mock('@fontsource/noto-sans/latin-400-italic.css', () => ({}));
 
-const { legendCounts, countLabel, realCountLabel } = await import('../../../src/ui/map/counts');
+const { legendCounts, countLabel, filteredSuffix, realCountLabel } = await import('../../../src/ui/map/counts');
 const { translate } = await import('../../../src/ui/i18n');
 
 const site = (id: string, kind: 'friche' | 'plot', extra: Record<string, unknown> = {}): Site =>
@@ -42,6 +42,20 @@ describe('legend counts', () => {
     expect(c.plots).toBe(2);
     expect(c.fictitiousPlots).toBe(1);
     expect(c.plotsByLevel.inconnu).toBe(2);
+  });
+
+  it('counts follow the filters: the shown sites, with the totals kept apart', () => {
+    const all = [site('f1', 'friche', { friche_status: 'friche potentielle' }), site('f2', 'friche', { friche_status: 'friche sans projet' }), site('p1', 'plot')];
+    const c = legendCounts({ communes }, manifest, [all[1]], all);
+    expect(c.friches).toBe(1);
+    expect(c.fricheByStatus).toMatchObject({ potentielle: 0, sans_projet: 1 });
+    expect(c.plots).toBe(0);
+    expect([c.allFriches, c.allPlots, c.filtered]).toEqual([2, 1, true]);
+    const fr = (k: string, p?: Record<string, string | number>) => translate('fr', k, p);
+    expect(realCountLabel(fr, 'friches', c.friches, 0, String) + filteredSuffix(fr, c.filtered, c.allFriches, String)).toBe('1 friche · filtres actifs, 2 au total');
+    const unfiltered = legendCounts({ communes }, manifest, all, all);
+    expect(unfiltered.filtered).toBe(false);
+    expect(filteredSuffix(fr, unfiltered.filtered, 2, String)).toBe('');
   });
 
   it('words counts in the singular or the plural', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtDate, fmtHa, fmtKm, fmtM2, fmtPlusMinusKm, fmtPrice, fmtToday, safeHttpUrl } from '../../../src/ui/sheet/format';
+import { fmtDate, fmtHa, fmtKm, fmtM2, fmtPlusMinus, fmtPrice, fmtToday, safeHttpUrl } from '../../../src/ui/sheet/format';
 
 // Intl uses no-break spaces (U+00A0 / U+202F) in French: normalise them for readable assertions.
 const n = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -10,8 +10,10 @@ describe('site value formatting (French by default)', () => {
     expect(n(fmtKm('fr', 50))).toBe('0,1 km');
     expect(n(fmtKm('en', 12345))).toBe('12.3 km');
   });
-  it('gives the approximation margin as « ± x km »', () => {
-    expect(n(fmtPlusMinusKm('fr', 1500))).toBe('± 1,5 km');
+  it('gives the approximation margin as « ± x km », « ± x m » under 1 km, nothing under 50 m (never « ± 0,0 km »)', () => {
+    expect(n(fmtPlusMinus('fr', 1500)!)).toBe('± 1,5 km');
+    expect(n(fmtPlusMinus('fr', 88)!)).toBe('± 90 m');
+    expect(fmtPlusMinus('fr', 14)).toBeNull();
   });
   it('gives surfaces in m² and ha', () => {
     expect(n(fmtM2('fr', 16733.25))).toBe('16 733 m²');

@@ -59,13 +59,13 @@ describe.skipIf(!existsSync(REAL))('fricheToSite — the real Cartofriches extra
     expect(sites.filter((s) => s.properties.readiness.soil_pollution.status === 'inconnu')).toHaveLength(21);
   });
 
-  it('planning: 15 U zones (all in a PLU or PLUi) done, the N zone to do, the rest unknown', () => {
+  it('planning: 3 zones for economic activity « fait », the 20 others « à vérifier » (rule: data/planning-rule.md)', () => {
     const count = (st: string) => sites.filter((s) => s.properties.readiness.planning.status === st).length;
-    expect(count('fait')).toBe(15);
-    expect(count('a_faire')).toBe(1);
-    expect(count('inconnu')).toBe(7);
+    expect(count('fait')).toBe(3);
+    expect(count('a_verifier')).toBe(20);
     const celles = sites.find((s) => s.properties.id === '02148_9291')!;
-    expect(celles.properties.readiness.planning).toMatchObject({ status: 'a_faire', date: '2004-10' });
+    expect(celles.properties.readiness.planning).toMatchObject({ status: 'a_verifier', date: '2004-10' });
+    expect(celles.properties.readiness.planning.note).toMatch(/^Zone N : zone naturelle/);
   });
 
   it('every site is « à réhabiliter » (none has a complete checklist)', () => {

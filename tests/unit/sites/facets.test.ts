@@ -17,6 +17,7 @@ function bruteForce(f: FilterState) {
     kinds: Object.fromEntries(Object.keys(counts.kinds).map((k) => [k, n({ kinds: [k as never] })])),
     epci: Object.fromEntries(Object.keys(counts.epci).map((k) => [k, n({ epci: [k] })])),
     communes: Object.fromEntries(Object.keys(counts.communes).map((k) => [k, n({ communes: [k] })])),
+    fricheStatuses: Object.fromEntries(Object.keys(counts.fricheStatuses).map((k) => [k, n({ fricheStatuses: [k] })])),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterPrepared, filterSites, matchesFilters, prepareSites } from '../../../src/domain/filters';
 import { EMPTY_FILTERS, type FilterState } from '../../../src/domain/types';
-import { baseSites, expectGolden, goldenCases, goldenInput } from './helpers';
+import { baseSites, expectGolden, goldenCases, goldenInput, makeSite } from './helpers';
 
 describe('filterSites — golden fixtures (tests/fixtures/sites/filters)', () => {
   const sites = baseSites();
@@ -21,6 +21,14 @@ describe('filterSites — golden fixtures (tests/fixtures/sites/filters)', () =>
 describe('filterSites — behaviour', () => {
   const sites = baseSites();
   const ids = (f: Partial<FilterState>) => filterSites(sites, { ...EMPTY_FILTERS, ...f }).map((s) => s.properties.id);
+
+  it('the friche status filter keeps friches of the chosen statuses only; plots never match it', () => {
+    const friches = sites.filter((s) => s.properties.kind === 'friche');
+    expect(ids({ fricheStatuses: ['sans_projet'] })).toEqual(friches.filter((s) => s.properties.friche_status === 'friche sans projet').map((s) => s.properties.id));
+    expect(ids({ fricheStatuses: ['sans_projet', 'potentielle'] })).toEqual(friches.map((s) => s.properties.id));
+    expect(ids({ fricheStatuses: ['reconvertie'] })).toEqual([]);
+    expect(ids({ fricheStatuses: ['potentielle'], kinds: ['plot'] })).toEqual([]);
+  });
 
   it('empty filters keep every site, in input order', () => {
     expect(ids({})).toEqual(sites.map((s) => s.properties.id));
@@ -51,6 +59,20 @@ describe('filterSites — behaviour', () => {
     expect(ids({ surfaceMin: 190000, surfaceMax: 190000 })).toEqual([]);
     // T-VERRIERS-3 has only a computed surface.
     expect(ids({ surfaceMin: 12000, surfaceMax: 12000 })).toEqual(['T-VERRIERS-3']);
+  });
+
+  it('the rail siding (ITE) filter keeps sites within the distance (inclusive), never one whose distance is unknown', () => {
+    const s = [
+      makeSite({ id: 'A', dist_ite_m: 1500 }),
+      makeSite({ id: 'B', dist_ite_m: 2000 }),
+      makeSite({ id: 'C', dist_ite_m: 2001 }),
+      makeSite({ id: 'D' }),
+    ];
+    const keep = (f: Partial<FilterState>) => filterSites(s, { ...EMPTY_FILTERS, ...f }).map((x) => x.properties.id);
+    expect(keep({ maxDistIteKm: 2 })).toEqual(['A', 'B']);
+    expect(keep({ maxDistIteKm: null })).toEqual(['A', 'B', 'C', 'D']);
+    // Combined with another distance filter (AND).
+    expect(keep({ maxDistIteKm: 2, maxDistStationKm: 1 })).toEqual([]);
   });
 
   it('a site with unknown distance never matches an active distance filter', () => {

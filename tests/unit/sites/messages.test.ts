@@ -10,7 +10,7 @@ describe('vocabulary labels (src/ui/common/messages.ts)', () => {
     ...['disponible', 'sous_option', 'vendu_occupe', 'inconnu'].map((k) => `availability.${k}`),
     ...['plot', 'friche'].map((k) => `kind.${k}`),
     ...['occupe', 'inoccupe', 'en_transition', 'friche', 'inconnu'].map((k) => `occupation.${k}`),
-    ...['fait', 'en_cours', 'a_faire', 'sans_objet', 'inconnu'].map((k) => `itemStatus.${k}`),
+    ...['fait', 'en_cours', 'a_faire', 'a_verifier', 'sans_objet', 'inconnu'].map((k) => `itemStatus.${k}`),
     ...READINESS_ITEM_IDS.map((k) => `readinessItem.${k}`),
     'fictitious.badge',
   ];
@@ -28,6 +28,7 @@ describe('vocabulary labels (src/ui/common/messages.ts)', () => {
     expect(messages.fr['level.a_rehabiliter']).toBe('À réhabiliter');
     expect(messages.fr['availability.vendu_occupe']).toBe('Vendu / occupé');
     expect(messages.fr['readinessItem.land_control']).toBe('Maîtrise foncière');
+    expect(messages.fr['itemStatus.a_verifier']).toBe('À vérifier');
     expect(messages.fr['fictitious.badge']).toBe('Exemple fictif');
   });
 

@@ -33,7 +33,7 @@ describe('readiness — behaviour', () => {
 
   it('one missing "fait" is enough to lose "clé en main", whatever the item', () => {
     for (const id of READINESS_ITEM_IDS) {
-      for (const s of ['en_cours', 'a_faire', 'inconnu'] as const) {
+      for (const s of ['en_cours', 'a_faire', 'a_verifier', 'inconnu'] as const) {
         const readiness = makeReadiness({ all: 'fait', [id]: s });
         expect(readinessLevel({ kind: 'plot', readiness })).toBe('a_preparer');
         expect(readinessLevel({ kind: 'friche', readiness })).toBe('a_rehabiliter');

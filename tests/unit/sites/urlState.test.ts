@@ -1,3 +1,4 @@
+import { FRICHE_STATUS_KEYS } from '../../../src/domain/fricheStatus';
 import { describe, expect, it } from 'vitest';
 import { decodePageHash, decodeUrlState, defaultUrlState, encodePageHash, encodeUrlState, roundView } from '../../../src/domain/urlState';
 import { LAYER_IDS, READINESS_LEVELS, SECTOR_IDS, type PageRoute, type SortKey, type UrlState } from '../../../src/domain/types';
@@ -123,8 +124,10 @@ function randomState(rnd: () => number): UrlState {
       maxDistRn2Km: num(),
       maxDistWaterwayKm: num(),
       maxDistStationKm: num(),
+      fricheStatuses: subset(FRICHE_STATUS_KEYS),
+      maxDistIteKm: num(),
     },
-    sort: { key: pick<SortKey>(['name', 'surface', 'dist_rn2', 'dist_waterway', 'dist_station']), dir: maybe() ? 'asc' : 'desc' },
+    sort: { key: pick<SortKey>(['name', 'surface', 'dist_rn2', 'dist_waterway', 'dist_station', 'dist_ite']), dir: maybe() ? 'asc' : 'desc' },
     selectedId: maybe() ? null : id(),
     view: maybe() ? null : { lon: (rnd() - 0.5) * 360, lat: (rnd() - 0.5) * 180, zoom: rnd() * 24 },
     layers: maybe() ? null : subset(LAYER_IDS),

@@ -95,7 +95,10 @@ describe('zone drafts in the store', () => {
     expect(st.zones[0].facts[0]).toMatchObject({ attribute: 'surface_totale', value: '300', unit: 'ha' });
     // The atlas's sites are attached to the outline (memoised: same array for the same state).
     const after = sel.selectAllSites(st);
-    expectGolden('attach.golden.json', summary(after));
+    // The zones themselves are search results too (kind `zone`, appended after the sites): the
+    // golden file is about the sites attached to the outline.
+    expectGolden('attach.golden.json', summary(after.filter((x) => x.properties.kind !== 'zone')));
+    expect(after.filter((x) => x.properties.kind === 'zone').map((x) => [x.properties.id, x.properties.location_precision])).toEqual([['zone:ZT1', 'exact']]);
     expect(sel.selectAllSites(s.useAtlas.getState())).toBe(after);
     expect(z.useZoneDraftStatus.getState().error).toBeNull();
 

@@ -1,0 +1,246 @@
+/**
+ * Bench of big imports (issue 13 §4):
+ *
+ *   npx tsx scripts/bench-import.ts [--n 100000] [--vertices 1000000] [--runs 3]
+ *                                   [--no-browser] [--no-merge] [--compare BUILD_DIR]
+ *
+ * Prints:
+ * 1. the data layer alone (Node): parseImportFiles of N fictitious plots (GeoJSON, WGS 84, a few
+ *    attributes, under the 50 Mo limit) against the real PETR outline and communes (public/data);
+ * 2. the self-intersection check of one ring of V vertices (src/domain/selfIntersection.ts),
+ *    against @turf/kinks (what the import used before) on smaller rings, whose quadratic time is
+ *    extrapolated; and the whole import of one plot of V vertices;
+ * 3. in headless chromium, on a production build: from picking the file to the validation
+ *    report on screen, the longest main-thread task meanwhile (Long Tasks API), then « Importer »
+ *    until the drafts are saved and the map draws them, with the longest task of that phase.
+ *    `--compare DIR` runs the same browser steps on another build (e.g. of the previous commit)
+ *    in the same session, alternating runs, for a before / after ratio.
+ * Needs public/data (npm run data). Timings on a shared machine: read them with `cat /proc/loadavg`.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import { chromium, type Browser } from 'playwright-core';
+import { kinks } from '@turf/turf';
+import type { FeatureCollection, Polygon, Position } from 'geojson';
+import { parseImportFiles } from '../src/data/import';
+import { findSelfIntersection } from '../src/domain/selfIntersection';
+import { mulberry32 } from '../src/domain/sample';
+import { CHROMIUM_FLAGS } from '../tests/e2e/browser';
+import { formatMs, intArg, median } from './lib/bench';
+
+const N = intArg('--n', 100_000);
+const V = intArg('--vertices', 1_000_000);
+const RUNS = intArg('--runs', 3);
+const has = (flag: string) => process.argv.includes(flag);
+const argValue = (flag: string) => {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? (process.argv[i + 1] ?? null) : null;
+};
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const line = (label: string, value: string) => console.log(`${label.padEnd(64)} ${value}`);
+
+/** N fictitious rectangular plots (about 100 × 70 m) spread over the PETR's box. */
+function plotsFile(n: number): Buffer {
+  const rnd = mulberry32(13);
+  const features = [];
+  for (let i = 0; i < n; i++) {
+    const lon = 3.0 + rnd() * 0.65;
+    const lat = 49.18 + rnd() * 0.28;
+    const w = 0.0014;
+    const h = 0.0006;
+    const r = (v: number) => Math.round(v * 1e7) / 1e7;
+    features.push({
+      type: 'Feature',
+      properties: { id: `BENCH-${i}`, nom: `Terrain fictif ${i}`, surface_m2: 7000, disponibilite: i % 3 ? 'disponible' : 'sous option', filieres: 'Logistique, Agroalimentaire' },
+      geometry: { type: 'Polygon', coordinates: [[[r(lon), r(lat)], [r(lon + w), r(lat)], [r(lon + w), r(lat + h)], [r(lon), r(lat + h)], [r(lon), r(lat)]]] },
+    });
+  }
+  return Buffer.from(JSON.stringify({ type: 'FeatureCollection', fictitious: true, features }));
+}
+
+/** A jagged ring of n vertices (radius noise larger than the vertex spacing): simple, hard for a sweep. */
+function jaggedRing(n: number, centre: [number, number] = [3.35, 49.32], radius = 0.12, noise = 0.005): Polygon {
+  const rnd = mulberry32(7);
+  const ring: Position[] = [];
+  const r7 = (v: number) => Math.round(v * 1e7) / 1e7;
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * i) / n;
+    const rad = radius * (1 + noise * rnd());
+    ring.push([r7(centre[0] + rad * Math.cos(a)), r7(centre[1] + 0.6 * rad * Math.sin(a))]);
+  }
+  ring.push(ring[0]);
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+function timeMs(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+async function nodeBench(file: Buffer): Promise<void> {
+  const communes = JSON.parse(readFileSync('public/data/communes.geojson', 'utf8'));
+  const territory = JSON.parse(readFileSync('public/data/petr.geojson', 'utf8')) as FeatureCollection<Polygon>;
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let summary = '';
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    const r = await parseImportFiles({ name: 'bench.geojson', bytes: file }, { communes, territory });
+    times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+    summary = `${r.summary.total} entités, ${r.summary.importable} importables, ${r.summary.blocked} en erreur`;
+  }
+  line(`Node: parseImportFiles, ${N} plots (${summary})`, `median ${s(median(times))} (min ${s(Math.min(...times))}), CPU ${s(median(cpu))}`);
+
+  const ring = jaggedRing(V);
+  const sweep: number[] = [];
+  let found: [number, number] | null = null;
+  for (let i = 0; i < RUNS; i++) sweep.push(timeMs(() => (found = findSelfIntersection(ring))));
+  line(`Node: self-intersection sweep, ${V} vertices (${found ? 'crossing found' : 'simple: every edge swept'})`, `median ${s(median(sweep))}`);
+  // The whole import of one plot with that many vertices (a ring large enough for 7 decimals).
+  const bigFile = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { nom: 'Contour fictif' }, geometry: ring }] }));
+  const t = performance.now();
+  const one = await parseImportFiles({ name: 'contour.geojson', bytes: bigFile }, { communes, territory });
+  line(`Node: parseImportFiles, one plot of ${V} vertices (${one.summary.importable ? 'importable' : one.items[0]?.issues.map((i) => i.code).join(', ')})`, s(performance.now() - t));
+  const small = [2000, 8000];
+  const k = small.map((n) => ({ n, ms: timeMs(() => kinks(jaggedRing(n))) }));
+  for (const x of k) line(`Node: @turf/kinks (before), ${x.n} vertices`, `${formatMs(x.ms)} ms`);
+  const perPair = k[1].ms / (k[1].n * k[1].n);
+  line(`Node: @turf/kinks extrapolated (n²) to ${V} vertices`, `≈ ${s(perPair * V * V)} (${(perPair * V * V / 3600000).toFixed(1)} h)`);
+  const sw = small.map((n) => ({ n, ms: timeMs(() => findSelfIntersection(jaggedRing(n), 'sweep')) }));
+  for (const x of sw) line(`Node: sweep, ${x.n} vertices (same rings)`, `${formatMs(x.ms)} ms`);
+}
+
+interface BrowserRun {
+  report: number;
+  reportLongest: number;
+  merge: number | null;
+  mapShown: number | null;
+  mergeLongest: number | null;
+}
+
+async function serve(outDir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+async function browserRun(browser: Browser, url: string, file: string): Promise<BrowserRun> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
+  await context.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 120000 });
+    await page.getByLabel('Mode édition').check();
+    await page.getByRole('tab', { name: 'Édition' }).click();
+    const details = page.getByTestId('import-section');
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="import-file"]')!.addEventListener('change', () => ((window as unknown as { __picked: number }).__picked = performance.now()), { capture: true });
+    });
+    // A path, as a user picks a file: a buffer would be rebuilt by Playwright on the page's thread.
+    await page.getByTestId('import-file').setInputFiles(file);
+    const shown = await (await page.waitForFunction(() => (document.querySelector('[data-testid="import-summary"]') ? performance.now() : false), null, { timeout: 300000, polling: 'raf' })).jsonValue();
+    const picked = await page.evaluate(() => (window as unknown as { __picked: number }).__picked);
+    const longest = (from: number, to: number) =>
+      page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b).map((t) => t.duration)), [from, to]);
+    const run: BrowserRun = { report: (shown as number) - picked, reportLongest: await longest(picked, shown as number), merge: null, mapShown: null, mergeLongest: null };
+    if (has('--no-merge')) return run;
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: /^Importer les \d+ entités valides$/ }).click();
+    try {
+      const done = await (await page.waitForFunction(() => (/site\(s\) importé\(s\) comme brouillons/.test(document.body.innerText) ? performance.now() : false), null, { timeout: 300000, polling: 1000 })).jsonValue();
+      run.merge = (done as number) - t0;
+      const drawn = await (
+        await page.waitForFunction(
+          () => {
+            const a = (window as unknown as { __atlas: { renderedSiteIds(): string[] } }).__atlas;
+            return a.renderedSiteIds().some((id) => id.startsWith('BENCH-')) ? performance.now() : false;
+          },
+          null,
+          { timeout: 300000, polling: 1000 },
+        )
+      ).jsonValue();
+      run.mapShown = (drawn as number) - t0;
+      run.mergeLongest = await longest(t0, drawn as number);
+    } catch {
+      /* left null: over 5 min */
+    }
+    return run;
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('public/data/manifest.json')) throw new Error('public/data/manifest.json manquant : lancez « npm run data ».');
+  console.log(`Import bench — ${N} plots, ${V}-vertex ring, ${RUNS} runs; load ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${process.version})`);
+  const file = plotsFile(N);
+  line('File', `${(file.length / 1024 / 1024).toFixed(1)} Mo GeoJSON`);
+  await nodeBench(file);
+  if (has('--no-browser')) return;
+
+  const outDir = mkdtempSync(join(tmpdir(), 'atlas-bench-import-'));
+  const path = join(outDir, '..', `${outDir.split('/').pop()}-bench.geojson`);
+  writeFileSync(path, file);
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const builds: { label: string; dir: string }[] = [{ label: 'this build', dir: outDir }];
+  const other = argValue('--compare');
+  if (other) builds.push({ label: `compare (${other})`, dir: other });
+  const servers = await Promise.all(builds.map((b) => serve(b.dir)));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  const runs: BrowserRun[][] = builds.map(() => []);
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (let b = 0; b < builds.length; b++) {
+        const r = await browserRun(browser, servers[b].url, path);
+        runs[b].push(r);
+        const opt = (x: number | null) => (x === null ? '—' : s(x));
+        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await Promise.all(servers.map((x) => x.close()));
+  }
+  const med = (xs: (number | null)[]) => {
+    const v = xs.filter((x): x is number => x !== null);
+    return v.length === xs.length ? median(v) : null;
+  };
+  builds.forEach((b, k) => {
+    const r = runs[k];
+    line(`Browser (${b.label}): file picked → report on screen`, `median ${s(med(r.map((x) => x.report))!)}`);
+    line(`Browser (${b.label}): longest main-thread task until the report`, `median ${formatMs(med(r.map((x) => x.reportLongest))!)} ms, max ${formatMs(Math.max(...r.map((x) => x.reportLongest)))} ms`);
+    if (!has('--no-merge')) {
+      const m = med(r.map((x) => x.merge));
+      const map = med(r.map((x) => x.mapShown));
+      const lt = med(r.map((x) => x.mergeLongest));
+      line(`Browser (${b.label}): « Importer » → drafts saved / map draws them`, `${m === null ? '> 5 min' : s(m)} / ${map === null ? '> 5 min' : s(map)}`);
+      line(`Browser (${b.label}): longest main-thread task in that phase`, lt === null ? '—' : `median ${formatMs(lt)} ms`);
+    }
+  });
+  if (builds.length === 2) {
+    const a = med(runs[0].map((x) => x.report))!;
+    const b = med(runs[1].map((x) => x.report))!;
+    line('Report time ratio (this build / compare)', (a / b).toFixed(2));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

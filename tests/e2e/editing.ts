@@ -1,0 +1,24 @@
+/** Shared steps of the curation browser tests: edit mode, the panel's sections, what the map draws. */
+import type { Page } from 'playwright-core';
+
+/** Turns « Mode édition » on and opens the Édition tab. */
+export async function openEditing(page: Page): Promise<void> {
+  const toggle = page.getByLabel('Mode édition');
+  if (!(await toggle.isChecked())) await toggle.check();
+  await page.getByRole('tab', { name: 'Édition' }).click();
+  await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
+}
+
+/** Opens a collapsible section of the panel (details/summary) if it is closed. */
+export async function openSection(page: Page, testId: string): Promise<void> {
+  const details = page.getByTestId(testId);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
+
+/** Ids of the sites the map renders (test hook). */
+export function mapSiteIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __atlas: { renderedSiteIds(): string[] } }).__atlas.renderedSiteIds());
+}
+
+/** The label of the import file picker. */
+export const IMPORT_LABEL = 'Importer un fichier (GeoJSON, CSV, Shapefile, GeoPackage, KML, Excel)';
