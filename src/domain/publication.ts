@@ -22,7 +22,9 @@
  * - `zone_name` (follows `zone_id`);
  * - fields only the published version has (producer, contact of the package…).
  *
- * A deletion is published once the public data no longer has the site.
+ * A deletion is published once the public data no longer has the site. A zone draft is published
+ * once the public register has its outline and every CNIG value typed for it (same text; a
+ * number equal to the published number).
  *
  * Pure.
  */
@@ -107,4 +109,18 @@ export function isPublishedVersion(draft: Site, published: Site): boolean {
 export function isPublishedOutline(draft: ZoneOutline | null, published: ZoneOutline | null | undefined): boolean {
   if (!draft || !published) return !draft && !published;
   return geometryEqual(draft, published, PUBLISHED_COORD_TOLERANCE);
+}
+
+/** Every CNIG value typed for a zone is the published zone's value (numbers compared as numbers). */
+export function isPublishedZoneCnig(
+  draft: Record<string, string | number | null> | null | undefined,
+  published: Record<string, string | number | null> | null | undefined,
+): boolean {
+  const p = published ?? {};
+  return Object.entries(draft ?? {}).every(([k, v]) => {
+    if (empty(v)) return true;
+    const q = p[k];
+    if (typeof v === 'number' || typeof q === 'number') return q !== null && q !== undefined && q !== '' && Number(q) === Number(v);
+    return q === v;
+  });
 }

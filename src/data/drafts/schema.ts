@@ -251,6 +251,13 @@ export function checkZoneDraftRecord<T>(v: unknown): Checked<T> {
     if (g) problems.push(`périmètre publié de référence : ${g}`);
   }
   if (v.zone_name !== undefined && typeof v.zone_name !== 'string') problems.push(`« zone_name » doit être un texte (reçu : ${typeNameFr(v.zone_name)})`);
+  if (v.cnig !== undefined && v.cnig !== null) {
+    if (!isObject(v.cnig)) problems.push(`les valeurs CNIG de la zone doivent être un objet (reçu : ${typeNameFr(v.cnig)})`);
+    else
+      for (const [k, x] of Object.entries(v.cnig)) {
+        if (x !== null && typeof x !== 'string' && !(typeof x === 'number' && Number.isFinite(x))) problems.push(`la valeur CNIG « ${k} » doit être un texte ou un nombre (reçu : ${typeNameFr(x)})`);
+      }
+  }
   if (problems.length) return { ok: false, problems };
   return {
     ok: true,

@@ -10,7 +10,7 @@
 import type { FieldChange } from '../../domain/diff';
 import type { HistoryAction } from '../../domain/history';
 import type { ZoneRecord } from '../../domain/types';
-import type { ZoneDraft, ZoneOutline } from '../../domain/zoneDrafts';
+import { sameZoneCnig, type ZoneDraft, type ZoneOutline } from '../../domain/zoneDrafts';
 import { promisify, run } from './idb';
 
 export type { ZoneDraft, ZoneOutline } from '../../domain/zoneDrafts';
@@ -95,7 +95,7 @@ export function zoneHistoryKey(e: ZoneHistoryEntry): string {
 }
 
 export function sameZoneDraft(a: ZoneDraftRecord, b: ZoneDraftRecord): boolean {
-  return a.status === b.status && sameOutline(a.geometry, b.geometry) && sameOutline(a.base, b.base);
+  return a.status === b.status && sameOutline(a.geometry, b.geometry) && sameOutline(a.base, b.base) && sameZoneCnig(a.cnig, b.cnig);
 }
 
 export async function addZoneHistory(tx: IDBTransaction, entry: ZoneHistoryEntry): Promise<ZoneHistoryEntry> {

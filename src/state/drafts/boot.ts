@@ -14,6 +14,16 @@ import { create } from 'zustand';
 import { useAtlas } from '../store';
 
 export const DRAFTS_DB_NAME = 'atlas-curation';
+/** localStorage key where zones' CNIG values were kept before zone drafts held them (moved once, see ./zones.ts). */
+export const ZONE_CNIG_STOPGAP_KEY = 'atlas-zone-cnig';
+
+function hasZoneCnigStopgap(): boolean {
+  try {
+    return !!window.localStorage.getItem(ZONE_CNIG_STOPGAP_KEY);
+  } catch {
+    return false;
+  }
+}
 
 export interface DraftsNotice {
   /** Records kept aside because they failed the draft schema. */
@@ -72,5 +82,6 @@ export function startDrafts(options: StartDraftsOptions = {}): void {
     if (s.editMode) go();
   });
   if (useAtlas.getState().editMode) go();
+  else if (hasZoneCnigStopgap()) go();
   else void hasDraftsDatabase().then((exists) => exists && go());
 }

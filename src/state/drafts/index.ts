@@ -16,7 +16,8 @@
  */
 import type { HistoryEntry } from '../../data/drafts';
 import { draftDb, flush, initDrafts as initPersistence } from './persistence';
-import { reconcileWithPublished } from './publication';
+import { reconcileWithPublished, whenAtlasReady } from './publication';
+import { migrateZoneCnigStopgap } from './zones';
 
 export * from './store';
 export { TAB_ID, draftDb, dropQuarantined, flush, setAuthor, setNoticeHandler } from './persistence';
@@ -38,7 +39,7 @@ export {
 } from './session';
 export { compareImport, IMPORT_BATCH, mergeImported, patchImportSession, setImportSession, type MergeReport } from './importSession';
 export { refreshDistances } from './distances';
-export { loadZoneHistory, outlineProblem, removeZoneOutline, saveZoneOutline, useZoneDraftStatus, type ZoneDraftStatus } from './zones';
+export { loadZoneHistory, migrateZoneCnigStopgap, outlineProblem, removeZoneOutline, saveZoneCnig, saveZoneOutline, useZoneDraftStatus, type ZoneDraftStatus } from './zones';
 export { markExported, reconcileWithPublished, type ExportMark, type Reconciliation } from './publication';
 export { exportBackup, importBackup, quarantinedText } from './backup';
 export { startDrafts, useDraftsNotice, type StartDraftsOptions } from './boot';
@@ -47,13 +48,20 @@ let reconciled = false;
 
 /**
  * Opens the drafts database, loads the drafts (checked against the schema), then — once the
- * public data is loaded — clears the drafts it now holds. Idempotent.
+ * public data is loaded — moves the zones' CNIG values out of the localStorage stopgap and
+ * clears the drafts the public data now holds. Idempotent.
  */
 export async function initDrafts(): Promise<void> {
   await initPersistence();
   if (!reconciled) {
     reconciled = true;
-    void reconcileWithPublished().then(
+    // The zones' CNIG values of the former localStorage stopgap join their drafts first (once the
+    // register is loaded), so the comparison with the public data sees them.
+    void whenAtlasReady()
+      .then((ready) => (ready ? migrateZoneCnigStopgap() : []))
+      .catch(() => [])
+      .then(() => reconcileWithPublished())
+      .then(
       (r) => r.sites.length + r.zones.length > 0 && noticeHandler?.(r.sites.length + r.zones.length),
       () => undefined,
     );

@@ -32,11 +32,11 @@ import {
   type ZoneHistoryEntry,
 } from '../../data/drafts';
 import { sameOutline } from '../../data/drafts/zones';
-import { diffSites } from '../../domain/diff';
+import { diffSites, type FieldChange } from '../../domain/diff';
 import { mergeDraftSites, openConflicts } from '../../domain/draftMerge';
 import type { HistoryAction } from '../../domain/history';
 import type { Site } from '../../domain/types';
-import type { ZoneOutline } from '../../domain/zoneDrafts';
+import { mergeZoneCnig, sameZoneCnig, type ZoneCnigValues, type ZoneOutline } from '../../domain/zoneDrafts';
 import { useAtlas } from '../store';
 import { setQuarantinedCount } from './boot';
 import { applyRecords, applyZoneRecords, flushAtlas, getState, nowIso, setState } from './store';
@@ -57,7 +57,7 @@ let loaded = false;
 
 /** The stored revision (and content) of each record when this tab last read or wrote it: the base of a merge. */
 const known = new Map<string, { rev: number; site: Site | null }>();
-const knownZones = new Map<string, { rev: number; geometry: ZoneOutline | null }>();
+const knownZones = new Map<string, { rev: number; geometry: ZoneOutline | null; cnig?: ZoneCnigValues | null }>();
 /** Writes in flight, per id. */
 const pending = new Map<string, number>();
 const pendingZones = new Map<string, number>();
@@ -122,6 +122,7 @@ interface JournalEntry {
   knownRev: number | null;
   knownSite?: Site | null;
   knownGeometry?: ZoneOutline | null;
+  knownCnig?: ZoneCnigValues | null;
 }
 let journalSeq = 0;
 /** Per `<kind>:<id>`: the latest seq journaled by this tab, and the one each write read memory at. */
@@ -157,7 +158,7 @@ function journalRecord(kind: 'site' | 'zone', id: string): void {
   const entry: JournalEntry =
     kind === 'site'
       ? { ...base, knownRev: k?.rev ?? null, knownSite: known.get(id)?.site ?? null }
-      : { ...base, knownRev: k?.rev ?? null, knownGeometry: knownZones.get(id)?.geometry ?? null };
+      : { ...base, knownRev: k?.rev ?? null, knownGeometry: knownZones.get(id)?.geometry ?? null, knownCnig: knownZones.get(id)?.cnig ?? null };
   void db.journal(key, entry).catch(() => undefined);
 }
 
@@ -272,7 +273,7 @@ async function load(store: DraftStore): Promise<void> {
     else bad.push(quarantineEntry('zone', v, c.problems, 'indexeddb', at));
   }
   for (const r of Object.values(records)) known.set(r.id, { rev: r.rev ?? 0, site: r.site });
-  for (const r of Object.values(zones)) knownZones.set(r.zone_id, { rev: r.rev ?? 0, geometry: r.geometry });
+  for (const r of Object.values(zones)) knownZones.set(r.zone_id, { rev: r.rev ?? 0, geometry: r.geometry, cnig: r.cnig ?? null });
   // Changes journaled but not written before the page (or the browser) went away: back in memory, written below.
   const recovered = recoverJournal(await store.readJournal().catch(() => []), records, zones, bad, at);
   // Changes typed before the database was open stay (they are written just below).
@@ -347,7 +348,7 @@ function recoverJournal(
       stored.status === c.value.status &&
       (site
         ? diffSites((stored as DraftRecord).site, (c.value as DraftRecord).site).length === 0
-        : sameOutline((stored as ZoneDraftRecord).geometry, (c.value as ZoneDraftRecord).geometry));
+        : sameOutline((stored as ZoneDraftRecord).geometry, (c.value as ZoneDraftRecord).geometry) && sameZoneCnig((stored as ZoneDraftRecord).cnig, (c.value as ZoneDraftRecord).cnig));
     if (same) {
       drop.push(...keys);
       continue;
@@ -359,7 +360,7 @@ function recoverJournal(
       out.sites.push(v.id);
     } else {
       zones[v.id] = c.value as ZoneDraftRecord;
-      if (typeof v.knownRev === 'number') knownZones.set(v.id, { rev: v.knownRev, geometry: v.knownGeometry ?? null });
+      if (typeof v.knownRev === 'number') knownZones.set(v.id, { rev: v.knownRev, geometry: v.knownGeometry ?? null, cnig: v.knownCnig ?? null });
       else knownZones.delete(v.id);
       out.zones.push(v.id);
     }
@@ -715,7 +716,7 @@ export function writeZones(ids: readonly string[], overwritten?: (name: string) 
   const all = [...new Set([...ids, ...getState().unsavedZones])];
   if (!all.length) return Promise.resolve();
   if (!db || !loaded) return noDatabase([], all);
-  const committed: { id: string; rev: number; geometry: ZoneOutline | null; removed: boolean }[] = [];
+  const committed: { id: string; rev: number; geometry: ZoneOutline | null; cnig?: ZoneCnigValues | null; removed: boolean }[] = [];
   addPending(pendingZones, all, 1);
   let write: Promise<unknown>;
   try {
@@ -727,7 +728,7 @@ export function writeZones(ids: readonly string[], overwritten?: (name: string) 
     () => {
       for (const c of committed) {
         if (c.removed) knownZones.delete(c.id);
-        else knownZones.set(c.id, { rev: c.rev, geometry: c.geometry });
+        else knownZones.set(c.id, { rev: c.rev, geometry: c.geometry, cnig: c.cnig ?? null });
       }
       const done = new Set(all);
       setState((s) => ({ unsavedZones: s.unsavedZones.filter((x) => !done.has(x)), storageError: null, storageProblem: null, storage: 'ready', revision: s.revision + 1 }));
@@ -746,7 +747,7 @@ export function writeZones(ids: readonly string[], overwritten?: (name: string) 
 function decideZone(
   id: string,
   storedRaw: unknown,
-  committed: { id: string; rev: number; geometry: ZoneOutline | null; removed: boolean }[],
+  committed: { id: string; rev: number; geometry: ZoneOutline | null; cnig?: ZoneCnigValues | null; removed: boolean }[],
   overwritten?: (name: string) => void,
 ): SyncDecision<ZoneDraftRecord, ZoneHistoryEntry> {
   const at = nowIso();
@@ -758,29 +759,48 @@ function decideZone(
   const exportMark = pendingZoneExports.get(id);
   pendingZoneExports.delete(id);
   zoneRemovals.delete(id);
-  if (foreign && stored && !sameOutline(stored.geometry, k?.geometry ?? stored.base)) overwritten?.(stored.zone_name);
   const previous = stored ? stored.geometry : (mem?.base ?? null);
   if (removal) {
+    if (foreign && stored && !sameOutline(stored.geometry, k?.geometry ?? stored.base)) overwritten?.(stored.zone_name);
     committed.push({ id, rev: 0, geometry: null, removed: true });
     const changes = removal.action === 'publish' ? [] : [{ field: 'geometry', old: previous, new: null }];
     return { record: stored ? null : undefined, history: { entry: { ...removal, changes, at, author: author() } }, quarantine };
   }
   if (!mem) return { quarantine };
+  // Another tab wrote this zone since this tab read it: what this tab did not change comes from
+  // the stored version (outline, CNIG fields one by one); what both changed differently is
+  // replaced by this tab's value, and the user is told (the other version stays in the history).
+  let merged = mem;
+  if (foreign && stored) {
+    const mineOutline = !sameOutline(mem.geometry, k?.geometry ?? stored.base);
+    const theirsOutline = !sameOutline(stored.geometry, k?.geometry ?? stored.base);
+    const { cnig, clashes } = mergeZoneCnig(k?.cnig, mem.cnig, stored.cnig);
+    const geometry = mineOutline ? mem.geometry : stored.geometry;
+    if ((mineOutline && theirsOutline && !sameOutline(mem.geometry, stored.geometry)) || clashes.length) overwritten?.(stored.zone_name);
+    merged = { ...mem, geometry, status: mineOutline ? mem.status : stored.status, cnig: Object.keys(cnig).length ? cnig : null };
+  }
   const wasDeleted = stored?.status === 'deleted';
   const sameExport = !exportMark;
-  if (stored && !wasDeleted && sameOutline(previous, mem.geometry) && stored.status === mem.status && sameExport) {
-    committed.push({ id, rev: stored.rev ?? 0, geometry: stored.geometry, removed: false });
+  if (stored && !wasDeleted && sameOutline(previous, merged.geometry) && stored.status === merged.status && sameZoneCnig(stored.cnig, merged.cnig) && sameExport) {
+    committed.push({ id, rev: stored.rev ?? 0, geometry: stored.geometry, cnig: stored.cnig ?? null, removed: false });
+    if (merged !== mem) applyZoneRecords({ [id]: { ...stored } });
     return { quarantine };
   }
-  const record: ZoneDraftRecord = { ...mem, updated_at: at, rev: (stored?.rev ?? 0) + 1, writer: TAB_ID };
+  const record: ZoneDraftRecord = { ...merged, updated_at: at, rev: (stored?.rev ?? 0) + 1, writer: TAB_ID };
   if (exportMark) record.exported = { ...exportMark, rev: record.rev ?? 0 };
-  const action: HistoryAction = mem.geometry === null ? 'delete' : wasDeleted ? 'restore' : previous ? 'update' : 'create';
-  const changed = !sameOutline(previous, mem.geometry);
+  const action: HistoryAction = merged.geometry === null ? 'delete' : wasDeleted ? 'restore' : previous ? 'update' : 'create';
+  const changes: FieldChange[] = [];
+  if (!sameOutline(previous, merged.geometry)) changes.push({ field: 'geometry', old: previous ?? null, new: merged.geometry });
+  const before = stored?.cnig ?? {};
+  const after = merged.cnig ?? {};
+  for (const f of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (before[f] !== after[f]) changes.push({ field: `cnig.${f}`, old: before[f] ?? null, new: after[f] ?? null });
+  }
   applyZoneRecords({ [id]: { ...record } });
-  committed.push({ id, rev: record.rev ?? 0, geometry: record.geometry, removed: false });
+  committed.push({ id, rev: record.rev ?? 0, geometry: record.geometry, cnig: record.cnig ?? null, removed: false });
   return {
     record,
-    history: changed || wasDeleted ? { entry: { zone_id: id, zone_name: mem.zone_name, at, author: author(), action, changes: [{ field: 'geometry', old: previous ?? null, new: mem.geometry }] } } : undefined,
+    history: changes.length || wasDeleted ? { entry: { zone_id: id, zone_name: merged.zone_name, at, author: author(), action, changes } } : undefined,
     quarantine,
   };
 }

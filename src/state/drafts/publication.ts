@@ -5,7 +5,7 @@
  * (`reconcileWithPublished`, run at start-up once the public data is loaded; the comparison
  * is defined in domain/publication.ts). The cleared draft stays in the history (« publication »).
  */
-import { isPublishedOutline, isPublishedVersion } from '../../domain/publication';
+import { isPublishedOutline, isPublishedVersion, isPublishedZoneCnig } from '../../domain/publication';
 import type { Site } from '../../domain/types';
 import { useAtlas } from '../store';
 import { draftDb, markSitesExported, markZonesExported, removeSite, removeZoneAsPublished } from './persistence';
@@ -39,7 +39,8 @@ export interface Reconciliation {
   zones: string[];
 }
 
-function whenAtlasReady(): Promise<boolean> {
+/** Resolves once the public data is loaded (true) or failed to load (false). */
+export function whenAtlasReady(): Promise<boolean> {
   const status = useAtlas.getState().status;
   if (status !== 'loading') return Promise.resolve(status === 'ready');
   return new Promise((resolve) => {
@@ -82,7 +83,7 @@ async function reconcile(): Promise<Reconciliation> {
   const zones = new Map(atlas.publishedZones.map((z) => [z.zone_id, z] as const));
   for (const r of Object.values(getState().zoneRecords)) {
     const z = zones.get(r.zone_id);
-    if (!z || !isPublishedOutline(r.geometry, z.geometry)) continue;
+    if (!z || !isPublishedOutline(r.geometry, z.geometry) || !isPublishedZoneCnig(r.cnig, z.cnig)) continue;
     out.zones.push(r.zone_id);
     jobs.push(removeZoneAsPublished(r.zone_id, r.zone_name));
   }

@@ -7,12 +7,13 @@
  */
 import { create } from 'zustand';
 import type { ZoneRecord } from '../../domain/types';
-import { isDigitisableZone, type ZoneOutline } from '../../domain/zoneDrafts';
+import { isDigitisableZone, type ZoneCnigValues, type ZoneOutline } from '../../domain/zoneDrafts';
 import { normalizeGeometry } from '../../data/import';
 import type { ZoneDraftRecord, ZoneHistoryEntry } from '../../data/drafts';
 import { loadZoneAttach, useAtlas } from '../store';
 import { draftDb, errorText, flush, initDrafts, removeZone, saveZone } from './persistence';
 import { getState, nowIso } from './store';
+import { ZONE_CNIG_STOPGAP_KEY } from './boot';
 
 export interface ZoneDraftStatus {
   /** Incremented after each write: history views reload. */
@@ -88,7 +89,7 @@ function overwritten(name: string): void {
  * imported sites). Shown at once; resolves when written. Throws a French message for an
  * unknown zone, a territory-level grouping, a broken outline or a storage failure.
  */
-export async function saveZoneOutline(zoneId: string, drawn: ZoneOutline): Promise<ZoneDraftRecord> {
+export async function saveZoneOutline(zoneId: string, drawn: ZoneOutline, opts: { cnig?: ZoneCnigValues | null } = {}): Promise<ZoneDraftRecord> {
   const zone = publishedZone(zoneId);
   const problem = outlineProblem(drawn);
   if (problem) throw new Error(`Périmètre de « ${zone.name} » refusé : ${problem}`);
@@ -104,10 +105,97 @@ export async function saveZoneOutline(zoneId: string, drawn: ZoneOutline): Promi
     status: base ? 'modified' : 'new',
     updated_at: nowIso(),
   };
+  if (opts.cnig) record.cnig = withCnigPatch(prev?.cnig, opts.cnig);
   await written(zoneId, saveZone(record, overwritten));
   // Resolve once the sites are attached to the new outline.
   await loadZoneAttach();
   return getState().zoneRecords[zoneId] ?? record;
+}
+
+/** `cnig` with `patch` applied: a null or empty value clears the field (the published value shows again). */
+function withCnigPatch(cnig: ZoneCnigValues | null | undefined, patch: ZoneCnigValues): ZoneCnigValues | null {
+  const next: ZoneCnigValues = { ...(cnig ?? {}) };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null || v === '' || (typeof v === 'number' && !Number.isFinite(v))) delete next[k];
+    else next[k] = v;
+  }
+  return Object.keys(next).length ? next : null;
+}
+
+/**
+ * Sets (or clears, with null or '') CNIG « Sites économiques » values of a zone with an outline
+ * (`site_type`, `site_vocadomi`, network and vocation flags…). They are part of the zone's draft:
+ * same write path, tabs merge (field by field), history, backups and publication as its outline.
+ * Shown at once; resolves when written. Throws a French message for an unknown zone or a zone
+ * without outline.
+ */
+export async function saveZoneCnig(zoneId: string, patch: ZoneCnigValues): Promise<ZoneDraftRecord> {
+  const zone = publishedZone(zoneId);
+  const prev = getState().zoneRecords[zoneId];
+  const geometry = prev ? prev.geometry : (zone.geometry ?? null);
+  if (!geometry) throw new Error(`Valeurs CNIG de « ${zone.name} » refusées : la zone n’a pas de périmètre (dessinez-le d’abord).`);
+  const cnig = withCnigPatch(prev?.cnig, patch);
+  const record: ZoneDraftRecord = prev
+    ? { ...prev, cnig, updated_at: nowIso() }
+    : { zone_id: zoneId, zone_name: zone.name, geometry, base: zone.geometry ?? null, status: 'modified', cnig, updated_at: nowIso() };
+  await written(zoneId, saveZone(record, overwritten));
+  return getState().zoneRecords[zoneId] ?? record;
+}
+
+function isValues(v: unknown): v is ZoneCnigValues {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => x === null || typeof x === 'string' || typeof x === 'number');
+}
+
+/**
+ * One-time move of the CNIG values the « Publier » form kept in localStorage
+ * (`atlas-zone-cnig`, a stopgap before zone drafts held them) into the zone drafts. Each zone's
+ * values leave the key only once written to its draft; values that cannot be moved (unknown
+ * zone, zone without outline, storage failure) stay in the key, and are tried again at the next
+ * start. The key is removed when empty. Returns the zone ids moved.
+ */
+export async function migrateZoneCnigStopgap(): Promise<string[]> {
+  let storage: Storage | null = null;
+  try {
+    storage = typeof window !== 'undefined' ? window.localStorage : null;
+  } catch {
+    return [];
+  }
+  const raw = storage?.getItem(ZONE_CNIG_STOPGAP_KEY);
+  if (!storage || !raw) return [];
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    return []; // unreadable: left as it is
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return [];
+  const left: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
+  const moved: string[] = [];
+  for (const [zoneId, values] of Object.entries(stored as Record<string, unknown>)) {
+    if (!isValues(values)) continue;
+    if (!Object.keys(values).length) {
+      delete left[zoneId];
+      continue;
+    }
+    try {
+      // Values already typed in the draft win over the stopgap's older ones.
+      const draft = getState().zoneRecords[zoneId]?.cnig ?? {};
+      const patch = Object.fromEntries(Object.entries(values).filter(([k]) => !(k in draft)));
+      if (Object.keys(patch).length) await saveZoneCnig(zoneId, patch);
+      if (getState().unsavedZones.includes(zoneId)) continue;
+      delete left[zoneId];
+      moved.push(zoneId);
+    } catch {
+      /* kept in the key */
+    }
+  }
+  try {
+    if (Object.keys(left).length) storage.setItem(ZONE_CNIG_STOPGAP_KEY, JSON.stringify(left));
+    else storage.removeItem(ZONE_CNIG_STOPGAP_KEY);
+  } catch {
+    /* the next start tries again; the drafts already hold what moved */
+  }
+  return moved;
 }
 
 /** Removes a zone's drafted outline (the removed outline stays in the history). */
