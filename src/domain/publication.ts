@@ -9,8 +9,10 @@
  * - the fields typed in the form: name, kind, declared surface, availability, occupation,
  *   sectors, the « clé en main » checklist (status, date, source, note of each item), price,
  *   contact, notes, friche status and type, source and its link, fictitious;
- * - any other field the draft has a value for (fields added by other parts of the atlas, CNIG
- *   `terr_*`…): the published version must have the same value;
+ * - any other field the draft has a value for (fields added by other parts of the atlas…): the
+ *   published version must have the same value; for the official CNIG values (`cnig`), each
+ *   value the draft has must be the published one (the package adds the fields left
+ *   « inconnu », the dates and the ids);
  * - the zone: only when the draft names one (the build may attach a site to a zone from its
  *   outline).
  *
@@ -20,7 +22,9 @@
  *   distance (`dist_…_m` and its error), the nearest network names (`waterway_name`,
  *   `station_name`, `ite_…`), `rail_km_to_cdg`;
  * - `zone_name` (follows `zone_id`);
- * - fields only the published version has (producer, contact of the package…).
+ * - fields only the published version has (producer, contact of the package…);
+ * - the contact, when the draft has none and the published one is the package's contact (the
+ *   build gives it to a plot without contact).
  *
  * A deletion is published once the public data no longer has the site. A zone draft is published
  * once the public register has its outline and every CNIG value typed for it (same text; a
@@ -29,7 +33,7 @@
  * Pure.
  */
 import { FIELD_ORDER, geometryEqual, jsonEqual } from './diff';
-import { READINESS_ITEM_IDS, type Site } from './types';
+import { READINESS_ITEM_IDS, type PublicationInfo, type Site } from './types';
 import type { ZoneOutline } from './zoneDrafts';
 
 /** Coordinates closer than this (degrees) are the same point (export rounding). */
@@ -83,7 +87,19 @@ function sameValue(field: string, a: unknown, b: unknown): boolean {
     return true;
   }
   if (field === 'fictitious') return Boolean(a) === Boolean(b);
+  if (field === 'cnig') return typedValuesPublished(a as TypedValues, b as TypedValues);
   return jsonEqual(empty(a) ? null : a, empty(b) ? null : b);
+}
+
+/** The contact line the data build gives a published plot that has none: the package's contact. */
+export function publicationContactText(p: PublicationInfo): string {
+  return [p.contact.name, p.contact.email, p.contact.phone, p.contact.url].filter(Boolean).join(' — ');
+}
+
+/** A value the draft left empty that the build filled from the package (the contact). */
+function filledByBuild(field: string, draftValue: unknown, published: Site): boolean {
+  const pub = published.properties.publication;
+  return field === 'contact' && empty(draftValue) && !!pub && published.properties.contact === publicationContactText(pub);
 }
 
 /** The fields on which a draft and a published version differ (empty: the draft is published). */
@@ -92,7 +108,7 @@ export function publishedDifferences(draft: Site, published: Site): string[] {
   if (!geometryEqual(draft.geometry, published.geometry, PUBLISHED_COORD_TOLERANCE)) out.push('geometry');
   const d = draft.properties as unknown as Record<string, unknown>;
   const p = published.properties as unknown as Record<string, unknown>;
-  for (const f of CURATED_FIELDS) if (!sameValue(f, d[f], p[f])) out.push(f);
+  for (const f of CURATED_FIELDS) if (!sameValue(f, d[f], p[f]) && !filledByBuild(f, d[f], published)) out.push(f);
   if (!empty(d.zone_id) && d.zone_id !== p.zone_id) out.push('zone_id');
   for (const [f, v] of Object.entries(d)) {
     if (CURATED_FIELDS.includes(f) || f === 'zone_id' || isIgnored(f) || empty(v)) continue;
@@ -111,11 +127,10 @@ export function isPublishedOutline(draft: ZoneOutline | null, published: ZoneOut
   return geometryEqual(draft, published, PUBLISHED_COORD_TOLERANCE);
 }
 
-/** Every CNIG value typed for a zone is the published zone's value (numbers compared as numbers). */
-export function isPublishedZoneCnig(
-  draft: Record<string, string | number | null> | null | undefined,
-  published: Record<string, string | number | null> | null | undefined,
-): boolean {
+type TypedValues = Record<string, string | number | null> | null | undefined;
+
+/** Every official value the draft has is the published one (numbers compared as numbers). */
+function typedValuesPublished(draft: TypedValues, published: TypedValues): boolean {
   const p = published ?? {};
   return Object.entries(draft ?? {}).every(([k, v]) => {
     if (empty(v)) return true;
@@ -123,4 +138,9 @@ export function isPublishedZoneCnig(
     if (typeof v === 'number' || typeof q === 'number') return q !== null && q !== undefined && q !== '' && Number(q) === Number(v);
     return q === v;
   });
+}
+
+/** Every CNIG value typed for a zone is the published zone's value (numbers compared as numbers). */
+export function isPublishedZoneCnig(draft: TypedValues, published: TypedValues): boolean {
+  return typedValuesPublished(draft, published);
 }

@@ -17,18 +17,7 @@ export async function waitMapReady(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as unknown as AtlasWindow).__atlas?.mapReady === true, null, { timeout: 60000 });
 }
 
-export async function openEditing(page: Page): Promise<void> {
-  const toggle = page.getByLabel('Mode édition');
-  if (!(await toggle.isChecked())) await toggle.check();
-  await page.getByRole('tab', { name: 'Édition' }).click();
-  await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
-}
-
-/** Opens a collapsible section of the curation panel (details/summary) if it is closed. */
-export async function openSection(page: Page, testId: string): Promise<void> {
-  const details = page.getByTestId(testId);
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-}
+export { openEditing, openSection } from './editing';
 
 export async function counterText(page: Page): Promise<string> {
   return (await page.getByTestId('unpublished-count').textContent()) ?? '';

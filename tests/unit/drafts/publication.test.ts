@@ -37,4 +37,24 @@ describe('a draft is published when the public data holds an identical version',
     expect(isPublishedOutline(a, null)).toBe(false);
     expect(isPublishedOutline(null, a)).toBe(false);
   });
+
+  it('a plot published through a package: the official values it typed are in the published ones, and the package gave it its contact', () => {
+    const identical = cases.find((c) => c.case === 'identical')!;
+    const pub = { producer: 'CC Test', producer_siren: '200000000', contact: { name: 'Service éco', email: 'a@example.org', phone: null, url: null }, date: '2026-01-02', licence: 'LO 2.0', package: 'p', fictitious: true };
+    const draft: Site = { ...identical.draft, properties: { ...identical.draft.properties, contact: null, cnig: { terr_maitrise_fonc: 'structure intercommunale', terr_etat_occup: 'vacant' } } };
+    const published: Site = {
+      ...identical.published,
+      properties: {
+        ...identical.published.properties,
+        contact: 'Service éco — a@example.org',
+        publication: pub,
+        cnig: { terr_id: 'X', terr_maitrise_fonc: 'structure intercommunale', terr_etat_occup: 'vacant', terr_usage: 'inconnu' },
+      },
+    };
+    expect(publishedDifferences(draft, published)).toEqual([]);
+    // A typed official value the package does not hold, or another contact: not published.
+    expect(publishedDifferences({ ...draft, properties: { ...draft.properties, cnig: { terr_etat_occup: 'occupé' } } }, published)).toEqual(['cnig']);
+    expect(publishedDifferences(draft, { ...published, properties: { ...published.properties, contact: 'Quelqu’un d’autre' } })).toEqual(['contact']);
+    expect(publishedDifferences(draft, { ...published, properties: { ...published.properties, publication: null } })).toEqual(['contact']);
+  });
 });

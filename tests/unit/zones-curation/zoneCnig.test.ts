@@ -7,7 +7,6 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Polygon } from 'geojson';
 import type { ZoneRecord } from '../../../src/domain/types';
 import { applyZoneDrafts, mergeZoneCnig, sameZoneCnig } from '../../../src/domain/zoneDrafts';
 import { isPublishedZoneCnig } from '../../../src/domain/publication';
