@@ -221,7 +221,7 @@ async function importWrites(browser: Browser, url: string): Promise<void> {
   await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
   const details = page.getByTestId('import-section');
   if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-  await page.getByLabel('Importer un fichier (GeoJSON ou CSV)').setInputFiles({ name: 'bench.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })) });
+  await page.getByLabel('Importer un fichier (GeoJSON, CSV, Shapefile, GeoPackage, KML, Excel)').setInputFiles({ name: 'bench.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })) });
   await page.getByTestId('import-summary').waitFor({ timeout: 120000 });
   const button = page.getByRole('button', { name: /^Importer (les \d+ entités valides|l’entité valide)$/ });
   const t0 = await page.evaluate(() => performance.now());
