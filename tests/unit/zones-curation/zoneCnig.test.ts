@@ -191,4 +191,24 @@ describe('one-time move of the localStorage stopgap (atlas-zone-cnig)', () => {
     expect(await d.migrateZoneCnigStopgap()).toEqual([]);
     expect(storage.getItem(KEY)).toBe('{not json');
   });
+
+  it('startDrafts loads the drafts code for it, even without a drafts database or « Mode édition »', async () => {
+    // The key alone starts the drafts code: the database check is not even needed.
+    const first = await page();
+    await first.d.saveZoneOutline('ZT1', outlineZT1());
+    storage.setItem(KEY, JSON.stringify({ ZT1: { site_type: 'a' } }));
+    vi.resetModules();
+    const s = await import('../../../src/state/store');
+    const boot = await import('../../../src/state/drafts/boot');
+    // As if this browser had no drafts database: only the key can start the drafts code.
+    const databases = vi.spyOn(indexedDB, 'databases').mockResolvedValue([]);
+    s.useAtlas.getState().setData({ manifest: { generated_at: '2025-06-01', layers: {} }, layers: {}, zones: register(), sites: attachSites() });
+    expect(s.useAtlas.getState().editMode).toBe(false);
+    boot.startDrafts();
+    await vi.waitFor(() => expect(storage.getItem(KEY)).toBeNull());
+    expect(databases).not.toHaveBeenCalled();
+    databases.mockRestore();
+    const d = await import('../../../src/state/drafts');
+    expect(d.useCuration.getState().zoneRecords.ZT1.cnig).toEqual({ site_type: 'a' });
+  });
 });
