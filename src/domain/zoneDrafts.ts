@@ -26,6 +26,18 @@ export interface ZoneDraft {
    * and vocation flags…), applied over the published zone's `cnig`. Absent or empty: none typed.
    */
   cnig?: ZoneCnigValues | null;
+  /** Revision of the stored record (absent before revisions: 0). */
+  rev?: number;
+  /** Set when exported for publication: when, which file or package, at which revision. */
+  exported?: { at: string; package: string | null; rev: number } | null;
+}
+
+/**
+ * The package (or file) a zone draft was exported in, when it has not changed since:
+ * « exporté, en attente de publication ». Null when not exported, or edited after the export.
+ */
+export function pendingExport(d: Pick<ZoneDraft, 'exported' | 'rev'> | undefined): string | null {
+  return d?.exported && d.exported.rev === (d.rev ?? 0) ? (d.exported.package ?? '') : null;
 }
 
 /** Official values of a zone (SITE-ECO field → value). */

@@ -170,6 +170,12 @@ describe('curate → publish → rebuild → public atlas', () => {
     // The zone's CNIG values from the site_eco file are in its draft (not in localStorage).
     expect(zone?.cnig).toMatchObject({ site_type: "zone d'activité économique", site_vocadomi: 'industrielle' });
     expect(await page.evaluate(() => localStorage.getItem('atlas-zone-cnig'))).toBeNull();
+    // The Zones tab says it too, for the zone.
+    await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+    await page.locator('#zone-Z08 summary').first().click();
+    expect(await page.getByTestId('zone-exported-Z08').textContent()).toBe(
+      'Exporté (200071991-cc-retz-en-valois), en attente de publication : le brouillon reste dans ce navigateur jusqu’à ce que l’atlas publié en contienne une version identique.',
+    );
   });
 
   it('5b. the draft is cleared only now, once the atlas serves the published data', async () => {

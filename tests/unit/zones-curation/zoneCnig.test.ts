@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ZoneRecord } from '../../../src/domain/types';
-import { applyZoneDrafts, mergeZoneCnig, sameZoneCnig } from '../../../src/domain/zoneDrafts';
+import { applyZoneDrafts, mergeZoneCnig, pendingExport, sameZoneCnig } from '../../../src/domain/zoneDrafts';
 import { isPublishedZoneCnig } from '../../../src/domain/publication';
 import { attachSites, outlineZT1, register } from './helpers';
 
@@ -39,6 +39,14 @@ describe('zone CNIG values (pure)', () => {
     expect(mergeZoneCnig(known, { site_etat: 'e' }, { ...known, reseau_fluvial: 'oui' })).toEqual({ cnig: { site_etat: 'e', reseau_fluvial: 'oui' }, clashes: [] });
     expect(sameZoneCnig(null, {})).toBe(true);
     expect(sameZoneCnig({ a: 1 }, { a: '1' })).toBe(false);
+  });
+
+  it('pendingExport: the package while the draft is unchanged since the export, null otherwise', () => {
+    const exported = { at: '2026-01-01T00:00:00Z', package: 'pkg', rev: 3 };
+    expect(pendingExport({ rev: 3, exported })).toBe('pkg');
+    expect(pendingExport({ rev: 4, exported })).toBeNull();
+    expect(pendingExport({ rev: 3, exported: null })).toBeNull();
+    expect(pendingExport(undefined)).toBeNull();
   });
 
   it('isPublishedZoneCnig: every typed value must be the published one (numbers as numbers)', () => {
