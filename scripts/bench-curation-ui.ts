@@ -16,9 +16,9 @@ import type { Site } from '../src/domain/types';
 import { toCSV, toGeoJSON } from '../src/data/export';
 import { toSite } from '../src/data/import';
 import { allSites } from '../src/state/store';
-import { withGeometry } from '../src/ui/curation/geometry';
+import { withGeometry } from '../src/data/drafts/geometry';
 import { applyNameFixes } from '../src/data/import/importFixes';
-import { compareImport } from '../src/ui/curation/compare';
+import { compareImport } from '../src/state/drafts/importSession';
 import { formatMs, intArg, statsMs } from './lib/bench';
 import { benchSummary } from './lib/benchSummary';
 

@@ -4,6 +4,7 @@ import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import { App } from './ui/app/App';
 import { prefetchAtlasData } from './state/bootstrap';
+import { ErrorBoundary } from './ui/shared/ErrorBoundary';
 import { startOfflineSupportWhenIdle } from './state/offline';
 
 // The data downloads start now, while React renders and the map starts (the app's start-up then awaits them).
@@ -11,7 +12,9 @@ prefetchAtlasData().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary area="app">
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );
 

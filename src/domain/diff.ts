@@ -26,7 +26,7 @@ export const METADATA_FIELDS: readonly string[] = ['updated_at', 'created_at'];
 const READINESS_KEYS = ['status', 'date', 'source', 'note'] as const;
 
 /** Display order of the properties (SiteProperties order); unknown keys come after, sorted. */
-const FIELD_ORDER: readonly string[] = [
+export const FIELD_ORDER: readonly string[] = [
   'id',
   'name',
   'kind',

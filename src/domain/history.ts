@@ -6,7 +6,8 @@
 import { describeChange, type FieldChange } from './diff';
 import type { Site } from './types';
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'import' | 'restore';
+/** `publish`: the draft was cleared because the public data now holds an identical version. */
+export type HistoryAction = 'create' | 'update' | 'delete' | 'import' | 'restore' | 'publish';
 
 export const HISTORY_ACTION_LABELS_FR: Record<HistoryAction, string> = {
   create: 'Création',
@@ -14,6 +15,7 @@ export const HISTORY_ACTION_LABELS_FR: Record<HistoryAction, string> = {
   delete: 'Suppression',
   import: 'Import',
   restore: 'Restauration',
+  publish: 'Publication',
 };
 
 export interface HistoryEntry {

@@ -21,6 +21,61 @@ export interface ZoneDraft {
   geometry: ZoneOutline | null;
   /** ISO timestamp of the last write. */
   updated_at: string;
+  /**
+   * CNIG « Sites économiques » values typed for the zone (`site_type`, `site_vocadomi`, network
+   * and vocation flags…), applied over the published zone's `cnig`. Absent or empty: none typed.
+   */
+  cnig?: ZoneCnigValues | null;
+  /** Revision of the stored record (absent before revisions: 0). */
+  rev?: number;
+  /** Set when exported for publication: when, which file or package, at which revision. */
+  exported?: { at: string; package: string | null; rev: number } | null;
+}
+
+/**
+ * The package (or file) a zone draft was exported in, when it has not changed since:
+ * « exporté, en attente de publication ». Null when not exported, or edited after the export.
+ */
+export function pendingExport(d: Pick<ZoneDraft, 'exported' | 'rev'> | undefined): string | null {
+  return d?.exported && d.exported.rev === (d.rev ?? 0) ? (d.exported.package ?? '') : null;
+}
+
+/** Official values of a zone (SITE-ECO field → value). */
+export type ZoneCnigValues = Record<string, string | number | null>;
+
+function hasCnig(d: Pick<ZoneDraft, 'cnig'>): boolean {
+  return !!d.cnig && Object.keys(d.cnig).length > 0;
+}
+
+/** Same typed CNIG values (absent ≡ empty; key order ignored). */
+export function sameZoneCnig(a: ZoneCnigValues | null | undefined, b: ZoneCnigValues | null | undefined): boolean {
+  const ka = Object.keys(a ?? {});
+  const kb = Object.keys(b ?? {});
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b ?? {}, k) && (a ?? {})[k] === (b ?? {})[k]);
+}
+
+/**
+ * Three-way merge of typed CNIG values when another tab wrote the zone since `known` (the version
+ * this tab started from): the fields this tab changed are taken from `mine`, every other field
+ * from `theirs`. `clashes` lists the fields both tabs changed to different values (mine is kept).
+ */
+export function mergeZoneCnig(
+  known: ZoneCnigValues | null | undefined,
+  mine: ZoneCnigValues | null | undefined,
+  theirs: ZoneCnigValues | null | undefined,
+): { cnig: ZoneCnigValues; clashes: string[] } {
+  const k = known ?? {};
+  const m = mine ?? {};
+  const out: ZoneCnigValues = { ...(theirs ?? {}) };
+  const clashes: string[] = [];
+  for (const f of new Set([...Object.keys(k), ...Object.keys(m)])) {
+    if (m[f] === k[f]) continue;
+    if (out[f] !== k[f] && out[f] !== m[f]) clashes.push(f);
+    if (m[f] === undefined) delete out[f];
+    else out[f] = m[f];
+  }
+  return { cnig: out, clashes };
 }
 
 /**
@@ -45,7 +100,8 @@ export function applyZoneDrafts(published: readonly ZoneRecord[], drafts: readon
     const d = byId.get(z.zone_id);
     if (!d || !isDigitisableZone(z)) return z;
     changed = true;
-    return { ...z, geometry: d.geometry, needs_digitising: d.geometry === null };
+    const out = { ...z, geometry: d.geometry, needs_digitising: d.geometry === null };
+    return hasCnig(d) ? { ...out, cnig: { ...(z.cnig ?? {}), ...d.cnig } } : out;
   });
   return changed ? out : (published as ZoneRecord[]);
 }

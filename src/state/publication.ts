@@ -3,14 +3,17 @@
  * - the publication form (producer EPCI, contact for investors, licence), remembered in this
  *   browser (localStorage `atlas-publication`: public information, no secret) so an EPCI team does
  *   not type it again;
- * - the CNIG values typed for the zones (`site_type`, `site_vocadomi`, network and vocation
- *   flags…), kept in this browser (localStorage `atlas-zone-cnig`) until the drafts owner
- *   (issue 10) stores them with the zone outline drafts;
+ * - `setZoneCnig`: the CNIG values typed for a zone (`site_type`, `site_vocadomi`, network and
+ *   vocation flags…). They belong to the zone's draft (drafts owner, src/state/drafts/zones.ts),
+ *   with the same no-loss guarantees as its outline; the atlas's `zones` carry them. (They were
+ *   kept in localStorage `atlas-zone-cnig` before; the drafts owner moves that key once.)
  * - `markExported`: the adapter to the drafts owner after a package is downloaded.
  */
 import { create } from 'zustand';
-import type { ZoneRecord } from '../domain/types';
-import { setLastExport } from './curation';
+import { markExported as markDraftsExported, saveZoneCnig } from './drafts';
+import type { ZoneCnigValues } from '../domain/zoneDrafts';
+
+export type { ZoneCnigValues } from '../domain/zoneDrafts';
 
 export interface PublicationForm {
   producerSiren: string;
@@ -23,14 +26,9 @@ export interface PublicationForm {
 
 export const DEFAULT_LICENCE = 'Licence Ouverte 2.0 (Etalab)';
 const FORM_KEY = 'atlas-publication';
-const ZONE_CNIG_KEY = 'atlas-zone-cnig';
-
-export type ZoneCnigValues = Record<string, string | number | null>;
 
 interface PublicationState {
   form: PublicationForm;
-  /** zone_id → official values typed in the zones form. */
-  zoneCnig: Record<string, ZoneCnigValues>;
 }
 
 function storage(): Storage | null {
@@ -58,13 +56,9 @@ const EMPTY_FORM: PublicationForm = { producerSiren: '', contactName: '', email:
 function isForm(v: unknown): v is PublicationForm {
   return isObject(v) && Object.keys(EMPTY_FORM).every((k) => typeof v[k] === 'string');
 }
-function isZoneCnig(v: unknown): v is Record<string, ZoneCnigValues> {
-  return isObject(v) && Object.values(v).every((z) => isObject(z) && Object.values(z).every((x) => x === null || typeof x === 'string' || typeof x === 'number'));
-}
 
 export const usePublication = create<PublicationState>()(() => ({
   form: readStored(FORM_KEY, EMPTY_FORM, isForm),
-  zoneCnig: readStored(ZONE_CNIG_KEY, {}, isZoneCnig),
 }));
 
 function persist(key: string, value: unknown) {
@@ -81,31 +75,19 @@ export function setPublicationForm(patch: Partial<PublicationForm>): void {
   persist(FORM_KEY, form);
 }
 
-/** Sets (or clears, with null or '') official values of a zone. */
-export function setZoneCnig(zoneId: string, patch: ZoneCnigValues): void {
-  const all = usePublication.getState().zoneCnig;
-  const next: ZoneCnigValues = { ...(all[zoneId] ?? {}) };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null || v === '') delete next[k];
-    else next[k] = v;
-  }
-  const zoneCnig = { ...all, [zoneId]: next };
-  usePublication.setState({ zoneCnig });
-  persist(ZONE_CNIG_KEY, zoneCnig);
-}
-
-/** The zones with the values typed here applied over the published ones. */
-export function zonesWithCnig(zones: readonly ZoneRecord[], zoneCnig: Record<string, ZoneCnigValues>): ZoneRecord[] {
-  return zones.map((z) => (zoneCnig[z.zone_id] && Object.keys(zoneCnig[z.zone_id]).length ? { ...z, cnig: { ...(z.cnig ?? {}), ...zoneCnig[z.zone_id] } } : z));
+/**
+ * Sets (or clears, with null or '') official values of a zone, in its draft (drafts owner).
+ * Resolves when written; rejects with a French message (unknown zone, no outline, storage).
+ */
+export function setZoneCnig(zoneId: string, patch: ZoneCnigValues): Promise<unknown> {
+  return saveZoneCnig(zoneId, patch);
 }
 
 /**
- * Adapter to the drafts owner (issue 10), called after a package is downloaded. The drafts
- * engineer's `markExported(ids, { at, packageName })` (« exporté, en attente de publication »,
- * cleared once the public data holds an identical version) replaces this body at merge; on this
- * branch it records the export through the existing path (`setLastExport`), which offers the
- * user-confirmed « Marquer comme publié » and deletes nothing by itself.
+ * Adapter to the drafts owner (issue 10), called after a package is downloaded: the drafts are
+ * marked « exporté, en attente de publication » (state/drafts/publication.ts), and cleared only
+ * once the public data loaded by the app holds an identical version.
  */
-export function markExported(ids: string[], _opts: { at: string; packageName: string }): void {
-  setLastExport(ids);
+export function markExported(ids: string[], opts: { at: string; packageName: string; zoneIds?: readonly string[] }): Promise<number> {
+  return markDraftsExported(ids, opts);
 }

@@ -179,8 +179,12 @@ describe('curation: import, edit, drafts, export', () => {
     const exported = JSON.parse(readFileSync(path, 'utf8')) as { features: { properties: { id: string; name: string } }[] };
     const mine = exported.features.filter((f) => f.properties.id.startsWith('TEST-L93-'));
     expect(mine.map((f) => f.properties.name).sort()).toEqual(['Courmelles lot A (révisé)', 'Essai import – Villers-Cotterêts lot 7']);
-    // « Marquer comme publié » is offered for the exported drafts.
-    await page.getByRole('button', { name: 'Marquer comme publié' }).waitFor();
+    // The exported drafts are marked « exporté, en attente de publication » and stay (issue 12 §3:
+    // « Marquer comme publié », which deleted them, is gone; no button deletes unpublished work).
+    await expect.poll(() => page.getByTestId('export-pending').textContent()).toMatch(/^2 brouillon\(s\) exporté\(s\), en attente de publication/);
+    expect(await page.getByRole('button', { name: 'Marquer comme publié' }).count()).toBe(0);
+    await openSection(page, 'drafts-section');
+    expect(await page.getByTestId('drafts').getByText('exporté, en attente de publication').count()).toBe(2);
 
     // Re-import only the two curated sites (the rest of the atlas is published data).
     const subset = { ...exported, features: mine };

@@ -7,8 +7,9 @@
  * 3. the data build runs with `--published <tmp>` holding the unzipped package;
  * 4. a fresh browser served that data shows the plot in its zone, with distances, the zone's
  *    vacancy rate and the contact.
- * Step 5 (back in the first browser, the draft is cleared only now) needs the drafts owner's
- * « exporté, en attente de publication » (issue 10): the lead adds it at integration.
+ * 5. back in the first browser, the drafts (plot and zone outline with its CNIG values) stay,
+ *    marked « exporté, en attente de publication », while the atlas serves the old public data,
+ *    and are cleared only once it serves the data built in step 3.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,9 +21,19 @@ import { crsMember, reprojectPosition } from '../../src/domain/crs';
 import { main } from '../../scripts/build-data';
 import { launch, openAtlas, openPage } from './browser';
 import { IMPORT_LABEL, openEditing, openSection } from './editing';
+import { readRecord, waitMapReady } from './drafts-helpers';
 
 let browser: Browser;
 let tmp: string;
+
+/** Serves the data files of `dir` (a data build's output) to `context` instead of the app's own. */
+async function serveData(context: BrowserContext, dir: string): Promise<void> {
+  await context.route(/\/data\/[^/?]+(\?.*)?$/, async (route) => {
+    const file = path.join(dir, new URL(route.request().url()).pathname.split('/').pop()!);
+    if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    await route.fulfill({ status: 200, contentType: 'application/json', body: fs.readFileSync(file) });
+  });
+}
 
 // An invented outline and plot in Villers-Cotterêts (fields north-east of the town), Lambert-93.
 const ring = (lon: number, lat: number, dLon: number, dLat: number) => {
@@ -130,11 +141,7 @@ describe('curate → publish → rebuild → public atlas', () => {
     expect(code, log.join('\n')).toBe(0);
 
     const fresh = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
-    await fresh.route(/\/data\/[^/?]+(\?.*)?$/, async (route) => {
-      const file = path.join(dataDir(), new URL(route.request().url()).pathname.split('/').pop()!);
-      if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
-      await route.fulfill({ status: 200, contentType: 'application/json', body: fs.readFileSync(file) });
-    });
+    await serveData(fresh, dataDir());
     const { page: pub } = await openPage(browser, '#/site/LOOP-PLOT-1', '[data-testid=site-sheet]', { context: fresh });
     expect(await pub.locator('section[aria-labelledby=sheet-location]').textContent()).toContain('Zone des Verriers');
     await pub.locator('section[aria-labelledby=sheet-access]').getByText(/RN2/).first().waitFor();
@@ -145,5 +152,38 @@ describe('curate → publish → rebuild → public atlas', () => {
     await pub.getByTestId('zone-vacancy-rate').waitFor();
     expect((await pub.getByTestId('zone-vacancy-rate').textContent())?.replace(/\s/g, ' ')).toBe('100 %');
     await fresh.close();
+  });
+
+  type Exported = { exported?: { package: string | null } | null; cnig?: Record<string, unknown> | null };
+
+  it('5a. back in the first browser, with the old public data, the drafts stay, « exporté, en attente de publication »', async () => {
+    // The package is not deployed yet: after a reload (start-up compares the drafts with the
+    // public data), the drafts are still there, marked with the package's name.
+    await page.reload();
+    await waitMapReady(page);
+    await openEditing(page);
+    await openSection(page, 'drafts-section');
+    await page.getByTestId('drafts').getByText('exporté, en attente de publication').first().waitFor();
+    expect((await readRecord<Exported>(page, 'drafts', 'LOOP-PLOT-1'))?.exported?.package).toBe('200071991-cc-retz-en-valois');
+    const zone = await readRecord<Exported>(page, 'zoneDrafts', 'Z08');
+    expect(zone?.exported?.package).toBe('200071991-cc-retz-en-valois');
+    // The zone's CNIG values from the site_eco file are in its draft (not in localStorage).
+    expect(zone?.cnig).toMatchObject({ site_type: "zone d'activité économique", site_vocadomi: 'industrielle' });
+    expect(await page.evaluate(() => localStorage.getItem('atlas-zone-cnig'))).toBeNull();
+    // The Zones tab says it too, for the zone.
+    await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+    await page.locator('#zone-Z08 summary').first().click();
+    expect(await page.getByTestId('zone-exported-Z08').textContent()).toBe(
+      'Exporté (200071991-cc-retz-en-valois), en attente de publication : le brouillon reste dans ce navigateur jusqu’à ce que l’atlas publié en contienne une version identique.',
+    );
+  });
+
+  it('5b. the draft is cleared only now, once the atlas serves the published data', async () => {
+    await serveData(context, dataDir());
+    await page.reload();
+    // Cleared at start-up (plot and zone), and said so.
+    await expect.poll(() => readRecord(page, 'drafts', 'LOOP-PLOT-1'), { timeout: 20000 }).toBeNull();
+    await expect.poll(() => readRecord(page, 'zoneDrafts', 'Z08'), { timeout: 20000 }).toBeNull();
+    await page.getByText(/2 brouillon\(s\) désormais publié\(s\)/).first().waitFor();
   });
 });

@@ -69,3 +69,12 @@ export function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMo
     );
   });
 }
+
+/** The kind of a storage failure: no storage at all, storage full, or another error. */
+export function storageProblemOf(e: unknown): 'unavailable' | 'quota' | 'error' {
+  const cause = e instanceof StorageError ? e.cause : e;
+  const name = cause && typeof cause === 'object' && 'name' in cause ? String((cause as { name: unknown }).name) : '';
+  if (name === 'QuotaExceededError') return 'quota';
+  if (name === 'InvalidStateError' || name === 'SecurityError' || name === 'UnknownError') return 'unavailable';
+  return 'error';
+}

@@ -10,7 +10,7 @@
 import type { FieldChange } from '../../domain/diff';
 import type { HistoryAction } from '../../domain/history';
 import type { ZoneRecord } from '../../domain/types';
-import type { ZoneDraft, ZoneOutline } from '../../domain/zoneDrafts';
+import { sameZoneCnig, type ZoneDraft, type ZoneOutline } from '../../domain/zoneDrafts';
 import { promisify, run } from './idb';
 
 export type { ZoneDraft, ZoneOutline } from '../../domain/zoneDrafts';
@@ -26,6 +26,12 @@ export interface ZoneDraftRecord extends ZoneDraft {
   /** The published outline it started from; null when the register had none. */
   base: ZoneOutline | null;
   status: ZoneDraftStatus;
+  /** Revision, +1 at each write (absent before revisions: 0); see DraftRecord.rev. */
+  rev?: number;
+  /** Id of the tab that wrote this revision. */
+  writer?: string;
+  /** Set when exported for publication (see DraftRecord.exported). */
+  exported?: { at: string; package: string | null; rev: number } | null;
 }
 
 export interface ZoneHistoryEntry {
@@ -79,7 +85,7 @@ function plain<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
-function sameOutline(a: ZoneOutline | null | undefined, b: ZoneOutline | null | undefined): boolean {
+export function sameOutline(a: ZoneOutline | null | undefined, b: ZoneOutline | null | undefined): boolean {
   if (!a || !b) return !a && !b;
   return a.type === b.type && JSON.stringify(a.coordinates) === JSON.stringify(b.coordinates);
 }
@@ -89,7 +95,7 @@ export function zoneHistoryKey(e: ZoneHistoryEntry): string {
 }
 
 export function sameZoneDraft(a: ZoneDraftRecord, b: ZoneDraftRecord): boolean {
-  return a.status === b.status && sameOutline(a.geometry, b.geometry) && sameOutline(a.base, b.base);
+  return a.status === b.status && sameOutline(a.geometry, b.geometry) && sameOutline(a.base, b.base) && sameZoneCnig(a.cnig, b.cnig);
 }
 
 export async function addZoneHistory(tx: IDBTransaction, entry: ZoneHistoryEntry): Promise<ZoneHistoryEntry> {
@@ -125,6 +131,7 @@ export function zoneDraftMethods(db: IDBDatabase, now: () => string): ZoneDraftM
           base: base ? plain(base) : null,
           status: base ? 'modified' : 'new',
           updated_at: t,
+          rev: (existing?.rev ?? 0) + 1,
         };
         await promisify(tx.objectStore(ZONE_DRAFTS_STORE).put(draft));
         const action: HistoryAction = wasDeleted ? 'restore' : previous ? 'update' : 'create';
@@ -150,7 +157,7 @@ export function zoneDraftMethods(db: IDBDatabase, now: () => string): ZoneDraftM
         const t = now();
         let record: ZoneDraftRecord | null = null;
         if (base) {
-          record = { zone_id: zone.zone_id, zone_name: zone.name, geometry: null, base: plain(base), status: 'deleted', updated_at: t };
+          record = { zone_id: zone.zone_id, zone_name: zone.name, geometry: null, base: plain(base), status: 'deleted', updated_at: t, rev: (existing?.rev ?? 0) + 1 };
           await promisify(store.put(record));
         } else {
           await promisify(store.delete(zone.zone_id));

@@ -14,6 +14,7 @@ import { area } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { availabilityOf, CNIG_STANDARD, inventoryFigures, occupationOf, type CnigClass } from '../../domain/cnig';
 import { roundGeometry } from '../../domain/roundGeometry';
+import { publicationContactText } from '../../domain/publication';
 import type { PublicationInfo, PublicationSummary, Site, SiteGeometry, ZoneInventory, ZoneRecord } from '../../domain/types';
 import { assignCommune, type CommunesLayer } from '../import/assignCommune';
 import { toSiteDetailed } from '../import/toSite';
@@ -40,10 +41,6 @@ export function officialValues(cls: CnigClass, row: CnigRow): Record<string, str
     if (typeof v === 'string' || typeof v === 'number') out[f.name] = v;
   }
   return out;
-}
-
-function contactText(p: PublicationInfo): string {
-  return [p.contact.name, p.contact.email, p.contact.phone, p.contact.url].filter(Boolean).join(' — ');
 }
 
 const sourceOf = (p: PublicationInfo) => `${p.producer}, publication du ${p.date} (standard CNIG « Sites économiques »)`;
@@ -129,7 +126,7 @@ export function publishedToAtlas(packages: readonly ParsedPackage[], register: r
       props.availability = availabilityOf(row.values.terr_stade_comm as string | null);
       props.occupation = occupationOf(row.values.terr_etat_occup as string | null);
       if (!props.name) props.name = `Terrain ${props.id}${zone ? ` — ${zone.name}` : ''}`;
-      props.contact ??= contactText(pub);
+      props.contact ??= publicationContactText(pub);
       props.publication = pub;
       props.cnig = officialValues('terrain_eco', row);
       props.fictitious = pub.fictitious || props.fictitious;

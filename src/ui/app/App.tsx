@@ -6,6 +6,10 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { useAtlas, type PanelTab } from '../../state/store';
 import { bootstrap } from '../../state/bootstrap';
+import { startDrafts } from '../../state/drafts/boot';
+import { ErrorBoundary } from '../shared/ErrorBoundary';
+import { QuarantineNotice } from '../curation/QuarantineNotice';
+import { translate } from '../i18n';
 import { useUrlSync } from '../../state/urlSync';
 import { useShortlistPersistence } from '../compare/shortlistStorage';
 import { DashboardSection } from '../dashboard';
@@ -64,6 +68,17 @@ export function App() {
 
   useEffect(() => {
     void bootstrap();
+    // The drafts kept in this browser: restored once, here (see src/state/drafts/boot.ts).
+    startDrafts({
+      onRestored: (n) => {
+        const atlas = useAtlas.getState();
+        if (n > 0) atlas.announce(translate(atlas.locale, 'cur.restored', { n }));
+      },
+      onPublished: (n) => {
+        const atlas = useAtlas.getState();
+        atlas.announce(translate(atlas.locale, 'cur.reconciled', { n }));
+      },
+    });
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -199,6 +214,7 @@ export function App() {
           {t('app.loadError', { message: loadError ?? '' })}
         </div>
       )}
+      <QuarantineNotice />
       <main id="main" tabIndex={-1}>
         {status === 'loading' && <p className="loading">{t('app.loading')}</p>}
         {page.name === 'atlas' && (
@@ -237,24 +253,37 @@ export function App() {
             </div>
             <section className="side-panel" id={`panel-${sideTab}`} role="tabpanel" aria-labelledby={`tab-${sideTab}`}>
               {sideTab === 'zones' ? (
-                <ZonesPanel />
+                <ErrorBoundary area="zones">
+                  <ZonesPanel />
+                </ErrorBoundary>
               ) : sideTab === 'curation' ? (
-                <ChunkBoundary>
-                  <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-                    <CurationPanel />
-                  </Suspense>
-                </ChunkBoundary>
+                <ErrorBoundary area="curation">
+                  <ChunkBoundary>
+                    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+                      <CurationPanel />
+                    </Suspense>
+                  </ChunkBoundary>
+                </ErrorBoundary>
               ) : (
-                <SearchPanel />
+                <ErrorBoundary area="search">
+                  <SearchPanel />
+                </ErrorBoundary>
               )}
-              {sideTab === 'search' && <DashboardSection />}
+              {sideTab === 'search' && (
+                <ErrorBoundary area="dashboard">
+                  <DashboardSection />
+                </ErrorBoundary>
+              )}
             </section>
             <section className="map-panel" id="panel-map" aria-labelledby="tab-map">
-              <DrawingBanner />
-              <MapPanel />
+              <ErrorBoundary area="map">
+                <DrawingBanner />
+                <MapPanel />
+              </ErrorBoundary>
             </section>
           </div>
         )}
+        <ErrorBoundary area="page" resetKey={page}>
         <ChunkBoundary key={page.name}>
           <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
             {page.name === 'site' && <SiteSheetPage />}
@@ -263,6 +292,7 @@ export function App() {
             {page.name === 'legal' && <LegalPage />}
           </Suspense>
         </ChunkBoundary>
+        </ErrorBoundary>
       </main>
       <UpdatePrompt />
     </div>

@@ -1,6 +1,6 @@
 /** Download a backup of the drafts and their history, or merge one back (never overwriting). */
 import { useId, useState } from 'react';
-import { exportBackup, importBackup } from '../../state/curation';
+import { exportBackup, importBackup } from '../../state/drafts';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 import { downloadBlob } from '../../data/export';
@@ -22,8 +22,10 @@ export function BackupSection() {
 
   async function onImport(file: File) {
     try {
-      const report = await importBackup(await file.text());
-      const text = t('cur.backup.done', { n: report.added.length + report.replaced.length, conflicts: report.conflicts.length });
+      const report = await importBackup(await file.text(), file.name);
+      const done = t('cur.backup.done', { n: report.added.length + report.replaced.length, conflicts: report.conflicts.length });
+      const aside = report.quarantined.length ? ` ${t('cur.backup.quarantined', { n: report.quarantined.length })}` : '';
+      const text = `${done}${aside}`;
       setMessage({ text, error: false });
       useAtlas.getState().announce(text);
     } catch (e) {
@@ -54,7 +56,7 @@ export function BackupSection() {
         />
       </div>
       {message && (
-        <p className={message.error ? 'cur-error' : 'cur-ok'} role={message.error ? 'alert' : 'status'}>
+        <p className={message.error ? 'cur-error' : 'cur-ok'} role={message.error ? 'alert' : 'status'} data-testid="backup-message">
           {message.text}
         </p>
       )}

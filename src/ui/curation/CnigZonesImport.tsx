@@ -9,7 +9,6 @@ import type { ImportedZone } from '../../data/import';
 import { matchRegisterZone } from '../../data/publish';
 import { isDigitisableZone } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
-import { setZoneCnig } from '../../state/publication';
 import { saveZoneOutline } from '../../state/zoneDrafts';
 import { useT } from '../i18n';
 
@@ -28,8 +27,8 @@ export function CnigZonesImport({ zones, onDone }: { zones: ImportedZone[]; onDo
     let n = 0;
     try {
       for (const { z, match } of attachable) {
-        await saveZoneOutline(match!.zone_id, z.geometry!);
-        setZoneCnig(match!.zone_id, z.cnig);
+        // The outline and the file's official values go into the zone's draft in one write.
+        await saveZoneOutline(match!.zone_id, z.geometry!, { cnig: z.cnig });
         n++;
       }
       const msg = t('pub.import.zones.done', { n });

@@ -11,16 +11,14 @@ import {
   createSite,
   deleteSite,
   discardDraft,
-  flush,
   openSite,
   setAuthor,
   setGeometry,
   unpublishedCount,
+  unsavedCount,
   useCuration,
-} from '../../state/curation';
+} from '../../state/drafts';
 import { useT } from '../i18n';
-import { startCuration } from './boot';
-import { withGeometry } from './geometry';
 import { useDraw, type DrawTarget } from './useDraw';
 import { SiteEditor } from './SiteEditor';
 import { HistoryList } from './HistoryList';
@@ -29,10 +27,9 @@ import { DraftsList } from './DraftsList';
 import { ExportSection } from './ExportSection';
 import { PublishSection } from './PublishSection';
 import { BackupSection } from './BackupSection';
+import { QuarantineSection } from './QuarantineSection';
+import { StorageProblem } from './StorageProblem';
 import './curation.css';
-
-// Drafts are restored at start-up, whether or not the panel is shown.
-startCuration();
 
 function publishedOf(id: string) {
   const a = useAtlas.getState();
@@ -46,6 +43,7 @@ export function CurationPanel() {
   const saving = useCuration((s) => s.saving);
   const author = useCuration((s) => s.author);
   const count = useCuration(unpublishedCount);
+  const unsaved = useCuration(unsavedCount);
   const session = useCuration((s) => s.session);
   const importing = useCuration((s) => s.importSession !== null);
   const selectedId = useAtlas((s) => s.selectedId);
@@ -62,12 +60,12 @@ export function CurationPanel() {
     const communes = atlas.layers.communes ?? null;
     lastDrawn.current = g;
     if (target === 'new') {
-      const site = createSite(g, t('cur.new.name'), communes, withGeometry);
+      const site = createSite(g, t('cur.new.name'), communes);
       atlas.select(site.properties.id);
       atlas.announce(t('cur.draw.created'));
       setFocusName((n) => n + 1);
     } else {
-      setGeometry(g, communes, withGeometry);
+      setGeometry(g, communes);
       if (action === 'draw') atlas.announce(t('cur.draw.updated'));
     }
   }, () => useAtlas.getState().announce(t('cur.draw.tooFew')));
@@ -79,7 +77,6 @@ export function CurationPanel() {
     const site = allSites(useAtlas.getState()).find((s) => s.properties.id === selectedId) ?? null;
     // Zones (kind `zone`) are edited in the Zones tab, not in the site form.
     if (!site || site.properties.kind === 'zone') return;
-    void flush();
     openSite(site, publishedOf(selectedId));
   }, [selectedId, draw.mode, draftSites, sites]);
 
@@ -108,23 +105,29 @@ export function CurationPanel() {
     <div className="cur-panel" aria-labelledby={titleId}>
       <header className="cur-head">
         <h2 id={titleId}>{t('cur.title')}</h2>
-        <p className={`cur-counter${count ? ' has-changes' : ''}`} data-testid="unpublished-count" role="status">
-          {count === 0 ? t('cur.unpublished.none') : count === 1 ? t('cur.unpublished.one') : t('cur.unpublished.many', { n: count })}
+        <p className={`cur-counter${count || unsaved ? ' has-changes' : ''}`} data-testid="unpublished-count" role="status">
+          {unsaved > 0
+            ? unsaved === 1
+              ? t('cur.unsaved.one')
+              : t('cur.unsaved.many', { n: unsaved })
+            : count === 0
+              ? t('cur.unpublished.none')
+              : count === 1
+                ? t('cur.unpublished.one')
+                : t('cur.unpublished.many', { n: count })}
         </p>
-        {storage === 'ready' && <p className="cur-saved" aria-hidden="true">{saving ? t('cur.saving') : t('cur.saved')}</p>}
+        <p className="cur-saved" aria-hidden="true" data-testid="save-status">
+          {unsaved > 0 || storage === 'unavailable'
+            ? t('cur.status.unsaved')
+            : saving
+              ? t('cur.saving')
+              : storage === 'ready' && !storageError
+                ? t('cur.saved')
+                : ''}
+        </p>
       </header>
       <p className="cur-notice">{t('cur.notice')}</p>
-      {storage === 'unavailable' && (
-        <p className="cur-error" role="alert">
-          {t('cur.storage.unavailable')}
-          {storageError ? ` (${storageError})` : ''}
-        </p>
-      )}
-      {storage === 'ready' && storageError && (
-        <p className="cur-error" role="alert">
-          {t('cur.storage.error', { message: storageError })}
-        </p>
-      )}
+      <StorageProblem />
       <div className="cur-field cur-author">
         <label htmlFor={authorId}>{t('cur.author.label')}</label>
         <input
@@ -258,9 +261,11 @@ export function CurationPanel() {
         <ExportSection />
       </Section>
 
-      <Section title={t('cur.section.backup')} collapsible>
+      <Section title={t('cur.section.backup')} collapsible testId="backup-section">
         <BackupSection />
       </Section>
+
+      <QuarantineSection />
     </div>
   );
 }

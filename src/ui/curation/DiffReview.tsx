@@ -5,7 +5,7 @@
  * silently: « Valider l'import » stays disabled until every changed site has a decision.
  */
 import { useId, useState } from 'react';
-import { mergeImported, patchImportSession, type DiffChoice, type ImportSession } from '../../state/curation';
+import { mergeImported, patchImportSession, type DiffChoice, type ImportSession } from '../../state/drafts';
 import { useT } from '../i18n';
 import { fieldLabel, formatValue } from './format';
 
@@ -28,8 +28,10 @@ export function DiffReview({ session, onBack, onDone }: { session: ImportSession
     try {
       const replaced = diff.changed.filter((c) => c.choice === 'replace').map((c) => c.imported);
       const sites = [...diff.fresh, ...replaced];
-      await mergeImported(sites);
-      onDone(sites.length ? t('cur.import.done', { n: sites.length }) : t('cur.import.doneNothing'));
+      const report = await mergeImported(sites, session.fileName);
+      const done = report.merged || !sites.length ? (sites.length ? t('cur.import.done', { n: report.merged }) : t('cur.import.doneNothing')) : '';
+      const aside = report.quarantined.length ? t('cur.import.quarantined', { n: report.quarantined.length }) : '';
+      onDone([done, aside].filter(Boolean).join(' '));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 /** The unpublished drafts of this browser: open one, or restore a deleted site. */
 import { useState } from 'react';
-import { discardDraft, useCuration } from '../../state/curation';
+import { discardDraft, useCuration } from '../../state/drafts';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 
@@ -20,6 +20,9 @@ export function DraftsList() {
           <li key={d.id} className={d.id === openId ? 'is-open' : undefined}>
             <span className={`cur-badge cur-badge-${d.kind}`}>{t(`cur.drafts.${d.kind}`)}</span>
             <span className="cur-draft-name">{d.name}</span>
+            {d.exported && <span className="cur-badge cur-badge-exported">{t('cur.drafts.exported')}</span>}
+            {d.exportStale && <span className="cur-badge cur-badge-stale">{t('cur.drafts.exportStale')}</span>}
+            {d.conflicts > 0 && <span className="cur-badge cur-badge-conflict">{t('cur.drafts.conflicts', { n: d.conflicts })}</span>}
             {d.kind === 'deleted' ? (
               <button type="button" onClick={() => void discardDraft(d.id)}>
                 {t('cur.drafts.restore')}

@@ -1,16 +1,19 @@
 /**
  * Export of the atlas as files (the way drafts get published): scope (current filtered
  * selection or the whole atlas) and format (GeoJSON WGS 84 or Lambert-93, CSV, CNIG
- * Sites économiques, GeoJSON of the zones). After an export, « Marquer comme publié »
- * clears the exported drafts. The zones exported (CNIG SITE-ECO, zones GeoJSON) are the
- * atlas's zones, with the outlines digitised in curation (store `zones`).
+ * Sites économiques, GeoJSON of the zones). The zones exported (CNIG SITE-ECO, zones GeoJSON)
+ * are the atlas's zones, with the outlines digitised in curation (store `zones`).
+ *
+ * No button deletes unpublished work: an export marks its drafts « exporté, en attente de
+ * publication » (`markExported`); they leave this browser only when the public data holds an
+ * identical version (src/state/drafts/publication.ts).
  */
 import { useId, useState } from 'react';
 import { filterSites } from '../../domain/filters';
 import type { Site } from '../../domain/types';
 import { downloadBlob, hasMixedGeometries, toCnigSitesEconomiques, toCSV, toCsvZip, toGeoJSON, toGeoJSONFiles, toGeoPackage, toZonesGeoJSON } from '../../data/export';
 import { allSites, useAtlas } from '../../state/store';
-import { markPublished, setLastExport, useCuration } from '../../state/curation';
+import { markExported, useCuration } from '../../state/drafts';
 import { useT } from '../i18n';
 
 type Scope = 'filtered' | 'all';
@@ -45,8 +48,7 @@ export function ExportSection() {
   const [result, setResult] = useState<{ text: string; notes: string[]; error: boolean } | null>(null);
   const [splitByType, setSplitByType] = useState(true);
   const [working, setWorking] = useState(false);
-  const lastExportIds = useCuration((s) => s.lastExportIds);
-  const drafts = useCuration((s) => s.drafts);
+  const pending = useCuration((s) => s.drafts.filter((d) => d.exported).length);
   // Counts follow the data and the filters.
   // The editable sites: zones are search results too (kind `zone`), exported as zones.
   const all = useAtlas((s) => editableSites(allSites(s)));
@@ -65,6 +67,7 @@ export function ExportSection() {
       }
       const name = `atlas-zones-${stamp()}.geojson`;
       downloadBlob(name, out.text, 'application/geo+json');
+      void markExported([], { packageName: name, zoneIds: atlas.zoneDrafts.map((d) => d.zone_id) });
       const text = t('cur.export.done', { files: name });
       setResult({ text, notes: [], error: false });
       atlas.announce(text);
@@ -124,7 +127,8 @@ export function ExportSection() {
         .getState()
         .drafts.filter((d) => exported.has(d.id) || (scope === 'all' && d.kind === 'deleted'))
         .map((d) => d.id);
-      setLastExport(ids);
+      // Marked « exporté, en attente de publication »; kept until the public data holds them.
+      void markExported(ids, { packageName: files.join(', '), zoneIds: format === 'cnig' ? atlas.zoneDrafts.map((d) => d.zone_id) : [] });
       const text = t('cur.export.done', { files: files.join(', ') });
       setResult({ text, notes, error: false });
       atlas.announce(text);
@@ -132,18 +136,6 @@ export function ExportSection() {
       setResult({ text: t('cur.export.error', { message: e instanceof Error ? e.message : String(e) }), notes: [], error: true });
     }
   }
-
-  async function publish() {
-    const ids = lastExportIds ?? [];
-    if (!ids.length) return;
-    if (!window.confirm(t('cur.export.publish.confirm', { n: ids.length }))) return;
-    const n = await markPublished(ids);
-    const text = t('cur.export.published', { n });
-    setResult({ text, notes: [], error: false });
-    useAtlas.getState().announce(text);
-  }
-
-  const pendingPublish = (lastExportIds ?? []).filter((id) => drafts.some((d) => d.id === id)).length;
 
   return (
     <div className="cur-export">
@@ -194,12 +186,10 @@ export function ExportSection() {
           )}
         </div>
       )}
-      {pendingPublish > 0 && (
-        <div className="cur-publish">
-          <p className="cur-hint">{t('cur.export.publish.hint', { n: pendingPublish })}</p>
-          <button type="button" onClick={() => void publish()}>
-            {t('cur.export.publish')}
-          </button>
+      {pending > 0 && (
+        <div className="cur-publish" data-testid="export-pending">
+          <p>{t('cur.export.pending', { n: pending })}</p>
+          <p className="cur-hint">{t('cur.export.pending.hint')}</p>
         </div>
       )}
     </div>

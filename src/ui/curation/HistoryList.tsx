@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../data/drafts';
 import type { FieldChange } from '../../domain/diff';
-import { loadHistory, useCuration } from '../../state/curation';
+import { loadHistory, useCuration } from '../../state/drafts';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 import { DERIVED_DISTANCE_FIELDS, fieldLabel, formatValue } from './format';

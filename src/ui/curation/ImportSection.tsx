@@ -28,12 +28,12 @@ import {
   useCuration,
   type ImportChoice,
   type ImportSession,
-} from '../../state/curation';
+  compareImport,
+} from '../../state/drafts';
 import { useT, type TFunction } from '../i18n';
 import type { NameFixes } from '../../data/import/importFixes';
 import { cancelImportParse, ImportCancelledError, parseImport } from '../../data/import/worker';
 import { DiffReview } from './DiffReview';
-import { compareImport } from './compare';
 import { CnigZonesImport } from './CnigZonesImport';
 
 const PAGE = 100;
@@ -312,9 +312,10 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
     const existing = new Map(allSites(atlas).map((s) => [s.properties.id, s] as const));
     const diff = compareImport(sites, existing);
     if (diff.changed.length === 0 && diff.identical.length === 0) {
-      await mergeImported(diff.fresh);
+      const report = await mergeImported(diff.fresh, session.fileName);
       setImportSession(null);
-      const msg = t('cur.import.done', { n: diff.fresh.length });
+      const aside = report.quarantined.length ? ` ${t('cur.import.quarantined', { n: report.quarantined.length })}` : '';
+      const msg = `${t('cur.import.done', { n: report.merged })}${aside}`;
       onDone(msg);
       atlas.announce(msg);
       return;

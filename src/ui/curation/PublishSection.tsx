@@ -12,7 +12,7 @@ import { buildPackage, crossPackageIssues, validatePackage, zipPackage, type Pac
 import type { TerritoryInput } from '../../data/import';
 import { allSites, useAtlas } from '../../state/store';
 import { useCuration } from '../../state/curation';
-import { markExported, setPublicationForm, usePublication, zonesWithCnig } from '../../state/publication';
+import { markExported, setPublicationForm, usePublication } from '../../state/publication';
 import { useT } from '../i18n';
 
 interface Report {
@@ -60,8 +60,8 @@ export function PublishSection() {
       return null;
     }
     const atlas = useAtlas.getState();
-    const zones = zonesWithCnig(atlas.zones, usePublication.getState().zoneCnig);
-    const pkg = buildPackage(allSites(atlas), zones, m);
+    // The atlas's zones carry their drafts (outline and CNIG values typed here).
+    const pkg = buildPackage(allSites(atlas), atlas.zones, m);
     const petr = atlas.layers.petr;
     const parsed = validatePackage(pkg, { territory: petr && petr.features.length ? (petr as TerritoryInput) : null });
     const issues = [...parsed.issues];
@@ -79,10 +79,12 @@ export function PublishSection() {
       const bytes = await zipPackage(r.pkg);
       const name = `${r.pkg.name}-${r.meta.date}.zip`;
       downloadBlob(name, new Blob([bytes as BlobPart], { type: 'application/zip' }));
-      const draftIds = new Set(useCuration.getState().drafts.map((d) => d.id));
-      markExported(
+      // Marked « exporté, en attente de publication »: kept until the public data holds them.
+      const drafts = useCuration.getState();
+      const draftIds = new Set(drafts.drafts.map((d) => d.id));
+      await markExported(
         r.pkg.siteIds.filter((id) => draftIds.has(id)),
-        { at: new Date().toISOString(), packageName: r.pkg.name },
+        { at: new Date().toISOString(), packageName: r.pkg.name, zoneIds: r.pkg.zoneIds.filter((id) => drafts.zoneRecords[id]) },
       );
       const text = t('pub.publish.done', { file: name });
       setDone(text);

@@ -14,14 +14,14 @@ import {
   canRedo,
   canUndo,
   editSite,
-  flush,
   redo,
   undo,
   useCuration,
   type EditSession,
-} from '../../state/curation';
+} from '../../state/drafts';
 import { formatNumber, useT } from '../i18n';
 import { Group, NumberField, SelectField, TextField } from './fields';
+import { ConflictChoices } from './ConflictChoices';
 import { CnigTerrainFields } from './CnigTerrainFields';
 
 const KINDS: SiteKind[] = ['plot', 'friche'];
@@ -89,6 +89,8 @@ export function SiteEditor({ session, focusName = 0 }: { session: EditSession; f
           ↷ {t('cur.editor.redo')}
         </button>
       </div>
+
+      <ConflictChoices siteId={session.id} />
 
       <Group title={t('cur.editor.group.identity')}>
         <TextField
@@ -255,7 +257,6 @@ function ReadinessRow({ id, n, session }: { id: ReadinessItemId; n: number; sess
           <select
             id={`${base}-s`}
             value={item.status}
-            onBlur={() => void flush()}
             onChange={(e) => {
               set({ status: e.target.value as ItemStatus }, 'status');
               breakUndoGroup();
@@ -274,7 +275,6 @@ function ReadinessRow({ id, n, session }: { id: ReadinessItemId; n: number; sess
             id={`${base}-d`}
             type="date"
             value={item.date ?? ''}
-            onBlur={() => void flush()}
             onChange={(e) => set({ date: e.target.value || null }, 'date')}
           />
         </div>
@@ -284,10 +284,7 @@ function ReadinessRow({ id, n, session }: { id: ReadinessItemId; n: number; sess
             id={`${base}-src`}
             type="text"
             value={item.source ?? ''}
-            onBlur={() => {
-              breakUndoGroup();
-              void flush();
-            }}
+            onBlur={breakUndoGroup}
             onChange={(e) => set({ source: e.target.value || null }, 'source')}
           />
         </div>

@@ -3,11 +3,11 @@
  * are tied to their input (aria-invalid, aria-describedby) and shown as text.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { breakUndoGroup, flush } from '../../state/curation';
+import { breakUndoGroup } from '../../state/drafts';
 
+/** Leaving a field ends its undo group (every change is already saved as it is typed). */
 function onBlurSave() {
   breakUndoGroup();
-  void flush();
 }
 
 export function FieldError({ id, message }: { id: string; message: string | null }) {

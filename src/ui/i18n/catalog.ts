@@ -12,6 +12,7 @@ import { messages as pages } from '../pages/messages';
 import { messages as dashboard } from '../dashboard/messages';
 import { messages as print } from '../print/messages';
 import { messages as map } from '../map/messages';
+import { messages as shared } from '../shared/messages';
 import { messages as publication } from '../publication/messages';
 import { messages as offline } from '../offline/messages';
 
@@ -20,7 +21,7 @@ export interface FeatureMessages {
   en: Record<string, string>;
 }
 
-const FEATURES: FeatureMessages[] = [app, search, zones, charts, curation, common, sheet, compare, pages, dashboard, print, map, publication, offline];
+const FEATURES: FeatureMessages[] = [app, search, zones, charts, curation, common, sheet, compare, pages, dashboard, print, map, shared, publication, offline];
 
 export const CATALOG: Record<Locale, Record<string, string>> = {
   fr: Object.assign({}, ...FEATURES.map((f) => f.fr)),

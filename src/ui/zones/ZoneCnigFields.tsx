@@ -2,13 +2,14 @@
  * The CNIG « Sites économiques » fields of a zone (SITE-ECO) for publication, each with its
  * official list and « inconnu » by default: type, dominant vocation, state, maîtrise d'ouvrage,
  * useful surface, identification date, and the oui/non network and vocation flags. Shown in
- * « Mode édition » for a zone with an outline; values are kept in this browser
- * (state/publication.ts) and written in the « Publier » package.
+ * « Mode édition » for a zone with an outline; values are kept in the zone's draft (drafts owner,
+ * through state/publication.ts) and written in the « Publier » package.
  */
 import { useId } from 'react';
 import { CNIG_STANDARD, codeList, UNKNOWN } from '../../domain/cnig';
 import type { ZoneRecord } from '../../domain/types';
-import { setZoneCnig, usePublication } from '../../state/publication';
+import { useAtlas } from '../../state/store';
+import { setZoneCnig } from '../../state/publication';
 import { useT } from '../i18n';
 
 const CODED = ['site_type', 'site_vocadomi', 'site_etat', 'site_moa_type'] as const;
@@ -18,10 +19,14 @@ const FLAGS = CNIG_STANDARD.classes.site_eco.fields.filter((f) => f.enum?.join('
 export function ZoneCnigFields({ zone }: { zone: ZoneRecord }) {
   const t = useT();
   const base = useId();
-  const typed = usePublication((s) => s.zoneCnig[zone.zone_id]);
-  const values = { ...(zone.cnig ?? {}), ...(typed ?? {}) };
+  // The zone as the atlas shows it carries its draft's values over the published ones.
+  const values = zone.cnig ?? {};
   const text = (f: string) => (values[f] === null || values[f] === undefined ? '' : String(values[f]));
-  const set = (f: string, v: string | number | null) => setZoneCnig(zone.zone_id, { [f]: v });
+  const set = (f: string, v: string | number | null) =>
+    void setZoneCnig(zone.zone_id, { [f]: v }).catch((e: unknown) => {
+      const a = useAtlas.getState();
+      a.announce(t('zones.outline.error', { message: e instanceof Error ? e.message : String(e) }));
+    });
   const surf = text('site_surf_utile');
   return (
     <details className="zone-cnig" data-testid={`zone-cnig-${zone.zone_id}`}>

@@ -7,7 +7,7 @@
 import { Suspense, useId } from 'react';
 import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import type { ZoneRecord } from '../../domain/types';
-import { isDigitisableZone } from '../../domain/zoneDrafts';
+import { isDigitisableZone, pendingExport } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
 import { fmtFactDate } from './format';
@@ -24,6 +24,8 @@ export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraf
   const headingId = useId();
   const area = outlineAreaM2(zone.geometry);
   const surfaces = sourcedSurfaceFacts(zone);
+  // « exporté, en attente de publication »: the package it went into (null when not pending).
+  const exportedIn = useAtlas((s) => (isDraft ? pendingExport(s.zoneDrafts.find((d) => d.zone_id === zone.zone_id)) : null));
 
   if (!isDigitisableZone(zone)) {
     return (
@@ -38,6 +40,11 @@ export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraf
     <section className="zone-outline" aria-labelledby={headingId} data-testid={`zone-outline-${zone.zone_id}`}>
       <h4 id={headingId}>{t('zones.outline.heading')}</h4>
       <p>{zone.geometry ? t(isDraft ? 'zones.outline.draft' : 'zones.outline.published') : t('zones.outline.none')}</p>
+      {exportedIn !== null && (
+        <p className="zone-hint" data-testid={`zone-exported-${zone.zone_id}`}>
+          {t('zones.outline.exported', { file: exportedIn || '—' })}
+        </p>
+      )}
       <ul className="zone-surfaces">
         {area !== null && <li data-testid={`zone-area-${zone.zone_id}`}>{t('zones.outline.computed', { area: formatSurface(locale, area) })}</li>}
         {surfaces.map((f) => {

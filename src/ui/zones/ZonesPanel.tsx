@@ -11,14 +11,10 @@ import type { ZoneFact, ZoneRecord } from '../../domain/types';
 import { isDigitisableZone } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
 import { useT, type TFunction } from '../i18n';
-import { restoreDraftsAtStartup } from './boot';
 import { fmtFactDate } from './format';
 import { ZoneOutlineSection } from './ZoneOutline';
 import './zones.css';
 import { factValueText } from '../../domain/factValue';
-
-// Outlines digitised in this browser show on the map from the start, whatever the tab.
-restoreDraftsAtStartup();
 
 /** The editing tools' host (drawing tools lifetime, write errors), loaded in « Mode édition » only. */
 const ZoneEditingHost = lazyWithRetry(() => import('./editing').then((m) => ({ default: m.ZoneEditingHost })));

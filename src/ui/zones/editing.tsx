@@ -8,23 +8,32 @@ import { useEffect, useState } from 'react';
 import type { ZoneRecord } from '../../domain/types';
 import type { ZoneHistoryEntry } from '../../data/drafts';
 import { useAtlas } from '../../state/store';
-import { loadZoneHistory, removeZoneOutline, useZoneDraftStatus } from '../../state/zoneDrafts';
+import { loadZoneHistory, removeZoneOutline, useZoneDraftStatus } from '../../state/drafts';
 import { useT } from '../i18n';
 import { outlineAreaM2 } from './outline';
 import { formatSurface } from '../../domain/format';
-import { drawZone, editZone, finishZoneDraw, releaseZoneDraw, stopZoneDraw, useZoneDrawState } from './zoneDraw';
+import { attachZoneDraw, drawZone, editZone, finishZoneDraw, stopZoneDraw, useZoneDrawState } from './zoneDraw';
 import { ZoneCnigFields } from './ZoneCnigFields';
 
 /** Rendered once by the panel while editing: owns the drawing tools' lifetime; shows write errors. */
 export function ZoneEditingHost() {
   const t = useT();
   const error = useZoneDraftStatus((s) => s.error);
-  useEffect(() => releaseZoneDraw, []);
-  if (!error) return null;
+  const notice = useZoneDraftStatus((s) => s.notice);
+  useEffect(() => attachZoneDraw(), []);
   return (
-    <p className="zones-error" role="alert">
-      {t('zones.outline.error', { message: error })}
-    </p>
+    <>
+      {error && (
+        <p className="zones-error" role="alert">
+          {t('zones.outline.error', { message: error })}
+        </p>
+      )}
+      {notice && (
+        <p className="zones-error" role="status">
+          {notice}
+        </p>
+      )}
+    </>
   );
 }
 

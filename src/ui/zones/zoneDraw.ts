@@ -2,7 +2,7 @@
  * Digitising zone outlines on the atlas map: one terra-draw controller (src/map/draw) for
  * the whole zones panel, created on first use and released when the panel's editing tools
  * go away (`releaseZoneDraw`). A finished polygon ('draw') or each settled vertex edit
- * ('edit') is saved at once as the zone's draft (src/state/zoneDrafts) and announced.
+ * ('edit') is saved at once as the zone's draft (the drafts owner, src/state/drafts) and announced.
  *
  * Every mode change is told to the app (showDrawing / hideDrawing): on a phone the map tab
  * is shown with « Terminer » / « Annuler » while drawing, and the zones tab comes back after.
@@ -16,7 +16,7 @@ import { createDrawController, type DrawController, type DrawGeometry, type Draw
 import { getAtlasMap, onAtlasMap } from '../../map/registry';
 import type { ZoneOutline } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
-import { saveZoneOutline } from '../../state/zoneDrafts';
+import { saveZoneOutline } from '../../state/drafts';
 import { hideDrawing, showDrawing } from '../shared/drawing';
 import { translate } from '../i18n';
 import { outlineAreaM2 } from './outline';
@@ -35,10 +35,21 @@ const set = useZoneDrawState.setState;
 
 let ctl: { map: MapLibreMap; c: DrawController; off: () => void } | null = null;
 
-onAtlasMap((map) => {
-  set({ ready: map !== null });
-  if (ctl && ctl.map !== map) releaseZoneDraw();
-});
+/**
+ * Follows the atlas map (drawing possible or not) while the zones panel's editing tools are
+ * shown; returns the function that stops following it (and releases the drawing tools).
+ * Called by the tools' host when it mounts, never at import.
+ */
+export function attachZoneDraw(): () => void {
+  const off = onAtlasMap((map) => {
+    set({ ready: map !== null });
+    if (ctl && ctl.map !== map) releaseZoneDraw();
+  });
+  return () => {
+    off();
+    releaseZoneDraw();
+  };
+}
 
 const isOutline = (g: DrawGeometry): g is ZoneOutline => g.type === 'Polygon' || g.type === 'MultiPolygon';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { blankSiteProperties } from '../../../src/domain/site';
 import type { Site } from '../../../src/domain/types';
 import type { HistoryEntry } from '../../../src/domain/history';
-import { compareImport } from '../../../src/ui/curation/compare';
+import { compareImport } from '../../../src/state/drafts/importSession';
 import { groupHistory } from '../../../src/ui/curation/HistoryList';
-import { withGeometry, computedSurfaceM2 } from '../../../src/ui/curation/geometry';
+import { withGeometry, computedSurfaceM2 } from '../../../src/data/drafts/geometry';
 
 function site(id: string, name: string, x = 3.3): Site {
   return {

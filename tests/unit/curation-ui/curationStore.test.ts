@@ -1,7 +1,8 @@
 /**
  * The curation store with a real IndexedDB implementation (fake-indexeddb): edits become
  * drafts, undo/redo walk the versions, a new page (fresh modules, same database) restores
- * the drafts into the atlas, deletions hide sites, publication clears drafts.
+ * the drafts into the atlas, deletions hide sites, an export marks drafts and only the public
+ * data holding them clears them.
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -79,7 +80,7 @@ describe('curation store', () => {
     expect(shown[0].properties.price_eur_m2).toBe(12.5);
   });
 
-  it('saves within the debounce delay without an explicit flush', async () => {
+  it('saves without an explicit flush (no debounce: the write starts with the edit)', async () => {
     const { c } = await page();
     c.openSite(site('pub-2', 'Publié 2'), site('pub-2', 'Publié 2'));
     c.editSite('notes', () => ({ notes: 'à vérifier' }));
@@ -104,10 +105,27 @@ describe('curation store', () => {
     const next = await page();
     expect(next.s.allSites(next.s.useAtlas.getState()).map((x) => x.properties.id)).toEqual(['pub-1', created.properties.id]);
 
-    // Publishing clears the drafts (the published files now carry them).
-    expect(await next.c.markPublished([created.properties.id, 'pub-2'])).toBe(2);
-    expect(next.c.unpublishedCount(next.c.useCuration.getState())).toBe(0);
-    expect(next.s.useAtlas.getState().draftSites).toEqual([]);
+    // Exporting marks the drafts « exporté, en attente de publication »: nothing is cleared
+    // (issue 12 §3: no button deletes unpublished work; « Marquer comme publié » is gone).
+    expect(await next.c.markExported([created.properties.id, 'pub-2'], { packageName: 'paquet.zip' })).toBe(2);
+    await next.c.flush();
+    expect(next.c.unpublishedCount(next.c.useCuration.getState())).toBe(2);
+    expect(next.c.useCuration.getState().drafts.every((d) => d.exported)).toBe(true);
+
+    // Published: the public data now holds the new site (identical) and no longer pub-2. The
+    // drafts are cleared only now, at the next start, and stay in the history.
+    const published = next.s.allSites(next.s.useAtlas.getState()).find((x) => x.properties.id === created.properties.id)!;
+    vi.resetModules();
+    const s3 = await import('../../../src/state/store');
+    const c3 = await import('../../../src/state/curation');
+    s3.useAtlas.setState({ status: 'ready', sites: [site('pub-1', 'Publié 1'), { ...published, properties: { ...published.properties, dist_rn2_m: 1234 } }] });
+    await c3.initCuration();
+    const cleared = await c3.reconcileWithPublished();
+    expect(cleared.sites.sort()).toEqual([created.properties.id, 'pub-2'].sort());
+    await c3.flush();
+    expect(c3.unpublishedCount(c3.useCuration.getState())).toBe(0);
+    expect(s3.useAtlas.getState().draftSites).toEqual([]);
+    expect((await c3.loadHistory(created.properties.id)).map((e) => e.action).at(-1)).toBe('publish');
   });
 
   it('merges imported sites as drafts, keeping created_at of the site they replace', async () => {

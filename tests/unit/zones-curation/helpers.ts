@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Polygon } from 'geojson';
-import { expect } from 'vitest';
+import { expectGoldenFile } from '../golden';
 import { emptyReadiness } from '../../../src/domain/readiness';
 import type { Site, SiteGeometry, ZoneRecord } from '../../../src/domain/types';
 
@@ -15,14 +15,7 @@ export function fixture<T>(name: string): T {
 
 /** Compares with a golden JSON file; UPDATE_GOLDEN=1 rewrites it (review the diff). */
 export function expectGolden(name: string, value: unknown): void {
-  const file = path.join(FIXTURES, name);
-  const plain = JSON.parse(JSON.stringify(value)) as unknown;
-  if (process.env.UPDATE_GOLDEN === '1') {
-    fs.writeFileSync(file, `${JSON.stringify(plain, null, 1)}\n`);
-    return;
-  }
-  if (!fs.existsSync(file)) throw new Error(`golden file missing: ${name} (run with UPDATE_GOLDEN=1)`);
-  expect(plain).toEqual(JSON.parse(fs.readFileSync(file, 'utf8')));
+  expectGoldenFile(FIXTURES, name, value);
 }
 
 export const register = (): ZoneRecord[] => fixture<ZoneRecord[]>('register.json');

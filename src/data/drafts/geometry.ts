@@ -1,11 +1,12 @@
 /**
- * Values derived from a site's geometry, recomputed live while editing: the computed
+ * Values derived from a site's geometry, recomputed live while editing (the drafts store's
+ * edit session, src/state/drafts): the computed
  * surface (turf.area, m²; null for points) and the commune / EPCI the site lies in
  * (the data layer's point-in-polygon against the communes layer).
  */
 import type { FeatureCollection } from 'geojson';
-import { assignCommune, type CommunesLayer } from '../../data/import/assignCommune';
-import { computedSurfaceM2 as surfaceOf, normalizeGeometry } from '../../data/import';
+import { assignCommune, type CommunesLayer } from '../import/assignCommune';
+import { computedSurfaceM2 as surfaceOf, normalizeGeometry } from '../import';
 import { DISTANCE_KEYS } from '../../domain/site';
 import type { Site, SiteGeometry, SiteProperties } from '../../domain/types';
 

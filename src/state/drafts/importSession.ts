@@ -1,0 +1,89 @@
+/**
+ * The import session (a file read, its validation report, then the differences for ids that
+ * already exist) and the merge of the chosen sites as drafts.
+ *
+ * Every imported site is checked against the draft schema first (a bad one is kept aside with
+ * its problem, the rest is imported), gets its distances in the worker, and is then written to
+ * IndexedDB ONCE, in batches of one transaction each (not one per site).
+ */
+import { compareWithExisting } from '../../domain/diff';
+import type { Site } from '../../domain/types';
+import { checkSite, quarantineEntry, type QuarantineEntry } from '../../data/drafts';
+import { useAtlas } from '../store';
+import { setQuarantinedCount } from './notice';
+import { withDistances } from './distances';
+import { draftDb, measureSince, perfStart, saveSites } from './persistence';
+import { flushAtlas, getState, nowIso, setState, type ImportDiff, type ImportSession } from './store';
+
+/** Sites per IndexedDB transaction when merging an import. */
+export const IMPORT_BATCH = 500;
+
+/**
+ * Sorts imported sites into new / identical / changed (with the field changes) against the
+ * sites already in the atlas (published and drafts), using the domain's `compareWithExisting`.
+ * Changed sites start undecided: the user must choose.
+ */
+export function compareImport(imported: Site[], existing: ReadonlyMap<string, Site>): ImportDiff {
+  const out: ImportDiff = { fresh: [], identical: [], changed: [] };
+  const rows = compareWithExisting(imported, existing);
+  rows.forEach((r, i) => {
+    const site = imported[i];
+    if (r.status === 'new') out.fresh.push(site);
+    else if (r.status === 'identical') out.identical.push(site);
+    else out.changed.push({ imported: site, existing: existing.get(r.id)!, changes: r.changes, choice: null });
+  });
+  return out;
+}
+
+export function setImportSession(s: ImportSession | null): void {
+  setState({ importSession: s });
+}
+
+export function patchImportSession(patch: Partial<ImportSession>): void {
+  const cur = getState().importSession;
+  if (cur) setState({ importSession: { ...cur, ...patch } });
+}
+
+export interface MergeReport {
+  /** Sites saved as drafts. */
+  merged: number;
+  /** Sites that failed the draft schema: kept aside, not imported. */
+  quarantined: QuarantineEntry[];
+}
+
+/** Saves imported sites as drafts (new ones and the replacements the user accepted). */
+export async function mergeImported(sites: Site[], source: string | null = null): Promise<MergeReport> {
+  if (!sites.length) return { merged: 0, quarantined: [] };
+  flushAtlas();
+  let perf = perfStart();
+  const t = nowIso();
+  const atlas = useAtlas.getState();
+  const existing = new Map(atlas.sites.concat(atlas.sampleSites, atlas.draftSites).map((s) => [s.properties.id, s]));
+  const good: Site[] = [];
+  const bad: QuarantineEntry[] = [];
+  for (const raw of sites) {
+    const c = checkSite(raw);
+    if (!c.ok) {
+      bad.push(quarantineEntry('site', raw, c.problems, 'import', t, source));
+      continue;
+    }
+    const s = c.value;
+    const prev = existing.get(s.properties.id);
+    good.push({
+      ...s,
+      properties: { ...s.properties, created_at: prev?.properties.created_at ?? s.properties.created_at ?? t, updated_at: s.properties.updated_at ?? t },
+    });
+  }
+  measureSince('atlas:import-check', perf);
+  if (bad.length) {
+    setState((st) => ({ quarantine: [...st.quarantine, ...bad] }));
+    setQuarantinedCount(getState().quarantine.length);
+    await draftDb()?.setAside(bad).catch(() => undefined);
+  }
+  // Distances first (worker), so each site is written once, with them.
+  perf = perfStart();
+  const ready = await withDistances(good);
+  measureSince('atlas:import-distances', perf);
+  await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
+  return { merged: ready.length, quarantined: bad };
+}

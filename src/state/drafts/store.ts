@@ -1,0 +1,297 @@
+/**
+ * The drafts store (zustand): the ONE place a draft lives in memory.
+ *
+ * `records` (sites) and `zoneRecords` (zone outlines) mirror IndexedDB, plus the changes not
+ * yet on disk (`unsaved`). Everything else is derived from them, in `applyRecords` /
+ * `applyZoneRecords` and nowhere else:
+ * - `drafts` (the panel's list) — summaries of `records`;
+ * - `session.current` (the site in the form) — its record's site, or its published version;
+ * - the atlas store's `draftSites` / `deletedSiteIds` / `zoneDrafts` (map, lists, exports).
+ *
+ * Writes go through ./persistence.ts, which commits here first, then hands the change to
+ * IndexedDB in the same task.
+ */
+import { create } from 'zustand';
+import type { CrsId } from '../../domain/crs';
+import type { Site } from '../../domain/types';
+import type { FieldChange } from '../../domain/diff';
+import type { ColumnMap, ImportResult } from '../../data/import';
+import type { DraftRecord, QuarantineEntry, ZoneDraftRecord } from '../../data/drafts';
+import { useAtlas } from '../store';
+
+export type DraftKind = 'new' | 'modified' | 'deleted';
+
+/** What the panel needs to know about one draft. */
+export interface DraftSummary {
+  id: string;
+  name: string;
+  kind: DraftKind;
+  updatedAt: string;
+  /** Exported for publication and not edited since: « exporté, en attente de publication ». */
+  exported: boolean;
+  /** Exported, then edited again: the export is out of date. */
+  exportStale: boolean;
+  /** Fields typed differently in two tabs, waiting for a choice. */
+  conflicts: number;
+}
+
+/** Undo / redo steps, kept as field changes (so a merge from another tab is never undone by accident). */
+export interface Stacks {
+  undo: FieldChange[][];
+  redo: FieldChange[][];
+  lastField: string | null;
+  lastAt: number;
+}
+
+export interface EditSession {
+  id: string;
+  /** The version shown in the form: the draft, or the published version while there is none. */
+  current: Site;
+  /** The published version (null for a site created here). */
+  published: Site | null;
+}
+
+export type ImportChoice = 'import' | 'skip';
+export type DiffChoice = 'replace' | 'keep' | null;
+
+export interface ImportSession {
+  fileName: string;
+  bytes: ArrayBuffer;
+  /** CRS chosen by the user (overrides the detection), null = detected. */
+  crs: CrsId | null;
+  /** Names typed to fix items (index → name). */
+  nameFixes: Record<number, string>;
+  /** The other files dropped with `fileName` (the parts of a Shapefile). */
+  extraFiles?: { name: string; bytes: ArrayBuffer }[];
+  /** Layer (GeoPackage), sheet (Excel) or Shapefile (zip) chosen; null = the first. */
+  layer?: string | null;
+  /** Column mapping applied (column → atlas field, null = not imported). */
+  columnMap?: ColumnMap;
+  result: ImportResult;
+  choices: Record<number, ImportChoice>;
+  stage: 'report' | 'diff';
+  /** Filled when going to the 'diff' stage. */
+  diff: ImportDiff | null;
+}
+
+export interface ImportDiffEntry {
+  imported: Site;
+  existing: Site;
+  changes: { field: string; old: unknown; new: unknown }[];
+  choice: DiffChoice;
+}
+export interface ImportDiff {
+  fresh: Site[];
+  identical: Site[];
+  changed: ImportDiffEntry[];
+}
+
+export type StorageStatus = 'loading' | 'ready' | 'unavailable';
+/** Why the last write did not reach the disk: no storage, storage full, another error. */
+export type StorageProblem = 'unavailable' | 'quota' | 'error';
+
+export interface CurationState {
+  storage: StorageStatus;
+  /** The last storage error (French); null once a write succeeds again. */
+  storageError: string | null;
+  storageProblem: StorageProblem | null;
+  /** Writes in flight. */
+  saving: boolean;
+  /** Site ids whose current version is not on disk (storage unavailable or full): tried again at the next change. */
+  unsaved: string[];
+  /** Same for zone outlines. */
+  unsavedZones: string[];
+  author: string;
+  /** THE site drafts of this browser (by site id). */
+  records: Record<string, DraftRecord>;
+  /** THE zone outline drafts of this browser (by zone id). */
+  zoneRecords: Record<string, ZoneDraftRecord>;
+  /** Derived from `records`, newest first. */
+  drafts: DraftSummary[];
+  /** Records that failed the draft schema: kept aside, listed with their problems. */
+  quarantine: QuarantineEntry[];
+  session: EditSession | null;
+  /** Undo/redo stacks per site id (kept while the page lives). */
+  stacks: Record<string, Stacks>;
+  /** Ids whose distances are being computed. */
+  distancesPending: string[];
+  /** Incremented after each write reaches the disk: history views reload. */
+  revision: number;
+  importSession: ImportSession | null;
+  /** Ids of the last export (kept for callers of the former API; see markExported). */
+  lastExportIds: string[] | null;
+}
+
+export const useCuration = create<CurationState>()(() => ({
+  storage: 'loading',
+  storageError: null,
+  storageProblem: null,
+  saving: false,
+  unsaved: [],
+  unsavedZones: [],
+  author: '',
+  records: {},
+  zoneRecords: {},
+  drafts: [],
+  quarantine: [],
+  session: null,
+  stacks: {},
+  distancesPending: [],
+  revision: 0,
+  importSession: null,
+  lastExportIds: null,
+}));
+
+export const setState = useCuration.setState;
+export const getState = useCuration.getState;
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+/** Is the export of this record still the current version? */
+function exportState(r: DraftRecord): { exported: boolean; exportStale: boolean } {
+  if (!r.exported) return { exported: false, exportStale: false };
+  const current = r.exported.rev === (r.rev ?? 0);
+  return { exported: current, exportStale: !current };
+}
+
+export function summaryOf(r: DraftRecord): DraftSummary {
+  return {
+    id: r.id,
+    name: r.site.properties.name || r.id,
+    kind: r.status,
+    updatedAt: r.updated_at,
+    ...exportState(r),
+    conflicts: r.conflicts?.length ?? 0,
+  };
+}
+
+const byNewest = (a: DraftSummary, b: DraftSummary) => b.updatedAt.localeCompare(a.updatedAt);
+
+/** The published version of a site (real data or the loaded sample), not a draft. */
+export function publishedOf(id: string): Site | null {
+  const a = useAtlas.getState();
+  return a.sites.find((x) => x.properties.id === id) ?? a.sampleSites.find((x) => x.properties.id === id) ?? null;
+}
+
+function deriveSession(session: EditSession | null, records: Record<string, DraftRecord>, touched: Set<string> | null): EditSession | null {
+  if (!session || (touched && !touched.has(session.id))) return session;
+  const r = records[session.id];
+  if (r && r.status !== 'deleted') return r.site === session.current ? session : { ...session, current: r.site };
+  // No draft (discarded, published, or removed in another tab): the published version, if any.
+  if (r?.status === 'deleted') return null;
+  if (session.published) return session.current === session.published ? session : { ...session, current: session.published };
+  return null;
+}
+
+/** A copy of `records` with `changes` applied (null removes); only the changes when `all`. */
+function withChanges<R>(records: Record<string, R>, changes: Record<string, R | null>, all: boolean): Record<string, R> {
+  const out: Record<string, R> = all ? {} : { ...records };
+  for (const [id, r] of Object.entries(changes)) {
+    if (r) out[id] = r;
+    else delete out[id];
+  }
+  return out;
+}
+
+/**
+ * Replaces some records in memory (null removes one) and derives the rest: the drafts list,
+ * the open site, the atlas's draft sites. `all` replaces every record (start-up load).
+ */
+export function applyRecords(changes: Record<string, DraftRecord | null>, all = false, display: 'now' | 'soon' = 'now'): void {
+  const ids = Object.keys(changes);
+  if (!ids.length && !all) return;
+  // The atlas shows a record's site and status only: a new revision alone changes nothing there.
+  const before = getState().records;
+  const shown = all ? null : ids.filter((id) => before[id]?.site !== changes[id]?.site || before[id]?.status !== changes[id]?.status);
+  setState((s) => {
+    const records = withChanges(s.records, changes, all);
+    let drafts: DraftSummary[];
+    if (all || ids.length > 50) drafts = Object.values(records).map(summaryOf).sort(byNewest);
+    else {
+      const touched = new Set(ids);
+      const fresh = ids.filter((id) => records[id]).map((id) => summaryOf(records[id])).sort(byNewest);
+      drafts = [...fresh, ...s.drafts.filter((d) => !touched.has(d.id))];
+    }
+    return { records, drafts, session: deriveSession(s.session, records, all ? null : new Set(ids)) };
+  });
+  if (!shown || shown.length) pushSitesToAtlas(shown, display);
+}
+
+/**
+ * Keystrokes change the atlas (map, lists, counts) at most every ATLAS_DELAY_MS: the form and the
+ * disk follow each keystroke, the map and the lists recompute once per burst. Display only:
+ * the write to IndexedDB never waits.
+ */
+const ATLAS_DELAY_MS = 150;
+const atlasPending = new Set<string>();
+let atlasAll = false;
+let atlasTimer: ReturnType<typeof setTimeout> | null = null;
+
+function pushSitesToAtlas(ids: string[] | null, display: 'now' | 'soon'): void {
+  if (ids === null) atlasAll = true;
+  else for (const id of ids) atlasPending.add(id);
+  if (display === 'now') flushAtlas();
+  else atlasTimer ??= setTimeout(flushAtlas, ATLAS_DELAY_MS);
+}
+
+/** Shows the pending draft changes in the atlas now. */
+export function flushAtlas(): void {
+  if (atlasTimer) clearTimeout(atlasTimer);
+  atlasTimer = null;
+  if (!atlasAll && !atlasPending.size) return;
+  const ids = atlasAll ? null : [...atlasPending];
+  atlasAll = false;
+  atlasPending.clear();
+  showInAtlas(ids);
+}
+
+/** The atlas store's `draftSites` / `deletedSiteIds`, derived from `records` (only the changed ids when given). */
+function showInAtlas(ids: string[] | null): void {
+  const records = getState().records;
+  const atlas = useAtlas.getState();
+  if (!ids || ids.length > 50) {
+    const sites: Site[] = [];
+    const deleted: string[] = [];
+    for (const r of Object.values(records)) {
+      if (r.status === 'deleted') deleted.push(r.id);
+      else sites.push(r.site);
+    }
+    atlas.setDrafts(sites, deleted);
+    return;
+  }
+  let sites = atlas.draftSites;
+  let deleted = atlas.deletedSiteIds;
+  for (const id of ids) {
+    const r = records[id];
+    const i = sites.findIndex((x) => x.properties.id === id);
+    const shown = r && r.status !== 'deleted' ? r.site : null;
+    if (shown) {
+      if (i < 0) sites = [...sites, shown];
+      else if (sites[i] !== shown) sites = sites.map((x, j) => (j === i ? shown : x));
+    } else if (i >= 0) sites = sites.filter((_, j) => j !== i);
+    const isDeleted = r?.status === 'deleted';
+    if (isDeleted && !deleted.includes(id)) deleted = [...deleted, id];
+    if (!isDeleted && deleted.includes(id)) deleted = deleted.filter((x) => x !== id);
+  }
+  if (sites !== atlas.draftSites || deleted !== atlas.deletedSiteIds) atlas.setDrafts(sites, deleted);
+}
+
+/** Replaces some zone records in memory (null removes one) and derives the atlas's `zoneDrafts`. */
+export function applyZoneRecords(changes: Record<string, ZoneDraftRecord | null>, all = false): void {
+  const ids = Object.keys(changes);
+  if (!ids.length && !all) return;
+  setState((s) => ({ zoneRecords: withChanges(s.zoneRecords, changes, all) }));
+  useAtlas.getState().setZoneDrafts(Object.values(getState().zoneRecords));
+}
+
+/** Number of unpublished changes (one per site with a draft, deletions included). */
+export function unpublishedCount(s: CurationState): number {
+  return s.drafts.length;
+}
+
+/** Number of changes typed here that are not on disk (storage unavailable or full). */
+export function unsavedCount(s: CurationState): number {
+  return s.unsaved.length + s.unsavedZones.length;
+}

@@ -1,0 +1,32 @@
+/**
+ * Said on every page of the atlas, « Mode édition » on or not: some records kept in this browser
+ * were unreadable and are kept aside (nothing is deleted). « Voir » opens the editing panel on
+ * their list. Light: part of the first download (reads only the drafts' start-up store).
+ */
+import { useAtlas } from '../../state/store';
+import { useDraftsNotice } from '../../state/drafts/boot';
+import { useT } from '../i18n';
+import './notice.css';
+
+export function QuarantineNotice() {
+  const t = useT();
+  const n = useDraftsNotice((s) => s.quarantined);
+  if (!n) return null;
+  return (
+    <div className="drafts-notice" role="alert" data-testid="drafts-quarantine-notice">
+      <p>{n === 1 ? t('cur.quarantine.notice.one') : t('cur.quarantine.notice.many', { n })}</p>
+      <button
+        type="button"
+        onClick={() => {
+          const atlas = useAtlas.getState();
+          atlas.setPage({ name: 'atlas' });
+          atlas.setEditMode(true);
+          atlas.setPanelTab('curation');
+          useDraftsNotice.setState((s) => ({ reveal: s.reveal + 1 }));
+        }}
+      >
+        {t('cur.quarantine.notice.show')}
+      </button>
+    </div>
+  );
+}
