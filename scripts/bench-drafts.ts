@@ -23,6 +23,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview } from 'vite';
 import { buildTestApp } from './lib/buildTestApp';
+import { benchSummary } from './lib/benchSummary';
+
+/** The last line, for `npm run bench` (scripts/lib/benchSummary.ts). */
+const summary = benchSummary('drafts');
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../tests/e2e/browser';
 import { browserPid, isAlive, processTree, SITE_ID } from '../tests/e2e/drafts-helpers';
@@ -118,6 +122,7 @@ async function commitLatency(browser: Browser, url: string): Promise<void> {
   await until(async () => (await page.evaluate(() => performance.getEntriesByName('atlas:draft-commit').length)) >= KEYS, 30000).catch(() => undefined);
   const ms = await page.evaluate(() => performance.getEntriesByName('atlas:draft-commit').map((e) => e.duration));
   await context.close();
+  summary.add({ name: `frappe → transaction IndexedDB terminée (une touche toutes les ${KEY_MS} ms, ${ms.length} transactions pour ${KEYS} touches)`, unit: 'ms', median: median(ms), p95: p95(ms) });
   console.log(`1. keystroke → IndexedDB commit, one key every ${KEY_MS} ms (${ms.length} commits for ${KEYS} keystrokes): median ${median(ms).toFixed(1)} ms, p95 ${p95(ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms  [load ${load()}]`);
 }
 
@@ -179,6 +184,7 @@ async function crashSurvival(url: string): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  summary.add({ name: `SIGKILL du navigateur ${KILL_AFTER} ms après une frappe : frappes retrouvées (sur ${RUNS})`, unit: 'frappes', median: kept, target: `${RUNS}/${RUNS}`, met: kept === RUNS });
   console.log(`2. SIGKILL of the browser ${KILL_AFTER} ms after a keystroke: ${kept}/${RUNS} kept (on disk at the kill: ${inRecord} in the record, ${inJournal} in the journal only)  [load ${load()}]`);
 }
 
@@ -241,6 +247,8 @@ async function importWrites(browser: Browser, url: string): Promise<void> {
   }, t0);
   const counter = await page.getByTestId('unpublished-count').textContent();
   await context.close();
+  summary.add({ name: `import de ${IMPORT} terrains : « Importer » → brouillons enregistrés`, unit: 'ms', median: r.end });
+  summary.add({ name: `import de ${IMPORT} terrains : plus longue tâche du fil principal`, unit: 'ms', median: r.maxLong, target: '≤ 200 ms', met: r.maxLong <= 200 });
   console.log(
     `3. import of ${IMPORT} plots: ${counter}; ${r.tx} readwrite transactions on the drafts, ${r.puts} draft puts; « Importer » → saved ${(r.end / 1000).toFixed(1)} s; longest main-thread task during the merge ${r.maxLong.toFixed(0)} ms (${r.over200} over 200 ms)  [load ${load()}]`,
   );
@@ -264,6 +272,7 @@ async function main(): Promise<void> {
     if (!only || only === 'commit') await commitLatency(browser, url);
     if (!only || only === 'crash') await crashSurvival(url);
     if (!only || only === 'import') await importWrites(browser, url);
+    summary.print();
   } finally {
     await browser.close();
     await server.close();
