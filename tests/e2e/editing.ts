@@ -6,7 +6,19 @@ export async function openEditing(page: Page): Promise<void> {
   const toggle = page.getByLabel('Mode édition');
   if (!(await toggle.isChecked())) await toggle.check();
   await page.getByRole('tab', { name: 'Édition' }).click();
-  await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
+  try {
+    await page.getByRole('heading', { name: 'Édition des sites' }).waitFor();
+  } catch (e) {
+    // Say what the page showed instead (seen once at load 8: the panel never came).
+    const shown = await page
+      .evaluate(() => ({
+        editMode: (document.querySelector('input[type=checkbox][aria-label="Mode édition"], label input[type=checkbox]') as HTMLInputElement | null)?.checked ?? null,
+        selectedTab: document.querySelector('[role=tab][aria-selected=true]')?.textContent ?? null,
+        panel: (document.querySelector('[role=tabpanel]:not([hidden])')?.textContent ?? '').slice(0, 400),
+      }))
+      .catch(() => null);
+    throw new Error(`Le panneau « Édition des sites » n'est pas venu. Page : ${JSON.stringify(shown)}`, { cause: e });
+  }
 }
 
 /** Opens a collapsible section of the panel (details/summary) if it is closed. */
