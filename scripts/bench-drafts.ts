@@ -21,8 +21,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview } from 'vite';
-import { buildTestApp } from './lib/buildTestApp';
+import { serveApp } from './lib/serve';
 import { benchSummary } from './lib/benchSummary';
 
 /** The last line, for `npm run bench` (scripts/lib/benchSummary.ts). */
@@ -257,14 +256,9 @@ async function importWrites(browser: Browser, url: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (!existsSync('public/data/manifest.json')) throw new Error('public/data/manifest.json manquant : lancez « npm run data ».');
-  const given = arg('--no-build');
-  const outDir = given ?? mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   // With the test hooks (the __atlasPerf marks of the drafts' writes), production React.
-  if (!given) await buildTestApp(outDir);
-  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  const url = `http://127.0.0.1:${address.port}/`;
+  const served = await serveApp({ dist: arg('--no-build'), testHooks: true });
+  const url = served.url;
   console.log(`Drafts bench (${new Date().toISOString()}), load ${load()}`);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   const only = arg('--only');
@@ -275,8 +269,7 @@ async function main(): Promise<void> {
     summary.print();
   } finally {
     await browser.close();
-    await server.close();
-    if (!given) rmSync(outDir, { recursive: true, force: true });
+    await served.close();
   }
 }
 

@@ -7,7 +7,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { buildApp } from './buildTestApp';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
 import { CHROMIUM_FLAGS } from '../../tests/e2e/browser';
@@ -33,16 +34,7 @@ export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean
         { find: /^maplibre-gl\/dist\/maplibre-gl-worker\.mjs/, replacement: 'maplibre-gl/dist/maplibre-gl-worker-dev.mjs' },
       ]
     : [];
-  if (!opts.dist) {
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ mode: opts.testHooks ? 'e2e' : 'production', logLevel: 'warn', resolve: { alias }, build: { outDir, emptyOutDir: true, sourcemap: opts.sourcemap ?? false } });
-    } finally {
-      if (nodeEnv === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnv;
-    }
-  }
+  if (!opts.dist) await buildApp(outDir, { testHooks: opts.testHooks ?? false, sourcemap: opts.sourcemap, alias });
   const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
