@@ -9,6 +9,7 @@ import {
   Popup,
   ScaleControl,
   getWorkerUrl,
+  prewarm,
   setWorkerUrl,
   type GeoJSONSource,
   type LngLatBoundsLike,
@@ -48,6 +49,16 @@ const EPCI_FILL_OPACITY = ['interpolate', ['linear'], ['zoom'], 8, 0.42, 12, 0.2
 
 function ensureWorker(): void {
   if (getWorkerUrl() !== workerUrl) setWorkerUrl(workerUrl);
+}
+
+/**
+ * Starts what the map needs before it exists, as early as the page can (src/main.tsx): MapLibre's
+ * worker (download, compile, start) and the fonts of the labels, while the data downloads.
+ */
+export function prewarmMap(): void {
+  ensureWorker();
+  prewarm();
+  loadGlyphFonts().catch(() => undefined);
 }
 
 function mapLocale(t: Translate): Record<string, string> {
@@ -98,7 +109,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   performance.mark('atlas-map-start');
   ensureWorker();
   const unregisterGlyphs = registerGlyphProtocol();
-  await loadGlyphFonts();
+  await Promise.all([loadGlyphFonts(), options.dataReady?.catch(() => undefined)]);
 
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
