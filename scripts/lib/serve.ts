@@ -20,13 +20,14 @@ export interface Served {
 }
 
 /**
- * Builds (unless `dist` is given) and serves the app. `sourcemap` keeps the maps for the profiles;
+ * Builds (unless `dist` is given) and serves the app. `sourcemap` keeps the maps for the profiles
+ * (`'hidden'`: the maps without the comment that points at them, the JS as `npm run build` makes it);
  * `readableMapLibre` builds with MapLibre's unminified files (its function names in the profiles).
  * `testHooks` builds like the browser tests (scripts/lib/buildTestApp.ts: production React with
  * `window.__atlas` and the `__atlasPerf` marks compiled in; `npm run build` has neither). A given
  * `dist` must then be such a build.
  */
-export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean; readableMapLibre?: boolean; testHooks?: boolean } = {}): Promise<Served> {
+export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean | 'hidden'; readableMapLibre?: boolean; testHooks?: boolean } = {}): Promise<Served> {
   const outDir = opts.dist ?? mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   const alias = opts.readableMapLibre
     ? [
