@@ -22,7 +22,7 @@ import './map.css';
 import type { FeatureCollection, Position } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { LAYER_IDS, type DataManifest, type LayerId, type MapView, type Site, type ZoneRecord } from '../domain/types';
-import { GLYPHS_URL, loadGlyphFonts, registerGlyphProtocol } from './style/glyphs';
+import { GLYPHS_URL, loadGlyphFonts, prewarmGlyphs, registerGlyphProtocol } from './style/glyphs';
 import { addImages } from './style/images';
 import { epciColors } from './style/palette';
 import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
@@ -53,12 +53,12 @@ function ensureWorker(): void {
 
 /**
  * Starts what the map needs before it exists, as early as the page can (src/main.tsx): MapLibre's
- * worker (download, compile, start) and the fonts of the labels, while the data downloads.
+ * worker (download, compile, start) and the glyphs of the labels, while the data downloads.
  */
 export function prewarmMap(): void {
   ensureWorker();
   prewarm();
-  loadGlyphFonts().catch(() => undefined);
+  prewarmGlyphs();
 }
 
 function mapLocale(t: Translate): Record<string, string> {
