@@ -10,7 +10,10 @@
  * the median and p95 of the first idle, the median time of each start-up step, the CPU time the
  * browser's processes used from navigation to first idle (renderer, GPU…: a measure of the work
  * that the machine's load does not inflate the way it inflates wall time), and the size of each
- * JS file requested before the first idle, gzipped (level 9), with the total.
+ * JS file requested before the first idle, gzipped (level 9), with the total, split into the floor
+ * (MapLibre, its worker included, and React: the atlas cannot start without them) and the rest
+ * (our code and the other libraries), with the largest parts of the rest (scripts/lib/chunkParts.ts,
+ * from the build's hidden source maps; a --dist build without maps shows whole files).
  * `--compare DIR` also opens another build, alternating runs, and prints the ratios (A/B).
  * Targets (issue 13 §1): ≤ 300 kB of gzipped JS before the first idle; first idle ≤ 1.2 s median
  * on a quiet machine. Needs public/data/ (npm run data). Last line: a JSON summary.
@@ -19,6 +22,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchSummary } from './lib/benchSummary';
+import { chunkParts, isFloor } from './lib/chunkParts';
 import { cpuSince, launchChromium, loadAvg, newContext, serveApp, stats, type Served } from './lib/serve';
 
 function arg(name: string): string | null {
@@ -54,6 +58,29 @@ interface Variant {
   runs: Run[];
   loaded: Set<string>;
   sizes: { file: string; raw: number; gz: number }[];
+  parts?: Map<string, Map<string, { raw: number; gz: number }>>;
+}
+
+/** Each JS file's parts (read before the served build is removed). */
+function partsOfFiles(outDir: string, files: string[]): Map<string, Map<string, { raw: number; gz: number }>> {
+  return new Map(files.map((f) => [f, chunkParts(join(outDir, f))]));
+}
+
+/** The JS loaded at start, by part (package or source folder), summed over the files. */
+function startParts(byFile: Map<string, Map<string, { raw: number; gz: number }>>, files: string[]): { floorGz: number; restGz: number; rest: [string, number][] } {
+  const parts = new Map<string, number>();
+  for (const f of files) for (const [p, v] of byFile.get(f) ?? []) parts.set(p, (parts.get(p) ?? 0) + v.gz);
+  let floorGz = 0;
+  let restGz = 0;
+  const rest: [string, number][] = [];
+  for (const [p, gz] of parts) {
+    if (isFloor(p)) floorGz += gz;
+    else {
+      restGz += gz;
+      rest.push([p, gz]);
+    }
+  }
+  return { floorGz, restGz, rest: rest.sort((a, b) => b[1] - a[1]) };
 }
 
 function jsSizes(outDir: string) {
@@ -68,7 +95,7 @@ function jsSizes(outDir: string) {
 async function main(): Promise<void> {
   if (!existsSync('public/data/manifest.json')) throw new Error('public/data/manifest.json manquant : lancez « npm run data ».');
   const variants: Variant[] = [];
-  const a = await serveApp({ dist: arg('--dist') ?? arg('--no-build') });
+  const a = await serveApp({ dist: arg('--dist') ?? arg('--no-build'), sourcemap: 'hidden' });
   variants.push({ name: 'A', served: a, runs: [], loaded: new Set(), sizes: jsSizes(a.outDir) });
   const other = arg('--compare');
   if (other) {
@@ -104,6 +131,7 @@ async function main(): Promise<void> {
         await context.close();
       }
     }
+    for (const v of variants) v.parts = partsOfFiles(v.served.outDir, [...v.loaded].filter((f) => v.sizes.some((s) => s.file === f)));
   } finally {
     await browser.close();
     for (const v of variants) await v.served.close();
@@ -131,11 +159,16 @@ async function main(): Promise<void> {
     for (const s of pageJs.sort((x, y) => y.gz - x.gz)) console.log(`  ${s.file.padEnd(52)} ${kb(s.raw).padStart(10)}  gz ${kb(s.gz).padStart(9)}`);
     console.log(`  total: ${kb(sum(pageJs, 'raw'))} (gz ${kb(startGz)}; objectif ≤ ${TARGET_GZ_KB} kB)${startGz / 1024 <= TARGET_GZ_KB ? '' : ' : NON atteint'}`);
     const later = v.sizes.filter((s) => !v.loaded.has(s.file));
+    const split = startParts(v.parts ?? new Map(), pageJs.map((s) => s.file));
+    console.log(`  of which the floor, MapLibre (its worker included) and React: gz ${kb(split.floorGz)}; the rest (the atlas's code and other libraries): gz ${kb(split.restGz)}`);
+    console.log(`  largest parts of the rest: ${split.rest.slice(0, 12).map(([p, gz]) => `${p} ${kb(gz)}`).join(', ')}`);
     console.log(`Loaded on demand later: ${later.length} files, ${kb(sum(later, 'raw'))} (gz ${kb(sum(later, 'gz'))}); all JS: gz ${kb(sum(v.sizes, 'gz'))}`);
     summary[v.name] = {
       firstIdle: { median: idle.median, p95: idle.p95, max: idle.max },
       cpuMs: cpu.median,
       startJsGzKB: Math.round((startGz / 1024) * 10) / 10,
+      floorGzKB: Math.round((split.floorGz / 1024) * 10) / 10,
+      restGzKB: Math.round((split.restGz / 1024) * 10) / 10,
       startChunks: Object.fromEntries(pageJs.map((s) => [s.file, Math.round((s.gz / 1024) * 10) / 10])),
       allJsGzKB: Math.round((sum(v.sizes, 'gz') / 1024) * 10) / 10,
     };
@@ -153,6 +186,9 @@ async function main(): Promise<void> {
   const line = benchSummary('first-idle');
   line.add({ name: `premier repos de la carte (${RUNS} chargements)`, unit: 'ms', median: firstIdle.median, p95: firstIdle.p95, target: `≤ ${TARGET_MS} ms (machine au repos)`, met: firstIdle.median <= TARGET_MS });
   line.add({ name: 'JS gzip chargé avant le premier repos', unit: 'kB', median: firstGzKB, target: `≤ ${TARGET_GZ_KB} kB`, met: firstGzKB <= TARGET_GZ_KB });
+  const parts = summary[first.name] as { floorGzKB: number; restGzKB: number };
+  line.add({ name: '… dont MapLibre (et son worker) et React', unit: 'kB', median: parts.floorGzKB, target: null, met: null });
+  line.add({ name: '… dont le reste (code de l’atlas, autres bibliothèques)', unit: 'kB', median: parts.restGzKB, target: null, met: null });
   line.print();
 }
 

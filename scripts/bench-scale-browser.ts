@@ -3,11 +3,12 @@
  * to load (list shown and map idle) and to filter, in headless chromium, and the largest count
  * that stays within the targets: load ≤ 5 s and filter p95 ≤ 200 ms.
  *
- *   npx tsx scripts/bench-scale-browser.ts [--counts 25000,50000,100000,200000] [--rounds N] [--sources DIR] [--dist DIR]
+ *   npx tsx scripts/bench-scale-browser.ts [--counts 25000,50000,100000,200000] [--rounds N] [--sources DIR] [--dist DIR] [--geojson]
  *
  * Sites: the ~24,000 national Cartofriches friches, then moved copies marked fictitious
- * (scripts/lib/scaleSites.ts), served as the app's sites file (written into the served build:
- * with --dist, into that folder). For each count, a fresh page: the load is timed from
+ * (scripts/lib/scaleSites.ts), served as the app's sites file with its compact copy, as the data
+ * build writes them (src/data/compactSites.ts; written into the served build: with --dist, into
+ * that folder). `--geojson` serves the GeoJSON alone. For each count, a fresh page: the load is timed from
  * navigation to the list announcing every site and the map idle with its tiles loaded; then
  * the map shows its widest view (every site in view, as in bench-filter-browser) and the filter
  * changes of that bench (scripts/lib/atlasFilterChanges.ts) are timed from the input event to
@@ -16,7 +17,9 @@
  *
  * The last line is a JSON summary (`{"bench":"scale-browser",…}`) for `npm run bench`.
  */
+import type { Feature } from 'geojson';
 import { benchSummary } from './lib/benchSummary';
+import { compactSites } from '../src/data/compactSites';
 import type { Page } from 'playwright-core';
 import { CHANGES, measureAtlas } from './lib/atlasFilterChanges';
 import { scaledNationalSites, sitesBody } from './lib/scaleSites';
@@ -33,6 +36,7 @@ const COUNTS = (arg('counts', '25000,50000,100000,200000') ?? '')
   .filter((n) => Number.isInteger(n) && n > 0)
   .sort((a, b) => a - b);
 const ROUNDS = Number(arg('rounds', '5'));
+const GEOJSON_ONLY = process.argv.includes('--geojson');
 const LOAD_TARGET_MS = 5000;
 const P95_TARGET_MS = 200;
 /** France, as the atlas shows it at its lowest zoom. */
@@ -77,7 +81,7 @@ async function main() {
   const served = await serveApp({ dist: arg('dist'), testHooks: true });
   const browser = await launchChromium();
   const rows: Row[] = [];
-  console.log(`Sites : ${COUNTS.join(', ')} ; ${ROUNDS} tours × ${CHANGES.length} changements de filtre par taille ; charge ${loadAvg()}`);
+  console.log(`Sites : ${COUNTS.join(', ')} (${GEOJSON_ONLY ? 'GeoJSON seul' : 'copie compacte'}) ; ${ROUNDS} tours × ${CHANGES.length} changements de filtre par taille ; charge ${loadAvg()}`);
   try {
     for (const n of COUNTS) {
       const sites = scaledNationalSites(n);
@@ -86,7 +90,10 @@ async function main() {
       await context.addInitScript(() => {
         (window as unknown as { __atlasPerf: boolean }).__atlasPerf = true;
       });
-      await serveSitesFile(context, served, sitesBody(sites));
+      // As the data build writes them: the GeoJSON and its compact copy, which the page reads
+      // (--geojson: the GeoJSON alone, as before the compact copy).
+      const compact = GEOJSON_ONLY ? undefined : JSON.stringify(compactSites({ type: 'FeatureCollection', features: sites as unknown as Feature[] }));
+      await serveSitesFile(context, served, sitesBody(sites), undefined, compact);
       const page = await context.newPage();
       let mapErrors = 0;
       page.on('pageerror', (e) => {

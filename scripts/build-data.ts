@@ -45,6 +45,7 @@ import { publishedAtlas, readPackageFolders, validatePublished } from './lib/pub
 import type { PackageSummary } from '../src/data/publish/index';
 import type { CommunesLayer } from '../src/data/import/assignCommune';
 import type { ZoneRecord } from '../src/domain/types';
+import { compactName, compactSites } from '../src/data/compactSites';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SOURCES = path.resolve(REPO_ROOT, '../shared/opendata');
@@ -349,7 +350,9 @@ export async function runBuild(opts: BuildOptions, out: Output): Promise<BuildRe
         const extra: string[] = [];
         if (!sites.withDistances) extra.push('Distances aux réseaux non calculées dans cette version des données.');
         const w = staging.write(layer.output, JSON.stringify(sites.collection));
-        entries[layer.id] = withPublications(manifestEntry(layer, w, sites.collection.features.length, extra), pubAttribution);
+        // The page reads the compact copy (about 4.6 times fewer bytes at 24,000 friches); the GeoJSON stays the reference.
+        const c = staging.write(compactName(layer.output), JSON.stringify(compactSites(sites.collection)));
+        entries[layer.id] = { ...withPublications(manifestEntry(layer, w, sites.collection.features.length, extra), pubAttribution), compact: { file: c.file, bytes: c.bytes, sha256: c.sha256 } };
       }
     }
     const manifest: DataManifest = {

@@ -10,7 +10,8 @@
  * Default: the real data, traced from navigation to the map's first idle with data.
  * --sites national   the ~24,000 Cartofriches friches of France as sites (like the filter bench);
  * --sites FILE       any sites GeoJSON file served in place of sites.geojson (copied into the
- *                    served folder: give --dist a scratch copy of a build);
+ *                    served folder: give --dist a scratch copy of a build), with its compact
+ *                    copy as the data build writes it (--geojson: the GeoJSON alone);
  * --sample           opens `?sample=1` (the fictitious sample of public/data/sample.geojson);
  * --filter           after the first idle, traces filter changes (surface, text, reset) instead;
  * --out FILE         keeps the raw trace (open it in chrome://tracing or the DevTools panel);
@@ -22,6 +23,8 @@ import { resolve } from 'node:path';
 import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import { launchChromium, loadAvg, newContext, serveApp, serveSites, serveSitesFile } from './lib/serve';
 import { nationalSitesBody } from './lib/nationalSites';
+import type { FeatureCollection } from 'geojson';
+import { compactSites } from '../src/data/compactSites';
 
 function arg(name: string): string | null {
   const i = process.argv.indexOf(name);
@@ -35,7 +38,12 @@ async function main(): Promise<void> {
     const context = await newContext(browser);
     const sites = arg('--sites');
     if (sites === 'national') await serveSites(context, nationalSitesBody().body);
-    else if (sites) await serveSitesFile(context, served, readFileSync(resolve(sites)));
+    else if (sites) {
+      const body = readFileSync(resolve(sites));
+      // With its compact copy, as the data build writes it (the page reads that one).
+      const compact = process.argv.includes('--geojson') ? undefined : JSON.stringify(compactSites(JSON.parse(body.toString('utf8')) as FeatureCollection));
+      await serveSitesFile(context, served, body, undefined, compact);
+    }
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('Erreur de page :', String(e)));
     const filterMode = process.argv.includes('--filter');

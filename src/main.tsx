@@ -6,9 +6,12 @@ import { App } from './ui/app/App';
 import { prefetchAtlasData } from './state/bootstrap';
 import { ErrorBoundary } from './ui/shared/ErrorBoundary';
 import { startOfflineSupportWhenIdle } from './state/offline';
+import { prewarmMap } from './map';
 
 // The data downloads start now, while React renders and the map starts (the app's start-up then awaits them).
 prefetchAtlasData().catch(() => undefined);
+// MapLibre's worker and the label fonts start too; the map itself is created once the data is here.
+prewarmMap();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

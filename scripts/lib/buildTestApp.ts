@@ -10,7 +10,7 @@ import { build, type AliasOptions } from 'vite';
  * caller runs under, with the test hooks compiled in only when `testHooks` is set (`mode: 'e2e'`).
  * Also used by the benches (scripts/lib/serve.ts), which may keep source maps or swap modules.
  */
-export async function buildApp(outDir: string, opts: { testHooks: boolean; sourcemap?: boolean; alias?: AliasOptions }): Promise<void> {
+export async function buildApp(outDir: string, opts: { testHooks: boolean; sourcemap?: boolean | 'hidden'; alias?: AliasOptions }): Promise<void> {
   // Vitest sets NODE_ENV=test, which Vite would write into the bundle (React's development
   // build, several times slower): the tests run against production React instead.
   const nodeEnv = process.env.NODE_ENV;

@@ -11,6 +11,7 @@ import { preview } from 'vite';
 import { buildApp } from './buildTestApp';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
+import { compactName } from '../../src/data/compactSites';
 import { CHROMIUM_FLAGS } from '../../tests/e2e/browser';
 
 export interface Served {
@@ -20,13 +21,14 @@ export interface Served {
 }
 
 /**
- * Builds (unless `dist` is given) and serves the app. `sourcemap` keeps the maps for the profiles;
+ * Builds (unless `dist` is given) and serves the app. `sourcemap` keeps the maps for the profiles
+ * (`'hidden'`: the maps without the comment that points at them, the JS as `npm run build` makes it);
  * `readableMapLibre` builds with MapLibre's unminified files (its function names in the profiles).
  * `testHooks` builds like the browser tests (scripts/lib/buildTestApp.ts: production React with
  * `window.__atlas` and the `__atlasPerf` marks compiled in; `npm run build` has neither). A given
  * `dist` must then be such a build.
  */
-export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean; readableMapLibre?: boolean; testHooks?: boolean } = {}): Promise<Served> {
+export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean | 'hidden'; readableMapLibre?: boolean; testHooks?: boolean } = {}): Promise<Served> {
   const outDir = opts.dist ?? mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   const alias = opts.readableMapLibre
     ? [
@@ -132,6 +134,8 @@ export async function serveSites(context: BrowserContext, body: string | Buffer,
     const res = await route.fetch();
     const manifest = (await res.json()) as DataManifest;
     sitesFile = manifest.layers.sites?.file ?? sitesFile;
+    // The page must read the answered file, not the build's compact copy of the real sites.
+    if (manifest.layers.sites?.compact) delete manifest.layers.sites.compact;
     await route.fulfill({ response: res, json: manifest });
   });
   await context.route(/\/data\/[^/?#]+$/, async (route) => {
@@ -142,14 +146,21 @@ export async function serveSites(context: BrowserContext, body: string | Buffer,
 
 /**
  * For large site sets (a route answer of hundreds of MB crashes the page): writes the sites as a
- * file of the served folder and points the manifest's sites entry at it.
+ * file of the served folder and points the manifest's sites entry at it. With `compact` (the
+ * compact copy of the same sites, src/data/compactSites.ts), writes it too and names it in the
+ * manifest, as the data build does: the page then reads it. Without, the manifest names none.
  */
-export async function serveSitesFile(context: BrowserContext, served: Served, body: string | Buffer, name = 'bench-sites.geojson'): Promise<void> {
+export async function serveSitesFile(context: BrowserContext, served: Served, body: string | Buffer, name = 'bench-sites.geojson', compact?: string | Buffer): Promise<void> {
   writeFileSync(join(served.outDir, 'data', name), body);
+  const compactFile = compactName(name);
+  if (compact !== undefined) writeFileSync(join(served.outDir, 'data', compactFile), compact);
   await context.route(/\/data\/manifest\.json$/, async (route) => {
     const res = await route.fetch();
     const manifest = (await res.json()) as DataManifest;
-    if (manifest.layers.sites) manifest.layers.sites = { ...manifest.layers.sites, file: name };
+    if (manifest.layers.sites) {
+      const { compact: _old, ...entry } = manifest.layers.sites;
+      manifest.layers.sites = { ...entry, file: name, ...(compact !== undefined ? { compact: { file: compactFile, bytes: Buffer.byteLength(compact), sha256: '' } } : {}) };
+    }
     await route.fulfill({ response: res, json: manifest });
   });
 }

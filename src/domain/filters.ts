@@ -42,8 +42,8 @@ export interface PreparedSite {
   surface: number | null;
   level: ReadinessLevel;
   sectorMask: number;
-  /** Normalised name, commune and id, one per line. */
-  text: string;
+  /** Normalised name, commune and id, one per line (computed on first use). */
+  readonly text: string;
   availability: Availability;
   kind: SiteKind;
   epci: string | null;
@@ -62,18 +62,28 @@ function finiteOrNull(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
+/** A site's normalised name, commune and id, one per line (see PreparedSite.text). */
+function searchText(p: SiteProperties): string {
+  // A friche renamed to its short title stays findable by its full source title (« Recyclage foncier… »).
+  return (
+    `${normalizeForSearch(p.name)}\n${normalizeForSearch(p.commune)}\n${normalizeForSearch(p.id)}` +
+    (p.friche_details?.full_name && p.friche_details.full_name !== p.name ? `\n${normalizeForSearch(p.friche_details.full_name)}` : '')
+  );
+}
+
 export function prepareSite(site: Site): PreparedSite {
   const p = site.properties;
+  let text: string | undefined;
   return {
     site,
     props: p,
     surface: siteSurfaceM2(p),
     level: readinessLevel(p),
     sectorMask: sectorMask(p.sectors),
-    // A friche renamed to its short title stays findable by its full source title (« Recyclage foncier… »).
-    text:
-      `${normalizeForSearch(p.name)}\n${normalizeForSearch(p.commune)}\n${normalizeForSearch(p.id)}` +
-      (p.friche_details?.full_name && p.friche_details.full_name !== p.name ? `\n${normalizeForSearch(p.friche_details.full_name)}` : ''),
+    // Computed on the first text search only: at 100,000 sites, the start-up saves ~0.3 s.
+    get text() {
+      return (text ??= searchText(p));
+    },
     availability: p.availability,
     kind: p.kind,
     epci: p.epci_siren,

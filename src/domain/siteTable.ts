@@ -111,7 +111,6 @@ export function siteTable(sites: readonly Site[]): SiteTable {
   const distIte = new Float64Array(n);
   const fricheStatus = new Int8Array(n);
   const fictitious = new Uint8Array(n);
-  const text = new Array<string>(n);
   const levelIndex = new Map<string, number>(READINESS_LEVELS.map((l, i) => [l, i]));
   const statusIndex = new Map<string, number>(FRICHE_STATUS_KEYS.map((k, i) => [k, i]));
   const av = dictionary(AVAILABILITIES);
@@ -120,6 +119,7 @@ export function siteTable(sites: readonly Site[]): SiteTable {
   const co = dictionary();
   let lo = Infinity;
   let hi = -Infinity;
+  let text: string[] | undefined;
   for (let i = 0; i < n; i++) {
     const ps = prepared[i];
     const s = ps.surface;
@@ -140,7 +140,6 @@ export function siteTable(sites: readonly Site[]): SiteTable {
     distIte[i] = nanIfNull(ps.distIte);
     fricheStatus[i] = ps.fricheStatus === null ? -1 : (statusIndex.get(ps.fricheStatus) ?? -2);
     fictitious[i] = ps.props.fictitious ? 1 : 0;
-    text[i] = ps.text;
   }
   t = {
     sites,
@@ -163,7 +162,10 @@ export function siteTable(sites: readonly Site[]): SiteTable {
     distIte,
     fricheStatus,
     fictitious,
-    text,
+    // The search text column, built on the first text search (most start-ups never need it).
+    get text() {
+      return (text ??= prepared.map((ps) => ps.text));
+    },
     surfaceLo: lo,
     surfaceHi: hi,
   };
@@ -227,7 +229,8 @@ export function evaluateFilters(table: SiteTable, f: FilterState): FilterResult 
   const maxSt = c.maxStation;
   const maxIte = c.maxIte;
   const hasDist = maxRn2 !== null || maxWw !== null || maxSt !== null || maxIte !== null;
-  const { surface, level, sectorMask, availability, kind, insee, text, distRn2, distWaterway, distStation, distIte, fricheStatus } = table;
+  const { surface, level, sectorMask, availability, kind, insee, distRn2, distWaterway, distStation, distIte, fricheStatus } = table;
+  const text = tokens.length ? table.text : [];
   const ep = table.epci;
   /** A known distance within the limit (NaN, unknown, fails any active limit). */
   const within = (d: number, max: number | null) => max === null || d <= max;

@@ -325,6 +325,11 @@ export interface LayerManifestEntry {
   bytes: number;
   sha256: string;
   caveats?: string[];
+  /**
+   * The same features in a smaller file the page reads instead (sites: src/data/compactSites.ts,
+   * written by the data build beside `file`); absent in older builds, and `file` stays the reference.
+   */
+  compact?: { file: string; bytes: number; sha256: string };
 }
 
 export interface DataManifest {

@@ -9,6 +9,7 @@ import {
   Popup,
   ScaleControl,
   getWorkerUrl,
+  prewarm,
   setWorkerUrl,
   type GeoJSONSource,
   type LngLatBoundsLike,
@@ -21,7 +22,7 @@ import './map.css';
 import type { FeatureCollection, Position } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { LAYER_IDS, type DataManifest, type LayerId, type MapView, type Site, type ZoneRecord } from '../domain/types';
-import { GLYPHS_URL, loadGlyphFonts, registerGlyphProtocol } from './style/glyphs';
+import { GLYPHS_URL, loadGlyphFonts, prewarmGlyphs, registerGlyphProtocol } from './style/glyphs';
 import { addImages } from './style/images';
 import { epciColors } from './style/palette';
 import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
@@ -48,6 +49,16 @@ const EPCI_FILL_OPACITY = ['interpolate', ['linear'], ['zoom'], 8, 0.42, 12, 0.2
 
 function ensureWorker(): void {
   if (getWorkerUrl() !== workerUrl) setWorkerUrl(workerUrl);
+}
+
+/**
+ * Starts what the map needs before it exists, as early as the page can (src/main.tsx): MapLibre's
+ * worker (download, compile, start) and the glyphs of the labels, while the data downloads.
+ */
+export function prewarmMap(): void {
+  ensureWorker();
+  prewarm();
+  prewarmGlyphs();
 }
 
 function mapLocale(t: Translate): Record<string, string> {
@@ -98,7 +109,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   performance.mark('atlas-map-start');
   ensureWorker();
   const unregisterGlyphs = registerGlyphProtocol();
-  await loadGlyphFonts();
+  await Promise.all([loadGlyphFonts(), options.dataReady?.catch(() => undefined)]);
 
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;

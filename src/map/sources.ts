@@ -249,16 +249,18 @@ export function siteFeatures(sites: readonly Site[], fid?: (id: string) => numbe
         type: 'Feature',
         geometry,
         properties: {
-          // MapLibre drops nested objects/arrays in expressions; keep the scalars the style needs.
+          // MapLibre drops nested objects/arrays in expressions; keep the scalars the style needs,
+          // and only those: every property is cloned to MapLibre's worker and kept in each tile
+          // (at 100,000 sites, each one costs). The friche status is read through `_status`, the
+          // precision only by the zones' markers.
           id: p.id,
           name: p.name,
           kind: p.kind,
           fictitious: p.fictitious === true,
-          friche_status: p.friche_status ?? null,
           _level: readinessLevel(p),
           _status: fricheStatusKey(p.friche_status),
           _geom: geomKind,
-          _precision: precision,
+          ...(p.kind === 'zone' ? { _precision: precision } : {}),
           ...(fid ? { _fid: fid(p.id) } : {}),
         },
     });

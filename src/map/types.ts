@@ -12,6 +12,12 @@ export interface AtlasMapOptions {
   t: Translate;
   /** View to open on (e.g. restored from the URL); null/undefined fits the PETR. */
   initialView?: MapView | null;
+  /**
+   * Resolves (or fails) when the atlas data has arrived: the map is created then, not before.
+   * Until the data is here a MapLibre map only draws empty frames, and on a 2-core machine with
+   * a software renderer each of them takes CPU from the download, the parse and the worker.
+   */
+  dataReady?: Promise<unknown>;
 }
 
 export interface ViewPadding {

@@ -184,7 +184,8 @@ describe('never a blank page: error boundaries', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
     try {
       await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-      await context.route(/\/data\/sites\.geojson$/, async (route) => {
+      // The sites file and its compact copy (the one the page reads when the build wrote it).
+      await context.route(/\/data\/sites\.(geojson|compact\.json)$/, async (route) => {
         const res = await route.fetch();
         const fc = (await res.json()) as { features: { properties: Record<string, unknown> }[] };
         fc.features[0].properties.name = { x: 1 };

@@ -9,6 +9,7 @@ import { setAtlasMap } from '../../map/registry';
 import type { MapView } from '../../domain/types';
 import { computeDetailed } from '../../data/distances/client';
 import { useAtlas, type AtlasState } from '../../state/store';
+import { prefetchAtlasData } from '../../state/bootstrap';
 import { selectAllSites, selectFilterResult } from '../../state/selectors';
 import { formatNumber, useT } from '../i18n';
 import { focusMain } from '../shared/focusMain';
@@ -71,7 +72,7 @@ export function MapPanel() {
     if (!el) return;
     let cancelled = false;
     let created: AtlasMapController | null = null;
-    createAtlasMap(el, { t: tRef.current, initialView: useAtlas.getState().view })
+    createAtlasMap(el, { t: tRef.current, initialView: useAtlas.getState().view, dataReady: prefetchAtlasData() })
       .then((c) => {
         if (cancelled) {
           c.destroy();
