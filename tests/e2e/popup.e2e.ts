@@ -73,7 +73,7 @@ describe('map popups', () => {
   ] as const) {
     it(`fits a phone ${label}: the whole popup in view, its close button usable`, async () => {
       // Device scale 1: the layout is the same in CSS pixels, and the software renderer draws 4× fewer pixels.
-      const context = await browser.newContext({ viewport, locale: 'fr-FR', isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+      const context = await browser.newContext({ viewport, locale: 'fr-FR', isMobile: true, hasTouch: true, deviceScaleFactor: 1, serviceWorkers: 'block' });
       const { page, errors } = await openAtlas(browser, '', { context });
       try {
         await page.getByRole('tab', { name: 'Carte' }).click();
