@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch } from './browser';
+import { DESKTOP, baseURL, launch } from './browser';
 import { importInEditMode, mapReady, siteIds, swActivated } from './shell-helpers';
 
 const GPKG = 'tests/fixtures/qgis/terrains.gpkg';
@@ -29,7 +29,7 @@ async function pageViolations(): Promise<string[]> {
 
 beforeAll(async () => {
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', acceptDownloads: true });
+  context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', acceptDownloads: true });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await context.addInitScript(() => {
     const w = window as unknown as { __csp?: string[] };

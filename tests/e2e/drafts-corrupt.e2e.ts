@@ -17,7 +17,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openAtlas, openPage } from './browser';
+import { DESKTOP, launch, openAtlas, openPage } from './browser';
 import { counterText, editorOpenOn, openEditing, openSection, readRecord, SITE_ID, waitMapReady, writeRaw } from './drafts-helpers';
 
 const GOOD_NAME = 'Brouillon sain à garder';
@@ -181,7 +181,7 @@ describe('drafts: a crafted backup file', () => {
 
 describe('never a blank page: error boundaries', () => {
   it('a published site whose name is not text breaks one panel, not the atlas; the way out is offered', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
     try {
       await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
       // The sites file and its compact copy (the one the page reads when the build wrote it).

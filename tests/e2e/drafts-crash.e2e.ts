@@ -30,6 +30,7 @@ async function start(dir: string): Promise<{ context: BrowserContext; page: Page
     args: CHROMIUM_FLAGS,
     viewport: { width: 1100, height: 700 },
     locale: 'fr-FR',
+    serviceWorkers: 'block',
   });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());

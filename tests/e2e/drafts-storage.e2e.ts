@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch } from './browser';
+import { DESKTOP, baseURL, launch } from './browser';
 import { counterText, editorOpenOn, openEditing, readRecord, SITE_ID, waitMapReady } from './drafts-helpers';
 
 let browser: Browser;
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 async function open(init: () => void): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', acceptDownloads: true, serviceWorkers: 'block' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await context.addInitScript(init);
   const page = await context.newPage();

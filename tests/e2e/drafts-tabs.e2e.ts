@@ -26,7 +26,7 @@ afterAll(async () => {
 
 async function newContext(): Promise<BrowserContext> {
   // A smaller window than other tests: two maps rendered in software at once cost less.
-  const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, locale: 'fr-FR' });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 700 }, locale: 'fr-FR', serviceWorkers: 'block' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   return context;
 }

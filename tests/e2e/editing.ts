@@ -1,4 +1,5 @@
 /** Shared steps of the curation browser tests: edit mode, the panel's sections, what the map draws. */
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /** Turns « Mode édition » on and opens the Édition tab. */
@@ -15,9 +16,18 @@ export async function openEditing(page: Page): Promise<void> {
         editMode: (document.querySelector('input[type=checkbox][aria-label="Mode édition"], label input[type=checkbox]') as HTMLInputElement | null)?.checked ?? null,
         selectedTab: document.querySelector('[role=tab][aria-selected=true]')?.textContent ?? null,
         panel: (document.querySelector('[role=tabpanel]:not([hidden])')?.textContent ?? '').slice(0, 400),
+        // In the DOM but hidden (e.g. by a Suspense boundary that suspended again)?
+        heading: (() => {
+          const h = [...document.querySelectorAll('h2')].find((x) => x.textContent?.includes('Édition des sites'));
+          return h ? { inDom: true, visible: !!(h as HTMLElement).offsetParent } : { inDom: false };
+        })(),
       }))
       .catch(() => null);
-    throw new Error(`Le panneau « Édition des sites » n'est pas venu. Page : ${JSON.stringify(shown)}`, { cause: e });
+    // And what it looked like, for whoever diagnoses it.
+    const shot = `.tmp/screenshots/openEditing-${Date.now()}.png`;
+    mkdirSync('.tmp/screenshots', { recursive: true });
+    const saved = await page.screenshot({ path: shot }).then(() => shot, () => 'none');
+    throw new Error(`Le panneau « Édition des sites » n'est pas venu. Page : ${JSON.stringify(shown)} ; capture : ${saved}`, { cause: e });
   }
 }
 

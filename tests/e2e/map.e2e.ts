@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
-import { baseURL, launch, openAtlas, openLayersPanel } from './browser';
+import { WIDE_DESKTOP, baseURL, launch, openAtlas, openLayersPanel } from './browser';
 import { urlSettled } from './waits';
 
 type Win = Window & {
@@ -107,7 +107,7 @@ beforeAll(async () => {
   const res = await fetch(baseURL() + 'data/manifest.json');
   manifest = (await res.json()) as DataManifest;
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+  context = await browser.newContext({ viewport: WIDE_DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
   const base = baseURL();
   context.on('request', (r) => {
     const u = r.url();

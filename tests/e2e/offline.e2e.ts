@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch } from './browser';
+import { DESKTOP, baseURL, launch } from './browser';
 import { importInEditMode, mapReady, siteIds, swActivated } from './shell-helpers';
 
 const GPKG = 'tests/fixtures/qgis/terrains.gpkg';
@@ -28,7 +28,7 @@ async function newPage(): Promise<Page> {
 
 beforeAll(async () => {
   browser = await launch();
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+  context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await newPage();
   await page.goto(baseURL());

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openAtlas } from './browser';
+import { WIDE_DESKTOP, launch, openAtlas } from './browser';
 
 type Win = Window & {
   __atlas: {
@@ -47,7 +47,7 @@ async function lonelySite(page: Page, minX = 0): Promise<{ id: string; x: number
 
 describe('map popups', () => {
   it('« Fiche du site » opens the atlas’s sheet of that site, keeping the search', async () => {
-    const { context, page, errors } = await openAtlas(browser, '?kind=friche');
+    const { context, page, errors } = await openAtlas(browser, '?kind=friche', { viewport: WIDE_DESKTOP });
     try {
       const site = await lonelySite(page, 340);
       await page.mouse.click(site.x, site.y);
@@ -73,7 +73,7 @@ describe('map popups', () => {
   ] as const) {
     it(`fits a phone ${label}: the whole popup in view, its close button usable`, async () => {
       // Device scale 1: the layout is the same in CSS pixels, and the software renderer draws 4× fewer pixels.
-      const context = await browser.newContext({ viewport, locale: 'fr-FR', isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+      const context = await browser.newContext({ viewport, locale: 'fr-FR', isMobile: true, hasTouch: true, deviceScaleFactor: 1, serviceWorkers: 'block' });
       const { page, errors } = await openAtlas(browser, '', { context });
       try {
         await page.getByRole('tab', { name: 'Carte' }).click();
@@ -125,7 +125,7 @@ describe('map popups', () => {
 
 describe('English: data values translated, names French', () => {
   it('the popup and the sheet of a friche say its status and type in English, its name marked lang="fr"', async () => {
-    const { context, page, errors } = await openAtlas(browser, '?lang=en&kind=friche');
+    const { context, page, errors } = await openAtlas(browser, '?lang=en&kind=friche', { viewport: WIDE_DESKTOP });
     try {
       const data = await page.evaluate(async () => {
         const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string; friche_status: string; friche_type: string } }[] };

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openAtlas, openPage } from './browser';
+import { DESKTOP, baseURL, launch, openAtlas, openPage } from './browser';
 
 type Win = Window & {
   __atlas: {
@@ -90,7 +90,7 @@ describe('« Exporter ces résultats », without edit mode', () => {
   it('exports the filtered sites as GeoJSON and CSV, the filters in the name and in the metadata', async () => {
     const target = epci.find((e) => sites.some((s) => s.props.epci_siren === e.siren))!;
     const expected = sites.filter((s) => s.props.kind === 'friche' && s.props.epci_siren === target.siren).map((s) => s.props.id).sort();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', acceptDownloads: true });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', acceptDownloads: true, serviceWorkers: 'block' });
     const { page, errors } = await openAtlas(browser, `?kind=friche&epci=${target.siren}`, { context });
     try {
       expect(await page.getByLabel('Mode édition').isChecked()).toBe(false);
@@ -137,7 +137,7 @@ describe('« Exporter ces résultats », without edit mode', () => {
 
 describe('« Copier le lien »', () => {
   it('copies the address of the current search, and says so', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR', permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', permissions: ['clipboard-read', 'clipboard-write'], serviceWorkers: 'block' });
     // Every text the live region says, in order.
     await context.addInitScript(() => {
       const said: string[] = ((window as unknown as { __said: string[] }).__said = []);
@@ -165,7 +165,7 @@ describe('« Copier le lien »', () => {
   });
 
   it('when the browser refuses the clipboard, shows the link selected in a field', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
     await context.addInitScript(() => {
       Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) });
     });

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { crsMember, reprojectPosition } from '../../src/domain/crs';
 import { main } from '../../scripts/build-data';
-import { launch, openAtlas, openPage } from './browser';
+import { DESKTOP, launch, openAtlas, openPage } from './browser';
 import { IMPORT_LABEL, openEditing, openSection } from './editing';
 import { readRecord, waitMapReady } from './drafts-helpers';
 
@@ -140,7 +140,7 @@ describe('curate → publish → rebuild → public atlas', () => {
     const code = await main(['--published', published(), '--out', dataDir()], process.env, { log: (l) => log.push(l), error: (l) => log.push(l) });
     expect(code, log.join('\n')).toBe(0);
 
-    const fresh = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    const fresh = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
     await serveData(fresh, dataDir());
     const { page: pub } = await openPage(browser, '#/site/LOOP-PLOT-1', '[data-testid=site-sheet]', { context: fresh });
     expect(await pub.locator('section[aria-labelledby=sheet-location]').textContent()).toContain('Zone des Verriers');

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { main } from '../../scripts/build-data';
-import { baseURL, launch, openAtlas, openPage } from './browser';
+import { DESKTOP, baseURL, launch, openAtlas, openPage } from './browser';
 
 const PUBLISHED = path.resolve(__dirname, '../fixtures/publish/packages/valid');
 let browser: Browser;
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 /** A fresh context whose ./data/* requests are answered from the build with the packages. */
 async function publishedContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
   await context.route(/\/data\/[^/?]+(\?.*)?$/, async (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop()!;
     const file = path.join(dataDir, name);

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openAtlas } from './browser';
+import { DESKTOP, baseURL, launch, openAtlas } from './browser';
 import { filterSites } from '../../src/domain/filters';
 import { EMPTY_FILTERS, type FilterState, type Site } from '../../src/domain/types';
 import { onMap, publicSites } from './publicSites';
@@ -215,7 +215,7 @@ describe('search: filters drive the list and the map', () => {
   });
 
   it('shows a clear French message when the sample file is missing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
     await context.route(/\/data\/sample\.geojson$/, (r) => r.fulfill({ status: 404, body: 'not found' }));
     const { page } = await openAtlas(browser, '', { context });
     await page.getByRole('button', { name: 'Charger un jeu d\'exemple fictif' }).click();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage as openAtlasPage } from './browser';
+import { DESKTOP, launch, openPage as openAtlasPage } from './browser';
 
 let browser: Browser;
 let ids: string[] = [];
@@ -148,7 +148,7 @@ describe('shortlist and comparison', () => {
   });
 
   it('keeps the shortlist in the browser and restores it when the URL has none', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
     const sl = ids.slice(1, 3);
     await context.addInitScript((v) => {
       if (!sessionStorage.getItem('seeded')) {

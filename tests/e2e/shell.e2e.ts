@@ -10,13 +10,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launch } from './browser';
+import { DESKTOP, baseURL, launch } from './browser';
 import { siteIds } from './shell-helpers';
 
 let browser: Browser;
 let ids: string[] = [];
 
-async function open(suffix: string, ready: string, viewport = { width: 1366, height: 900 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(suffix: string, ready: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, locale: 'fr-FR', serviceWorkers: 'block' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();

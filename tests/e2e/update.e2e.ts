@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './browser';
+import { DESKTOP, launch } from './browser';
 import { swActivated } from './shell-helpers';
 import { serveBuildCopy, type StaticSite } from './staticServer';
 
@@ -42,7 +42,7 @@ function deployNewVersion(dir: string): void {
 
 describe('a new deployment', () => {
   it('is offered at the next visit, keeps the old version until accepted, then switches', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' });
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     const errors: string[] = [];
     const page = await context.newPage();

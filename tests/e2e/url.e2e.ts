@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openAtlas } from './browser';
+import { DESKTOP, baseURL, launch, openAtlas } from './browser';
 import { filterSites } from '../../src/domain/filters';
 import { EMPTY_FILTERS, type FilterState, type Site } from '../../src/domain/types';
 import { publicSites } from './publicSites';
@@ -109,7 +109,7 @@ describe('URL: the permalink reopens the same state', () => {
     const { href, id, expected, before } = await permalink();
 
     // A brand-new browser context: no storage, no history.
-    const ctx2 = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+    const ctx2 = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
     await ctx2.addInitScript(() => {
       (window as unknown as { __historyAtLoad: number }).__historyAtLoad = history.length;
     });
