@@ -16,7 +16,7 @@ import { draftDb, measureSince, perfStart, saveSites } from './persistence';
 import { flushAtlas, getState, nowIso, setState, type ImportDiff, type ImportSession } from './store';
 
 /** Sites per IndexedDB transaction when merging an import. */
-export const IMPORT_BATCH = 500;
+export const IMPORT_BATCH = 2000;
 
 /**
  * Sorts imported sites into new / identical / changed (with the field changes) against the

@@ -428,7 +428,7 @@ function noDatabase(sites: readonly string[], zones: readonly string[]): Promise
  * Writes the records of these sites as they are in memory now — plus every record still
  * unsaved — in ONE transaction created before this function returns.
  */
-export function writeSites(ids: readonly string[]): Promise<void> {
+export function writeSites(ids: readonly string[], opts: { memory?: MetaPatches } = {}): Promise<void> {
   const wanted = [...new Set([...ids, ...getState().unsaved])];
   if (!wanted.length) return Promise.resolve();
   if (!db || !loaded) return noDatabase(wanted, []);
@@ -446,21 +446,20 @@ export function writeSites(ids: readonly string[]): Promise<void> {
   const job = write.then(
     (outcomes) => {
       const keys = new Map(outcomes.map((o) => [o.id, o.historyKey] as const));
-      const memory: Record<string, DraftRecord> = {};
-      const records = getState().records;
+      const patches: MetaPatches = opts.memory ?? new Map();
       for (const c of committed) {
         if (c.site === null) known.delete(c.id);
         else known.set(c.id, { rev: c.rev, site: c.site });
         const key = keys.get(c.id);
         if (c.history && key != null) lastEntry.set(c.id, { key, ...c.history });
-        // Memory takes the new revision (one store update per transaction, not one per record).
-        const now = records[c.id];
-        if (c.patch && now) memory[c.id] = metaPatched(now, c.patch.from, c.patch.record);
+        if (c.patch) patches.set(c.id, c.patch);
       }
-      applyRecords(memory, false, 'soon');
+      // Memory takes the new revisions: one store update per transaction, not one per record;
+      // or, for an import (`opts.memory`), one for the whole import, by its caller.
+      if (!opts.memory) applyMetaPatches(patches);
       const done = new Set(all);
       setState((s) => ({
-        unsaved: s.unsaved.filter((x) => !done.has(x)),
+        unsaved: s.unsaved.length ? s.unsaved.filter((x) => !done.has(x)) : s.unsaved,
         storageError: null,
         storageProblem: null,
         storage: 'ready',
@@ -607,6 +606,24 @@ function decideSite(
   return { record, history, quarantine };
 }
 
+/** The metadata of written records, by id, still to be applied to memory (see `applyMetaPatches`). */
+type MetaPatches = Map<string, NonNullable<SiteCommit['patch']>>;
+
+/**
+ * Memory takes the revision (and metadata) of what was written — unless a later write of the
+ * same record already gave it a newer one — in one store update.
+ */
+function applyMetaPatches(patches: MetaPatches): void {
+  if (!patches.size) return;
+  const records = getState().records;
+  const memory: Record<string, DraftRecord> = {};
+  for (const [id, p] of patches) {
+    const now = records[id];
+    if (now && (now === p.from || (now.rev ?? 0) < (p.record.rev ?? 0))) memory[id] = metaPatched(now, p.from, p.record);
+  }
+  applyRecords(memory, false, 'soon');
+}
+
 /**
  * The memory record with the metadata of what was written (revision, writer; conflicts and
  * export marker only if memory has not changed since the write read it).
@@ -683,7 +700,14 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
   const ids = Object.keys(changes);
   const size = opts.batch ?? 500;
   t = perfStart();
-  for (let i = 0; i < ids.length; i += size) await writeSites(ids.slice(i, i + size));
+  // The new revisions reach memory once, at the end: one store update for the whole import
+  // (per batch, each update re-derived every draft: quadratic at 100,000 sites).
+  const memory: MetaPatches = new Map();
+  try {
+    for (let i = 0; i < ids.length; i += size) await writeSites(ids.slice(i, i + size), { memory });
+  } finally {
+    applyMetaPatches(memory);
+  }
   measureSince('atlas:import-write', t);
 }
 
