@@ -173,6 +173,25 @@ describe('QGIS import: cancelling', () => {
     await expect.poll(() => summary(page), { timeout: 10000 }).toMatch(/^3 entité\(s\)/);
     expect(errors).toEqual([]);
   });
+
+  it('a file picked while a big one is still being read replaces it at once (a stuck import never blocks the next)', async () => {
+    const { page, errors } = atlas;
+    const features = Array.from({ length: 60000 }, (_, i) => ({
+      type: 'Feature',
+      properties: { id: `BLOQUE-${i}`, nom: `Point fictif ${i}`, fictif: 'oui' },
+      geometry: { type: 'Point', coordinates: [3.0 + (i % 300) * 0.002, 49.2 + Math.floor(i / 300) * 0.001] },
+    }));
+    const buffer = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
+    await page.getByLabel(IMPORT_LABEL).setInputFiles({ name: 'bloque.geojson', mimeType: 'application/geo+json', buffer });
+    await page.getByRole('button', { name: 'Annuler l’import' }).waitFor();
+    // No « Annuler »: the next file is simply picked while the big one is still being read.
+    await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}terrains.kml`);
+    await expect.poll(() => summary(page), { timeout: 10000 }).toMatch(/^3 entité\(s\)/);
+    expect(await page.getByText('Fichier : terrains.kml').count()).toBe(1);
+    // The abandoned file's report never comes over the new one.
+    expect(await page.getByText('bloque.geojson', { exact: false }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('QGIS exports from the browser', () => {

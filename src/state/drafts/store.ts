@@ -167,7 +167,8 @@ export function summaryOf(r: DraftRecord): DraftSummary {
   };
 }
 
-const byNewest = (a: DraftSummary, b: DraftSummary) => b.updatedAt.localeCompare(a.updatedAt);
+// ISO 8601 times compare as strings (plain comparison: localeCompare cost seconds at 100,000 drafts).
+const byNewest = (a: DraftSummary, b: DraftSummary) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
 
 /** The published version of a site (real data or the loaded sample), not a draft. */
 export function publishedOf(id: string): Site | null {
