@@ -748,6 +748,7 @@ async function writeFirstsInWorker(ids: readonly string[], firsts: ReadonlySet<s
     if (!mine.length) continue;
     const from = mine.map((id) => recs[id]);
     addPending(pending, mine, 1);
+    const t0 = perfStart();
     const job = writeNewDraftsInWorker({
       db: store.name,
       at,
@@ -758,6 +759,8 @@ async function writeFirstsInWorker(ids: readonly string[], firsts: ReadonlySet<s
       bases: from.map((r) => r.base),
     }).then(
       async ({ written, skipped }) => {
+        // For the bench (scripts/bench-drafts.ts): one per transaction of the import writer.
+        if (t0) performance.measure('atlas:import-worker-tx', { start: t0, detail: { records: written.length } });
         const done: string[] = [];
         for (const k of written) {
           const id = mine[k];
