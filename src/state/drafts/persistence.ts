@@ -459,15 +459,7 @@ export function writeSites(ids: readonly string[], opts: { memory?: MetaPatches 
       // Memory takes the new revisions: one store update per transaction, not one per record;
       // or, for an import (`opts.memory`), one for the whole import, by its caller.
       if (!opts.memory) applyMetaPatches(patches);
-      const done = new Set(all);
-      setState((s) => ({
-        unsaved: s.unsaved.length ? s.unsaved.filter((x) => !done.has(x)) : s.unsaved,
-        storageError: null,
-        storageProblem: null,
-        storage: 'ready',
-        revision: s.revision + 1,
-      }));
-      tell(all, []);
+      sitesWritten(all);
       clearJournal(all.map((id) => `site:${id}`));
       // For the bench (scripts/bench-drafts.ts): from the change to the transaction's `complete`.
       if (t0) performance.measure('atlas:draft-commit', { start: t0, detail: { records: all.length } });
@@ -606,6 +598,19 @@ function decideSite(
   }
   committed.push({ id, rev: record.rev ?? 0, site: record.site, history: last, patch });
   return { record, history, quarantine };
+}
+
+/** These sites reached the disk: no longer unsaved, the storage works, history views reload, the other tabs are told. */
+function sitesWritten(ids: readonly string[]): void {
+  const done = new Set(ids);
+  setState((s) => ({
+    unsaved: s.unsaved.length ? s.unsaved.filter((x) => !done.has(x)) : s.unsaved,
+    storageError: null,
+    storageProblem: null,
+    storage: 'ready',
+    revision: s.revision + 1,
+  }));
+  tell([...ids], []);
 }
 
 /** The metadata of written records, by id, still to be applied to memory (see `applyMetaPatches`). */
@@ -771,17 +776,7 @@ async function writeFirstsInWorker(ids: readonly string[], firsts: ReadonlySet<s
           done.push(id);
         }
         addPending(pending, mine, -1);
-        if (done.length) {
-          const set = new Set(done);
-          setState((s) => ({
-            unsaved: s.unsaved.length ? s.unsaved.filter((x) => !set.has(x)) : s.unsaved,
-            storageError: null,
-            storageProblem: null,
-            storage: 'ready',
-            revision: s.revision + 1,
-          }));
-          tell(done, []);
-        }
+        if (done.length) sitesWritten(done);
         if (skipped.length) await writeSites(skipped.map((k) => mine[k]), { memory });
       },
       async () => {
