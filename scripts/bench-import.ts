@@ -13,7 +13,8 @@
  * 3. in headless chromium, on a production build with the test hooks (scripts/lib/buildTestApp.ts;
  *    a `--compare` build needs them too): from picking the file to the validation
  *    report on screen, the longest main-thread task meanwhile (Long Tasks API), then « Importer »
- *    until the drafts are saved and the map draws them, with the longest task of that phase.
+ *    until the drafts are saved and the map draws them, with the longest task of that phase and
+ *    the CPU the browser's processes used meanwhile (by process type: robust on a loaded machine).
  *    `--compare DIR` runs the same browser steps on another build (e.g. of the previous commit)
  *    in the same session, alternating runs, for a before / after ratio.
  * Needs public/data (npm run data). Timings on a shared machine: read them with `cat /proc/loadavg`.
@@ -23,13 +24,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview } from 'vite';
 import { buildTestApp } from './lib/buildTestApp';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { cpuSince, launchChromium, type CpuTimes } from './lib/serve';
 import { kinks } from '@turf/turf';
 import type { FeatureCollection, Polygon, Position } from 'geojson';
 import { parseImportFiles } from '../src/data/import';
 import { findSelfIntersection } from '../src/domain/selfIntersection';
 import { mulberry32 } from '../src/domain/sample';
-import { CHROMIUM_FLAGS } from '../tests/e2e/browser';
 import { formatMs, intArg, median } from './lib/bench';
 import { benchSummary, percentile } from './lib/benchSummary';
 
@@ -128,6 +129,8 @@ interface BrowserRun {
   merge: number | null;
   mapShown: number | null;
   mergeLongest: number | null;
+  /** CPU used by the browser's processes from « Importer » to the map drawing the sites (ms, by process type). */
+  mergeCpu: CpuTimes | null;
 }
 
 async function serve(outDir: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -137,7 +140,7 @@ async function serve(outDir: string): Promise<{ url: string; close: () => Promis
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
 
-async function browserRun(browser: Browser, url: string, file: string): Promise<BrowserRun> {
+async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, file: string): Promise<BrowserRun> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
   await context.addInitScript(() => {
@@ -164,9 +167,10 @@ async function browserRun(browser: Browser, url: string, file: string): Promise<
     const picked = await page.evaluate(() => (window as unknown as { __picked: number }).__picked);
     const longest = (from: number, to: number) =>
       page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b).map((t) => t.duration)), [from, to]);
-    const run: BrowserRun = { report: (shown as number) - picked, reportLongest: await longest(picked, shown as number), merge: null, mapShown: null, mergeLongest: null };
+    const run: BrowserRun = { report: (shown as number) - picked, reportLongest: await longest(picked, shown as number), merge: null, mapShown: null, mergeLongest: null, mergeCpu: null };
     if (has('--no-merge')) return run;
     const t0 = await page.evaluate(() => performance.now());
+    const cpu0 = browser.cpu();
     await page.getByRole('button', { name: /^Importer les \d+ entités valides$/ }).click();
     try {
       const done = await (await page.waitForFunction(() => (/site\(s\) importé\(s\) comme brouillons/.test(document.body.innerText) ? performance.now() : false), null, { timeout: 300000, polling: 1000 })).jsonValue();
@@ -182,6 +186,7 @@ async function browserRun(browser: Browser, url: string, file: string): Promise<
         )
       ).jsonValue();
       run.mapShown = (drawn as number) - t0;
+      run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);
     } catch {
       /* left null: over 5 min */
@@ -208,7 +213,7 @@ async function main(): Promise<void> {
   const other = argValue('--compare');
   if (other) builds.push({ label: `compare (${other})`, dir: other });
   const servers = await Promise.all(builds.map((b) => serve(b.dir)));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   const runs: BrowserRun[][] = builds.map(() => []);
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -216,7 +221,8 @@ async function main(): Promise<void> {
         const r = await browserRun(browser, servers[b].url, path);
         runs[b].push(r);
         const opt = (x: number | null) => (x === null ? '—' : s(x));
-        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}`);
+        const cpu = r.mergeCpu ? `; merge CPU ${s(r.mergeCpu.total)} (${Object.entries(r.mergeCpu.byType).filter(([, v]) => v >= 50).map(([k, v]) => `${k} ${s(v)}`).join(', ')})` : '';
+        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${cpu}  [load ${loadavg()[0].toFixed(2)}]`);
       }
     }
   } finally {

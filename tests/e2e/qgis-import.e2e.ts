@@ -152,17 +152,22 @@ describe('QGIS import: Excel and the column mapping remembered', () => {
 
 describe('QGIS import: cancelling', () => {
   const atlas = freshAtlas();
+  /** 60,000 fictitious points (about 8 Mo): seconds of work in the parse worker. */
+  const bigPoints = (prefix: string) =>
+    Buffer.from(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: Array.from({ length: 60000 }, (_, i) => ({
+          type: 'Feature',
+          properties: { id: `${prefix}-${i}`, nom: `Point fictif ${i}`, fictif: 'oui' },
+          geometry: { type: 'Point', coordinates: [3.0 + (i % 300) * 0.002, 49.2 + Math.floor(i / 300) * 0.001] },
+        })),
+      }),
+    );
 
   it('cancels a big import with « Annuler l’import », then reads the next file at once', async () => {
     const { page, errors } = atlas;
-    // 60,000 fictitious points (about 8 Mo): seconds of work in the parse worker.
-    const features = Array.from({ length: 60000 }, (_, i) => ({
-      type: 'Feature',
-      properties: { id: `GROS-${i}`, nom: `Point fictif ${i}`, fictif: 'oui' },
-      geometry: { type: 'Point', coordinates: [3.0 + (i % 300) * 0.002, 49.2 + Math.floor(i / 300) * 0.001] },
-    }));
-    const buffer = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
-    await page.getByLabel(IMPORT_LABEL).setInputFiles({ name: 'gros.geojson', mimeType: 'application/geo+json', buffer });
+    await page.getByLabel(IMPORT_LABEL).setInputFiles({ name: 'gros.geojson', mimeType: 'application/geo+json', buffer: bigPoints('GROS') });
     const cancel = page.getByRole('button', { name: 'Annuler l’import' });
     await cancel.waitFor();
     await cancel.click();
@@ -171,6 +176,19 @@ describe('QGIS import: cancelling', () => {
     // The next file is read by a fresh worker, not queued behind the cancelled one.
     await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}terrains.kml`);
     await expect.poll(() => summary(page), { timeout: 10000 }).toMatch(/^3 entité\(s\)/);
+    expect(errors).toEqual([]);
+  });
+
+  it('a file picked while a big one is still being read replaces it at once (a stuck import never blocks the next)', async () => {
+    const { page, errors } = atlas;
+    await page.getByLabel(IMPORT_LABEL).setInputFiles({ name: 'bloque.geojson', mimeType: 'application/geo+json', buffer: bigPoints('BLOQUE') });
+    await page.getByRole('button', { name: 'Annuler l’import' }).waitFor();
+    // No « Annuler »: the next file is simply picked while the big one is still being read.
+    await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}terrains.kml`);
+    await expect.poll(() => summary(page), { timeout: 10000 }).toMatch(/^3 entité\(s\)/);
+    expect(await page.getByText('Fichier : terrains.kml').count()).toBe(1);
+    // The abandoned file's report never comes over the new one.
+    expect(await page.getByText('bloque.geojson', { exact: false }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

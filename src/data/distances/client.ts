@@ -10,6 +10,7 @@
 import type { DetailedDistances } from '../../domain/distances';
 import type { Site, SiteDistances, SiteGeometry } from '../../domain/types';
 import type { DistanceRequest, DistanceResponse } from './protocol';
+import { mapInSlices } from '../yieldToMain';
 
 export class DistanceWorkerError extends Error {}
 
@@ -106,7 +107,7 @@ export async function computeDistances(sites: Site[]): Promise<Site[]> {
     chunks.push(distancesFor(sites.slice(i, i + CHUNK).map((s) => s.geometry ?? null)));
   }
   const results = (await Promise.all(chunks)).flat();
-  return sites.map((s, i) => ({ ...s, properties: { ...s.properties, ...results[i] } }));
+  return mapInSlices(sites, (s, i) => ({ ...s, properties: { ...s.properties, ...results[i] } }));
 }
 
 /** Distances with the nearest point of each network, for one geometry. */

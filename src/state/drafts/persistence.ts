@@ -32,6 +32,8 @@ import {
   type ZoneHistoryEntry,
 } from '../../data/drafts';
 import { sameOutline } from '../../data/drafts/zones';
+import { importWriterAvailable, writeNewDraftsInWorker } from '../../data/drafts/importWriter/client';
+import { SLICE, yieldToMain } from '../../data/yieldToMain';
 import { diffSites, type FieldChange } from '../../domain/diff';
 import { mergeDraftSites, openConflicts } from '../../domain/draftMerge';
 import type { HistoryAction } from '../../domain/history';
@@ -428,7 +430,7 @@ function noDatabase(sites: readonly string[], zones: readonly string[]): Promise
  * Writes the records of these sites as they are in memory now — plus every record still
  * unsaved — in ONE transaction created before this function returns.
  */
-export function writeSites(ids: readonly string[]): Promise<void> {
+export function writeSites(ids: readonly string[], opts: { memory?: MetaPatches } = {}): Promise<void> {
   const wanted = [...new Set([...ids, ...getState().unsaved])];
   if (!wanted.length) return Promise.resolve();
   if (!db || !loaded) return noDatabase(wanted, []);
@@ -446,27 +448,18 @@ export function writeSites(ids: readonly string[]): Promise<void> {
   const job = write.then(
     (outcomes) => {
       const keys = new Map(outcomes.map((o) => [o.id, o.historyKey] as const));
-      const memory: Record<string, DraftRecord> = {};
-      const records = getState().records;
+      const patches: MetaPatches = opts.memory ?? new Map();
       for (const c of committed) {
         if (c.site === null) known.delete(c.id);
         else known.set(c.id, { rev: c.rev, site: c.site });
         const key = keys.get(c.id);
         if (c.history && key != null) lastEntry.set(c.id, { key, ...c.history });
-        // Memory takes the new revision (one store update per transaction, not one per record).
-        const now = records[c.id];
-        if (c.patch && now) memory[c.id] = metaPatched(now, c.patch.from, c.patch.record);
+        if (c.patch) patches.set(c.id, c.patch);
       }
-      applyRecords(memory, false, 'soon');
-      const done = new Set(all);
-      setState((s) => ({
-        unsaved: s.unsaved.filter((x) => !done.has(x)),
-        storageError: null,
-        storageProblem: null,
-        storage: 'ready',
-        revision: s.revision + 1,
-      }));
-      tell(all, []);
+      // Memory takes the new revisions: one store update per transaction, not one per record;
+      // or, for an import (`opts.memory`), one for the whole import, by its caller.
+      if (!opts.memory) applyMetaPatches(patches);
+      sitesWritten(all);
       clearJournal(all.map((id) => `site:${id}`));
       // For the bench (scripts/bench-drafts.ts): from the change to the transaction's `complete`.
       if (t0) performance.measure('atlas:draft-commit', { start: t0, detail: { records: all.length } });
@@ -607,6 +600,37 @@ function decideSite(
   return { record, history, quarantine };
 }
 
+/** These sites reached the disk: no longer unsaved, the storage works, history views reload, the other tabs are told. */
+function sitesWritten(ids: readonly string[]): void {
+  const done = new Set(ids);
+  setState((s) => ({
+    unsaved: s.unsaved.length ? s.unsaved.filter((x) => !done.has(x)) : s.unsaved,
+    storageError: null,
+    storageProblem: null,
+    storage: 'ready',
+    revision: s.revision + 1,
+  }));
+  tell([...ids], []);
+}
+
+/** The metadata of written records, by id, still to be applied to memory (see `applyMetaPatches`). */
+type MetaPatches = Map<string, NonNullable<SiteCommit['patch']>>;
+
+/**
+ * Memory takes the revision (and metadata) of what was written — unless a later write of the
+ * same record already gave it a newer one — in one store update.
+ */
+function applyMetaPatches(patches: MetaPatches): void {
+  if (!patches.size) return;
+  const records = getState().records;
+  const memory: Record<string, DraftRecord> = {};
+  for (const [id, p] of patches) {
+    const now = records[id];
+    if (now && (now === p.from || (now.rev ?? 0) < (p.record.rev ?? 0))) memory[id] = metaPatched(now, p.from, p.record);
+  }
+  applyRecords(memory, false, 'soon');
+}
+
 /**
  * The memory record with the metadata of what was written (revision, writer; conflicts and
  * export marker only if memory has not changed since the write read it).
@@ -667,11 +691,16 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
   if (!sites.length) return;
   const changes: Record<string, DraftRecord> = {};
   const at = nowIso();
-  const records = getState().records;
   const atlasPublished = publishedIndex();
-  for (const site of sites) {
+  /** Ids with no draft in this tab before: written by the import writer (a worker) when it can. */
+  const firsts = new Set<string>();
+  for (let i = 0; i < sites.length; i++) {
+    if (i > 0 && i % SLICE === 0) await yieldToMain();
+    const site = sites[i];
     const id = site.properties.id;
-    const prev = records[id];
+    // Read at each site: a change typed during a yield is the one kept as the base.
+    const prev = getState().records[id];
+    if (!prev && !known.has(id) && !pending.has(id) && !queued.has(id)) firsts.add(id);
     const base = prev ? prev.base : (atlasPublished.get(id) ?? null);
     changes[id] = { ...(prev ?? {}), id, site, base, status: base ? 'modified' : 'new', updated_at: at, rev: prev?.rev ?? 0 };
     removals.delete(id);
@@ -683,8 +712,86 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
   const ids = Object.keys(changes);
   const size = opts.batch ?? 500;
   t = perfStart();
-  for (let i = 0; i < ids.length; i += size) await writeSites(ids.slice(i, i + size));
+  // The new revisions reach memory once, at the end: one store update for the whole import
+  // (per batch, each update re-derived every draft: quadratic at 100,000 sites).
+  const memory: MetaPatches = new Map();
+  const inWorker = opts.action === 'import' && firsts.size > 0 && !!db && loaded && importWriterAvailable();
+  try {
+    if (inWorker) await writeFirstsInWorker(ids, firsts, at, size, memory);
+    else for (let i = 0; i < ids.length; i += size) await writeSites(ids.slice(i, i + size), { memory });
+  } finally {
+    applyMetaPatches(memory);
+  }
   measureSince('atlas:import-write', t);
+}
+
+/** Messages to the import writer in flight at once: the page clones the next while the worker writes. */
+const WORKER_WINDOW = 2;
+
+/**
+ * An import's writes, off the main thread: the sites that had no draft here go to the import
+ * writer (src/data/drafts/importWriter, a worker: one transaction per `size` sites, each written
+ * only if it has no record yet); the others, and those the worker found a record for (another
+ * tab's), are written here by `writeSites` (revision check and merge). On any failure of the
+ * worker, its batch is written here too (and a storage error is then told as usual).
+ */
+async function writeFirstsInWorker(ids: readonly string[], firsts: ReadonlySet<string>, at: string, size: number, memory: MetaPatches): Promise<void> {
+  const store = db!;
+  const others = ids.filter((id) => !firsts.has(id));
+  const fresh = ids.filter((id) => firsts.has(id));
+  for (let i = 0; i < others.length; i += size) await writeSites(others.slice(i, i + size), { memory });
+  const inFlight = new Set<Promise<void>>();
+  const who = author();
+  for (let i = 0; i < fresh.length; i += size) {
+    const chunk = fresh.slice(i, i + size);
+    const recs = getState().records;
+    // Gone meanwhile (discarded) or already being written by an edit: `writeSites` decides.
+    const mine = chunk.filter((id) => recs[id] && recs[id].status !== 'deleted' && !pending.has(id) && !queued.has(id) && !removals.has(id));
+    const taken = new Set(mine);
+    const rest = chunk.filter((id) => !taken.has(id));
+    if (rest.length) await writeSites(rest, { memory });
+    if (!mine.length) continue;
+    const from = mine.map((id) => recs[id]);
+    addPending(pending, mine, 1);
+    const t0 = perfStart();
+    const job = writeNewDraftsInWorker({
+      db: store.name,
+      at,
+      author: who,
+      writer: TAB_ID,
+      action: 'import',
+      sites: from.map((r) => r.site),
+      bases: from.map((r) => r.base),
+    }).then(
+      async ({ written, skipped }) => {
+        // For the bench (scripts/bench-drafts.ts): one per transaction of the import writer.
+        if (t0) performance.measure('atlas:import-worker-tx', { start: t0, detail: { records: written.length } });
+        const done: string[] = [];
+        for (const k of written) {
+          const id = mine[k];
+          const r = from[k];
+          nextAction.delete(id);
+          if (!known.has(id)) known.set(id, { rev: 1, site: r.site });
+          memory.set(id, { from: r, record: { ...r, rev: 1, writer: TAB_ID, updated_at: at } });
+          done.push(id);
+        }
+        addPending(pending, mine, -1);
+        if (done.length) sitesWritten(done);
+        if (skipped.length) await writeSites(skipped.map((k) => mine[k]), { memory });
+      },
+      async () => {
+        addPending(pending, mine, -1);
+        await writeSites(mine, { memory });
+      },
+    );
+    const tracked = track(job);
+    inFlight.add(tracked);
+    void tracked.finally(() => inFlight.delete(tracked));
+    if (inFlight.size >= WORKER_WINDOW) await Promise.race(inFlight);
+    // Each message is cloned in its own task: the page stays responsive between them.
+    await yieldToMain();
+  }
+  await Promise.all(inFlight);
 }
 
 /** The published versions (real data, then the loaded sample), by id: the base of a first draft. */

@@ -1,0 +1,55 @@
+/**
+ * The import writer's transaction (src/data/drafts/importWriter/write.ts, what the worker runs):
+ * sites with no record are written as new drafts with their history entry, in one transaction;
+ * a site that already has a record (this tab's or another tab's) is left untouched for the page
+ * to merge — the worker never writes over a revision.
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { openDraftStore, checkDraftRecord } from '../../../src/data/drafts';
+import { writeNewDrafts } from '../../../src/data/drafts/importWriter/write';
+import { toSite } from '../../../src/data/import';
+import type { Site } from '../../../src/domain/types';
+
+const square: Polygon = { type: 'Polygon', coordinates: [[[3.3, 49.34], [3.302, 49.34], [3.302, 49.341], [3.3, 49.341], [3.3, 49.34]]] };
+const site = (id: string, name: string): Site => toSite({ id, name, surface_m2: 14000 }, square);
+
+function rawDb(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('import writer transaction', () => {
+  it('writes only the sites without a record, each with a history entry, and leaves the others', async () => {
+    const name = 'atlas-import-writer-1';
+    const store = await openDraftStore(name, { now: () => '2025-01-01T08:00:00.000Z' });
+    // Another tab's draft of B, revision 1: the writer must not touch it.
+    const theirs = await store.putDraft(site('B', 'Nom de l’autre onglet'));
+    const db = await rawDb(name);
+    const published = site('C', 'Version publiée');
+    const r = await writeNewDrafts(db, {
+      at: '2025-01-02T09:00:00.000Z',
+      author: 'Marie',
+      writer: 'tab-x',
+      action: 'import',
+      sites: [site('A', 'Importé A'), site('B', 'Importé B'), site('C', 'Importé C')],
+      bases: [null, null, published],
+    });
+    expect(r).toEqual({ written: [0, 2], skipped: [1] });
+    const a = await store.getDraft('A');
+    expect(checkDraftRecord(a).ok).toBe(true);
+    expect(a).toMatchObject({ id: 'A', status: 'new', base: null, rev: 1, writer: 'tab-x', updated_at: '2025-01-02T09:00:00.000Z' });
+    expect(a!.site.properties.name).toBe('Importé A');
+    expect(await store.getDraft('C')).toMatchObject({ status: 'modified', rev: 1, base: published });
+    expect(await store.getDraft('B')).toEqual(theirs.draft);
+    const history = await store.listHistory();
+    const imported = history.filter((h) => h.action === 'import');
+    expect(imported.map((h) => h.site_id).sort()).toEqual(['A', 'C']);
+    expect(imported.every((h) => h.author === 'Marie' && h.changes.some((c) => c.field === 'name'))).toBe(true);
+    db.close();
+  });
+});
