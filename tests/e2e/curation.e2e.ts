@@ -133,6 +133,12 @@ describe('curation: import, edit, drafts, export', () => {
     await expect.poll(() => name.inputValue()).toBe('Essai import – Courmelles lot A');
     await name.press('Control+Shift+z');
     await expect.poll(() => name.inputValue()).toBe('Courmelles lot A (révisé)');
+    // A checklist date to the month, as the sources give most of them (« 2020-09 »), is kept
+    // and shown (a date-only input would show it empty).
+    const itemDate = page.locator('.cur-ready-item').first().getByLabel('Date', { exact: true });
+    await itemDate.fill('2020-09');
+    await expect.poll(() => itemDate.inputValue()).toBe('2020-09');
+    expect(await itemDate.evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(true);
 
     // The search list shows the new name.
     await page.getByRole('tab', { name: 'Recherche' }).click();

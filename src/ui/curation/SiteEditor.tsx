@@ -240,6 +240,9 @@ export function SiteEditor({ session, focusName = 0 }: { session: EditSession; f
   );
 }
 
+/** A checklist item's date: year, year-month or full date (ISO 8601), as the sources give it. */
+const ITEM_DATE_PATTERN = '\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?';
+
 function ReadinessRow({ id, n, session }: { id: ReadinessItemId; n: number; session: EditSession }) {
   const t = useT();
   const item = session.current.properties.readiness?.[id] ?? { status: 'inconnu', date: null, source: null };
@@ -271,12 +274,21 @@ function ReadinessRow({ id, n, session }: { id: ReadinessItemId; n: number; sess
         </div>
         <div className="cur-field">
           <label htmlFor={`${base}-d`}>{t('cur.field.date')}</label>
+          {/* Text, not type="date": the sources date most items to the month (« 2020-09 »), which a
+              date input cannot show (it would look empty). */}
           <input
             id={`${base}-d`}
-            type="date"
+            type="text"
+            inputMode="numeric"
+            placeholder={t('cur.field.datePlaceholder')}
+            pattern={ITEM_DATE_PATTERN}
+            aria-describedby={`${base}-dh`}
             value={item.date ?? ''}
-            onChange={(e) => set({ date: e.target.value || null }, 'date')}
+            onChange={(e) => set({ date: e.target.value.trim() || null }, 'date')}
           />
+          <span id={`${base}-dh`} className="cur-hint">
+            {t('cur.field.dateHint')}
+          </span>
         </div>
         <div className="cur-field cur-field-wide">
           <label htmlFor={`${base}-src`}>{t('cur.field.itemSource')}</label>
