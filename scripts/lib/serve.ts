@@ -140,7 +140,9 @@ export async function serveSites(context: BrowserContext, body: string | Buffer,
   });
   await context.route(/\/data\/[^/?#]+$/, async (route) => {
     if (route.request().url().endsWith(`/data/${sitesFile}`)) await route.fulfill({ status: 200, contentType, body });
-    else await route.continue();
+    // fallback, not continue: the manifest handler above (registered first, so asked last) must
+    // still rewrite the manifest.
+    else await route.fallback();
   });
 }
 
