@@ -11,33 +11,25 @@ import type { DetailedDistances } from '../../domain/distances';
 import type { Site, SiteDistances, SiteGeometry } from '../../domain/types';
 import type { DistanceRequest, DistanceResponse } from './protocol';
 import { mapInSlices } from '../yieldToMain';
+import { workerClient, type WorkerLike as WorkerLikeOf } from '../workerClient';
 
 export class DistanceWorkerError extends Error {}
 
 /** The part of the Worker interface the client uses (lets tests inject a fake). */
-export interface WorkerLike {
-  postMessage(message: DistanceRequest): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent<DistanceResponse>) => void): void;
-  addEventListener(type: 'error', listener: (e: Event) => void): void;
-  terminate(): void;
-}
-
-type Pending = { resolve: (r: DistanceResponse) => void; reject: (e: Error) => void };
+export type WorkerLike = WorkerLikeOf<DistanceRequest, DistanceResponse>;
 
 /** Number of geometries per message, so that a huge import does not hold one giant message. */
 const CHUNK = 5000;
 
-let factory: () => WorkerLike = () =>
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
-let worker: WorkerLike | null = null;
-let nextId = 1;
-const pending = new Map<number, Pending>();
+const client = workerClient<DistanceRequest, DistanceResponse>({
+  create: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+  cannotStart: () => new DistanceWorkerError('Le calcul des distances ne peut pas démarrer : ce navigateur ne prend pas en charge les Web Workers.'),
+  crashed: () => new DistanceWorkerError('Le calcul des distances a échoué (erreur dans le Web Worker).'),
+});
 
 /** For tests: replace how the worker is created (and drop the current one). */
 export function setDistanceWorkerFactory(f: () => WorkerLike): void {
-  worker?.terminate();
-  worker = null;
-  factory = f;
+  client.setFactory(f);
 }
 
 function dataBase(): string {
@@ -49,48 +41,8 @@ function dataBase(): string {
   }
 }
 
-function failAll(message: string): void {
-  for (const p of pending.values()) p.reject(new DistanceWorkerError(message));
-  pending.clear();
-}
-
-function getWorker(): WorkerLike {
-  if (worker) return worker;
-  let w: WorkerLike;
-  try {
-    w = factory();
-  } catch {
-    throw new DistanceWorkerError('Le calcul des distances ne peut pas démarrer : ce navigateur ne prend pas en charge les Web Workers.');
-  }
-  w.addEventListener('message', (e: MessageEvent<DistanceResponse>) => {
-    const r = e.data;
-    const p = pending.get(r.id);
-    if (!p) return;
-    pending.delete(r.id);
-    p.resolve(r);
-  });
-  w.addEventListener('error', () => {
-    failAll('Le calcul des distances a échoué (erreur dans le Web Worker).');
-    w.terminate();
-    if (worker === w) worker = null;
-  });
-  worker = w;
-  return w;
-}
-
 function request(geometries: (SiteGeometry | null)[], detailed: boolean): Promise<DistanceResponse> {
-  return new Promise((resolve, reject) => {
-    let w: WorkerLike;
-    try {
-      w = getWorker();
-    } catch (e) {
-      reject(e);
-      return;
-    }
-    const id = nextId++;
-    pending.set(id, { resolve, reject });
-    w.postMessage({ id, geometries, detailed, base: dataBase() });
-  });
+  return client.request({ geometries, detailed, base: dataBase() });
 }
 
 async function distancesFor(geometries: (SiteGeometry | null)[]): Promise<SiteDistances[]> {

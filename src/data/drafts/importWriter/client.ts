@@ -4,58 +4,22 @@
  * (no Worker, no IndexedDB in workers, a crash) or the transaction failed — the caller then
  * writes those sites itself.
  */
+import { workerClient, type WorkerLike } from '../../workerClient';
 import type { ImportWriteRequest, ImportWriteResponse } from './protocol';
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, { resolve: (r: { written: number[]; skipped: number[] }) => void; reject: (e: Error) => void }>();
-
-function failAll(message: string): void {
-  for (const p of pending.values()) p.reject(new Error(message));
-  pending.clear();
-}
-
-function getWorker(): Worker {
-  if (worker) return worker;
-  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  w.addEventListener('message', (e: MessageEvent<ImportWriteResponse>) => {
-    const r = e.data;
-    const p = pending.get(r.id);
-    if (!p) return;
-    pending.delete(r.id);
-    if ('error' in r) p.reject(Object.assign(new Error(r.error), { name: r.name }));
-    else p.resolve({ written: r.written, skipped: r.skipped });
-  });
-  w.addEventListener('error', () => {
-    failAll('L’écriture des brouillons importés a échoué (erreur dans le Web Worker).');
-    w.terminate();
-    if (worker === w) worker = null;
-  });
-  worker = w;
-  return w;
-}
+const client = workerClient<ImportWriteRequest, ImportWriteResponse>({
+  create: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike<ImportWriteRequest, ImportWriteResponse>,
+  cannotStart: () => new Error('L’écriture des brouillons importés ne peut pas démarrer : ce navigateur ne prend pas en charge les Web Workers.'),
+  crashed: () => new Error('L’écriture des brouillons importés a échoué (erreur dans le Web Worker).'),
+});
 
 /** Can this page write drafts from a worker? (Browsers: yes; Node tests: no Worker.) */
 export function importWriterAvailable(): boolean {
   return typeof Worker !== 'undefined' && typeof indexedDB !== 'undefined';
 }
 
-export function writeNewDraftsInWorker(req: Omit<ImportWriteRequest, 'id'>): Promise<{ written: number[]; skipped: number[] }> {
-  return new Promise((resolve, reject) => {
-    let w: Worker;
-    try {
-      w = getWorker();
-    } catch (e) {
-      reject(e instanceof Error ? e : new Error(String(e)));
-      return;
-    }
-    const id = nextId++;
-    pending.set(id, { resolve, reject });
-    try {
-      w.postMessage({ ...req, id } satisfies ImportWriteRequest);
-    } catch (e) {
-      pending.delete(id);
-      reject(e instanceof Error ? e : new Error(String(e)));
-    }
-  });
+export async function writeNewDraftsInWorker(req: Omit<ImportWriteRequest, 'id'>): Promise<{ written: number[]; skipped: number[] }> {
+  const r = await client.request(req);
+  if ('error' in r) throw Object.assign(new Error(r.error), { name: r.name });
+  return { written: r.written, skipped: r.skipped };
 }
