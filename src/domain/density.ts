@@ -10,9 +10,10 @@
  * that they make each frame's symbol placement slow. Circles have no such limit (their buckets
  * are split into segments) and need no placement.
  *
- * The count includes the buffer: a margin, since MapLibre lays out a point's symbol only in the
+ * The count includes that buffer: a margin, since MapLibre lays out a point's symbol only in the
  * tile that holds it (measured: 40,000 points, 33,975 in one tile proper, overflow; the buffered
- * count of that tile is higher).
+ * count of that tile is higher). The map's sites source keeps only 32 px (src/map/controller.ts):
+ * the count with 128 stays an upper bound.
  *
  * `densityMinZoom` gives the lowest whole zoom from which no tile (buffer included) holds more
  * than `budget` (icons, or glyphs when weighted by name length). A tile's buffered area lies

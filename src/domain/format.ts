@@ -10,7 +10,20 @@ const NBSP = '\u00a0';
 
 /** 12345.6 → « 12 346 » (fr); `digits` decimals at most, `minDigits` at least. */
 export function formatNumber(locale: Locale, n: number, digits = 0, minDigits = digits): string {
-  return new Intl.NumberFormat(TAG[locale], { minimumFractionDigits: minDigits, maximumFractionDigits: digits }).format(n);
+  return numberFormat(locale, digits, minDigits).format(n);
+}
+
+/**
+ * One `Intl.NumberFormat` per locale and number of decimals, made once: creating one costs far
+ * more than formatting with it (at start-up, the legend, the facets and the list format hundreds
+ * of numbers).
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, digits: number, minDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}|${minDigits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(TAG[locale], { minimumFractionDigits: minDigits, maximumFractionDigits: digits })));
+  return f;
 }
 
 /** Distance in km with one decimal: 12345 m → « 12,3 km ». */

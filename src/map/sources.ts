@@ -125,9 +125,13 @@ export function signedArea(r: Position[]): number {
 
 function pointInRing(p: Position, r: Position[]): boolean {
   let inside = false;
+  // Index access, not `const [x, y] = r[i]`: array destructuring goes through the iterator
+  // protocol, and made the commune label points (163 polygons) cost 130–600 ms at start-up.
   for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-    const [xi, yi] = r[i];
-    const [xj, yj] = r[j];
+    const xi = r[i][0];
+    const yi = r[i][1];
+    const xj = r[j][0];
+    const yj = r[j][1];
     if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -184,7 +188,9 @@ export function labelPoint(g: Poly): Position {
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const [x, y] of poly[0]) {
+  for (const v of poly[0]) {
+    const x = v[0];
+    const y = v[1];
     minX = Math.min(minX, x);
     minY = Math.min(minY, y);
     maxX = Math.max(maxX, x);
@@ -225,8 +231,9 @@ export function labelPoints(fc: FeatureCollection | undefined): FeatureCollectio
 }
 
 /**
- * Site features as the style reads them: the site's own properties plus `_level` (readiness
- * level, derived), `_status` (friche status key), `_geom` ('point' | 'polygon'), and with
+ * Site features as the style reads them: the site's id, name and kind, plus `_status` (friche
+ * status key) for a friche or `_level` (readiness level, derived) for any other site,
+ * `fictitious` when true, and with
  * `fid`, `_fid`: a positive integer per site id, which the map's sites source promotes to the
  * feature id (`promoteId`), the key of the feature-state that hides the sites left out by the
  * filters. An integer, not the site id itself: MapLibre hashes string ids (murmur3) on every
@@ -244,22 +251,22 @@ export function siteFeatures(sites: readonly Site[], fid?: (id: string) => numbe
       if ((precision !== 'exact' && precision !== 'commune') || geometry.type === 'Point') continue;
       geometry = { type: 'Point', coordinates: labelPoint(geometry) };
     }
-    const geomKind = geometry?.type === 'Point' ? 'point' : 'polygon';
+    const friche = p.kind === 'friche';
     features.push({
         type: 'Feature',
         geometry,
         properties: {
           // MapLibre drops nested objects/arrays in expressions; keep the scalars the style needs,
-          // and only those: every property is cloned to MapLibre's worker and kept in each tile
-          // (at 100,000 sites, each one costs). The friche status is read through `_status`, the
-          // precision only by the zones' markers.
+          // and only those: every property is copied (MapLibre's serialize, then a structured
+          // clone) to MapLibre's worker and kept in each tile, so at 100,000 sites each one costs.
+          // A friche is coloured by its status (`_status`), any other site by its readiness level
+          // (`_level`): each gets only its own; `fictitious` only when true; points and polygons
+          // are told apart by the style's `geometry-type`. The precision only for zones' markers.
           id: p.id,
           name: p.name,
           kind: p.kind,
-          fictitious: p.fictitious === true,
-          _level: readinessLevel(p),
-          _status: fricheStatusKey(p.friche_status),
-          _geom: geomKind,
+          ...(p.fictitious === true ? { fictitious: true } : {}),
+          ...(friche ? { _status: fricheStatusKey(p.friche_status) } : { _level: readinessLevel(p) }),
           ...(p.kind === 'zone' ? { _precision: precision } : {}),
           ...(fid ? { _fid: fid(p.id) } : {}),
         },

@@ -156,7 +156,9 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
 
 const isFriche: FilterSpecification = ['==', ['get', 'kind'], 'friche'];
 const isPlot: FilterSpecification = ['==', ['get', 'kind'], 'plot'];
-const isPolygon: ExpressionSpecification = ['==', ['get', '_geom'], 'polygon'];
+/** A site drawn as a polygon (site features carry no kind of geometry: MapLibre knows it). */
+const isPolygon: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
+const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isFictitious: ExpressionSpecification = ['==', ['get', 'fictitious'], true];
 const isPlotPolygon: FilterSpecification = ['all', isPlot as ExpressionSpecification, isPolygon];
 const isFrichePolygon: FilterSpecification = ['all', isFriche as ExpressionSpecification, isPolygon];
@@ -167,8 +169,8 @@ export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], Fi
   [L.friches]: isFriche,
   [L.plotPoints]: isPlot,
   // Dots for point sites only (a circle layer would draw one circle per polygon vertex; polygons keep their fill).
-  [L.fricheDots]: ['all', isFriche as ExpressionSpecification, ['==', ['get', '_geom'], 'point']],
-  [L.plotDots]: ['all', isPlot as ExpressionSpecification, ['==', ['get', '_geom'], 'point']],
+  [L.fricheDots]: ['all', isFriche as ExpressionSpecification, isPoint],
+  [L.plotDots]: ['all', isPlot as ExpressionSpecification, isPoint],
   // One marker per zone: filled when the zone has an outline, hollow when it is located only at its commune.
   [L.zonePoints]: ['==', ['get', 'kind'], 'zone'],
   [L.plotFill]: isPlotPolygon,
@@ -442,7 +444,7 @@ function logicalLayers(): LayerSpecification[] {
       id: L.selectedPoint,
       type: 'circle',
       source: S.selection,
-      filter: ['==', ['get', '_geom'], 'point'],
+      filter: isPoint,
       paint: {
         'circle-radius': 15,
         'circle-color': 'rgba(255,176,0,0.25)',

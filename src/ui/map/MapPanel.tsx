@@ -4,6 +4,7 @@
  * accessible overlays (layer switcher, legend, notices, text alternative).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createAtlasMap, siteAnchorPoint, type AtlasMapController } from '../../map';
 import { setAtlasMap } from '../../map/registry';
 import type { MapView } from '../../domain/types';
@@ -98,7 +99,11 @@ export function MapPanel() {
           useAtlas.getState().setBasemap('none');
         });
         setAtlasMap(c.getMap());
-        setCtrl(c);
+        // Rendered and its effects run now (flushSync: a sync render flushes its passive effects
+        // before returning), so the data, sites, padding and visible layers reach the map in
+        // this task, before its first frame: not one or two frames later, after a scheduled
+        // render (those frames drew the empty map; at 100,000 sites the worker waited for them).
+        flushSync(() => setCtrl(c));
       })
       .catch((e: unknown) => {
         if (!cancelled) setMapError(e instanceof Error ? e.message : String(e));

@@ -160,7 +160,7 @@ describe('map sources', async () => {
     expect(maskOutside(undefined).features).toHaveLength(0);
   });
 
-  it('flattens sites for the style with their derived level, status and geometry kind', () => {
+  it('flattens sites for the style with their derived level or status, and only what the style reads', () => {
     const readiness = Object.fromEntries(
       ['land_control', 'planning', 'environment_inventory', 'archaeology', 'environmental_procedures', 'utilities', 'soil_pollution'].map((k) => [
         k,
@@ -171,8 +171,11 @@ describe('map sources', async () => {
       { type: 'Feature', geometry: { type: 'Point', coordinates: [3.3, 49.4] }, properties: { id: 'f1', name: 'F', kind: 'friche', friche_status: 'friche avec projet', fictitious: false, readiness: {} } as never },
       { type: 'Feature', geometry: u, properties: { id: 'p1', name: 'P', kind: 'plot', friche_status: null, fictitious: true, readiness } as never },
     ]);
-    expect(fc.features[0].properties).toMatchObject({ id: 'f1', kind: 'friche', _status: 'avec_projet', _geom: 'point', _level: 'a_rehabiliter', fictitious: false });
-    expect(fc.features[1].properties).toMatchObject({ id: 'p1', kind: 'plot', _geom: 'polygon', _level: 'cle_en_main', fictitious: true });
+    // A friche is drawn by its status, any other site by its readiness level; `fictitious` only
+    // when true; points and polygons are told apart by the style's `geometry-type` (lighter
+    // features: each property is copied to MapLibre's worker and kept in every tile).
+    expect(fc.features[0].properties).toEqual({ id: 'f1', name: 'F', kind: 'friche', _status: 'avec_projet' });
+    expect(fc.features[1].properties).toEqual({ id: 'p1', name: 'P', kind: 'plot', _level: 'cle_en_main', fictitious: true });
     expect(fc.features[0].properties).not.toHaveProperty('_fid');
     // The integer feature id the sites source promotes (feature-state key), from the caller's mapping.
     const ids = new Map([['f1', 7], ['p1', 8]]);
