@@ -14,7 +14,7 @@ import { useAtlas } from '../store';
 import { setQuarantinedCount } from './notice';
 import { withDistances } from './distances';
 import { draftDb, measureSince, perfStart, saveSites } from './persistence';
-import { flushAtlas, getState, nowIso, setState, type ImportDiff, type ImportSession } from './store';
+import { flushAtlas, getState, holdAtlas, nowIso, setState, type ImportDiff, type ImportSession } from './store';
 
 /** Sites per IndexedDB transaction when merging an import. */
 export const IMPORT_BATCH = 2000;
@@ -88,6 +88,12 @@ export async function mergeImported(sites: Site[], source: string | null = null)
   perf = perfStart();
   const ready = await withDistances(good);
   measureSince('atlas:import-distances', perf);
-  await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
+  // The atlas shows the imported sites once they are written (see holdAtlas).
+  const release = holdAtlas();
+  try {
+    await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
+  } finally {
+    release();
+  }
   return { merged: ready.length, quarantined: bad };
 }
