@@ -138,6 +138,8 @@ interface BrowserRun {
   mergeCpu: CpuTimes | null;
   /** Map frames rendered and site data given to the map, from « Importer » to the map drawing them. */
   mapCounts?: { frames: number; sitesData: number };
+  /** The merge's steps (the page's atlas:import-* measures). */
+  steps?: string;
 }
 
 async function serve(outDir: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -178,11 +180,11 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       const set = src.setData.bind(src);
       src.setData = (d) => (c.sitesData++, set(d));
     })()`);
-    await page.evaluate((perf) => {
-      // The page's marks (atlas:import-*…) only on the traced run.
-      if (perf) (window as unknown as { __atlasPerf: boolean }).__atlasPerf = true;
+    await page.evaluate(() => {
+      // The page's marks (atlas:import-check, -distances, -memory, -write), printed per run.
+      (window as unknown as { __atlasPerf: boolean }).__atlasPerf = true;
       document.querySelector('[data-testid="import-file"]')!.addEventListener('change', () => ((window as unknown as { __picked: number }).__picked = performance.now()), { capture: true });
-    }, traceTo !== null);
+    });
     // A path, as a user picks a file: a buffer would be rebuilt by Playwright on the page's thread.
     await page.getByTestId('import-file').setInputFiles(file);
     const shown = await (await page.waitForFunction(() => (document.querySelector('[data-testid="import-summary"]') ? performance.now() : false), null, { timeout: 300000, polling: 'raf' })).jsonValue();
@@ -214,6 +216,7 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);
       run.mapCounts = (await page.evaluate('window.__mapCounts')) as { frames: number; sitesData: number };
+      run.steps = (await page.evaluate(`['atlas:import-check', 'atlas:import-distances', 'atlas:import-memory', 'atlas:import-write'].map((n) => { const e = performance.getEntriesByName(n).at(-1); return n.slice(13) + ' ' + (e ? (e.duration / 1000).toFixed(1) + ' s' : '–'); }).join(', ')`)) as string;
     } catch {
       /* left null: over 5 min */
     }
@@ -273,7 +276,7 @@ async function main(): Promise<void> {
         runs[b].push(r);
         const opt = (x: number | null) => (x === null ? '—' : s(x));
         const cpu = r.mergeCpu ? `; merge CPU ${s(r.mergeCpu.total)} (${Object.entries(r.mergeCpu.byType).filter(([, v]) => v >= 50).map(([k, v]) => `${k} ${s(v)}`).join(', ')})` : '';
-        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites data set ${r.mapCounts.sitesData}×` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
+        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites data set ${r.mapCounts.sitesData}×` : ''}${r.steps ? `; steps: ${r.steps}` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
       }
     }
   } finally {
