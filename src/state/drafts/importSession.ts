@@ -9,7 +9,7 @@
 import { compareWithExisting } from '../../domain/diff';
 import type { Site } from '../../domain/types';
 import { checkSite, quarantineEntry, type QuarantineEntry } from '../../data/drafts';
-import { sliceClock } from '../../data/yieldToMain';
+import { sliceClock, yieldToMain } from '../../data/yieldToMain';
 import { useAtlas } from '../store';
 import { setQuarantinedCount } from './notice';
 import { withDistances } from './distances';
@@ -94,6 +94,8 @@ export async function mergeImported(sites: Site[], source: string | null = null)
   try {
     await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
   } finally {
+    // Memory took the written revisions in this task: the atlas update gets a task of its own.
+    await yieldToMain();
     release();
   }
   return { merged: ready.length, quarantined: bad };
