@@ -2,7 +2,7 @@
  * Bench of the drafts' durability and write path, in headless chromium against the built app:
  *
  *   npx tsx scripts/bench-drafts.ts [--runs 10] [--kill-after 50] [--keys 40] [--key-ms 100] [--import 5000]
- *                                   [--only commit|crash|import] [--no-build DIR]
+ *                                   [--only commit|crash|import] [--no-build DIR] [--trace FILE]
  *
  * 1. Keystroke → IndexedDB commit: types --keys characters in the site form, one every --key-ms
  *    ms (default 100: a fast typist), and reads the `atlas:draft-commit` measures (from the
@@ -14,15 +14,17 @@
  * 3. Import of --import fictitious plots (the sample's points, jittered; ids BENCH-…): IndexedDB
  *    readwrite transactions on the drafts, puts per site (by the page, and by the import writer
  *    worker, src/data/drafts/importWriter, counted from its `atlas:import-worker-tx` marks), the longest main-thread task during
- *    the merge, and the time from « Importer » to the counter.
+ *    the merge, and the time from « Importer » to the counter. `--trace FILE` traces the merge
+ *    (Chrome tracing; with a build that has source maps, CPU per function is printed).
  *
  * Prints the machine load (/proc/loadavg) with the figures: timings on a shared machine are noisy.
  * Needs public/data/ (npm run data).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './lib/serve';
+import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import { benchSummary } from './lib/benchSummary';
 
 /** The last line, for `npm run bench` (scripts/lib/benchSummary.ts). */
@@ -188,7 +190,7 @@ async function crashSurvival(url: string): Promise<void> {
   console.log(`2. SIGKILL of the browser ${KILL_AFTER} ms after a keystroke: ${kept}/${RUNS} kept (on disk at the kill: ${inRecord} in the record, ${inJournal} in the journal only)  [load ${load()}]`);
 }
 
-async function importWrites(browser: Browser, url: string): Promise<void> {
+async function importWrites(browser: Browser, url: string, dist: string | null): Promise<void> {
   type G = { type: 'Point'; coordinates: number[] } | { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
   const sample = JSON.parse(readFileSync('public/data/sample.geojson', 'utf8')) as { features: { geometry: G }[] };
   // One point per sample site (inside the territory): the point, or a polygon's first vertex.
@@ -231,6 +233,8 @@ async function importWrites(browser: Browser, url: string): Promise<void> {
   await page.getByLabel('Importer un fichier (GeoJSON, CSV, Shapefile, GeoPackage, KML, Excel)').setInputFiles({ name: 'bench.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })) });
   await page.getByTestId('import-summary').waitFor({ timeout: 120000 });
   const button = page.getByRole('button', { name: /^Importer (les \d+ entités valides|l’entité valide)$/ });
+  const traceFile = arg('--trace');
+  if (traceFile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const t0 = await page.evaluate(() => performance.now());
   await button.click();
   await until(async () => /\d+ modifications non publiées/.test((await page.getByTestId('unpublished-count').textContent()) ?? ''), 300000);
@@ -249,6 +253,11 @@ async function importWrites(browser: Browser, url: string): Promise<void> {
     return { tx: w.__tx, puts: w.__puts, workerTx: workerTx.length, workerPuts, end: performance.now() - t, maxLong: Math.max(0, ...during.map((e) => e.duration)), over200: during.filter((e) => e.duration > 200).length, steps, long };
   }, t0);
   const counter = await page.getByTestId('unpublished-count').textContent();
+  if (traceFile) {
+    const trace = await browser.stopTracing();
+    writeFileSync(traceFile, trace);
+    if (dist) printTraceSummary(summariseTrace(trace, new SourceMaps(dist)), 20);
+  }
   await context.close();
   summary.add({ name: `import de ${IMPORT} terrains : « Importer » → brouillons enregistrés`, unit: 'ms', median: r.end });
   summary.add({ name: `import de ${IMPORT} terrains : plus longue tâche du fil principal`, unit: 'ms', median: r.maxLong, target: '≤ 200 ms', met: r.maxLong <= 200 });
@@ -269,7 +278,7 @@ async function main(): Promise<void> {
   try {
     if (!only || only === 'commit') await commitLatency(browser, url);
     if (!only || only === 'crash') await crashSurvival(url);
-    if (!only || only === 'import') await importWrites(browser, url);
+    if (!only || only === 'import') await importWrites(browser, url, served.outDir);
     summary.print();
   } finally {
     await browser.close();

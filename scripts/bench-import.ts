@@ -2,7 +2,8 @@
  * Bench of big imports (issue 13 §4):
  *
  *   npx tsx scripts/bench-import.ts [--n 100000] [--vertices 1000000] [--runs 3]
- *                                   [--no-browser] [--no-merge] [--compare BUILD_DIR]
+ *                                   [--no-browser] [--no-node] [--no-merge] [--compare BUILD_DIR]
+ *                                   [--trace FILE] [--dist BUILD_DIR]
  *
  * Prints:
  * 1. the data layer alone (Node): parseImportFiles of N fictitious plots (GeoJSON, WGS 84, a few
@@ -17,13 +18,17 @@
  *    the CPU the browser's processes used meanwhile (by process type: robust on a loaded machine).
  *    `--compare DIR` runs the same browser steps on another build (e.g. of the previous commit)
  *    in the same session, alternating runs, for a before / after ratio.
+ *    `--trace FILE` builds with source maps and traces the merge of the first run (Chrome tracing,
+ *    scripts/lib/trace.ts): prints the page's marks and long tasks on a timeline from « Importer »,
+ *    then busy time per thread and CPU per function; keeps the raw trace in FILE.
  * Needs public/data (npm run data). Timings on a shared machine: read them with `cat /proc/loadavg`.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preview } from 'vite';
-import { buildTestApp } from './lib/buildTestApp';
+import { buildApp, buildTestApp } from './lib/buildTestApp';
+import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import type { Browser } from 'playwright-core';
 import { cpuSince, launchChromium, type CpuTimes } from './lib/serve';
 import { kinks } from '@turf/turf';
@@ -131,6 +136,10 @@ interface BrowserRun {
   mergeLongest: number | null;
   /** CPU used by the browser's processes from « Importer » to the map drawing the sites (ms, by process type). */
   mergeCpu: CpuTimes | null;
+  /** Map frames rendered and site data given to the map, from « Importer » to the map drawing them. */
+  mapCounts?: { frames: number; sitesData: number };
+  /** The merge's steps (the page's atlas:import-* measures). */
+  steps?: string;
 }
 
 async function serve(outDir: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -139,6 +148,9 @@ async function serve(outDir: string): Promise<{ url: string; close: () => Promis
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
+
+/** Where the traced run's trace goes (--trace), and the build whose source maps resolve it. */
+let traceTo: { file: string; outDir: string } | null = null;
 
 async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, file: string): Promise<BrowserRun> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
@@ -158,7 +170,19 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     await page.getByRole('tab', { name: 'Édition' }).click();
     const details = page.getByTestId('import-section');
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    // Map frames and site data given to the map, counted from « Importer » (printed with the run).
+    await page.evaluate(`(() => {
+      const a = window.__atlas;
+      const map = a.map;
+      const c = (window.__mapCounts = { frames: 0, sitesData: 0 });
+      map.on('render', () => c.frames++);
+      const src = map.getSource('sites');
+      const set = src.setData.bind(src);
+      src.setData = (d) => (c.sitesData++, set(d));
+    })()`);
     await page.evaluate(() => {
+      // The page's marks (atlas:import-check, -distances, -memory, -write), printed per run.
+      (window as unknown as { __atlasPerf: boolean }).__atlasPerf = true;
       document.querySelector('[data-testid="import-file"]')!.addEventListener('change', () => ((window as unknown as { __picked: number }).__picked = performance.now()), { capture: true });
     });
     // A path, as a user picks a file: a buffer would be rebuilt by Playwright on the page's thread.
@@ -169,27 +193,56 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b).map((t) => t.duration)), [from, to]);
     const run: BrowserRun = { report: (shown as number) - picked, reportLongest: await longest(picked, shown as number), merge: null, mapShown: null, mergeLongest: null, mergeCpu: null };
     if (has('--no-merge')) return run;
-    const t0 = await page.evaluate(() => performance.now());
+    const tracing = traceTo;
+    traceTo = null;
+    if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const t0 = await page.evaluate(`(window.__mapCounts.frames = 0, window.__mapCounts.sitesData = 0, performance.now())`) as number;
     const cpu0 = browser.cpu();
     await page.getByRole('button', { name: /^Importer les \d+ entités valides$/ }).click();
     try {
       const done = await (await page.waitForFunction(() => (/site\(s\) importé\(s\) comme brouillons/.test(document.body.innerText) ? performance.now() : false), null, { timeout: 300000, polling: 1000 })).jsonValue();
       run.merge = (done as number) - t0;
-      const drawn = await (
-        await page.waitForFunction(
-          () => {
-            const a = (window as unknown as { __atlas: { renderedSiteIds(): string[] } }).__atlas;
-            return a.renderedSiteIds().some((id) => id.startsWith('BENCH-')) ? performance.now() : false;
-          },
-          null,
-          { timeout: 300000, polling: 1000 },
-        )
-      ).jsonValue();
+      // At each idle of the map (tiles loaded and drawn), one look at what it draws: polling
+      // queryRenderedFeatures every second cost 1-2 s of main thread per call at 100k while
+      // the map was still tiling, and delayed the very frames it waited for.
+      const drawn = await page.evaluate(`new Promise((resolve, reject) => {
+        const a = window.__atlas;
+        const map = a.map;
+        const look = () => {
+          const t = performance.now();
+          if (!a.renderedSiteIds().some((id) => id.startsWith('BENCH-'))) return false;
+          resolve(t);
+          return true;
+        };
+        if (map.loaded() && map.areTilesLoaded() && look()) return;
+        const onIdle = () => { if (look()) map.off('idle', onIdle); };
+        map.on('idle', onIdle);
+        setTimeout(() => reject(new Error('map never drew the imported sites')), 300000);
+      })`);
       run.mapShown = (drawn as number) - t0;
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);
+      run.mapCounts = (await page.evaluate('window.__mapCounts')) as { frames: number; sitesData: number };
+      run.steps = (await page.evaluate(`['atlas:import-check', 'atlas:import-distances', 'atlas:import-memory', 'atlas:import-write'].map((n) => { const e = performance.getEntriesByName(n).at(-1); return n.slice(13) + ' ' + (e ? (e.duration / 1000).toFixed(1) + ' s' : '–'); }).join(', ')`)) as string;
     } catch {
       /* left null: over 5 min */
+    }
+    if (tracing) {
+      const trace = await browser.stopTracing();
+      writeFileSync(tracing.file, trace);
+      // No named function in the page's code: tsx would wrap it in a helper the page does not have.
+      const timeline = (await page.evaluate(`(() => {
+        const t = ${t0};
+        const perf = performance.getEntries().filter((e) => (e.entryType === 'measure' || e.entryType === 'mark') && e.startTime + e.duration >= t && e.name.startsWith('atlas'));
+        const lt = window.__longTasks.filter((e) => e.start >= t);
+        return perf.map((e) => ({ at: e.startTime, text: ((e.startTime - t) / 1000).toFixed(2) + ' s ' + e.name + (e.duration ? ' ' + e.duration.toFixed(0) + ' ms' : '') }))
+          .concat(lt.map((e) => ({ at: e.start, text: ((e.start - t) / 1000).toFixed(2) + ' s long task ' + e.duration.toFixed(0) + ' ms' })))
+          .sort((a, b) => a.at - b.at)
+          .map((e) => e.text);
+      })()`)) as string[];
+      console.log(`  traced run (${tracing.file}), from « Importer »:`);
+      for (const x of timeline) console.log(`    ${x}`);
+      printTraceSummary(summariseTrace(trace, new SourceMaps(tracing.outDir)), 25);
     }
     return run;
   } finally {
@@ -202,13 +255,21 @@ async function main(): Promise<void> {
   console.log(`Import bench — ${N} plots, ${V}-vertex ring, ${RUNS} runs; load ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${process.version})`);
   const file = plotsFile(N);
   line('File', `${(file.length / 1024 / 1024).toFixed(1)} Mo GeoJSON`);
-  await nodeBench(file);
+  if (!has('--no-node')) await nodeBench(file);
   if (has('--no-browser')) return benchOut.print();
 
-  const outDir = mkdtempSync(join(tmpdir(), 'atlas-bench-import-'));
+  // --dist DIR: an existing build with the test hooks (scripts/lib/buildTestApp.ts), not rebuilt.
+  const given = argValue('--dist');
+  const outDir = given ?? mkdtempSync(join(tmpdir(), 'atlas-bench-import-'));
   const path = join(outDir, '..', `${outDir.split('/').pop()}-bench.geojson`);
   writeFileSync(path, file);
-  await buildTestApp(outDir);
+  const traceFile = argValue('--trace');
+  if (given) {
+    if (traceFile) traceTo = { file: traceFile, outDir };
+  } else if (traceFile) {
+    await buildApp(outDir, { testHooks: true, sourcemap: true });
+    traceTo = { file: traceFile, outDir };
+  } else await buildTestApp(outDir);
   const builds: { label: string; dir: string }[] = [{ label: 'this build', dir: outDir }];
   const other = argValue('--compare');
   if (other) builds.push({ label: `compare (${other})`, dir: other });
@@ -222,7 +283,7 @@ async function main(): Promise<void> {
         runs[b].push(r);
         const opt = (x: number | null) => (x === null ? '—' : s(x));
         const cpu = r.mergeCpu ? `; merge CPU ${s(r.mergeCpu.total)} (${Object.entries(r.mergeCpu.byType).filter(([, v]) => v >= 50).map(([k, v]) => `${k} ${s(v)}`).join(', ')})` : '';
-        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${cpu}  [load ${loadavg()[0].toFixed(2)}]`);
+        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites data set ${r.mapCounts.sitesData}×` : ''}${r.steps ? `; steps: ${r.steps}` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
       }
     }
   } finally {

@@ -9,12 +9,12 @@
 import { compareWithExisting } from '../../domain/diff';
 import type { Site } from '../../domain/types';
 import { checkSite, quarantineEntry, type QuarantineEntry } from '../../data/drafts';
-import { SLICE, yieldToMain } from '../../data/yieldToMain';
+import { sliceClock, yieldToMain } from '../../data/yieldToMain';
 import { useAtlas } from '../store';
 import { setQuarantinedCount } from './notice';
 import { withDistances } from './distances';
 import { draftDb, measureSince, perfStart, saveSites } from './persistence';
-import { flushAtlas, getState, nowIso, setState, type ImportDiff, type ImportSession } from './store';
+import { flushAtlas, getState, holdAtlas, nowIso, setState, type ImportDiff, type ImportSession } from './store';
 
 /** Sites per IndexedDB transaction when merging an import. */
 export const IMPORT_BATCH = 2000;
@@ -62,9 +62,10 @@ export async function mergeImported(sites: Site[], source: string | null = null)
   const existing = new Map(atlas.sites.concat(atlas.sampleSites, atlas.draftSites).map((s) => [s.properties.id, s]));
   const good: Site[] = [];
   const bad: QuarantineEntry[] = [];
+  // 100,000 sites: no main-thread task over ~200 ms.
+  const clock = sliceClock();
   for (let i = 0; i < sites.length; i++) {
-    // 100,000 sites: no main-thread task over ~200 ms.
-    if (i > 0 && i % SLICE === 0) await yieldToMain();
+    if (clock.due(i)) await clock.yield();
     const raw = sites[i];
     const c = checkSite(raw);
     if (!c.ok) {
@@ -88,6 +89,14 @@ export async function mergeImported(sites: Site[], source: string | null = null)
   perf = perfStart();
   const ready = await withDistances(good);
   measureSince('atlas:import-distances', perf);
-  await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
+  // The atlas shows the imported sites once they are written (see holdAtlas).
+  const release = holdAtlas();
+  try {
+    await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
+  } finally {
+    // Memory took the written revisions in this task: the atlas update gets a task of its own.
+    await yieldToMain();
+    release();
+  }
   return { merged: ready.length, quarantined: bad };
 }

@@ -33,7 +33,7 @@ import {
 } from '../../data/drafts';
 import { sameOutline } from '../../data/drafts/zones';
 import { importWriterAvailable, writeNewDraftsInWorker } from '../../data/drafts/importWriter/client';
-import { SLICE, yieldToMain } from '../../data/yieldToMain';
+import { sliceClock, yieldToMain } from '../../data/yieldToMain';
 import { diffSites, type FieldChange } from '../../domain/diff';
 import { mergeDraftSites, openConflicts } from '../../domain/draftMerge';
 import type { HistoryAction } from '../../domain/history';
@@ -694,8 +694,9 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
   const atlasPublished = publishedIndex();
   /** Ids with no draft in this tab before: written by the import writer (a worker) when it can. */
   const firsts = new Set<string>();
+  const clock = sliceClock();
   for (let i = 0; i < sites.length; i++) {
-    if (i > 0 && i % SLICE === 0) await yieldToMain();
+    if (clock.due(i)) await clock.yield();
     const site = sites[i];
     const id = site.properties.id;
     // Read at each site: a change typed during a yield is the one kept as the base.

@@ -242,9 +242,13 @@ let atlasTimer: ReturnType<typeof setTimeout> | null = null;
 /** When the pending burst's first change came (for ATLAS_MAX_WAIT_MS). */
 let atlasSince = 0;
 
+/** Imports being written (`holdAtlas`): the atlas waits for them. */
+let atlasHolds = 0;
+
 function pushSitesToAtlas(ids: string[] | null, display: 'now' | 'soon'): void {
   if (ids === null) atlasAll = true;
   else for (const id of ids) atlasPending.add(id);
+  if (atlasHolds) return;
   if (display === 'now') {
     flushAtlas();
     return;
@@ -253,6 +257,24 @@ function pushSitesToAtlas(ids: string[] | null, display: 'now' | 'soon'): void {
   if (atlasTimer) clearTimeout(atlasTimer);
   else atlasSince = now;
   atlasTimer = setTimeout(flushAtlas, Math.max(0, Math.min(ATLAS_QUIET_MS, atlasSince + ATLAS_MAX_WAIT_MS - now)));
+}
+
+/**
+ * The atlas (map, lists, counts) keeps what it shows until the returned release is called, then
+ * shows every change made meanwhile at once (`flushAtlas` still shows them at once). For a big
+ * import: the map re-tiles and repaints 100,000 sites once, after the writes, instead of while
+ * the writes run — without a GPU those frames took as much CPU as the writes themselves.
+ * Memory (`records`, the drafts list) and the disk do not wait.
+ */
+export function holdAtlas(): () => void {
+  atlasHolds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    atlasHolds--;
+    if (!atlasHolds) flushAtlas();
+  };
 }
 
 /** Shows the pending draft changes in the atlas now. */

@@ -140,4 +140,19 @@ describe('curation store', () => {
     const h = await c.loadHistory('imp-1');
     expect(h.map((e) => e.action)).toEqual(['import']);
   });
+
+  it('shows imported sites in the atlas once they are written, not while the import writes them', async () => {
+    const { c, s } = await page();
+    const inAtlas = () => s.allSites(s.useAtlas.getState()).some((x) => x.properties.id === 'imp-2');
+    // The revision of the draft in memory when the atlas first shows it (0: not written yet).
+    let revWhenShown: number | null = null;
+    const stop = s.useAtlas.subscribe(() => {
+      if (revWhenShown === null && inAtlas()) revWhenShown = c.useCuration.getState().records['imp-2']?.rev ?? -1;
+    });
+    await c.mergeImported([site('imp-2', 'Importé 2')]);
+    stop();
+    expect(revWhenShown).toBe(1);
+    expect(inAtlas()).toBe(true);
+    expect((await c.loadHistory('imp-2')).map((e) => e.action)).toEqual(['import']);
+  });
 });
