@@ -21,6 +21,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { openAtlas } from './browser';
+import { nextFrames } from './waits';
 
 interface Camera {
   center: [number, number];
@@ -85,6 +86,11 @@ export async function openSharedAtlas(browser: Browser, options: { viewport?: { 
       // the previous test left pending are dropped.
       dispatchEvent(new PopStateEvent('popstate'));
     }, suffix);
+    // The page is in the suffix's language (the app sets it once its messages are there), and
+    // React has committed the restored state: no element of the previous page passes for this one.
+    const lang = /[?&]lang=en(&|#|$)/.test(suffix) ? 'en' : 'fr';
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, lang, { timeout: 10000 });
+    await nextFrames(page);
     // A page route (a sheet, the comparison) shows no map; on the main page, the map is back
     // (once ready) at the first camera. A map move costs about 1.3 CPU-s (software rendering):
     // only a camera that differs is moved, and then its one URL write (`v`) is waited for.
