@@ -93,7 +93,9 @@ async function makePermalink(): Promise<Permalink> {
   await waitQuery(page, `q.get('sel') === ${JSON.stringify(id)}`);
   // Let the fly-to the selection end, then move the map ourselves.
   await page.waitForFunction(() => !(window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.isMoving(), null, { timeout: 15000 });
-  await page.evaluate(() => (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [3.3512, 49.3791], zoom: 12.25 }));
+  await page.evaluate(() => {
+    (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [3.3512, 49.3791], zoom: 12.25 });
+  });
   await waitQuery(page, `q.get('v') === '3.3512,49.3791,12.25'`);
   await waitQuery(page, `q.get('smin') === '5000' && q.get('kind') === 'friche'`);
   return { href: page.url(), id, expected, before: await mapView(page) };
@@ -234,7 +236,9 @@ describe('URL: history', () => {
       [3.3, 11],
       [3.4, 12],
     ] as const) {
-      await page.evaluate(([lon, zoom]) => (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [lon, 49.38], zoom }), [lon, zoom]);
+      await page.evaluate(([lon, zoom]) => {
+        (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [lon, 49.38], zoom });
+      }, [lon, zoom]);
       await waitQuery(page, `q.get('v') === '${lon},49.38,${zoom}'`);
     }
     expect(await page.evaluate(() => history.length)).toBe(length0);
