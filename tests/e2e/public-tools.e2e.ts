@@ -52,17 +52,20 @@ function flat(g: { coordinates: unknown }): number[][] {
   return out;
 }
 
-/** Waits until the map has stopped moving (after a framing) and is drawn. */
-const settled = (page: Page) =>
+/**
+ * Waits until a framing has happened: the view differs from `from` (the framing may start a
+ * moment after the click: its code is loaded on the first choice) and the map has stopped moving.
+ */
+const settled = (page: Page, from: { w: number; s: number; e: number; n: number }) =>
   page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const m = (window as unknown as Win).__atlas.map;
-        if (!m.isMoving()) return resolve(true);
-        m.once('moveend', () => resolve(true));
-      }),
-    null,
-    { timeout: 15000 },
+    (from) => {
+      const m = (window as unknown as Win).__atlas.map;
+      const b = m.getBounds();
+      const moved = [b.getWest() - from.w, b.getSouth() - from.s, b.getEast() - from.e, b.getNorth() - from.n].some((d) => Math.abs(d) > 1e-9);
+      return moved && !m.isMoving();
+    },
+    from,
+    { timeout: 15000, polling: 100 },
   );
 
 const bounds = (page: Page) =>
@@ -204,7 +207,7 @@ describe('framing on the map', () => {
     const { page, errors } = await fresh(`?epci=${target.siren}`);
     const before = await bounds(page);
     await page.getByRole('button', { name: 'Zoomer sur les résultats' }).click();
-    await settled(page);
+    await settled(page, before);
     const after = await bounds(page);
     expect(contains(after, box)).toBe(true);
     expect(after.zoom).toBeGreaterThan(before.zoom);
@@ -218,7 +221,7 @@ describe('framing on the map', () => {
     const before = await bounds(page);
     await page.getByText('Intercommunalité (EPCI) / Communes').click();
     await page.getByRole('checkbox', { name: new RegExp(`^${target.name.replace(/[()]/g, '.')}`) }).check();
-    await settled(page);
+    await settled(page, before);
     const afterEpci = await bounds(page);
     expect(contains(afterEpci, target.bbox)).toBe(true);
     expect(afterEpci.zoom).toBeGreaterThan(before.zoom);
@@ -227,7 +230,7 @@ describe('framing on the map', () => {
     const combo = page.getByRole('combobox', { name: /Communes/ });
     await combo.fill(commune.commune!);
     await combo.press('Enter');
-    await settled(page);
+    await settled(page, afterEpci);
     const afterCommune = await bounds(page);
     expect(afterCommune.zoom).toBeGreaterThan(afterEpci.zoom);
     const commBox = await page.evaluate(async (insee) => {
