@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openAtlas } from './browser';
+import { launch, openAtlas, servedData } from './browser';
 import { ensureAxe } from './axe';
 import { openSharedAtlas, type SharedAtlas } from './sharedAtlas';
 
@@ -83,7 +83,7 @@ async function openEditingTab(page: Page): Promise<void> {
 beforeAll(async () => {
   browser = await launch();
   // The published sites, as the page fetches them.
-  const fc = (await (await fetch(new URL('data/sites.geojson', baseURL()))).json()) as { features: { properties: { id: string } }[] };
+  const fc = await servedData<{ features: { properties: { id: string } }[] }>('sites.geojson');
   ids = fc.features.map((f) => f.properties.id);
   expect(ids.length).toBeGreaterThanOrEqual(2);
   atlas = await openSharedAtlas(browser);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, baseURL, launch, openAtlas, openPage } from './browser';
+import { DESKTOP, baseURL, launch, openAtlas, openPage, servedData } from './browser';
 import { openSharedAtlas, type SharedAtlas } from './sharedAtlas';
 
 type Win = Window & {
@@ -80,8 +80,11 @@ const contains = (b: { w: number; s: number; e: number; n: number }, box: [numbe
 beforeAll(async () => {
   browser = await launch();
   // The data the page reads.
-  const get = async (f: string) => (await fetch(new URL(`data/${f}`, baseURL()))).json();
-  const data = { sites: await get('sites.geojson'), epci: await get('epci.geojson') };
+  type Collection<P> = { features: { properties: P; geometry: { coordinates: unknown } }[] };
+  const data = {
+    sites: await servedData<Collection<Props>>('sites.geojson'),
+    epci: await servedData<Collection<{ epci_siren: string; epci_name: string }>>('epci.geojson'),
+  };
   sites = data.sites.features.map((f: { properties: Props; geometry: { coordinates: unknown } }) => ({ props: f.properties, coords: flat(f.geometry) }));
   epci = data.epci.features.map((f: { properties: { epci_siren: string; epci_name: string }; geometry: { coordinates: unknown } }) => ({
     siren: f.properties.epci_siren,
