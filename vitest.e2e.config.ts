@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './tests/e2e/sequencer';
 
 // Browser tests: playwright-core drives Debian's /usr/bin/chromium against the built app.
 const E2E_WORKERS = Math.max(1, Number(process.env.ATLAS_E2E_WORKERS) || 2);
@@ -16,6 +17,8 @@ export default defineConfig({
     // 2.5 %. ATLAS_E2E_WORKERS=1 goes back to one file at a time.
     fileParallelism: E2E_WORKERS > 1,
     maxWorkers: E2E_WORKERS,
+    // The longest files first (tests/e2e/sequencer.ts): the run does not end on one long file alone.
+    sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 90000,
     hookTimeout: 240000,
   },

@@ -6,9 +6,10 @@
  *   open its sheet, add it to the shortlist — with `page.keyboard` only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openAtlas, openPage as openAtlasPage } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openAtlas, servedData } from './browser';
 import { ensureAxe } from './axe';
+import { openSharedAtlas, type SharedAtlas } from './sharedAtlas';
 
 interface AxeViolation {
   id: string;
@@ -19,10 +20,20 @@ interface AxeViolation {
 }
 
 let browser: Browser;
+/**
+ * The atlas, opened once for the axe checks, which only read: each goes to its page (the main
+ * page, a sheet, the comparison, the statements) by the shared page's reset (sharedAtlas.ts),
+ * the app's own Back/Forward path. The tab, « Mode édition » and focus tests keep pages of
+ * their own (that state is not in the URL).
+ */
+let atlas: SharedAtlas;
 let ids: string[] = [];
 
-function openPage(suffix: string, ready: string): Promise<{ context: BrowserContext; page: Page }> {
-  return openAtlasPage(browser, suffix, ready);
+/** The shared page, back to a fresh open of `suffix`, once `ready` shows. */
+async function shared(suffix: string, ready: string): Promise<Page> {
+  await atlas.reset(suffix);
+  await atlas.page.waitForSelector(ready, { timeout: 60000 });
+  return atlas.page;
 }
 
 /** Runs axe-core with the WCAG 2.1 A/AA rules and returns the serious and critical violations (printed when any). */
@@ -71,28 +82,22 @@ async function openEditingTab(page: Page): Promise<void> {
 
 beforeAll(async () => {
   browser = await launch();
-  const { context, page } = await openPage('#/mentions-legales', '[data-testid=legal-page]');
-  ids = await page.evaluate(async () => {
-    const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string } }[] };
-    return fc.features.map((f) => f.properties.id);
-  });
-  await context.close();
+  // The published sites, as the page fetches them.
+  const fc = await servedData<{ features: { properties: { id: string } }[] }>('sites.geojson');
+  ids = fc.features.map((f) => f.properties.id);
   expect(ids.length).toBeGreaterThanOrEqual(2);
+  atlas = await openSharedAtlas(browser);
 });
 
 afterAll(async () => {
+  await atlas?.close();
   await browser?.close();
 });
 
 describe('axe-core: no serious or critical WCAG 2.1 A/AA violation', () => {
   it('on the main page (search panel, list and map)', async () => {
-    const { context, page } = await openAtlas(browser);
-    try {
-      await page.waitForSelector('#site-list');
-      expect(await seriousViolations(page, 'atlas')).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const page = await shared('', '#site-list');
+    expect(await seriousViolations(page, 'atlas')).toEqual([]);
   });
 
   it('on the Zones tab and on the Édition tab (the skip link to the list keeps a target there)', async () => {
@@ -115,40 +120,28 @@ describe('axe-core: no serious or critical WCAG 2.1 A/AA violation', () => {
   });
 
   it('on a site sheet (with its minimap drawn)', async () => {
-    const { context, page } = await openPage(`#/site/${encodeURIComponent(ids[0])}`, '[data-testid=minimap][data-ready=true]');
-    try {
-      expect(await seriousViolations(page, 'site sheet')).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const page = await shared(`#/site/${encodeURIComponent(ids[0])}`, '[data-testid=minimap][data-ready=true]');
+    expect(await seriousViolations(page, 'site sheet')).toEqual([]);
   });
 
   it('on a site sheet in English: the French data (name, commune) is marked lang="fr", the friche status translated', async () => {
-    const { context, page } = await openPage(`?lang=en#/site/${encodeURIComponent(ids[0])}`, '[data-testid=site-sheet]');
-    try {
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      expect(await page.locator('h2#sheet-title').getAttribute('lang')).toBe('fr');
-      const site = await page.evaluate(async (id) => {
-        const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string; commune: string; friche_status: string } }[] };
-        return fc.features.find((f) => f.properties.id === id)!.properties;
-      }, ids[0]);
-      expect(await page.locator('.sheet [lang="fr"]', { hasText: site.commune }).count(), site.commune).toBeGreaterThan(0);
-      // A CNIG status is translated (issue 11 §3): its field says it in English, not as the French data.
-      const status = page.locator('.sheet-section .fact', { has: page.locator('dt', { hasText: /^Brownfield status$/ }) }).first().locator('dd');
-      expect(await status.textContent()).toMatch(/^(potential brownfield|brownfield with no project|brownfield with a project|redeveloped brownfield)$/);
-      expect(await seriousViolations(page, 'site sheet (English)')).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const page = await shared(`?lang=en#/site/${encodeURIComponent(ids[0])}`, '[data-testid=site-sheet]');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('h2#sheet-title').getAttribute('lang')).toBe('fr');
+    const site = await page.evaluate(async (id) => {
+      const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string; commune: string; friche_status: string } }[] };
+      return fc.features.find((f) => f.properties.id === id)!.properties;
+    }, ids[0]);
+    expect(await page.locator('.sheet [lang="fr"]', { hasText: site.commune }).count(), site.commune).toBeGreaterThan(0);
+    // A CNIG status is translated (issue 11 §3): its field says it in English, not as the French data.
+    const status = page.locator('.sheet-section .fact', { has: page.locator('dt', { hasText: /^Brownfield status$/ }) }).first().locator('dd');
+    expect(await status.textContent()).toMatch(/^(potential brownfield|brownfield with no project|brownfield with a project|redeveloped brownfield)$/);
+    expect(await seriousViolations(page, 'site sheet (English)')).toEqual([]);
   });
 
   it('on the comparison page', async () => {
-    const { context, page } = await openPage(`?sl=${ids.slice(0, 3).map(encodeURIComponent).join(',')}#/comparer`, '[data-testid=compare-table]');
-    try {
-      expect(await seriousViolations(page, 'comparison')).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const page = await shared(`?sl=${ids.slice(0, 3).map(encodeURIComponent).join(',')}#/comparer`, '[data-testid=compare-table]');
+    expect(await seriousViolations(page, 'comparison')).toEqual([]);
   });
 
   it('on the accessibility statement and the legal notice, in French and in English', async () => {
@@ -157,12 +150,8 @@ describe('axe-core: no serious or critical WCAG 2.1 A/AA violation', () => {
       ['#/mentions-legales', '[data-testid=legal-page]'],
       ['?lang=en#/mentions-legales', '[data-testid=legal-page]'],
     ]) {
-      const { context, page } = await openPage(suffix, ready);
-      try {
-        expect(await seriousViolations(page, suffix)).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      const page = await shared(suffix, ready);
+      expect(await seriousViolations(page, suffix)).toEqual([]);
     }
   });
 });

@@ -56,7 +56,9 @@ async function idle(p: Page): Promise<void> {
 }
 
 async function jump(p: Page, center: [number, number], zoom: number): Promise<void> {
-  await p.evaluate(([c, z]) => (window as unknown as Win).__atlas.map.jumpTo({ center: c as [number, number], zoom: z as number }), [center, zoom] as const);
+  await p.evaluate(([c, z]) => {
+    (window as unknown as Win).__atlas.map.jumpTo({ center: c as [number, number], zoom: z as number });
+  }, [center, zoom] as const);
   await idle(p);
 }
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openAtlas, openPage as openAtlasPage } from './browser';
+import { launch, openAtlas, openPage as openAtlasPage, servedData } from './browser';
 import { placeVertices } from './waits';
 
 const PHONE = { width: 375, height: 667 };
@@ -57,14 +57,10 @@ async function expectNoHorizontalOverflow(page: Page, label: string) {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launch();
-  const { context, page } = await openPage('#/accessibilite', '[data-testid=accessibility-page]');
-  const props = await page.evaluate(async () => {
-    const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string; kind: string; friche_status: string | null } }[] };
-    return fc.features.map((f) => f.properties);
-  });
+  const fc = await servedData<{ features: { properties: { id: string; kind: string; friche_status: string | null } }[] }>('sites.geojson');
+  const props = fc.features.map((f) => f.properties);
   ids = props.map((p) => p.id);
   statuses = new Map(props.filter((p) => p.kind === 'friche').map((p) => [p.id, p.friche_status]));
-  await context.close();
 });
 
 afterAll(async () => {

@@ -91,7 +91,9 @@ describe('map popups', () => {
         const target = where === 'right' ? { x: viewport.width - 10, y: box.top + 120 } : { x: viewport.width / 2, y: (box.top + viewport.height) / 2 };
         const before = await page.evaluate((i) => (window as unknown as Win).__atlas.projectSite(i), id);
         expect(before).not.toBeNull();
-        await page.evaluate(([dx, dy]) => (window as unknown as Win).__atlas.map.panBy([dx, dy], { animate: false }), [before!.x - target.x, before!.y - target.y]);
+        await page.evaluate(([dx, dy]) => {
+          (window as unknown as Win).__atlas.map.panBy([dx, dy], { animate: false });
+        }, [before!.x - target.x, before!.y - target.y]);
         await idle(page);
         const pt = (await page.evaluate((i) => (window as unknown as Win).__atlas.projectSite(i), id))!;
         expect(Math.abs(pt.x - target.x)).toBeLessThan(2);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage as openAtlasPage } from './browser';
+import { launch, openPage as openAtlasPage, servedData } from './browser';
 import { pdfLayout } from './pdf';
 
 let browser: Browser;
@@ -20,14 +20,10 @@ function openPage(suffix: string, ready: string): Promise<{ context: BrowserCont
 
 beforeAll(async () => {
   browser = await launch();
-  const { context, page } = await openPage('#/accessibilite', '[data-testid=accessibility-page]');
-  const props = await page.evaluate(async () => {
-    const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string; name: string; source: string } }[] };
-    return fc.features.map((f) => f.properties);
-  });
+  const fc = await servedData<{ features: { properties: { id: string; name: string; source: string } }[] }>('sites.geojson');
+  const props = fc.features.map((f) => f.properties);
   ids = props.map((p) => p.id);
   longest = [...props].sort((a, b) => b.name.length + b.source.length - a.name.length - a.source.length)[0].id;
-  await context.close();
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage as openAtlasPage } from './browser';
+import { launch, openPage as openAtlasPage, servedData } from './browser';
 import { nextFrames } from './waits';
 
 const SHOTS = '.tmp/screenshots';
@@ -32,12 +32,8 @@ function expectedPrintDate(): string {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   browser = await launch();
-  const { context, page } = await openPage('#/accessibilite', '[data-testid=accessibility-page]');
-  ids = await page.evaluate(async () => {
-    const fc = (await (await fetch('./data/sites.geojson')).json()) as { features: { properties: { id: string } }[] };
-    return fc.features.map((f) => f.properties.id);
-  });
-  await context.close();
+  const fc = await servedData<{ features: { properties: { id: string } }[] }>('sites.geojson');
+  ids = fc.features.map((f) => f.properties.id);
 });
 
 afterAll(async () => {

@@ -183,11 +183,20 @@ describe(`${COUNT.toLocaleString('en')} sites north of Soissons`, () => {
 
   it('are drawn as symbols, not dots, once zoomed in where symbols are safe, with no MapLibre error', async () => {
     const symbolsFrom = await page.evaluate(() => (window as unknown as MapHandle).__atlas!.map!.getLayer('sites-plot-point')?.minzoom ?? 0);
-    // The first view is not needed here: the zoom is set, whatever the other test did.
+    // The first view is not needed here: the zoom is set, whatever the other test did. The
+    // block body returns nothing: `jumpTo` returns the map, which Playwright would serialise
+    // whole back to the test (tiles and all: 6 CPU-s of the test's 12).
     await page.evaluate(
-      ([z, c]) => (window as unknown as MapHandle).__atlas!.map!.jumpTo({ zoom: z, center: c }),
+      ([z, c]) => {
+        const w = window as unknown as MapHandle & { __zoomedIdle?: boolean };
+        w.__zoomedIdle = false;
+        // The idle that follows this move: every tile of the zoomed view loaded and drawn.
+        w.__atlas!.map!.once('idle', () => (w.__zoomedIdle = true));
+        w.__atlas!.map!.jumpTo({ zoom: z, center: c });
+      },
       [symbolsFrom + 0.5, CLUSTER] as const,
     );
+    await page.waitForFunction(() => (window as unknown as { __zoomedIdle?: boolean }).__zoomedIdle === true, null, { timeout: 25000, polling: 100 });
     await waitIdle(page);
     const zoomed = await drawnAround(page, CLUSTER);
     expect(zoomed['sites-plot-point'] ?? 0, JSON.stringify(zoomed)).toBeGreaterThan(0);

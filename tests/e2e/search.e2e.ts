@@ -10,11 +10,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, baseURL, launch, openAtlas } from './browser';
+import { openSharedAtlas, type SharedAtlas } from './sharedAtlas';
 import { filterSites } from '../../src/domain/filters';
 import { EMPTY_FILTERS, type FilterState, type Site } from '../../src/domain/types';
 import { onMap, publicSites } from './publicSites';
 
 let browser: Browser;
+/** The atlas, opened once; each test starts from its reset (a fresh open's state, see sharedAtlas.ts). */
+let atlas: SharedAtlas;
 let realSites: Site[];
 let sampleSites: Site[] | null;
 /** Listed but not drawn: zones known only at EPCI or PETR level (no marker). */
@@ -33,10 +36,18 @@ beforeAll(async () => {
   realSites = await publicSites(async (file) => (await getJson(file)).json as never);
   notOnMap = new Set(realSites.filter((s) => !onMap(s)).map((s) => s.properties.id));
   sampleSites = (await getJson<{ features: Site[] }>('sample.geojson')).json?.features ?? null;
+  atlas = await openSharedAtlas(browser);
 });
 afterAll(async () => {
+  await atlas?.close();
   await browser?.close();
 });
+
+/** The shared atlas, back to a fresh open of `suffix`. */
+async function fresh(suffix = ''): Promise<SharedAtlas> {
+  await atlas.reset(suffix);
+  return atlas;
+}
 
 function f(patch: Partial<FilterState>): FilterState {
   return { ...EMPTY_FILTERS, ...patch };
@@ -101,18 +112,17 @@ async function loadSample(page: Page): Promise<{ plots: number; friches: number 
 
 describe('search: filters drive the list and the map', () => {
   it('lists every real site at start, and the map draws the same sites', async () => {
-    const { page, context, errors } = await openAtlas(browser);
+    const { page, errors } = await fresh();
     await waitListCount(page, realSites.length);
     expect(realSites.length).toBeGreaterThan(0);
     await waitMapIds(page, ids(realSites));
     // No fictitious site is ever shown by default.
     expect(await page.locator('.badge-fictitious').count()).toBe(0);
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('a minimum surface narrows the list and the map to the same sites, and is announced', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     await page.getByLabel('Minimum (ha)').fill('1');
     const expected = filterSites(realSites, f({ surfaceMin: 10000 }));
@@ -136,11 +146,10 @@ describe('search: filters drive the list and the map', () => {
     await waitListCount(page, realSites.length);
     await waitMapIds(page, ids(realSites));
     expect(await page.getByLabel('Minimum (ha)').inputValue()).toBe('');
-    await context.close();
   });
 
   it('the surface slider is keyboard-operable and filters like the numeric field', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     const max = page.getByRole('slider', { name: 'Surface maximale' });
     await max.focus();
@@ -164,11 +173,10 @@ describe('search: filters drive the list and the map', () => {
     expect(expected.length).toBeLessThan(realSites.length);
     await waitListCount(page, expected.length);
     await waitMapIds(page, ids(expected));
-    await context.close();
   });
 
   it('kind and commune (type-ahead combobox with chips) combine with AND; option counts are the result counts', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     const soissons = realSites.filter((s) => s.properties.insee === '02722');
     expect(soissons.length).toBeGreaterThan(0);
@@ -198,11 +206,10 @@ describe('search: filters drive the list and the map', () => {
     // Removing the chip widens the result again.
     await page.getByRole('button', { name: 'Retirer Soissons' }).click();
     await waitListCount(page, filterSites(realSites, f({ kinds: ['friche'] })).length);
-    await context.close();
   });
 
   it('text search on names is accent- and case-insensitive', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     const commune = realSites.find((s) => /[éèêô]/.test(s.properties.commune ?? ''))?.properties.commune ?? 'Villers-Cotterêts';
     const query = commune.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
@@ -211,7 +218,6 @@ describe('search: filters drive the list and the map', () => {
     expect(expected.length).toBeGreaterThan(0);
     await waitListCount(page, expected.length);
     await waitMapIds(page, ids(expected));
-    await context.close();
   });
 
   it('shows a clear French message when the sample file is missing', async () => {
@@ -233,7 +239,7 @@ describe('search with the fictitious sample (sectors and readiness)', () => {
     expect(sampleSites, 'public/data/sample.geojson is missing: run « npm run sample »').not.toBeNull();
     const sample = sampleSites!;
     const all = realSites.concat(sample);
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     const n = await loadSample(page);
     expect(n).toEqual({ plots: sample.filter((s) => s.properties.kind === 'plot').length, friches: sample.filter((s) => s.properties.kind === 'friche').length });
@@ -275,13 +281,12 @@ describe('search with the fictitious sample (sectors and readiness)', () => {
     await waitListCount(page, realSites.length);
     await waitMapIds(page, ids(realSites));
     expect(await page.locator('.badge-fictitious').count()).toBe(0);
-    await context.close();
   });
 });
 
 describe('selection: list ↔ map', () => {
   it('a row selected in the list is highlighted on the map', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     const row = page.locator('.site-row').nth(1);
     const id = (await row.getAttribute('data-site-id'))!;
@@ -296,11 +301,10 @@ describe('selection: list ↔ map', () => {
       id,
       { timeout: 15000, polling: 200 },
     );
-    await context.close();
   });
 
   it('a click on a site on the map selects its row (aria-selected), scrolled into the list', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     // The site farthest (on screen) from any other, so the click cannot hit a neighbour; among
     // ties, the last by name, whose row is not rendered before the list scrolls to it.
@@ -320,10 +324,10 @@ describe('selection: list ↔ map', () => {
     await row.waitFor({ timeout: 10000 });
     expect(await row.getAttribute('data-site-id')).toBe(target);
     expect(await row.isVisible()).toBe(true);
-    await context.close();
   });
 
   it('the list is one tab stop, browsed with the arrow keys; Enter selects, « Ajouter à la sélection » fills the shortlist', async () => {
+    // A page of its own: the grid's active cell (where the arrow keys start) is not in the URL.
     const { page, context } = await openAtlas(browser);
     await waitListCount(page, realSites.length);
     const grid = page.locator('#site-list[role="grid"]');
@@ -361,7 +365,7 @@ describe('selection: list ↔ map', () => {
 
 describe('the list in English', () => {
   it('translates the interface and the friche status, and marks the French data (names, communes) lang="fr"', async () => {
-    const { page, context } = await openAtlas(browser, '?lang=en');
+    const { page } = await fresh('?lang=en');
     await waitListCount(page, realSites.length);
     const row = page.locator('.site-row').filter({ has: page.locator('.row-friche') }).first();
     const id = (await row.getAttribute('data-site-id'))!;
@@ -380,6 +384,5 @@ describe('the list in English', () => {
     };
     expect(status).toBe(english[site.properties.friche_status!.toLowerCase()]);
     expect(await row.getByRole('button', { name: /^Add to shortlist/ }).count()).toBe(1);
-    await context.close();
   });
 });

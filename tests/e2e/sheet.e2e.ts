@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launch, openPage as openAtlasPage } from './browser';
+import { DESKTOP, launch, openPage as openAtlasPage, servedData } from './browser';
 
 let browser: Browser;
 let ids: string[] = [];
@@ -15,23 +15,19 @@ function openPage(suffix: string, ready: string, context?: BrowserContext): Prom
 }
 
 /** Real site ids from the built data (sorted by surface, largest first), so the test follows the data. */
-async function siteIds(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const fc = (await (await fetch('./data/sites.geojson')).json()) as {
-      features: { properties: { id: string; declared_surface_m2: number | null; computed_surface_m2: number | null } }[];
-    };
-    return fc.features
-      .map((f) => f.properties)
-      .sort((a, b) => (b.declared_surface_m2 ?? b.computed_surface_m2 ?? 0) - (a.declared_surface_m2 ?? a.computed_surface_m2 ?? 0))
-      .map((p) => p.id);
-  });
+async function siteIds(): Promise<string[]> {
+  const fc = await servedData<{
+    features: { properties: { id: string; declared_surface_m2: number | null; computed_surface_m2: number | null } }[];
+  }>('sites.geojson');
+  return fc.features
+    .map((f) => f.properties)
+    .sort((a, b) => (b.declared_surface_m2 ?? b.computed_surface_m2 ?? 0) - (a.declared_surface_m2 ?? a.computed_surface_m2 ?? 0))
+    .map((p) => p.id);
 }
 
 beforeAll(async () => {
   browser = await launch();
-  const { context, page } = await openPage('#/accessibilite', '[data-testid=accessibility-page]');
-  ids = await siteIds(page);
-  await context.close();
+  ids = await siteIds();
   expect(ids.length).toBeGreaterThanOrEqual(4);
 });
 

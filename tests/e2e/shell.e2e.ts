@@ -10,8 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, baseURL, launch } from './browser';
-import { siteIds } from './shell-helpers';
+import { DESKTOP, baseURL, launch, servedData } from './browser';
 
 let browser: Browser;
 let ids: string[] = [];
@@ -29,9 +28,8 @@ async function open(suffix: string, ready: string, viewport = DESKTOP): Promise<
 
 beforeAll(async () => {
   browser = await launch();
-  const { context, page } = await open('#/accessibilite', '[data-testid=accessibility-page]');
-  ids = await siteIds(page);
-  await context.close();
+  const fc = await servedData<{ features: { properties: { id: string } }[] }>('sites.geojson');
+  ids = fc.features.map((f) => f.properties.id);
 });
 afterAll(async () => {
   await browser?.close();

@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openAtlas, openLayersPanel, openPage } from './browser';
+import { openSharedAtlas, type SharedAtlas } from './sharedAtlas';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SOURCES } from '../../scripts/build-data';
@@ -21,17 +22,32 @@ import { DEFAULT_SOURCES } from '../../scripts/build-data';
 const SOURCES = process.env.ATLAS_SOURCES ?? DEFAULT_SOURCES;
 
 let browser: Browser;
+/**
+ * The atlas, opened once for the tests that only read pages (each from reset(link), see
+ * sharedAtlas.ts, coming from another page route than its own). The planning check (two sheets
+ * in a row), the status filter (a reload) and the Zones tab keep pages of their own.
+ */
+let atlas: SharedAtlas;
 
 /** The other project's name, assembled so that this file does not contain it. */
 const OLD_NAME = new RegExp(['roissy', '\\s*[-‐‑‒–—―]?\\s*', 'picardie'].join(''), 'i');
 
 beforeAll(async () => {
   browser = await launch();
+  atlas = await openSharedAtlas(browser);
 });
 
 afterAll(async () => {
+  await atlas?.close();
   await browser?.close();
 });
+
+/** The shared page, back to a fresh open of `suffix`, once `ready` shows. */
+async function shared(suffix: string, ready: string): Promise<SharedAtlas> {
+  await atlas.reset(suffix);
+  await atlas.page.waitForSelector(ready, { timeout: 20000 });
+  return atlas;
+}
 
 const text = async (page: Page, selector = 'body') => ((await page.locator(selector).first().innerText()) ?? '').replace(/\s+/g, ' ');
 
@@ -47,87 +63,79 @@ for (const lang of ['fr', 'en'] as const) {
   describe(`no page names the Roissy link by the other project's name (${lang})`, () => {
     it('atlas with its legend, a sheet, the comparison, the legal and accessibility pages', async () => {
       const query = `?sl=02722_1633,02810_2309${lang === 'en' ? '&lang=en' : ''}`;
-      const { context, page, errors } = await openAtlas(browser, query);
-      try {
-        await openLayersPanel(page);
-        await page.getByTestId('map-legend').waitFor();
-        const seen: string[] = [];
-        const check = async (where: string) => {
-          const body = await text(page);
-          seen.push(where);
-          expect(body, where).not.toMatch(OLD_NAME);
-        };
-        const legend = await text(page, '[data-testid=map-legend]');
-        expect(legend).toMatch(lang === 'fr' ? /Virgule ferroviaire \(raccordement Roissy–GrandSoissons\)/ : /Rail “virgule” \(Roissy–GrandSoissons link\)/);
-        expect(await page.locator('#atlas-map-desc').textContent()).not.toMatch(OLD_NAME);
-        await check('atlas');
-        await go(page, '#/site/02722_1633', '[data-testid=cdg-method]');
-        await check('sheet');
-        await go(page, '#/comparer', '[data-testid=compare-table]');
-        await check('compare');
-        await go(page, '#/mentions-legales', 'h2');
-        await page.getByText(lang === 'fr' ? 'Virgule ferroviaire (raccordement Roissy–GrandSoissons)' : 'Rail “virgule” (Roissy–GrandSoissons link)', { exact: false }).first().waitFor();
-        await check('legal');
-        await go(page, '#/accessibilite', '[data-testid=accessibility-page]');
-        await check('accessibility');
-        expect(seen).toHaveLength(5);
-        expect(errors).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      const { page, errors } = await shared(query, '#site-list');
+      await openLayersPanel(page);
+      await page.getByTestId('map-legend').waitFor();
+      const seen: string[] = [];
+      const check = async (where: string) => {
+        const body = await text(page);
+        seen.push(where);
+        expect(body, where).not.toMatch(OLD_NAME);
+      };
+      const legend = await text(page, '[data-testid=map-legend]');
+      expect(legend).toMatch(lang === 'fr' ? /Virgule ferroviaire \(raccordement Roissy–GrandSoissons\)/ : /Rail “virgule” \(Roissy–GrandSoissons link\)/);
+      expect(await page.locator('#atlas-map-desc').textContent()).not.toMatch(OLD_NAME);
+      await check('atlas');
+      await go(page, '#/site/02722_1633', '[data-testid=cdg-method]');
+      await check('sheet');
+      await go(page, '#/comparer', '[data-testid=compare-table]');
+      await check('compare');
+      await go(page, '#/mentions-legales', 'h2');
+      await page.getByText(lang === 'fr' ? 'Virgule ferroviaire (raccordement Roissy–GrandSoissons)' : 'Rail “virgule” (Roissy–GrandSoissons link)', { exact: false }).first().waitFor();
+      await check('legal');
+      await go(page, '#/accessibilite', '[data-testid=accessibility-page]');
+      await check('accessibility');
+      expect(seen).toHaveLength(5);
+      expect(errors).toEqual([]);
     });
   });
 }
 
 describe('site sheets on the real data', () => {
   it('a funding-application friche: short name, call and full title, owners, funding, hint on land control, dates, raw fields folded', async () => {
-    const { context, page, errors } = await openPage(browser, '#/site/02089_20918', '[data-testid=site-sheet]');
-    try {
-      await expect(page.locator('h2#sheet-title').textContent()).resolves.toBe('Dossier n° 3293573 – Billy-sur-Aisne');
-      const note = await text(page, '[data-testid=friche-title-note]');
-      expect(note).toContain('Dossier déposé à l\'« Appel à projet Recyclage Foncier 2021 ».');
-      expect(note).toContain('Titre complet dans la source : « Appel à projet Recyclage Foncier 2021 (Dossier N° 3293573) - Hauts-de-France - 02 - Aisne - Billy-sur-Aisne »');
-      expect(await text(page, '[data-testid=friche-funding]')).toMatch(/Fonds friches – Recyclage foncier 2021, 1re édition – dossier n° 3293573 – lauréat/);
-      expect(await text(page, '[data-testid=friche-owners]')).toMatch(/établissement public foncier local propriétaire public/);
-      expect(await text(page, '[data-testid=friche-parcels]')).toMatch(/commune 02089, section A, n° 2131/);
-      expect(await text(page, '[data-testid=friche-buildings]')).toMatch(/1 bâtiment\(s\) selon les Fichiers fonciers – amiante : non renseigné/);
-      expect(await text(page, '[data-testid=friche-activity]')).toBe('Activité passée Non renseigné');
-      // Public owner: a hint on « Maîtrise foncière », with its source, the status stays « Inconnu ».
-      const land = await text(page, 'table.readiness-table tbody tr:nth-child(1)');
-      expect(land).toMatch(/Maîtrise foncière\s*\? Inconnu – Indice, pas une maîtrise foncière établie : propriétaire public/);
-      expect(land).toContain('Fichiers fonciers (DGFiP, retraités par le Cerema) via Cartofriches');
-      // Cerema's rail distance next to the atlas's, with the difference explained.
-      const access = await text(page, '[data-testid=distances]');
-      expect(access).toMatch(/Distance ferroviaire selon le Cerema \(Cartofriches\)\s*0,7 km Le Cerema mesure jusqu'à la gare la plus proche de toute la liste SNCF, gares fermées et de fret comprises/);
-      // Dates say what they are.
-      const sources = await text(page, '.sheet-sources');
-      expect(sources).toContain('Données Cartofriches extrait de mars 2024');
-      expect(sources).toContain('Identifiée dans Cartofriches le 10 mai 2021');
-      expect(sources).not.toContain('Mise à jour de la fiche');
-      expect(sources).toContain('copie déposée dans le miroir public le 21 mai 2026 (date d\'export du producteur inconnue)');
-      // Raw field names only in the folded block.
-      const raw = page.getByTestId('friche-raw');
-      expect(await raw.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-      expect(await text(page, '.sheet-grid')).not.toMatch(/\b(l_idpar|proprio_type|ff_laureat_fv)\b/);
-      await raw.locator('summary').click();
-      expect(await text(page, '[data-testid=friche-raw]')).toMatch(/l_idpar 020890000A2131/);
-      // The population year is unknown, and the sheet says so.
-      expect(await text(page, '.context-grid')).toContain('l\'année de référence n\'est pas indiquée par la source');
-      // An applicant's free text (it can name private individuals) is never shown; natural persons stay masked.
-      // The text is read from the open data itself: the build does not publish it (public_properties).
-      const source = JSON.parse(readFileSync(join(SOURCES, 'friches/friches.geojson'), 'utf8')) as { features: { properties: { id: string; activite_libelle: string | null } }[] };
-      const freeText = source.features.find((f) => f.properties.id === '02810_11350')!.properties.activite_libelle ?? '';
-      expect(freeText.length).toBeGreaterThan(40);
-      const published = await page.evaluate(async () => JSON.stringify(await (await fetch('./data/friches.geojson')).json()) + JSON.stringify(await (await fetch('./data/sites.geojson')).json()));
-      expect(published).not.toContain(freeText.slice(0, 40));
-      await go(page, '#/site/02810_11350', '[data-testid=friche-activity]');
-      expect(await text(page, '[data-testid=friche-activity]')).toContain('ce texte n\'est pas repris, car il peut nommer des particuliers');
-      expect(await text(page, '[data-testid=friche-owners]')).toContain('dont des personnes physiques, dont les noms sont masqués à la source');
-      expect(await page.locator('body').textContent()).not.toContain(freeText.slice(0, 40));
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const { page, errors } = await shared('#/site/02089_20918', '[data-testid=site-sheet]');
+    await expect(page.locator('h2#sheet-title').textContent()).resolves.toBe('Dossier n° 3293573 – Billy-sur-Aisne');
+    const note = await text(page, '[data-testid=friche-title-note]');
+    expect(note).toContain('Dossier déposé à l\'« Appel à projet Recyclage Foncier 2021 ».');
+    expect(note).toContain('Titre complet dans la source : « Appel à projet Recyclage Foncier 2021 (Dossier N° 3293573) - Hauts-de-France - 02 - Aisne - Billy-sur-Aisne »');
+    expect(await text(page, '[data-testid=friche-funding]')).toMatch(/Fonds friches – Recyclage foncier 2021, 1re édition – dossier n° 3293573 – lauréat/);
+    expect(await text(page, '[data-testid=friche-owners]')).toMatch(/établissement public foncier local propriétaire public/);
+    expect(await text(page, '[data-testid=friche-parcels]')).toMatch(/commune 02089, section A, n° 2131/);
+    expect(await text(page, '[data-testid=friche-buildings]')).toMatch(/1 bâtiment\(s\) selon les Fichiers fonciers – amiante : non renseigné/);
+    expect(await text(page, '[data-testid=friche-activity]')).toBe('Activité passée Non renseigné');
+    // Public owner: a hint on « Maîtrise foncière », with its source, the status stays « Inconnu ».
+    const land = await text(page, 'table.readiness-table tbody tr:nth-child(1)');
+    expect(land).toMatch(/Maîtrise foncière\s*\? Inconnu – Indice, pas une maîtrise foncière établie : propriétaire public/);
+    expect(land).toContain('Fichiers fonciers (DGFiP, retraités par le Cerema) via Cartofriches');
+    // Cerema's rail distance next to the atlas's, with the difference explained.
+    const access = await text(page, '[data-testid=distances]');
+    expect(access).toMatch(/Distance ferroviaire selon le Cerema \(Cartofriches\)\s*0,7 km Le Cerema mesure jusqu'à la gare la plus proche de toute la liste SNCF, gares fermées et de fret comprises/);
+    // Dates say what they are.
+    const sources = await text(page, '.sheet-sources');
+    expect(sources).toContain('Données Cartofriches extrait de mars 2024');
+    expect(sources).toContain('Identifiée dans Cartofriches le 10 mai 2021');
+    expect(sources).not.toContain('Mise à jour de la fiche');
+    expect(sources).toContain('copie déposée dans le miroir public le 21 mai 2026 (date d\'export du producteur inconnue)');
+    // Raw field names only in the folded block.
+    const raw = page.getByTestId('friche-raw');
+    expect(await raw.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await text(page, '.sheet-grid')).not.toMatch(/\b(l_idpar|proprio_type|ff_laureat_fv)\b/);
+    await raw.locator('summary').click();
+    expect(await text(page, '[data-testid=friche-raw]')).toMatch(/l_idpar 020890000A2131/);
+    // The population year is unknown, and the sheet says so.
+    expect(await text(page, '.context-grid')).toContain('l\'année de référence n\'est pas indiquée par la source');
+    // An applicant's free text (it can name private individuals) is never shown; natural persons stay masked.
+    // The text is read from the open data itself: the build does not publish it (public_properties).
+    const source = JSON.parse(readFileSync(join(SOURCES, 'friches/friches.geojson'), 'utf8')) as { features: { properties: { id: string; activite_libelle: string | null } }[] };
+    const freeText = source.features.find((f) => f.properties.id === '02810_11350')!.properties.activite_libelle ?? '';
+    expect(freeText.length).toBeGreaterThan(40);
+    const published = await page.evaluate(async () => JSON.stringify(await (await fetch('./data/friches.geojson')).json()) + JSON.stringify(await (await fetch('./data/sites.geojson')).json()));
+    expect(published).not.toContain(freeText.slice(0, 40));
+    await go(page, '#/site/02810_11350', '[data-testid=friche-activity]');
+    expect(await text(page, '[data-testid=friche-activity]')).toContain('ce texte n\'est pas repris, car il peut nommer des particuliers');
+    expect(await text(page, '[data-testid=friche-owners]')).toContain('dont des personnes physiques, dont les noms sont masqués à la source');
+    expect(await page.locator('body').textContent()).not.toContain(freeText.slice(0, 40));
+    expect(errors).toEqual([]);
   });
 
   it('the planning check: « Fait » for a UIb zone, « À vérifier » with the zone quoted for a centre-ville zone', async () => {
@@ -178,20 +186,16 @@ describe('friche status filter', () => {
 describe('comparison and zones: margins and units', () => {
   it('keeps the RN2 margin (« ± 150 m »), never « ± 0,0 km », and does not call unknown availability « disponibles »', async () => {
     // 02110_2326: margin 143 m; 02245_14778: margin 14 m (dropped).
-    const { context, page, errors } = await openPage(browser, '?sl=02110_2326,02245_14778#/comparer', '[data-testid=compare-table]');
-    try {
-      const rn2 = await text(page, 'tr[data-row=rn2]');
-      expect(rn2).toMatch(/12,8 km \(± 150 m, une lacune du tracé RN2 est proche\)/);
-      expect(rn2).not.toMatch(/0,0 km/);
-      expect(rn2.match(/±/g)).toHaveLength(1);
-      expect(await text(page, 'tr[data-row=updated]')).toContain('données Cartofriches de mars 2024');
-      const dashboard = await text(page, '[data-testid=dashboard]');
-      expect(dashboard).toContain('toutes disponibilités confondues');
-      expect(dashboard).not.toContain('Hectares disponibles');
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    const { page, errors } = await shared('?sl=02110_2326,02245_14778#/comparer', '[data-testid=compare-table]');
+    const rn2 = await text(page, 'tr[data-row=rn2]');
+    expect(rn2).toMatch(/12,8 km \(± 150 m, une lacune du tracé RN2 est proche\)/);
+    expect(rn2).not.toMatch(/0,0 km/);
+    expect(rn2.match(/±/g)).toHaveLength(1);
+    expect(await text(page, 'tr[data-row=updated]')).toContain('données Cartofriches de mars 2024');
+    const dashboard = await text(page, '[data-testid=dashboard]');
+    expect(dashboard).toContain('toutes disponibilités confondues');
+    expect(dashboard).not.toContain('Hectares disponibles');
+    expect(errors).toEqual([]);
   });
 
   it('zone facts write their unit once (« 2008 », not « 2008 année »)', async () => {

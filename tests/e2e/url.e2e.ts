@@ -10,8 +10,11 @@ import { DESKTOP, baseURL, launch, openAtlas } from './browser';
 import { filterSites } from '../../src/domain/filters';
 import { EMPTY_FILTERS, type FilterState, type Site } from '../../src/domain/types';
 import { publicSites } from './publicSites';
+import { openSharedAtlas, type SharedAtlas } from './sharedAtlas';
 
 let browser: Browser;
+/** The atlas, opened once; tests that start from a fresh open's state start from its reset (sharedAtlas.ts). */
+let atlas: SharedAtlas;
 let realSites: Site[];
 let sampleCount: number | null;
 
@@ -26,10 +29,18 @@ beforeAll(async () => {
   // The sites and the zones of the register, as the app lists them (issue 9 §5).
   realSites = await publicSites(getJson);
   sampleCount = (await getJson<{ features: Site[] }>('sample.geojson'))?.features.length ?? null;
+  atlas = await openSharedAtlas(browser);
 });
 afterAll(async () => {
+  await atlas?.close();
   await browser?.close();
 });
+
+/** The shared atlas, back to a fresh open's state. */
+async function fresh(): Promise<SharedAtlas> {
+  await atlas.reset();
+  return atlas;
+}
 
 const count = (patch: Partial<FilterState>) => filterSites(realSites, { ...EMPTY_FILTERS, ...patch }).length;
 
@@ -65,31 +76,29 @@ interface Permalink {
 }
 
 /**
- * Shared setup: in a first context, filters (0,5 ha minimum, friches), a selected row and a
+ * Shared setup: on the shared page, filters (0,5 ha minimum, friches), a selected row and a
  * map view of our own, all written to the URL; returns that link. Made once per file run
  * (both permalink tests use it) and on demand when a test runs alone.
  */
 async function makePermalink(): Promise<Permalink> {
-  const { page, context } = await openAtlas(browser);
-  try {
-    await waitListCount(page, realSites.length);
-    await page.getByLabel('Minimum (ha)').fill('0,5');
-    await friche(page).check();
-    const expected = count({ surfaceMin: 5000, kinds: ['friche'] });
-    await waitListCount(page, expected);
-    const row = page.locator('.site-row').nth(1);
-    const id = (await row.getAttribute('data-site-id'))!;
-    await row.locator('.cell-main').click();
-    await waitQuery(page, `q.get('sel') === ${JSON.stringify(id)}`);
-    // Let the fly-to the selection end, then move the map ourselves.
-    await page.waitForFunction(() => !(window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.isMoving(), null, { timeout: 15000 });
-    await page.evaluate(() => (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [3.3512, 49.3791], zoom: 12.25 }));
-    await waitQuery(page, `q.get('v') === '3.3512,49.3791,12.25'`);
-    await waitQuery(page, `q.get('smin') === '5000' && q.get('kind') === 'friche'`);
-    return { href: page.url(), id, expected, before: await mapView(page) };
-  } finally {
-    await context.close();
-  }
+  const { page } = await fresh();
+  await waitListCount(page, realSites.length);
+  await page.getByLabel('Minimum (ha)').fill('0,5');
+  await friche(page).check();
+  const expected = count({ surfaceMin: 5000, kinds: ['friche'] });
+  await waitListCount(page, expected);
+  const row = page.locator('.site-row').nth(1);
+  const id = (await row.getAttribute('data-site-id'))!;
+  await row.locator('.cell-main').click();
+  await waitQuery(page, `q.get('sel') === ${JSON.stringify(id)}`);
+  // Let the fly-to the selection end, then move the map ourselves.
+  await page.waitForFunction(() => !(window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.isMoving(), null, { timeout: 15000 });
+  await page.evaluate(() => {
+    (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [3.3512, 49.3791], zoom: 12.25 });
+  });
+  await waitQuery(page, `q.get('v') === '3.3512,49.3791,12.25'`);
+  await waitQuery(page, `q.get('smin') === '5000' && q.get('kind') === 'friche'`);
+  return { href: page.url(), id, expected, before: await mapView(page) };
 }
 let permalinkMade: Promise<Permalink> | null = null;
 const permalink = () => (permalinkMade ??= makePermalink());
@@ -166,7 +175,7 @@ describe('URL: the permalink reopens the same state', () => {
 
 describe('URL: history', () => {
   it('Back and Forward step through filter changes', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     const all = realSites.length;
     const a = count({ kinds: ['friche'] });
@@ -200,11 +209,10 @@ describe('URL: history', () => {
     await waitListCount(page, a);
     await page.goForward();
     await waitListCount(page, b);
-    await context.close();
   });
 
   it('typing is coalesced into one history entry; one Back removes the whole word', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     const length0 = await page.evaluate(() => history.length);
     await page.getByLabel('Nom du site').pressSequentially('Soissons', { delay: 30 });
@@ -217,11 +225,10 @@ describe('URL: history', () => {
     await waitQuery(page, `!q.has('q')`);
     await waitListCount(page, realSites.length);
     expect(await page.getByLabel('Nom du site').inputValue()).toBe('');
-    await context.close();
   });
 
   it('map moves replace the entry: `v` follows, no history entry is added', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     const length0 = await page.evaluate(() => history.length);
     // Moving the map updates `v` without adding entries.
@@ -229,15 +236,16 @@ describe('URL: history', () => {
       [3.3, 11],
       [3.4, 12],
     ] as const) {
-      await page.evaluate(([lon, zoom]) => (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [lon, 49.38], zoom }), [lon, zoom]);
+      await page.evaluate(([lon, zoom]) => {
+        (window.__atlas as unknown as { map: import('maplibre-gl').Map }).map.jumpTo({ center: [lon, 49.38], zoom });
+      }, [lon, zoom]);
       await waitQuery(page, `q.get('v') === '${lon},49.38,${zoom}'`);
     }
     expect(await page.evaluate(() => history.length)).toBe(length0);
-    await context.close();
   });
 
   it('the page route lives in the hash: « Fiche » opens the site sheet, Back returns to the same list', async () => {
-    const { page, context } = await openAtlas(browser);
+    const { page } = await fresh();
     await waitListCount(page, realSites.length);
     await friche(page).check();
     const a = count({ kinds: ['friche'] });
@@ -252,6 +260,5 @@ describe('URL: history', () => {
     await page.locator('#site-list').waitFor();
     await waitListCount(page, a);
     expect(await listCount(page)).toBe(a);
-    await context.close();
   });
 });

@@ -79,7 +79,9 @@ export async function urlSettled(page: Page): Promise<void> {
   });
   const go = async (lon: number) => {
     await page.evaluate(
-      ([x, y, z]) => (window as unknown as MapHooks).__atlas!.map!.jumpTo({ center: [x, y], zoom: z }),
+      ([x, y, z]) => {
+        (window as unknown as MapHooks).__atlas!.map!.jumpTo({ center: [x, y], zoom: z });
+      },
       [lon, view.lat, view.zoom] as const,
     );
     await page.waitForFunction(

@@ -5,11 +5,15 @@
  * to the sourced « 140 ha »; it survives a reload (badge « Périmètre numérisé (brouillon) »),
  * and a sample plot inside it belongs to the zone (its sheet and its list row name the zone).
  *
- * Each test draws in a fresh browser context (IndexedDB lives in the context, so a reload
- * finds the draft), through the shared `drawOutline` setup, so each runs alone.
+ * The first test draws in a fresh browser context (IndexedDB lives in the context, so a reload
+ * finds the draft), through the shared `drawOutline` setup. The three that start from a saved
+ * outline and a new load of the page (a reload, a permalink, a later visit) share one such
+ * context, drawn once (`savedOutline`, prepared in beforeAll): each navigates first, so none
+ * sees another's page state; the one that deletes the outline closes that context, and a test
+ * after it draws a new one. So each still runs alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch, openAtlas } from './browser';
 import { panelViolations as violationsIn } from './axe';
 import { placeVertices } from './waits';
@@ -20,16 +24,15 @@ const ZONE_NAME = 'Parc d\'activités du Plateau (ZAC du Plateau)';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-});
+  // The saved outline the last three tests start from (the drawing is the heavy part).
+  await savedOutline();
+}, 240000);
 afterAll(async () => {
+  await (await outlineMade?.catch(() => null))?.context.close();
   await browser?.close();
 });
 
 type Hooks = { __atlas: { renderedSiteIds(): string[]; projectSite(id: string): { x: number; y: number } | null; map: { queryRenderedFeatures(): { source: string; properties: Record<string, unknown> }[] } } };
-
-function mapSiteIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as Hooks).__atlas.renderedSiteIds());
-}
 
 /** Zone ids drawn on the map (features of the zones source in the viewport). */
 function mapZoneIds(page: Page): Promise<string[]> {
@@ -80,8 +83,12 @@ async function mapReady(page: Page): Promise<void> {
  * centre, closing it on the first vertex. Returns that plot.
  */
 async function drawOutline(page: Page): Promise<{ id: string; x: number; y: number }> {
-  // The fictitious sample is on the map.
-  await expect.poll(async () => (await mapSiteIds(page)).some((id) => id.startsWith('FICT-')), { timeout: 20000 }).toBe(true);
+  // The fictitious sample is on the map. (Waits by page.waitForFunction, not expect.poll: this
+  // also runs in beforeAll, where expect.poll is not available.)
+  await page.waitForFunction(() => (window as unknown as Hooks).__atlas.renderedSiteIds().some((id) => id.startsWith('FICT-')), null, {
+    timeout: 20000,
+    polling: 200,
+  });
 
   await page.getByLabel('Mode édition').check();
   await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
@@ -104,17 +111,45 @@ async function drawOutline(page: Page): Promise<{ id: string; x: number; y: numb
   await placeVertices(page, pts);
   await page.mouse.click(pts[0][0], pts[0][1]); // close on the first vertex
 
-  await expect.poll(() => zone.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
+  await page.waitForFunction(
+    (id) => document.querySelector(`#zone-${id} [data-testid="zone-badge"]`)?.textContent === 'Périmètre numérisé (brouillon)',
+    ZONE_ID,
+    { timeout: 10000 },
+  );
   return site;
 }
 
 /** Draws the outline (drawOutline) and waits until it is announced as written to IndexedDB. */
 async function drawAndSave(page: Page): Promise<{ id: string; x: number; y: number }> {
   const site = await drawOutline(page);
-  await expect
-    .poll(() => page.getByTestId('announcer').textContent(), { timeout: 15000 })
-    .toMatch(/Périmètre de « Parc d.activités du Plateau \(ZAC du Plateau\) » enregistré \(brouillon\) : /);
+  await page.waitForFunction(
+    () => /Périmètre de « Parc d.activités du Plateau \(ZAC du Plateau\) » enregistré \(brouillon\) : /.test(document.querySelector('[data-testid="announcer"]')?.textContent ?? ''),
+    null,
+    { timeout: 15000 },
+  );
   return site;
+}
+
+interface SavedOutline {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+  site: { id: string; x: number; y: number };
+}
+let outlineMade: Promise<SavedOutline> | null = null;
+
+/**
+ * A browser context whose IndexedDB holds the outline drawn and saved by drawAndSave (made once,
+ * again after « Supprimer le périmètre » dropped it). Its page is left where the drawing ended:
+ * a test using it starts with a navigation.
+ */
+function savedOutline(): Promise<SavedOutline> {
+  outlineMade ??= (async () => {
+    const { context, page, errors } = await openAtlas(browser, '?sample=1');
+    const site = await drawAndSave(page);
+    return { context, page, errors, site };
+  })();
+  return outlineMade;
 }
 
 describe('zones: digitising an outline', () => {
@@ -141,52 +176,44 @@ describe('zones: digitising an outline', () => {
   });
 
   it('keeps the outline after a reload, with its history; the panel with its editing tools passes axe', async () => {
-    const { context, page, errors } = await openAtlas(browser, '?sample=1');
-    try {
-      // Saved: announced once written to IndexedDB. Then reload (same context = same IndexedDB).
-      await drawAndSave(page);
-      await page.reload();
-      await mapReady(page);
-      await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
-      const again = page.locator(`#zone-${ZONE_ID}`);
-      await expect.poll(() => again.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
-      await expect.poll(() => mapZoneIds(page), { timeout: 10000 }).toContain(ZONE_ID);
+    const { page, errors } = await savedOutline();
+    // Saved: announced once written to IndexedDB. Then reload (same context = same IndexedDB).
+    await page.reload();
+    await mapReady(page);
+    await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+    const again = page.locator(`#zone-${ZONE_ID}`);
+    await expect.poll(() => again.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
+    await expect.poll(() => mapZoneIds(page), { timeout: 10000 }).toContain(ZONE_ID);
 
-      // The history records the digitising; the panel with its editing tools passes axe.
-      if (!(await page.getByLabel('Mode édition').isChecked())) await page.getByLabel('Mode édition').check();
-      await again.locator('summary').first().click();
-      await again.getByText('Historique du périmètre').click();
-      await again.getByTestId(`zone-history-${ZONE_ID}`).waitFor();
-      expect(await again.getByTestId(`zone-history-${ZONE_ID}`).textContent()).toMatch(/Numérisation/);
-      expect(await panelViolations(page)).toEqual([]);
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    // The history records the digitising; the panel with its editing tools passes axe.
+    if (!(await page.getByLabel('Mode édition').isChecked())) await page.getByLabel('Mode édition').check();
+    await again.locator('summary').first().click();
+    await again.getByText('Historique du périmètre').click();
+    await again.getByTestId(`zone-history-${ZONE_ID}`).waitFor();
+    expect(await again.getByTestId(`zone-history-${ZONE_ID}`).textContent()).toMatch(/Numérisation/);
+    expect(await panelViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it('attaches the sample plot inside the outline: its sheet and its list row name the zone', async () => {
-    const { context, page } = await openAtlas(browser, '?sample=1');
-    try {
-      const site = await drawAndSave(page);
-      // The sample plot inside the outline belongs to the zone: its sheet names it.
-      await page.goto(`${baseURL()}?sample=1#/site/${encodeURIComponent(site.id)}`);
-      await page.locator('[data-testid=site-sheet]').waitFor({ timeout: 30000 });
-      await expect.poll(() => page.locator('[data-testid=site-sheet]').textContent(), { timeout: 20000 }).toContain(ZONE_NAME);
-      // …and so does its row in the results list (searched by its id).
-      await page.goto(`${baseURL()}?sample=1&q=${encodeURIComponent(site.id)}`);
-      const row = page.locator(`[data-site-id="${site.id}"]`);
-      await row.waitFor({ timeout: 30000 });
-      await expect.poll(() => row.locator('.row-zone').textContent(), { timeout: 20000 }).toBe(ZONE_NAME);
-    } finally {
-      await context.close();
-    }
+    const { page, site } = await savedOutline();
+    // The sample plot inside the outline belongs to the zone: its sheet names it.
+    await page.goto(`${baseURL()}?sample=1#/site/${encodeURIComponent(site.id)}`);
+    await page.locator('[data-testid=site-sheet]').waitFor({ timeout: 30000 });
+    await expect.poll(() => page.locator('[data-testid=site-sheet]').textContent(), { timeout: 20000 }).toContain(ZONE_NAME);
+    // …and so does its row in the results list (searched by its id).
+    await page.goto(`${baseURL()}?sample=1&q=${encodeURIComponent(site.id)}`);
+    const row = page.locator(`[data-site-id="${site.id}"]`);
+    await row.waitFor({ timeout: 30000 });
+    await expect.poll(() => row.locator('.row-zone').textContent(), { timeout: 20000 }).toBe(ZONE_NAME);
   });
 
   it('« Supprimer le périmètre »: the zone leaves the map and the badge comes back', async () => {
-    const { context, page, errors } = await openAtlas(browser, '?sample=1');
+    const saved = await savedOutline();
+    const { context, page, errors } = saved;
+    // The outline goes: a test after this one draws a new one.
+    outlineMade = null;
     try {
-      await drawAndSave(page);
       // After a fresh load, as an EPCI team coming back to it.
       await page.goto(`${baseURL()}?sample=1`);
       await mapReady(page);
