@@ -33,17 +33,16 @@ export default class DurationReporter implements Reporter {
     const lines = ['', ' Durée par fichier de tests (per-suite durations: tests and hooks; import of the file apart)'];
     for (const r of rows) lines.push(`   ${r.file.padEnd(width)}  ${seconds(r.ms).padStart(8)}  (import ${seconds(r.importMs)})  ${r.state}`);
     lines.push(`   ${'total (sum of files)'.padEnd(width)}  ${seconds(total).padStart(8)}  (import ${seconds(rows.reduce((s, r) => s + r.importMs, 0))})`);
-    if (this.limit > 0) {
-      const third = this.limit / 3;
-      const slow: string[] = [];
-      for (const m of testModules) {
-        for (const t of m.children.allTests()) {
-          const ms = t.diagnostic()?.duration ?? 0;
-          if (ms > third) slow.push(`   ${seconds(ms).padStart(8)}  ${relative(this.root, m.moduleId)} > ${t.fullName}`);
-        }
+    const slow: string[] = [];
+    for (const m of testModules) {
+      for (const t of m.children.allTests()) {
+        // The test's own limit (`it(…, fn, 60_000)`), else the config's.
+        const limit = t.options.timeout || this.limit;
+        const ms = t.diagnostic()?.duration ?? 0;
+        if (limit > 0 && ms > limit / 3) slow.push(`   ${seconds(ms).padStart(8)} of ${seconds(limit)}  ${relative(this.root, m.moduleId)} > ${t.fullName}`);
       }
-      if (slow.length) lines.push(` Tests au-delà du tiers de leur limite (${seconds(third)} of ${seconds(this.limit)}):`, ...slow);
     }
+    if (slow.length) lines.push(' Tests au-delà du tiers de leur limite (duration of limit):', ...slow);
     process.stdout.write(lines.join('\n') + '\n');
   }
 }
