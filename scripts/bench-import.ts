@@ -26,11 +26,10 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview } from 'vite';
 import { buildApp, buildTestApp } from './lib/buildTestApp';
 import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import type { Browser } from 'playwright-core';
-import { cpuSince, launchChromium, type CpuTimes } from './lib/serve';
+import { cpuSince, launchChromium, serveApp, type CpuTimes } from './lib/serve';
 import { kinks } from '@turf/turf';
 import type { FeatureCollection, Polygon, Position } from 'geojson';
 import { parseImportFiles } from '../src/data/import';
@@ -140,13 +139,6 @@ interface BrowserRun {
   mapCounts?: { frames: number; sitesData: number };
   /** The merge's steps (the page's atlas:import-* measures). */
   steps?: string;
-}
-
-async function serve(outDir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
 }
 
 /** Where the traced run's trace goes (--trace), and the build whose source maps resolve it. */
@@ -273,7 +265,8 @@ async function main(): Promise<void> {
   const builds: { label: string; dir: string }[] = [{ label: 'this build', dir: outDir }];
   const other = argValue('--compare');
   if (other) builds.push({ label: `compare (${other})`, dir: other });
-  const servers = await Promise.all(builds.map((b) => serve(b.dir)));
+  // Each build is served as it is (serveApp with `dist`: not rebuilt, not removed after).
+  const servers = await Promise.all(builds.map((b) => serveApp({ dist: b.dir, testHooks: true })));
   const browser = await launchChromium();
   const runs: BrowserRun[][] = builds.map(() => []);
   try {
