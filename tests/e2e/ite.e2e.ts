@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, openLayersPanel } from './browser';
+import { baseURL, launch, openLayersPanel, servedData } from './browser';
 import { openSharedAtlas, type SharedAtlas } from './sharedAtlas';
 import { filterSites } from '../../src/domain/filters';
 import { sortSites } from '../../src/domain/sort';
@@ -22,8 +22,7 @@ let listed: Site[];
 
 beforeAll(async () => {
   browser = await launch();
-  const res = await fetch(new URL('data/sites.geojson', baseURL()));
-  sites = ((await res.json()) as { features: Site[] }).features;
+  sites = (await servedData<{ features: Site[] }>('sites.geojson')).features;
   listed = await publicSites(async (file) => {
     const r = await fetch(new URL(`data/${file}`, baseURL()));
     return r.ok ? ((await r.json()) as never) : null;

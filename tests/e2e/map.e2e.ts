@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
-import { WIDE_DESKTOP, baseURL, launch, openAtlas, openLayersPanel } from './browser';
+import { WIDE_DESKTOP, baseURL, launch, openAtlas, openLayersPanel, servedData } from './browser';
 import { urlSettled } from './waits';
 
 type Win = Window & {
@@ -106,8 +106,7 @@ async function communePoint(p: Page, insee: string, near: [number, number]): Pro
 }
 
 beforeAll(async () => {
-  const res = await fetch(baseURL() + 'data/manifest.json');
-  manifest = (await res.json()) as DataManifest;
+  manifest = await servedData<DataManifest>('manifest.json');
   browser = await launch();
   context = await browser.newContext({ viewport: WIDE_DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
   const base = baseURL();
@@ -352,7 +351,7 @@ describe('map', () => {
   });
 
   it('marks the Roissy « virgule » as a project with no public route', async () => {
-    const crossing = (await (await fetch(baseURL() + 'data/roissy.geojson')).json()) as { features: { geometry: { coordinates: [number, number] }; properties: { kind: string } }[] };
+    const crossing = await servedData<{ features: { geometry: { coordinates: [number, number] }; properties: { kind: string } }[] }>('roissy.geojson');
     const pt = crossing.features.find((f) => f.properties.kind === 'computed_line_crossing')!;
     await jump(page, pt.geometry.coordinates, 11);
     const marks = await rendered(page, ['roissy-mark', 'roissy-label']);
