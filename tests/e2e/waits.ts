@@ -39,11 +39,6 @@ async function vertexCountInPage(atLeast = 0): Promise<number> {
   return seen.size >= atLeast ? seen.size : 0;
 }
 
-/** Number of distinct vertices of the outline being drawn (see vertexCountInPage). */
-export function drawnVertexCount(page: Page): Promise<number> {
-  return page.evaluate(vertexCountInPage, 0);
-}
-
 /**
  * Clicks (or taps) each vertex in turn, waiting after each until the drawing holds it
  * (at least k distinct vertices after the k-th, counting `already` placed ones), so no
