@@ -212,7 +212,8 @@ export function prewarmGlyphs(): void {
       .catch(() => undefined)
       .finally(() => setTimeout(next, 0));
   };
-  loadGlyphFonts().then(next, () => undefined);
+  // glyphRange waits for the fonts itself.
+  next();
 }
 
 let registered = 0;
