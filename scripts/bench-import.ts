@@ -215,7 +215,9 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);
       run.mapCounts = (await page.evaluate('window.__mapCounts')) as { frames: number; sitesData: number };
-      run.steps = (await page.evaluate(`['atlas:import-check', 'atlas:import-distances', 'atlas:import-memory', 'atlas:import-write'].map((n) => { const e = performance.getEntriesByName(n).at(-1); return n.slice(13) + ' ' + (e ? (e.duration / 1000).toFixed(1) + ' s' : '–'); }).join(', ')`)) as string;
+      // Summed over the import's parts (src/state/drafts/importSession.ts: IMPORT_PART); the
+      // distances are the waits for them (the next part's are computed during the writes).
+      run.steps = (await page.evaluate(`['atlas:import-check', 'atlas:import-distances', 'atlas:import-memory', 'atlas:import-write'].map((n) => { const es = performance.getEntriesByName(n).filter((e) => e.startTime >= ${t0}); const ms = es.reduce((a, e) => a + e.duration, 0); return n.slice(13) + ' ' + (es.length ? (ms / 1000).toFixed(1) + ' s' + (es.length > 1 ? ' (' + es.length + '×)' : '') : '–'); }).join(', ')`)) as string;
     } catch {
       /* left null: over 5 min */
     }
