@@ -9,30 +9,19 @@
  */
 import type { HistoryEntry } from '../../../domain/history';
 import { buildDraftWrite, type HistoryBatch } from '../index';
-import { StorageError } from '../idb';
+import { transaction } from '../idb';
 import type { ImportWriteRequest } from './protocol';
 
 export function writeNewDrafts(db: IDBDatabase, req: Omit<ImportWriteRequest, 'id' | 'db'>): Promise<{ written: number[]; skipped: number[] }> {
-  return new Promise((resolve, reject) => {
-    let tx: IDBTransaction;
-    try {
-      tx = db.transaction(['drafts', 'history'], 'readwrite', { durability: 'strict' });
-    } catch (e) {
-      reject(new StorageError(e));
-      return;
-    }
+  return transaction(db, ['drafts', 'history'], 'readwrite', (tx, fail) => {
     const written: number[] = [];
     const skipped: number[] = [];
-    let failure: unknown = null;
+    let failed = false;
     const drafts = tx.objectStore('drafts');
     const history = tx.objectStore('history');
-    const fail = (e: unknown) => {
-      failure = e;
-      try {
-        tx.abort();
-      } catch {
-        /* finishing */
-      }
+    const stop = (e: unknown) => {
+      failed = true;
+      fail(e);
     };
     const entries: HistoryEntry[] = [];
     let asked = 0;
@@ -40,26 +29,25 @@ export function writeNewDrafts(db: IDBDatabase, req: Omit<ImportWriteRequest, 'i
     let listed = false;
     // Requests answer in order: after the last add's answer, every site is known written or not.
     const answer = () => {
-      if (failure || answered < asked || !listed || !entries.length) return;
+      if (failed || answered < asked || !listed || !entries.length) return;
       try {
         const batch: HistoryBatch = { batch_sites: entries.map((e) => e.site_id), entries };
         history.add(batch);
       } catch (e) {
-        fail(e);
+        stop(e);
       }
     };
-    req.sites.forEach((site, i) => {
-      if (failure) return;
+    for (let i = 0; i < req.sites.length && !failed; i++) {
       let w: ReturnType<typeof buildDraftWrite>;
       try {
-        w = buildDraftWrite(null, site, { at: req.at, author: req.author, action: req.action, base: req.bases[i] ?? null, writer: req.writer });
+        w = buildDraftWrite(null, req.sites[i], { at: req.at, author: req.author, action: req.action, base: req.bases[i] ?? null, writer: req.writer });
       } catch (e) {
-        fail(e);
-        return;
+        stop(e);
+        break;
       }
       if (!w) {
         skipped.push(i);
-        return;
+        continue;
       }
       const entry = w.entry;
       // `add`, not a read then `put`: one request per draft instead of two; a record that
@@ -68,8 +56,8 @@ export function writeNewDrafts(db: IDBDatabase, req: Omit<ImportWriteRequest, 'i
       try {
         add = drafts.add(w.record);
       } catch (e) {
-        fail(e);
-        return;
+        stop(e);
+        break;
       }
       asked++;
       add.onsuccess = () => {
@@ -86,13 +74,9 @@ export function writeNewDrafts(db: IDBDatabase, req: Omit<ImportWriteRequest, 'i
         skipped.push(i);
         answer();
       };
-    });
+    }
     listed = true;
     answer();
-    tx.oncomplete = () => resolve({ written, skipped });
-    tx.onabort = () => reject(new StorageError(failure ?? tx.error ?? new Error('transaction annulée')));
-    tx.onerror = () => {
-      /* reported by onabort */
-    };
+    return () => ({ written, skipped });
   });
 }
