@@ -14,7 +14,8 @@
  * 3. in headless chromium, on a production build with the test hooks (scripts/lib/buildTestApp.ts;
  *    a `--compare` build needs them too): from picking the file to the validation
  *    report on screen, the longest main-thread task meanwhile (Long Tasks API), then « Importer »
- *    until the drafts are saved and the map draws them, with the longest task of that phase and
+ *    until the drafts are saved and the map draws them, with the longest task of that phase (and
+ *    of its part until saved, before the map's frames) and
  *    the CPU the browser's processes used meanwhile (by process type: robust on a loaded machine).
  *    `--compare DIR` runs the same browser steps on another build (e.g. of the previous commit)
  *    in the same session, alternating runs, for a before / after ratio.
@@ -133,6 +134,8 @@ interface BrowserRun {
   merge: number | null;
   mapShown: number | null;
   mergeLongest: number | null;
+  /** The longest main-thread task from « Importer » to the drafts saved (before the map's frames). */
+  savedLongest?: number;
   /** CPU used by the browser's processes from « Importer » to the map drawing the sites (ms, by process type). */
   mergeCpu: CpuTimes | null;
   /** Map frames rendered and site data given to the map, from « Importer » to the map drawing them. */
@@ -214,8 +217,11 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       run.mapShown = (drawn as number) - t0;
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);
+      run.savedLongest = await longest(t0, done as number);
       run.mapCounts = (await page.evaluate('window.__mapCounts')) as { frames: number; sitesData: number };
-      run.steps = (await page.evaluate(`['atlas:import-check', 'atlas:import-distances', 'atlas:import-memory', 'atlas:import-write'].map((n) => { const e = performance.getEntriesByName(n).at(-1); return n.slice(13) + ' ' + (e ? (e.duration / 1000).toFixed(1) + ' s' : '–'); }).join(', ')`)) as string;
+      // Summed over the import's parts (src/state/drafts/importSession.ts: IMPORT_PART); the
+      // distances are the waits for them (the next part's are computed during the writes).
+      run.steps = (await page.evaluate(`['atlas:import-check', 'atlas:import-distances', 'atlas:import-memory', 'atlas:import-write'].map((n) => { const es = performance.getEntriesByName(n).filter((e) => e.startTime >= ${t0}); const ms = es.reduce((a, e) => a + e.duration, 0); return n.slice(13) + ' ' + (es.length ? (ms / 1000).toFixed(1) + ' s' + (es.length > 1 ? ' (' + es.length + '×)' : '') : '–'); }).join(', ')`)) as string;
     } catch {
       /* left null: over 5 min */
     }
@@ -276,7 +282,7 @@ async function main(): Promise<void> {
         runs[b].push(r);
         const opt = (x: number | null) => (x === null ? '—' : s(x));
         const cpu = r.mergeCpu ? `; merge CPU ${s(r.mergeCpu.total)} (${Object.entries(r.mergeCpu.byType).filter(([, v]) => v >= 50).map(([k, v]) => `${k} ${s(v)}`).join(', ')})` : '';
-        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites data set ${r.mapCounts.sitesData}×` : ''}${r.steps ? `; steps: ${r.steps}` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
+        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${r.savedLongest === undefined ? '' : ` (until saved ${formatMs(r.savedLongest)} ms)`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites data set ${r.mapCounts.sitesData}×` : ''}${r.steps ? `; steps: ${r.steps}` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
       }
     }
   } finally {

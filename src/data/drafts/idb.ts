@@ -34,10 +34,19 @@ export class StorageError extends Error {
 }
 
 /**
- * Runs `body` in one transaction and resolves with its result after `complete`.
- * `body` may await requests of this transaction (use `promisify`), but nothing else.
+ * The lifecycle of one transaction, shared by `run`, the write path of the drafts (./sync.ts)
+ * and the import writer (./importWriter/write.ts). The transaction is created now (readwrite:
+ * durability 'strict'); `start(tx, fail)` makes its requests and returns how to read the
+ * result. `fail(e)` aborts it, keeping the first failure. Resolves with the result after
+ * `complete` (then it is on disk); rejects with the first failure, or else the transaction's
+ * own error, as a StorageError (one that already is one is not wrapped again).
  */
-export function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => Promise<T>): Promise<T> {
+export function transaction<T>(
+  db: IDBDatabase,
+  stores: string[],
+  mode: IDBTransactionMode,
+  start: (tx: IDBTransaction, fail: (e: unknown) => void) => () => T,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let tx: IDBTransaction;
     try {
@@ -46,27 +55,41 @@ export function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMo
       reject(new StorageError(e));
       return;
     }
-    let result: T;
-    let failed = false;
-    tx.oncomplete = () => (failed ? undefined : resolve(result));
-    tx.onabort = () => reject(new StorageError(tx.error ?? new Error('transaction annulée')));
+    let failure: unknown = null;
+    const rejectWith = (cause: unknown) => reject(cause instanceof StorageError ? cause : new StorageError(cause));
+    const fail = (e: unknown) => {
+      failure ??= e;
+      try {
+        tx.abort();
+      } catch {
+        /* already finishing: `complete` reports the failure */
+      }
+    };
+    let result: () => T;
+    tx.oncomplete = () => (failure ? rejectWith(failure) : resolve(result()));
+    tx.onabort = () => rejectWith(failure ?? tx.error ?? new Error('transaction annulée'));
     tx.onerror = () => {
       /* reported by onabort */
     };
-    body(tx).then(
-      (r) => {
-        result = r;
-      },
-      (e) => {
-        failed = true;
-        try {
-          tx.abort();
-        } catch {
-          /* already finished */
-        }
-        reject(e instanceof StorageError ? e : new StorageError(e));
-      },
-    );
+    try {
+      result = start(tx, fail);
+    } catch (e) {
+      fail(e);
+    }
+  });
+}
+
+/**
+ * Runs `body` in one transaction and resolves with its result after `complete`.
+ * `body` may await requests of this transaction (use `promisify`), but nothing else.
+ */
+export function run<T>(db: IDBDatabase, stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => Promise<T>): Promise<T> {
+  return transaction(db, stores, mode, (tx, fail) => {
+    let result: T;
+    body(tx).then((r) => {
+      result = r;
+    }, fail);
+    return () => result;
   });
 }
 

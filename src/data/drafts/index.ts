@@ -13,6 +13,11 @@
  *   the disk without waiting for the page's main thread; deleted (write-only too) once the
  *   record itself is written. Read back at start-up (a crash between the two). The upgrade only
  *   adds the store.
+ * - version 4: the `history` store may also hold import batches (`HistoryBatch`: the entries of
+ *   the sites one transaction of a big import wrote, in ONE record instead of one per site),
+ *   found by site through the multi-entry index `batch_sites`. Every reader expands them
+ *   (`expandHistory`): entries, backups and the history views are as before. The upgrade only
+ *   adds the index.
  * Each call resolves after its transaction's `complete` event (durability 'strict').
  */
 import { diffSites, jsonEqual } from '../../domain/diff';
@@ -45,8 +50,47 @@ export type { SyncDecision, SyncHistory, SyncOutcome } from './sync';
 export type { ZoneDraftRecord, ZoneDraftStatus, ZoneHistoryEntry, ZoneRef, PutZoneOutlineResult, ZoneDraftMethods } from './zones';
 
 export const DEFAULT_DB_NAME = 'atlas-curation';
-/** 1: drafts, history, meta. 2: + zoneDrafts, zoneHistory. 3: + journal. */
-export const DB_VERSION = 3;
+/** 1: drafts, history, meta. 2: + zoneDrafts, zoneHistory. 3: + journal. 4: + history index `batch_sites`. */
+export const DB_VERSION = 4;
+/** Index of the `history` store listing the sites of an import batch (multi-entry). */
+export const HISTORY_BATCH_INDEX = 'batch_sites';
+
+/**
+ * The history entries of many sites written by one transaction of an import (the import
+ * writer, ./importWriter/write.ts), stored as ONE record of the `history` store: one request
+ * instead of one per site (IndexedDB's cost per request dominated a 100,000-site import).
+ * `batch_sites` lists the sites (the index `batch_sites` finds the batch by site).
+ */
+export interface HistoryBatch {
+  id?: number;
+  batch_sites: string[];
+  entries: HistoryEntry[];
+}
+
+function isHistoryBatch(v: unknown): v is HistoryBatch & { id: number } {
+  return !!v && typeof v === 'object' && Array.isArray((v as HistoryBatch).batch_sites) && Array.isArray((v as HistoryBatch).entries);
+}
+
+/**
+ * Stored history records with the import batches expanded to one entry per site. An entry of
+ * a batch stored under key K gets the id K − 1 + (i + 1) / n (i-th of n): unique, and in the
+ * order of writing with the other entries (which get whole keys). Other records stay as they
+ * are. `siteId`: only this site's entries of the batches.
+ */
+export function expandHistory(raw: readonly unknown[], siteId?: string): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  for (const r of raw) {
+    if (!isHistoryBatch(r)) {
+      out.push(r as HistoryEntry);
+      continue;
+    }
+    const n = r.entries.length;
+    r.entries.forEach((e, i) => {
+      if (siteId === undefined || e?.site_id === siteId) out.push({ ...e, id: r.id - 1 + (i + 1) / n });
+    });
+  }
+  return out;
+}
 export const JOURNAL_STORE = 'journal';
 
 export type DraftStatus = 'new' | 'modified' | 'deleted';
@@ -226,6 +270,8 @@ function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
         const h = db.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
         h.createIndex('site_id', 'site_id', { unique: false });
       }
+      const history = req.transaction!.objectStore('history');
+      if (!history.indexNames.contains(HISTORY_BATCH_INDEX)) history.createIndex(HISTORY_BATCH_INDEX, HISTORY_BATCH_INDEX, { unique: false, multiEntry: true });
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
       upgradeZoneStores(db);
       if (!db.objectStoreNames.contains(JOURNAL_STORE)) db.createObjectStore(JOURNAL_STORE);
@@ -338,7 +384,10 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
     listHistory(siteId) {
       return run(db, ['history'], 'readonly', async (tx) => {
         const h = tx.objectStore('history');
-        const all = (siteId === undefined ? await promisify(h.getAll()) : await promisify(h.index('site_id').getAll(siteId))) as HistoryEntry[];
+        const all =
+          siteId === undefined
+            ? expandHistory(await promisify(h.getAll()))
+            : [...((await promisify(h.index('site_id').getAll(siteId))) as HistoryEntry[]), ...expandHistory(await promisify(h.index(HISTORY_BATCH_INDEX).getAll(siteId)), siteId)];
         return all.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
       });
     },
@@ -364,7 +413,7 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
     async exportBackup() {
       const data = await run(db, ['drafts', 'history', 'meta', ZONE_DRAFTS_STORE, ZONE_HISTORY_STORE], 'readonly', async (tx) => ({
         drafts: (await promisify(tx.objectStore('drafts').getAll())) as DraftRecord[],
-        history: (await promisify(tx.objectStore('history').getAll())) as HistoryEntry[],
+        history: expandHistory(await promisify(tx.objectStore('history').getAll())),
         author: ((await promisify(tx.objectStore('meta').get('author'))) as string | undefined) ?? null,
         quarantine: readQuarantineValue(await promisify(tx.objectStore('meta').get(QUARANTINE_KEY)), now()),
         zoneDrafts: (await promisify(tx.objectStore(ZONE_DRAFTS_STORE).getAll())) as ZoneDraftRecord[],
@@ -389,7 +438,7 @@ export async function openDraftStore(name: string = DEFAULT_DB_NAME, options: Op
         const history = tx.objectStore('history');
         const report: BackupImportReport = { added: [], identical: [], conflicts: [], replaced: [], historyAdded: 0, quarantined: [...bad] };
         const setAside: QuarantineEntry[] = [...bad];
-        const known = new Set(((await promisify(history.getAll())) as HistoryEntry[]).map(historyKey));
+        const known = new Set(expandHistory(await promisify(history.getAll())).map(historyKey));
         for (const e of backup.history) {
           if (known.has(historyKey(e))) continue;
           known.add(historyKey(e));

@@ -8,7 +8,7 @@
  * Many records go in ONE transaction (an import batch), not one per record. The returned
  * promise resolves after `complete` (durability 'strict' where supported): then it is on disk.
  */
-import { StorageError } from './idb';
+import { transaction } from './idb';
 import { appendQuarantine, type QuarantineEntry } from './quarantine';
 
 export interface SyncHistory<H> {
@@ -43,41 +43,27 @@ export function syncRecords<R, H extends { id?: number }>(
   decide: (id: string, stored: unknown) => SyncDecision<R, H>,
   now: () => string,
 ): Promise<SyncOutcome[]> {
-  return new Promise((resolve, reject) => {
-    if (!ids.length) {
-      resolve([]);
-      return;
-    }
-    let tx: IDBTransaction;
-    try {
-      tx = db.transaction([recordStore, historyStore, 'meta'], 'readwrite', { durability: 'strict' });
-    } catch (e) {
-      reject(new StorageError(e));
-      return;
-    }
+  if (!ids.length) return Promise.resolve([]);
+  return transaction(db, [recordStore, historyStore, 'meta'], 'readwrite', (tx, fail) => {
     const outcomes: SyncOutcome[] = [];
     const quarantined: QuarantineEntry[] = [];
-    let failure: unknown = null;
+    let failed = false;
     let left = ids.length;
     const records = tx.objectStore(recordStore);
-    const fail = (e: unknown) => {
-      failure ??= e;
-      try {
-        tx.abort();
-      } catch {
-        /* already finishing */
-      }
+    const stop = (e: unknown) => {
+      failed = true;
+      fail(e);
     };
     for (const id of ids) {
       let get: IDBRequest;
       try {
         get = records.get(id);
       } catch (e) {
-        fail(e);
+        stop(e);
         break;
       }
       get.onsuccess = () => {
-        if (failure) return;
+        if (failed) return;
         try {
           const d = decide(id, get.result);
           const out: SyncOutcome = { id, historyKey: null };
@@ -95,17 +81,10 @@ export function syncRecords<R, H extends { id?: number }>(
           }
           if (--left === 0) appendQuarantine(tx, quarantined, now());
         } catch (e) {
-          fail(e);
+          stop(e);
         }
       };
     }
-    tx.oncomplete = () => resolve(outcomes);
-    tx.onabort = () => {
-      const cause = failure ?? tx.error ?? new Error('transaction annulée');
-      reject(cause instanceof StorageError ? cause : new StorageError(cause));
-    };
-    tx.onerror = () => {
-      /* reported by onabort */
-    };
+    return () => outcomes;
   });
 }

@@ -4,7 +4,8 @@
  *
  * Every imported site is checked against the draft schema first (a bad one is kept aside with
  * its problem, the rest is imported), gets its distances in the worker, and is then written to
- * IndexedDB ONCE, in batches of one transaction each (not one per site).
+ * IndexedDB ONCE, in batches of one transaction each (not one per site). A big import goes in
+ * parts: the distances of the next part are computed while this one is written.
  */
 import { compareWithExisting } from '../../domain/diff';
 import type { Site } from '../../domain/types';
@@ -18,6 +19,12 @@ import { flushAtlas, getState, holdAtlas, nowIso, setState, type ImportDiff, typ
 
 /** Sites per IndexedDB transaction when merging an import. */
 export const IMPORT_BATCH = 2000;
+
+/**
+ * Sites per part of a big import: the distance worker computes the next part while the import
+ * writer writes this one (each part is one memory update; more parts, more such updates).
+ */
+export const IMPORT_PART = 25_000;
 
 /**
  * Sorts imported sites into new / identical / changed (with the field changes) against the
@@ -85,18 +92,30 @@ export async function mergeImported(sites: Site[], source: string | null = null)
     setQuarantinedCount(getState().quarantine.length);
     await draftDb()?.setAside(bad).catch(() => undefined);
   }
-  // Distances first (worker), so each site is written once, with them.
+  // Distances first (worker), so each site is written once, with them: part by part, the next
+  // part's computed while this one is written (two workers, two cores).
+  const parts: Site[][] = [];
+  for (let i = 0; i < good.length; i += IMPORT_PART) parts.push(good.slice(i, i + IMPORT_PART));
   perf = perfStart();
-  const ready = await withDistances(good);
+  let next = withDistances(parts[0] ?? []);
+  let ready = await next;
   measureSince('atlas:import-distances', perf);
   // The atlas shows the imported sites once they are written (see holdAtlas).
   const release = holdAtlas();
   try {
-    await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
+    for (let k = 0; k < parts.length; k++) {
+      if (k > 0) {
+        perf = perfStart();
+        ready = await next;
+        measureSince('atlas:import-distances', perf);
+      }
+      if (k + 1 < parts.length) next = withDistances(parts[k + 1]);
+      await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
+    }
   } finally {
     // Memory took the written revisions in this task: the atlas update gets a task of its own.
     await yieldToMain();
     release();
   }
-  return { merged: ready.length, quarantined: bad };
+  return { merged: good.length, quarantined: bad };
 }

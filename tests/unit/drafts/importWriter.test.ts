@@ -52,4 +52,45 @@ describe('import writer transaction', () => {
     expect(imported.every((h) => h.author === 'Marie' && h.changes.some((c) => c.field === 'name'))).toBe(true);
     db.close();
   });
+
+  it('writes the history of a transaction as one record, which every reader expands per site, in order', async () => {
+    const name = 'atlas-import-writer-2';
+    const store = await openDraftStore(name, { now: () => '2025-01-01T08:00:00.000Z' });
+    // An entry before the import, one after: the import's entries sit between them.
+    await store.putDraft(site('P', 'Avant'), { author: 'Paul' });
+    const db = await rawDb(name);
+    const r = await writeNewDrafts(db, { at: '2025-01-02T09:00:00.000Z', author: 'Marie', writer: 'tab-x', action: 'import', sites: [site('A', 'Importé A'), site('B', 'Importé B')], bases: [null, null] });
+    expect(r).toEqual({ written: [0, 1], skipped: [] });
+    // One draft per site, ONE history record for both (instead of one per site).
+    const raw = await new Promise<unknown[]>((resolve, reject) => {
+      const q = db.transaction('history').objectStore('history').getAll();
+      q.onsuccess = () => resolve(q.result);
+      q.onerror = () => reject(q.error);
+    });
+    expect(raw).toHaveLength(2);
+    expect(raw[1]).toMatchObject({ batch_sites: ['A', 'B'] });
+    db.close();
+    await store.putDraft({ ...site('A', 'Renommé A') }, { author: 'Paul' });
+
+    const a = await store.listHistory('A');
+    expect(a.map((e) => [e.action, e.author])).toEqual([['import', 'Marie'], ['update', 'Paul']]);
+    expect(a[0].changes.find((c) => c.field === 'name')).toEqual({ field: 'name', old: null, new: 'Importé A' });
+    expect(a[1].changes.find((c) => c.field === 'name')).toEqual({ field: 'name', old: 'Importé A', new: 'Renommé A' });
+    expect((await store.listHistory('B')).map((e) => e.site_id)).toEqual(['B']);
+    expect(await store.listHistory('P')).toHaveLength(1);
+    const all = await store.listHistory();
+    expect(all.map((e) => e.site_id)).toEqual(['P', 'A', 'B', 'A']);
+    expect(new Set(all.map((e) => e.id)).size).toBe(4);
+
+    // A backup holds one entry per site, as before; restored elsewhere, nothing is doubled.
+    const backup = JSON.parse(await store.exportBackup()) as { history: { site_id: string; action: string }[] };
+    expect(backup.history.map((e) => `${e.site_id}:${e.action}`)).toEqual(['P:create', 'A:import', 'B:import', 'A:update']);
+    const again = await store.importBackup(JSON.stringify(backup));
+    expect(again.historyAdded).toBe(0);
+    const other = await openDraftStore('atlas-import-writer-3');
+    expect((await other.importBackup(JSON.stringify(backup))).historyAdded).toBe(4);
+    expect((await other.listHistory('A')).map((e) => e.action)).toEqual(['import', 'update']);
+    other.close();
+    store.close();
+  });
 });

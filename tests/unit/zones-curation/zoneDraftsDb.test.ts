@@ -136,8 +136,8 @@ describe('database upgrade (version 1 → 2)', () => {
     v1.close();
 
     const store = await openDraftStore(name);
-    // Version 3 (the drafts journal) came after: the upgrade from 1 goes through both.
-    expect(DB_VERSION).toBe(3);
+    // Versions 3 (the drafts journal) and 4 (the history's import-batch index) came after: the upgrade from 1 goes through all.
+    expect(DB_VERSION).toBe(4);
     expect((await store.getDraft('local-1'))?.site.properties.name).toBe('Lot saisi en v1');
     expect((await store.listHistory('local-1')).map((e) => e.author)).toEqual(['Marie']);
     expect(await store.getMeta('author')).toBe('Marie');
