@@ -25,6 +25,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './lib/serve';
+import { mapDrawsSites } from './lib/mapDraws';
 import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import { benchSummary } from './lib/benchSummary';
 
@@ -244,19 +245,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   const saved = await page.evaluate(() => performance.now());
   // Until the map draws them (at one of its idles: tiles loaded and drawn), so that the atlas
   // update and the map's frames after the writes are in the measured window, wherever they run.
-  const drawn = (await page.evaluate(`new Promise((resolve, reject) => {
-    const a = window.__atlas;
-    const look = () => {
-      const t = performance.now();
-      if (!a.renderedSiteIds().some((id) => id.startsWith('BENCH-'))) return false;
-      resolve(t);
-      return true;
-    };
-    if (a.map.loaded() && a.map.areTilesLoaded() && look()) return;
-    const onIdle = () => { if (look()) a.map.off('idle', onIdle); };
-    a.map.on('idle', onIdle);
-    setTimeout(() => reject(new Error('map never drew the imported plots')), 300000);
-  })`)) as number;
+  const drawn = await mapDrawsSites(page, 'BENCH-');
   // The frame that fired that idle ends its task after it: its long task entry comes with the next tasks.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   const r = await page.evaluate((t) => {
