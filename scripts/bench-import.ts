@@ -28,6 +28,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, buildTestApp } from './lib/buildTestApp';
+import { mapDrawsSites } from './lib/mapDraws';
 import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import type { Browser } from 'playwright-core';
 import { cpuSince, launchChromium, serveApp, type CpuTimes } from './lib/serve';
@@ -197,23 +198,8 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     try {
       const done = await (await page.waitForFunction(() => (/site\(s\) importé\(s\) comme brouillons/.test(document.body.innerText) ? performance.now() : false), null, { timeout: 300000, polling: 1000 })).jsonValue();
       run.merge = (done as number) - t0;
-      // At each idle of the map (tiles loaded and drawn), one look at what it draws: polling
-      // queryRenderedFeatures every second cost 1-2 s of main thread per call at 100k while
-      // the map was still tiling, and delayed the very frames it waited for.
-      const drawn = await page.evaluate(`new Promise((resolve, reject) => {
-        const a = window.__atlas;
-        const map = a.map;
-        const look = () => {
-          const t = performance.now();
-          if (!a.renderedSiteIds().some((id) => id.startsWith('BENCH-'))) return false;
-          resolve(t);
-          return true;
-        };
-        if (map.loaded() && map.areTilesLoaded() && look()) return;
-        const onIdle = () => { if (look()) map.off('idle', onIdle); };
-        map.on('idle', onIdle);
-        setTimeout(() => reject(new Error('map never drew the imported sites')), 300000);
-      })`);
+      // At each idle of the map, one look at what it draws (scripts/lib/mapDraws.ts).
+      const drawn = await mapDrawsSites(page, 'BENCH-');
       run.mapShown = (drawn as number) - t0;
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);

@@ -17,6 +17,7 @@ import { focusMain } from '../shared/focusMain';
 import { LayerSwitcher } from './LayerSwitcher';
 import { Legend } from './Legend';
 import { countLabel, filteredSuffix, legendCountsOf, realCountLabel } from './counts';
+import { pendingSites } from './pendingSites';
 import './mapPanel.css';
 
 /** Screens wide enough to show the layers and legend panel open at start (it covers ~270 px of the map). */
@@ -57,6 +58,8 @@ export function MapPanel() {
   const reportedView = useRef<MapView | null>(null);
   /** Selection made by a click on the map: no need to fly there. */
   const selectedFromMap = useRef<string | null>(null);
+  /** Gives the map the sites now when their push is still due (see pendingSites). */
+  const flushSitesRef = useRef<(() => void) | null>(null);
   /**
    * A view restored from the URL at mount (a shared link with `v=`) wins over the selection
    * of the same link: the first selection given to the map does not fly to the site. Later
@@ -135,17 +138,13 @@ export function MapPanel() {
 
   // Data, zones, sites and the filter result go to the map straight from the store, as soon as
   // they change: the map starts its work (tiles in its worker, the next frame) before React
-  // renders the list and the filters with them, instead of after.
+  // renders the list and the filters with them, instead of after. Later changes of the sites
+  // (drafts, an import, the sample) reach the map in a task of their own, right after the one
+  // where React renders them (see pendingSites): the two no longer add up in one long task.
   useEffect(() => {
     if (!ctrl) return;
     const last: { layers?: unknown; manifest?: unknown; zones?: unknown; sites?: unknown; result?: unknown } = {};
-    const push = (s: AtlasState) => {
-      if (s.status === 'ready' && s.manifest && (s.layers !== last.layers || s.manifest !== last.manifest)) {
-        last.layers = s.layers;
-        last.manifest = s.manifest;
-        ctrl.setData(s.layers, s.manifest);
-      }
-      if (s.zones !== last.zones) ctrl.setZones((last.zones = s.zones));
+    const pushSites = (s: AtlasState) => {
       const all = selectAllSites(s);
       if (all !== last.sites) ctrl.setSites((last.sites = all));
       // Per-site flags of the filter result, aligned with the sites just given to the map.
@@ -155,8 +154,27 @@ export function MapPanel() {
         ctrl.setShownMask(r.table.sites, r.count === r.table.n ? null : r.pass);
       }
     };
+    const pending = pendingSites(() => pushSites(useAtlas.getState()));
+    const push = (s: AtlasState) => {
+      if (s.status === 'ready' && s.manifest && (s.layers !== last.layers || s.manifest !== last.manifest)) {
+        last.layers = s.layers;
+        last.manifest = s.manifest;
+        ctrl.setData(s.layers, s.manifest);
+      }
+      if (s.zones !== last.zones) ctrl.setZones((last.zones = s.zones));
+      // A push is due: it takes the latest sites and filter result when it runs.
+      if (pending.due()) return;
+      if (last.sites !== undefined && selectAllSites(s) !== last.sites) pending.schedule();
+      else pushSites(s);
+    };
     push(useAtlas.getState());
-    return useAtlas.subscribe(push);
+    flushSitesRef.current = pending.flush;
+    const unsubscribe = useAtlas.subscribe(push);
+    return () => {
+      unsubscribe();
+      pending.cancel();
+      flushSitesRef.current = null;
+    };
   }, [ctrl]);
 
   useEffect(() => {
@@ -165,6 +183,8 @@ export function MapPanel() {
     selectedFromMap.current = null;
     const initial = keepRestoredView.current;
     keepRestoredView.current = false;
+    // A site just added (a new draft, an import) is on the map before it is selected and flown to.
+    flushSitesRef.current?.();
     ctrl.setSelected(selectedId, { fly: !fromMap && !initial });
   }, [ctrl, selectedId]);
 
