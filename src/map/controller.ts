@@ -13,6 +13,7 @@ import {
   setWorkerUrl,
   type GeoJSONSource,
   type LngLatBoundsLike,
+  type VectorTileSource,
   type MapGeoJSONFeature,
   type MapMouseEvent,
 } from 'maplibre-gl';
@@ -26,7 +27,9 @@ import { GLYPHS_URL, loadGlyphFonts, prewarmGlyphs, registerGlyphProtocol } from
 import { addImages } from './style/images';
 import { epciColors } from './style/palette';
 import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
-import { siteDrawZooms, type SiteDrawZooms } from './drawZooms';
+import type { SiteDrawZooms } from './drawZooms';
+import { SiteTiles, prewarmSiteTiles } from './siteTiles/client';
+import { SITES_TILE_LAYER, TILE_MAX_ZOOM } from './siteTiles/messages';
 import { EMPTY, SOURCE_IDS, baseFeatures, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
 import { HomeControl } from './controls/home';
@@ -61,6 +64,7 @@ function ensureWorker(): void {
 export function prewarmMap(): void {
   ensureWorker();
   prewarm();
+  prewarmSiteTiles();
   prewarmGlyphs();
 }
 
@@ -80,16 +84,27 @@ function mapLocale(t: Translate): Record<string, string> {
   };
 }
 
-export function buildStyle(): StyleSpecification {
-  const layers = buildLayers().map((l) =>
+/**
+ * The map's style. With `sitesTiles` (a tiles URL, see siteTiles/client.ts), the sites source is
+ * a vector source whose tiles our own worker cuts; without, a GeoJSON source (as before).
+ */
+export function buildStyle(sitesTiles?: string): StyleSpecification {
+  const layers = buildLayers().map((l) => {
     // Every layer says it is visible: later calls that set 'visible' again change nothing (with no
     // value, MapLibre would see a change, and a layout change reloads every tile of the source).
-    l.type === 'background' || (l.layout as { visibility?: string } | undefined)?.visibility ? l : ({ ...l, layout: { ...l.layout, visibility: 'visible' } } as typeof l),
-  );
+    const v = l.type === 'background' || (l.layout as { visibility?: string } | undefined)?.visibility ? l : ({ ...l, layout: { ...l.layout, visibility: 'visible' } } as typeof l);
+    return sitesTiles && 'source' in v && v.source === SOURCE_IDS.sites ? ({ ...v, 'source-layer': SITES_TILE_LAYER } as typeof v) : v;
+  });
   const sources: Record<string, SourceSpecification> = {};
   for (const l of layers) {
     const id = 'source' in l ? (l.source as string) : null;
     if (!id || sources[id]) continue;
+    if (id === SOURCE_IDS.sites && sitesTiles) {
+      // Cut by our worker with the options MapLibre gives a GeoJSON source (siteTiles/worker.ts:
+      // 32 px of buffer, see below), the feature id promoted from `_fid` as below.
+      sources[id] = { type: 'vector', tiles: [sitesTiles], minzoom: 0, maxzoom: TILE_MAX_ZOOM, promoteId: '_fid' };
+      continue;
+    }
     // Sites: the feature id is `_fid`, an integer per site id (see siteFeatures), the key of the
     // feature-state that the filters use.
     sources[id] = {
@@ -120,9 +135,26 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
+  // The sites' tiles, cut by our worker (siteTiles/): when new sites are cut, the site layers'
+  // zoom ranges follow their density, then the source moves to the new tiles. The first tiles,
+  // asked with the style, wait for the first sites and for their zoom ranges.
+  const siteTiles = new SiteTiles(
+    (version, zooms, first) => {
+      if (destroyed) return;
+      const changed = applyDrawZooms(zooms);
+      if (!first) (map.getSource(SOURCE_IDS.sites) as VectorTileSource | undefined)?.setTiles([siteTiles.url(version)]);
+      else if (changed)
+        return new Promise<void>((resolve) => {
+          // Laid out with the new ranges: the style applies them at the next frame.
+          map.once('render', () => resolve());
+          map.triggerRepaint();
+        });
+    },
+    (e) => console.error(e),
+  );
   const map = new MapLibreMap({
     container,
-    style: buildStyle(),
+    style: buildStyle(siteTiles.url(1)),
     ...(initial ? { center: [initial.lon, initial.lat], zoom: initial.zoom } : { bounds: PETR_BBOX as LngLatBoundsLike }),
     fitBoundsOptions: { padding: 40 },
     minZoom: MIN_ZOOM,
@@ -253,7 +285,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     if ((outByFid[fid] === 1) === out) return;
     outByFid[fid] = out ? 1 : 0;
     outCount += out ? 1 : -1;
-    map.setFeatureState({ source: SOURCE_IDS.sites, id: fid }, out ? OUT : IN);
+    map.setFeatureState({ source: SOURCE_IDS.sites, sourceLayer: SITES_TILE_LAYER, id: fid }, out ? OUT : IN);
   }
 
   /**
@@ -272,7 +304,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   function applyFilters(): void {
     const mask = shownMask;
     if (!mask && outCount > 64) {
-      map.removeFeatureState({ source: SOURCE_IDS.sites });
+      map.removeFeatureState({ source: SOURCE_IDS.sites, sourceLayer: SITES_TILE_LAYER });
       outByFid.fill(0);
       outCount = 0;
       return;
@@ -312,14 +344,15 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
    * draws nothing. Called before the sites source gets new data (a zoom range change reloads its
    * tiles, as the new data does: one reload).
    */
-  function applyDrawZooms(z: SiteDrawZooms): void {
+  function applyDrawZooms(z: SiteDrawZooms): boolean {
     const changed = z.symbols !== drawZooms.symbols || z.labels !== drawZooms.labels;
     drawZooms = z;
-    if (!changed) return;
+    if (!changed) return false;
     applyVisibility();
     for (const layer of SITE_SYMBOL_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, z.symbols, 24);
     for (const layer of SITE_DOT_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, 0, Math.max(z.symbols, MIN_ZOOM));
     if (map.getLayer(L.sitesLabel)) map.setLayerZoomRange(L.sitesLabel, z.labels, 24);
+    return true;
   }
 
   function applyVisibility(): void {
@@ -522,9 +555,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       const previousSites = siteList;
       siteList = sites;
       fidByIndex = Int32Array.from(sites, (s) => fidOf(s.properties.id));
-      const features = siteFeatures(sites, fidOf, { zoneMarkers: true });
-      applyDrawZooms(siteDrawZooms(features.features));
-      setSource(SOURCE_IDS.sites, features);
+      // Cut into tiles by our worker, which also gives the zooms their density allows.
+      siteTiles.setSites(siteFeatures(sites, fidOf, { zoneMarkers: true }));
       // Sites gone are reset (their state would come back with them); the filter of the old
       // array does not fit the new one: until the next mask, the ids it showed stay shown.
       if (outCount) {
@@ -624,6 +656,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       destroyed = true;
       popup.remove();
       basemap.destroy();
+      siteTiles.destroy();
       if (typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__) uninstallTestHooks(map);
       map.remove();
       unregisterGlyphs();
