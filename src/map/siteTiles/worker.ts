@@ -4,8 +4,7 @@
  * arrays transferred, see ./messages.ts), indexes them (./tiler.ts), answers with the zooms
  * their density allows, then answers each tile request with the tile's pbf, its buffer transferred.
  */
-import type { GeoJSONVT } from '@maplibre/geojson-vt';
-import { cutSites, encodeTile } from './tiler';
+import { cutSites, encodeTile, updateSites, type SiteIndex } from './tiler';
 import type { FromWorker, ToWorker } from './messages';
 
 interface Scope {
@@ -15,7 +14,7 @@ interface Scope {
 const scope = self as unknown as Scope;
 
 /** One index per map (`owner`). */
-const indexes = new Map<number, GeoJSONVT>();
+const indexes = new Map<number, SiteIndex>();
 const EMPTY_TILE = new ArrayBuffer(0);
 
 scope.onmessage = (e) => {
@@ -24,12 +23,18 @@ scope.onmessage = (e) => {
     if (m.type === 'drop') indexes.delete(m.owner);
     else if (m.type === 'sites') {
       const t0 = performance.now();
-      const { index, drawZooms } = cutSites(m.columns);
-      indexes.set(m.owner, index);
-      scope.postMessage({ type: 'ready', owner: m.owner, version: m.version, drawZooms, ms: performance.now() - t0 });
+      const cut = cutSites(m.columns);
+      indexes.set(m.owner, cut);
+      scope.postMessage({ type: 'ready', owner: m.owner, version: m.version, drawZooms: cut.drawZooms, ms: performance.now() - t0 });
+    } else if (m.type === 'update') {
+      const t0 = performance.now();
+      const cut = indexes.get(m.owner);
+      if (!cut) throw new Error('mise à jour de sites jamais découpés');
+      updateSites(cut, m.remove, m.add);
+      scope.postMessage({ type: 'ready', owner: m.owner, version: m.version, drawZooms: cut.drawZooms, ms: performance.now() - t0 });
     } else {
       const index = indexes.get(m.owner);
-      const data = index ? encodeTile(index, m.z, m.x, m.y) : null;
+      const data = index ? encodeTile(index.index, m.z, m.x, m.y) : null;
       if (data) scope.postMessage({ type: 'tile', request: m.request, data }, [data]);
       else scope.postMessage({ type: 'tile', request: m.request, data: EMPTY_TILE });
     }

@@ -7,7 +7,7 @@ import type { Site } from '../../../src/domain/types';
 import { siteFeatures } from '../../../src/map/sources';
 import { siteDrawZooms } from '../../../src/map/drawZooms';
 import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
-import { cutSites, encodeTile } from '../../../src/map/siteTiles/tiler';
+import { cutSites, encodeTile, updateSites } from '../../../src/map/siteTiles/tiler';
 import { SITES_TILE_LAYER } from '../../../src/map/siteTiles/messages';
 
 // Fictitious sites (tests/fixtures/sites/sample: generated plots and points), as the map gets them.
@@ -65,5 +65,26 @@ describe('site tiles (src/map/siteTiles)', () => {
     }
     // A tile far from every site: nothing to send.
     expect(encodeTile(index, z, 0, 0)).toBeNull();
+  });
+
+  it('shows an edited site as edited, a new one, and no longer a removed one, after an update', () => {
+    const cut = cutSites(toColumns(features).columns);
+    const [edited, removed] = features.features;
+    const renamed = { ...edited, properties: { ...edited.properties, name: 'Renommé', _level: 'pret' } };
+    const added = { ...features.features[2], properties: { ...features.features[2].properties, id: 'NEW-1', _fid: 999 } };
+    updateSites(cut, [removed.properties!._fid as number], toColumns({ type: 'FeatureCollection', features: [renamed, added] }).columns);
+    const inTiles = new Map<string, Record<string, unknown>>();
+    for (let x = 0; x < 256; x++)
+      for (let y = 0; y < 256; y++) {
+        const data = encodeTile(cut.index, 8, x, y);
+        if (!data) continue;
+        const layer = new VectorTile(new PbfReader(new Uint8Array(data))).layers[SITES_TILE_LAYER];
+        for (let i = 0; i < layer.length; i++) inTiles.set(String(layer.feature(i).properties.id), layer.feature(i).properties);
+      }
+    expect(inTiles.get(String(edited.properties!.id))).toEqual(renamed.properties);
+    expect(inTiles.get('NEW-1')).toEqual(added.properties);
+    expect(inTiles.has(String(removed.properties!.id))).toBe(false);
+    expect(inTiles.size).toBe(features.features.length);
+    expect(cut.drawZooms).toEqual(siteDrawZooms([renamed, ...features.features.slice(2), added]));
   });
 });
