@@ -108,6 +108,10 @@ export class SiteTiles {
   private next: readonly Site[] | null = null;
   /** The sites last sent, by feature id. */
   private sent: Map<number, Site> | null = null;
+  /** Feature ids sent as changes since the last whole cut (the worker's overlay). */
+  private readonly changedSinceCut = new Set<number>();
+  /** The area whose tiles the worker cuts ahead after a whole cut. */
+  private warm: { bbox: [number, number, number, number]; maxZoom: number } | undefined;
   private done: { version: number; drawZooms: SiteDrawZooms } | null = null;
   private delivered = false;
   private onReady: ReadyListener | null = null;
@@ -146,7 +150,8 @@ export class SiteTiles {
   }
 
   /** Sends the sites the map draws (as ../sources.ts siteFeatures makes them) to be cut. */
-  setSites(sites: readonly Site[]): void {
+  setSites(sites: readonly Site[], warm?: { bbox: [number, number, number, number]; maxZoom: number }): void {
+    if (warm) this.warm = warm;
     if (this.cutting) {
       this.next = sites;
       return;
@@ -160,17 +165,21 @@ export class SiteTiles {
     }
     const remove: number[] = [];
     if (this.sent) for (const f of this.sent.keys()) if (!byFid.has(f)) remove.push(f);
+    const since = this.changedSinceCut;
     const previous = this.sent;
     this.sent = byFid;
     if (previous && !changed.length && !remove.length) return;
     this.cutting = true;
     const version = ++this.version;
-    if (previous && changed.length + remove.length <= sites.length / 2) {
+    if (previous && since.size + changed.length + remove.length <= sites.length / 2) {
+      for (const s of changed) since.add(this.fidOf(s.properties.id));
+      for (const f of remove) since.add(f);
       const { columns, transfer } = toColumns(siteFeatures(changed, this.fidOf, { zoneMarkers: true }));
       post({ type: 'update', owner: this.owner, version, remove, add: columns }, transfer);
     } else {
+      since.clear();
       const { columns, transfer } = toColumns(siteFeatures(sites, this.fidOf, { zoneMarkers: true }));
-      post({ type: 'sites', owner: this.owner, version, columns }, transfer);
+      post({ type: 'sites', owner: this.owner, version, columns, ...(this.warm ? { warm: this.warm } : {}) }, transfer);
     }
   }
 
@@ -222,10 +231,11 @@ let precut: SiteTiles | null = null;
  * map exists: the worker cuts them while the main thread builds the list. The map then takes
  * these tiles (`takeSiteTiles`) and sends only what differs (zone markers, drafts, the sample).
  */
-export function precutSites(sites: readonly Site[]): void {
+export function precutSites(sites: readonly Site[], firstView?: [number, number, number, number]): void {
   if (typeof Worker === 'undefined' || precut) return;
   precut = new SiteTiles();
-  precut.setSites(sites);
+  // The tiles of the first view (the PETR, about zoom 9–10) are cut ahead too.
+  precut.setSites(sites, firstView ? { bbox: firstView, maxZoom: 10 } : undefined);
 }
 
 /** The tiles of the sites cut ahead (`precutSites`), once, or new ones. */

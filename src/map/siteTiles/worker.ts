@@ -4,7 +4,7 @@
  * arrays transferred, see ./messages.ts), indexes them (./tiler.ts), answers with the zooms
  * their density allows, then answers each tile request with the tile's pbf, its buffer transferred.
  */
-import { cutSites, encodeTile, updateSites, type SiteIndex } from './tiler';
+import { cutSites, encodeTile, updateSites, warmTiles, type SiteIndex } from './tiler';
 import type { FromWorker, ToWorker } from './messages';
 
 interface Scope {
@@ -26,6 +26,8 @@ scope.onmessage = (e) => {
       const cut = cutSites(m.columns);
       indexes.set(m.owner, cut);
       scope.postMessage({ type: 'ready', owner: m.owner, version: m.version, drawZooms: cut.drawZooms, ms: performance.now() - t0 });
+      // Then the first view's tiles, unless the map already asks for tiles (they queue behind).
+      if (m.warm) warmTiles(cut, m.warm.bbox, m.warm.maxZoom);
     } else if (m.type === 'update') {
       const t0 = performance.now();
       const cut = indexes.get(m.owner);
@@ -34,7 +36,7 @@ scope.onmessage = (e) => {
       scope.postMessage({ type: 'ready', owner: m.owner, version: m.version, drawZooms: cut.drawZooms, ms: performance.now() - t0 });
     } else {
       const index = indexes.get(m.owner);
-      const data = index ? encodeTile(index.index, m.z, m.x, m.y) : null;
+      const data = index ? encodeTile(index, m.z, m.x, m.y) : null;
       if (data) scope.postMessage({ type: 'tile', request: m.request, data }, [data]);
       else scope.postMessage({ type: 'tile', request: m.request, data: EMPTY_TILE });
     }

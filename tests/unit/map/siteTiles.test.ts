@@ -36,8 +36,8 @@ describe('site tiles (src/map/siteTiles)', () => {
   });
 
   it('serves each site in its tile with the id, feature id and properties the map reads', () => {
-    const { index, drawZooms } = cutSites(toColumns(features).columns);
-    expect(drawZooms).toEqual(siteDrawZooms(features.features));
+    const cut = cutSites(toColumns(features).columns);
+    expect(cut.drawZooms).toEqual(siteDrawZooms(features.features));
     const z = 8;
     const seen = new Map<string, Record<string, unknown>>();
     const types = new Map<string, number>();
@@ -48,7 +48,7 @@ describe('site tiles (src/map/siteTiles)', () => {
     }));
     for (const t of tiles) {
       const [x, y] = t.split('/').map(Number);
-      const data = encodeTile(index, z, x, y);
+      const data = encodeTile(cut, z, x, y);
       expect(data).not.toBeNull();
       const layer = new VectorTile(new PbfReader(new Uint8Array(data!))).layers[SITES_TILE_LAYER];
       for (let i = 0; i < layer.length; i++) {
@@ -64,7 +64,7 @@ describe('site tiles (src/map/siteTiles)', () => {
       expect(types.get(p.id), p.id).toBe(f.geometry.type === 'Point' ? 1 : 3);
     }
     // A tile far from every site: nothing to send.
-    expect(encodeTile(index, z, 0, 0)).toBeNull();
+    expect(encodeTile(cut, z, 0, 0)).toBeNull();
   });
 
   it('shows an edited site as edited, a new one, and no longer a removed one, after an update', () => {
@@ -76,7 +76,7 @@ describe('site tiles (src/map/siteTiles)', () => {
     const inTiles = new Map<string, Record<string, unknown>>();
     for (let x = 0; x < 256; x++)
       for (let y = 0; y < 256; y++) {
-        const data = encodeTile(cut.index, 8, x, y);
+        const data = encodeTile(cut, 8, x, y);
         if (!data) continue;
         const layer = new VectorTile(new PbfReader(new Uint8Array(data))).layers[SITES_TILE_LAYER];
         for (let i = 0; i < layer.length; i++) inTiles.set(String(layer.feature(i).properties.id), layer.feature(i).properties);
