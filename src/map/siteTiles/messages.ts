@@ -27,6 +27,8 @@ export interface SiteColumns {
 
 /** `owner`: which map's sites (one index per map; a map gone drops its own). */
 export type ToWorker =
+  /** Load the published sites from the data folder at `base` (an absolute URL) and cut them, as version 1. */
+  | { type: 'load'; owner: number; base: string; warm?: { bbox: [number, number, number, number]; maxZoom: number } }
   /** `warm`: the area whose tiles are cut ahead, once the sites are indexed (the map's first view). */
   | { type: 'sites'; owner: number; version: number; columns: SiteColumns; warm?: { bbox: [number, number, number, number]; maxZoom: number } }
   /** Changes since the last sites: features whose `_fid` is in `remove` go, those of `add` come (an edited site: both). */
@@ -35,7 +37,8 @@ export type ToWorker =
   | { type: 'drop'; owner: number };
 
 export type FromWorker =
-  | { type: 'ready'; owner: number; version: number; drawZooms: SiteDrawZooms; ms: number }
+  /** `loaded`: after a `load`, how many sites and the ids of the first and last (the page checks it has the same). */
+  | { type: 'ready'; owner: number; version: number; drawZooms: SiteDrawZooms; ms: number; loaded?: { n: number; first: string | null; last: string | null } }
   | { type: 'tile'; request: number; data: ArrayBuffer }
   | { type: 'error'; owner: number; request?: number; message: string };
 

@@ -46,7 +46,10 @@ function indexOf(features: Feature[]): GeoJSONVT {
 }
 
 export function cutSites(columns: SiteColumns): SiteIndex {
-  const features = fromColumns(columns);
+  return cutFeatures(fromColumns(columns));
+}
+
+export function cutFeatures(features: Feature[]): SiteIndex {
   return {
     base: indexOf(features),
     baseByFid: new Map(features.map((f) => [fidOf(f), f])),
