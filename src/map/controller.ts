@@ -49,9 +49,6 @@ const MIN_ZOOM = 6;
 /** PETR bounding box (from the admin data), used before the data arrives. */
 export const PETR_BBOX: [number, number, number, number] = [2.95866, 49.13359, 3.74222, 49.50102];
 
-/** Pixels kept around each tile of the sites source (see buildStyle). */
-const SITES_TILE_BUFFER = 32;
-
 const EPCI_FILL_OPACITY = ['interpolate', ['linear'], ['zoom'], 8, 0.42, 12, 0.26, 15, 0.12] as ExpressionSpecification;
 
 function ensureWorker(): void {
@@ -88,36 +85,30 @@ function mapLocale(t: Translate): Record<string, string> {
 }
 
 /**
- * The map's style. With `sitesTiles` (a tiles URL, see siteTiles/client.ts), the sites source is
- * a vector source whose tiles our own worker cuts; without, a GeoJSON source (as before).
+ * The map's style. The sites source is a vector source whose tiles our own worker cuts, at the
+ * tiles URL `sitesTiles` (see siteTiles/client.ts); the other sources are GeoJSON.
  */
-export function buildStyle(sitesTiles?: string): StyleSpecification {
+export function buildStyle(sitesTiles: string): StyleSpecification {
   const layers = buildLayers().map((l) => {
     // Every layer says it is visible: later calls that set 'visible' again change nothing (with no
     // value, MapLibre would see a change, and a layout change reloads every tile of the source).
     const v = l.type === 'background' || (l.layout as { visibility?: string } | undefined)?.visibility ? l : ({ ...l, layout: { ...l.layout, visibility: 'visible' } } as typeof l);
-    return sitesTiles && 'source' in v && v.source === SOURCE_IDS.sites ? ({ ...v, 'source-layer': SITES_TILE_LAYER } as typeof v) : v;
+    return 'source' in v && v.source === SOURCE_IDS.sites ? ({ ...v, 'source-layer': SITES_TILE_LAYER } as typeof v) : v;
   });
   const sources: Record<string, SourceSpecification> = {};
   for (const l of layers) {
     const id = 'source' in l ? (l.source as string) : null;
     if (!id || sources[id]) continue;
-    if (id === SOURCE_IDS.sites && sitesTiles) {
-      // Cut by our worker with the options MapLibre gives a GeoJSON source (siteTiles/worker.ts:
-      // 32 px of buffer, see below), the feature id promoted from `_fid` as below.
+    if (id === SOURCE_IDS.sites) {
+      // Sites: cut by our worker with the options MapLibre gives a GeoJSON source, and 32 px of
+      // buffer (siteTiles/tiler.ts). The feature id is `_fid`, an integer per site id (see
+      // siteFeatures), the key of the feature-state that the filters use.
       sources[id] = { type: 'vector', tiles: [sitesTiles], minzoom: 0, maxzoom: TILE_MAX_ZOOM, promoteId: '_fid' };
       continue;
     }
-    // Sites: the feature id is `_fid`, an integer per site id (see siteFeatures), the key of the
-    // feature-state that the filters use.
     sources[id] = {
       type: 'geojson',
       data: EMPTY,
-      // Its tiles keep 32 px around their 512 (MapLibre's default is 128): enough for what crosses a
-      // tile's edge, the circles (12 px at most with their stroke) and the outlines; symbols and
-      // names are laid out only in the tile that holds their anchor. With 128, each point was cut
-      // into and laid out in 2.25 tiles on average; with 32, in 1.3.
-      ...(id === SOURCE_IDS.sites ? { promoteId: '_fid', buffer: SITES_TILE_BUFFER } : {}),
       // The reference layers are simplified to one pixel at each zoom (MapLibre's default is 0.375):
       // the commune, EPCI and PETR boundaries, drawn up to four times over, had 3 to 4 times more
       // vertices than pixels at the start view, and their triangles were most of each frame.
