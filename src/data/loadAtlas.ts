@@ -44,7 +44,7 @@ export async function loadLayers(manifest: DataManifest, base = DATA_BASE): Prom
  * One layer: its compact copy when the manifest names one (fewer bytes to download and parse,
  * the same features once expanded), else, or if that copy fails, the GeoJSON file itself.
  */
-export async function loadLayer(entry: LayerManifestEntry, base: string): Promise<FeatureCollection> {
+async function loadLayer(entry: LayerManifestEntry, base: string): Promise<FeatureCollection> {
   if (entry.compact) {
     try {
       const c = await fetchJson<unknown>(entry.compact.file, base);

@@ -28,8 +28,7 @@ import { addImages } from './style/images';
 import { epciColors } from './style/palette';
 import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
 import type { SiteDrawZooms } from './drawZooms';
-import { loadSiteTiles, prewarmSiteTiles, takeSiteTiles } from './siteTiles/client';
-import { DATA_BASE } from '../data/loadAtlas';
+import { prewarmSiteTiles, takeSiteTiles } from './siteTiles/client';
 import { SITES_TILE_LAYER, TILE_MAX_ZOOM } from './siteTiles/messages';
 import { EMPTY, SOURCE_IDS, baseFeatures, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
@@ -63,8 +62,6 @@ export function prewarmMap(): void {
   ensureWorker();
   prewarm();
   prewarmSiteTiles();
-  // The site tiles' worker reads and cuts the published sites now, beside the page.
-  if (typeof location !== 'undefined') loadSiteTiles(new URL(DATA_BASE, location.href).href, PETR_BBOX);
   prewarmGlyphs();
 }
 
@@ -165,6 +162,23 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     map.once('error', (e) => (map.isStyleLoaded() ? resolve() : reject(e.error)));
   });
   performance.mark('atlas-style-loaded');
+  // When sites are cut, the site layers' zoom ranges follow their density, then the source moves
+  // to the new tiles. The first tiles, asked with the style, wait for the first sites and for
+  // their zoom ranges.
+  siteTiles.attach(
+    (zooms, first) => {
+      if (destroyed) return;
+      const changed = applyDrawZooms(zooms);
+      if (!first) (map.getSource(SOURCE_IDS.sites) as VectorTileSource | undefined)?.setTiles([siteTiles.url()]);
+      else if (changed)
+        return new Promise<void>((resolve) => {
+          // Laid out with the new ranges: the style applies them at the next frame.
+          map.once('render', () => resolve());
+          map.triggerRepaint();
+        });
+    },
+    (e) => console.error(e),
+  );
   addImages(map);
   map.on('styleimagemissing', () => addImages(map));
 
@@ -666,23 +680,6 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   applyVisibility();
   applySelection();
-  // Last, once the controller's state exists. When sites are cut, the site layers' zoom ranges
-  // follow their density, then the source moves to the new tiles. The first tiles, asked with the
-  // style, wait for the map's first sites (setSites) to be cut, and for their zoom ranges.
-  siteTiles.attach(
-    (zooms, first) => {
-      if (destroyed) return;
-      const changed = applyDrawZooms(zooms);
-      if (!first) (map.getSource(SOURCE_IDS.sites) as VectorTileSource | undefined)?.setTiles([siteTiles.url()]);
-      else if (changed)
-        return new Promise<void>((resolve) => {
-          // Laid out with the new ranges: the style applies them at the next frame.
-          map.once('render', () => resolve());
-          map.triggerRepaint();
-        });
-    },
-    (e) => console.error(e),
-  );
   return controller;
 }
 

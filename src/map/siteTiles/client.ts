@@ -8,9 +8,8 @@
  * work on the main thread. Now the features cross as columns (typed arrays transferred), and
  * MapLibre's worker receives finished tiles (pbf), one per request.
  *
- * The worker reads the published sites itself at the page's start (`loadSiteTiles`, from
- * prewarmMap) and cuts them while the main thread reads them and builds the list, before the map
- * exists; the page numbers them the same way (`publishedSitesLoaded`, ./fids.ts). Later
+ * The published sites are sent as soon as they are downloaded (`precutSites`, from src/main.tsx),
+ * so the worker cuts them while the main thread builds the list, before the map exists. Later
  * sites (zone markers, drafts, edits, an import, the sample) go as changes: only the tiles they
  * touch are cut again, off the main thread; the map keeps drawing the previous tiles until the
  * new ones are ready (`onReady`, then the source's tiles URL moves to a new version). While a
@@ -21,7 +20,6 @@ import type { Site } from '../../domain/types';
 import { siteFeatures } from '../sources';
 import type { SiteDrawZooms } from '../drawZooms';
 import { toColumns } from './columns';
-import { fidRegistry } from './fids';
 import type { FromWorker, ToWorker } from './messages';
 
 export const SITE_TILES_PROTOCOL = 'atlas-sites';
@@ -51,7 +49,7 @@ function getWorker(): Worker {
       tileRequests.delete(m.request);
       p?.resolve(m.data);
     } else if (m.type === 'ready') {
-      owners.get(m.owner)?.ready(m.version, m.drawZooms, m.ms, m.loaded);
+      owners.get(m.owner)?.ready(m.version, m.drawZooms, m.ms);
     } else {
       const err = new Error(`Découpage des sites en tuiles : ${m.message}`);
       if (m.request !== undefined) {
@@ -116,8 +114,6 @@ export class SiteTiles {
   private warm: { bbox: [number, number, number, number]; maxZoom: number } | undefined;
   private done: { version: number; drawZooms: SiteDrawZooms } | null = null;
   private delivered = false;
-  /** The map gave its sites (setSites): before, the published sites alone are not shown. */
-  private wanted = false;
   private onReady: ReadyListener | null = null;
   private onError: (e: Error) => void = (e) => console.error(e);
 
@@ -127,45 +123,15 @@ export class SiteTiles {
     owners.set(this.owner, this);
   }
 
-  /** The feature id of a site id (./fids.ts: the worker numbers the published sites the same way). */
-  readonly fidOf = fidRegistry(this.fids);
-  /** After `load`: what the worker read (checked against what the page read, `published`). */
-  private loaded: { n: number; first: string | null; last: string | null } | null = null;
-  private published: readonly Site[] | null = null;
-
-  /** The worker reads and cuts the published sites itself (version 1), while the page reads them. */
-  load(base: string, warm: { bbox: [number, number, number, number]; maxZoom: number }): void {
-    this.warm = warm;
-    this.cutting = true;
-    this.version = 1;
-    post({ type: 'load', owner: this.owner, base, warm });
-  }
-
-  /**
-   * The published sites as the page read them, in file order, after `load`: numbered as the
-   * worker numbers them, and taken as sent, so that the map's sites go as changes from them.
-   */
-  adoptPublished(sites: readonly Site[]): void {
-    this.published = sites;
-    const byFid = new Map<number, Site>();
-    for (const s of sites) byFid.set(this.fidOf(s.properties.id), s);
-    this.sent = byFid;
-    this.checkLoaded();
-  }
-
-  /** The worker and the page must have read the same sites; if not, the next sites are cut whole. */
-  private checkLoaded(): void {
-    const p = this.published;
-    const l = this.loaded;
-    if (!p || !l) return;
-    const same = l.n === p.length && l.first === (p[0]?.properties.id ?? null) && l.last === (p.at(-1)?.properties.id ?? null);
-    if (!same) {
-      console.warn('Tuiles des sites : le worker n’a pas lu les mêmes sites que la page ; ils seront découpés à nouveau.');
-      // Nothing is drawn from the worker's sites: the map's sites are cut whole.
-      this.sent = null;
-      this.done = null;
+  /** The feature id of a site id (a positive integer: MapLibre treats a falsy id as no id). */
+  readonly fidOf = (id: string): number => {
+    let n = this.fids.get(id);
+    if (n === undefined) {
+      n = this.fids.size + 1;
+      this.fids.set(id, n);
     }
-  }
+    return n;
+  };
 
   /** The tiles URL (the version only makes MapLibre ask again: the worker answers from its latest sites). */
   url(): string {
@@ -186,7 +152,6 @@ export class SiteTiles {
   /** Sends the sites the map draws (as ../sources.ts siteFeatures makes them) to be cut. */
   setSites(sites: readonly Site[], warm?: { bbox: [number, number, number, number]; maxZoom: number }): void {
     if (warm) this.warm = warm;
-    this.wanted = true;
     if (this.cutting) {
       this.next = sites;
       return;
@@ -203,11 +168,7 @@ export class SiteTiles {
     const since = this.changedSinceCut;
     const previous = this.sent;
     this.sent = byFid;
-    if (previous && !changed.length && !remove.length) {
-      // The same sites: shown as they are cut (the first time; later, nothing changes).
-      if (!this.delivered) this.deliver();
-      return;
-    }
+    if (previous && !changed.length && !remove.length) return;
     this.cutting = true;
     const version = ++this.version;
     if (previous && since.size + changed.length + remove.length <= sites.length / 2) {
@@ -223,14 +184,10 @@ export class SiteTiles {
   }
 
   /** @internal from the worker. */
-  ready(version: number, drawZooms: SiteDrawZooms, ms: number, loaded?: { n: number; first: string | null; last: string | null }): void {
+  ready(version: number, drawZooms: SiteDrawZooms, ms: number): void {
     this.cutting = false;
     if (typeof performance !== 'undefined') performance.mark(`atlas-site-tiles-ready:${version}:${Math.round(ms)}ms`);
     this.done = { version, drawZooms };
-    if (loaded) {
-      this.loaded = loaded;
-      this.checkLoaded();
-    }
     if (this.next) {
       // Newer sites came during the cut: those are shown, once cut.
       const sites = this.next;
@@ -242,7 +199,7 @@ export class SiteTiles {
   }
 
   private deliver(): void {
-    if (!this.onReady || !this.done || !this.wanted) return;
+    if (!this.onReady || !this.done) return;
     const first = !this.delivered;
     this.delivered = true;
     const done = this.onReady(this.done.drawZooms, first);
@@ -251,15 +208,9 @@ export class SiteTiles {
 
   /** @internal from the worker. */
   failed(e: Error): void {
-    // The next sites are cut whole (the worker may hold none); the tiles asked wait for them.
     this.cutting = false;
-    this.sent = null;
+    this.resolveFirst();
     this.onError(e);
-    if (this.next) {
-      const sites = this.next;
-      this.next = null;
-      this.setSites(sites);
-    }
   }
 
   destroy(): void {
@@ -276,25 +227,18 @@ type ReadyListener = (drawZooms: SiteDrawZooms, first: boolean) => Promise<void>
 let precut: SiteTiles | null = null;
 
 /**
- * Starts the site tiles before the map exists (prewarmMap, at the page's start): the worker reads
- * the published sites from the data folder `base` and cuts them, then the tiles of `firstView`
- * (the PETR, zooms 0–10), while the page reads the same sites and builds its list.
+ * Starts cutting the published sites as soon as they are downloaded (src/main.tsx), before the
+ * map exists: the worker cuts them while the main thread builds the list. The map then takes
+ * these tiles (`takeSiteTiles`) and sends only what differs (zone markers, drafts, the sample).
  */
-export function loadSiteTiles(base: string, firstView: [number, number, number, number]): void {
+export function precutSites(sites: readonly Site[], firstView?: [number, number, number, number]): void {
   if (typeof Worker === 'undefined' || precut) return;
   precut = new SiteTiles();
-  precut.load(base, { bbox: firstView, maxZoom: 10 });
+  // The tiles of the first view (the PETR, about zoom 9–10) are cut ahead too.
+  precut.setSites(sites, firstView ? { bbox: firstView, maxZoom: 10 } : undefined);
 }
 
-/**
- * The published sites as the page read them (src/main.tsx, before the store gets them): the
- * map's sites then go to the worker as changes from these (zone markers, drafts, the sample).
- */
-export function publishedSitesLoaded(sites: readonly Site[]): void {
-  precut?.adoptPublished(sites);
-}
-
-/** The tiles started ahead (`loadSiteTiles`), once, or new ones. */
+/** The tiles of the sites cut ahead (`precutSites`), once, or new ones. */
 export function takeSiteTiles(): SiteTiles {
   const t = precut ?? new SiteTiles();
   precut = null;

@@ -27,8 +27,6 @@ export interface SiteColumns {
 
 /** `owner`: which map's sites (one index per map; a map gone drops its own). */
 export type ToWorker =
-  /** Load the published sites from the data folder at `base` (an absolute URL) and cut them, as version 1. */
-  | { type: 'load'; owner: number; base: string; warm?: { bbox: [number, number, number, number]; maxZoom: number } }
   /** `warm`: the area whose tiles are cut ahead, once the sites are indexed (the map's first view). */
   | { type: 'sites'; owner: number; version: number; columns: SiteColumns; warm?: { bbox: [number, number, number, number]; maxZoom: number } }
   /** Changes since the last sites: features whose `_fid` is in `remove` go, those of `add` come (an edited site: both). */
@@ -37,8 +35,7 @@ export type ToWorker =
   | { type: 'drop'; owner: number };
 
 export type FromWorker =
-  /** `loaded`: after a `load`, how many sites and the ids of the first and last (the page checks it has the same). */
-  | { type: 'ready'; owner: number; version: number; drawZooms: SiteDrawZooms; ms: number; loaded?: { n: number; first: string | null; last: string | null } }
+  | { type: 'ready'; owner: number; version: number; drawZooms: SiteDrawZooms; ms: number }
   | { type: 'tile'; request: number; data: ArrayBuffer }
   | { type: 'error'; owner: number; request?: number; message: string };
 

@@ -51,10 +51,7 @@ function indexOf(features: Feature[]): GeoJSONVT {
 }
 
 export function cutSites(columns: SiteColumns): SiteIndex {
-  return cutFeatures(fromColumns(columns));
-}
-
-export function cutFeatures(features: Feature[]): SiteIndex {
+  const features = fromColumns(columns);
   return {
     base: indexOf(features),
     baseByFid: new Map(features.map((f) => [fidOf(f), f])),
