@@ -6,14 +6,10 @@ import { App } from './ui/app/App';
 import { prefetchAtlasData } from './state/bootstrap';
 import { ErrorBoundary } from './ui/shared/ErrorBoundary';
 import { startOfflineSupportWhenIdle } from './state/offline';
-import { PETR_BBOX, precutSites, prewarmMap } from './map';
-import type { Site } from './domain/types';
+import { prewarmMap } from './map';
 
 // The data downloads start now, while React renders and the map starts (the app's start-up then awaits them).
-// Once downloaded, the map's tiles worker starts cutting the sites, while the page builds the list.
-prefetchAtlasData()
-  .then(({ layers }) => precutSites((layers.sites?.features ?? []) as Site[], PETR_BBOX))
-  .catch(() => undefined);
+prefetchAtlasData().catch(() => undefined);
 // MapLibre's worker and the label fonts start too; the map itself is created once the data is here.
 prewarmMap();
 

@@ -28,7 +28,7 @@ import { addImages } from './style/images';
 import { epciColors } from './style/palette';
 import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
 import type { SiteDrawZooms } from './drawZooms';
-import { prewarmSiteTiles, takeSiteTiles } from './siteTiles/client';
+import { SiteTiles, prewarmSiteTiles } from './siteTiles/client';
 import { SITES_TILE_LAYER, TILE_MAX_ZOOM } from './siteTiles/messages';
 import { EMPTY, SOURCE_IDS, baseFeatures, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
@@ -126,11 +126,26 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
-  // The sites' tiles, cut by our worker (siteTiles/), maybe already while the list was built.
-  const siteTiles = takeSiteTiles();
+  // The sites' tiles, cut by our worker (siteTiles/): when new sites are cut, the site layers'
+  // zoom ranges follow their density, then the source moves to the new tiles. The first tiles,
+  // asked with the style, wait for the first sites and for their zoom ranges.
+  const siteTiles = new SiteTiles(
+    (version, zooms, first) => {
+      if (destroyed) return;
+      const changed = applyDrawZooms(zooms);
+      if (!first) (map.getSource(SOURCE_IDS.sites) as VectorTileSource | undefined)?.setTiles([siteTiles.url(version)]);
+      else if (changed)
+        return new Promise<void>((resolve) => {
+          // Laid out with the new ranges: the style applies them at the next frame.
+          map.once('render', () => resolve());
+          map.triggerRepaint();
+        });
+    },
+    (e) => console.error(e),
+  );
   const map = new MapLibreMap({
     container,
-    style: buildStyle(siteTiles.url()),
+    style: buildStyle(siteTiles.url(1)),
     ...(initial ? { center: [initial.lon, initial.lat], zoom: initial.zoom } : { bounds: PETR_BBOX as LngLatBoundsLike }),
     fitBoundsOptions: { padding: 40 },
     minZoom: MIN_ZOOM,
@@ -162,23 +177,6 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     map.once('error', (e) => (map.isStyleLoaded() ? resolve() : reject(e.error)));
   });
   performance.mark('atlas-style-loaded');
-  // When sites are cut, the site layers' zoom ranges follow their density, then the source moves
-  // to the new tiles. The first tiles, asked with the style, wait for the first sites and for
-  // their zoom ranges.
-  siteTiles.attach(
-    (zooms, first) => {
-      if (destroyed) return;
-      const changed = applyDrawZooms(zooms);
-      if (!first) (map.getSource(SOURCE_IDS.sites) as VectorTileSource | undefined)?.setTiles([siteTiles.url()]);
-      else if (changed)
-        return new Promise<void>((resolve) => {
-          // Laid out with the new ranges: the style applies them at the next frame.
-          map.once('render', () => resolve());
-          map.triggerRepaint();
-        });
-    },
-    (e) => console.error(e),
-  );
   addImages(map);
   map.on('styleimagemissing', () => addImages(map));
 
@@ -257,8 +255,16 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     };
   }
 
-  /** Feature id (`_fid`) of each site id ever drawn: stable, so feature-state survives new site data (the tiles' own). */
-  const fidOf = siteTiles.fidOf;
+  /** Feature id (`_fid`) of each site id ever drawn: stable, so feature-state survives new site data. */
+  const fids = new Map<string, number>();
+  const fidOf = (id: string): number => {
+    let n = fids.get(id);
+    if (n === undefined) {
+      n = fids.size + 1; // not 0: MapLibre treats a falsy id as no id
+      fids.set(id, n);
+    }
+    return n;
+  };
   const OUT = { [SITE_STATE.out]: true };
   const IN = { [SITE_STATE.out]: false };
   function setOut(fid: number, out: boolean): void {
@@ -540,8 +546,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       const previousSites = siteList;
       siteList = sites;
       fidByIndex = Int32Array.from(sites, (s) => fidOf(s.properties.id));
-      // Cut into tiles by our worker (only what changed), which also gives the zooms their density allows.
-      siteTiles.setSites(sites);
+      // Cut into tiles by our worker, which also gives the zooms their density allows.
+      siteTiles.setSites(siteFeatures(sites, fidOf, { zoneMarkers: true }));
       // Sites gone are reset (their state would come back with them); the filter of the old
       // array does not fit the new one: until the next mask, the ids it showed stay shown.
       if (outCount) {

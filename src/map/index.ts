@@ -8,7 +8,6 @@
  *   map.on('select' | 'view' | 'basemap-error', cb); map.getMap(); map.destroy();
  */
 export { createAtlasMap, prewarmMap, PETR_BBOX } from './controller';
-export { precutSites } from './siteTiles/client';
 export type { AtlasMapController, AtlasMapOptions, AtlasMapEvent, AtlasMapEvents, Basemap, Connectors, Translate, ViewPadding } from './types';
 export { LAYER_GROUPS, L as MAP_LAYER_IDS, SITE_LAYERS } from './style/layers';
 export { COLORS, EPCI_FILLS, FRICHE_STATUSES, READINESS_STYLES, epciColors, fricheStatusKey } from './style/palette';

@@ -8,16 +8,13 @@
  * work on the main thread. Now the features cross as columns (typed arrays transferred), and
  * MapLibre's worker receives finished tiles (pbf), one per request.
  *
- * The published sites are sent as soon as they are downloaded (`precutSites`, from src/main.tsx),
- * so the worker cuts them while the main thread builds the list, before the map exists. Later
- * sites (zone markers, drafts, edits, an import, the sample) go as changes: only the tiles they
- * touch are cut again, off the main thread; the map keeps drawing the previous tiles until the
- * new ones are ready (`onReady`, then the source's tiles URL moves to a new version). While a
- * cut runs, later sites wait and only the last of them is sent next.
+ * New sites (drafts, edits, an import) are cut again as a whole in the worker, off the main
+ * thread; the map keeps drawing the previous tiles until the new ones are ready (`onReady`,
+ * then the source's tiles URL moves to the new version). While a cut runs, later sites wait and
+ * only the last of them is cut next.
  */
 import { addProtocol, removeProtocol } from 'maplibre-gl';
-import type { Site } from '../../domain/types';
-import { siteFeatures } from '../sources';
+import type { FeatureCollection } from 'geojson';
 import type { SiteDrawZooms } from '../drawZooms';
 import { toColumns } from './columns';
 import type { FromWorker, ToWorker } from './messages';
@@ -92,118 +89,59 @@ function registerProtocol(): void {
   });
 }
 
-/**
- * The sites of one map, cut into tiles by the worker. New sites are sent as changes when few
- * differ (by site object: the store keeps the objects of unchanged sites), as a whole otherwise.
- */
+/** The sites of one map, cut into tiles by the worker. */
 export class SiteTiles {
   readonly owner = nextOwner++;
-  /** Resolves once the first sites are cut and the map has them (tile requests wait for it). */
+  /** Resolves once the first sites are cut (tile requests wait for it). */
   readonly firstReady: Promise<void>;
-  /** Feature id (`_fid`) of each site id ever sent: stable, so feature-state survives new sites. */
-  private readonly fids = new Map<string, number>();
   private resolveFirst!: () => void;
   private version = 0;
   private cutting = false;
-  private next: readonly Site[] | null = null;
-  /** The sites last sent, by feature id. */
-  private sent: Map<number, Site> | null = null;
-  /** Feature ids sent as changes since the last whole cut (the worker's overlay). */
-  private readonly changedSinceCut = new Set<number>();
-  /** The area whose tiles the worker cuts ahead after a whole cut. */
-  private warm: { bbox: [number, number, number, number]; maxZoom: number } | undefined;
-  private done: { version: number; drawZooms: SiteDrawZooms } | null = null;
-  private delivered = false;
-  private onReady: ReadyListener | null = null;
-  private onError: (e: Error) => void = (e) => console.error(e);
+  private next: FeatureCollection | null = null;
 
-  constructor() {
+  /**
+   * `onReady(version, drawZooms, first)`: the sites of `version` are cut; `first` for the very
+   * first, whose tiles the map asked already (no new URL needed). It may return a promise: tile
+   * requests wait for it (e.g. the layers' zoom ranges applied before the first tiles are laid out).
+   */
+  constructor(
+    private readonly onReady: (version: number, drawZooms: SiteDrawZooms, first: boolean) => Promise<void> | void,
+    private readonly onError: (e: Error) => void,
+  ) {
     this.firstReady = new Promise((r) => (this.resolveFirst = r));
     if (owners.size === 0) registerProtocol();
     owners.set(this.owner, this);
   }
 
-  /** The feature id of a site id (a positive integer: MapLibre treats a falsy id as no id). */
-  readonly fidOf = (id: string): number => {
-    let n = this.fids.get(id);
-    if (n === undefined) {
-      n = this.fids.size + 1;
-      this.fids.set(id, n);
-    }
-    return n;
-  };
-
-  /** The tiles URL (the version only makes MapLibre ask again: the worker answers from its latest sites). */
-  url(): string {
-    return `${SITE_TILES_PROTOCOL}://${this.owner}.${this.version}/{z}/{x}/{y}`;
+  /** The tiles URL of a version of the sites. */
+  url(version = 1): string {
+    return `${SITE_TILES_PROTOCOL}://${this.owner}.${version}/{z}/{x}/{y}`;
   }
 
-  /**
-   * Hands the map its sites' readiness: `onReady(drawZooms, first)` is called when sites are cut
-   * (now, if they are already), `first` for the first time; it may return a promise, which the
-   * first tile requests wait for (e.g. the layers' zoom ranges applied before they are laid out).
-   */
-  attach(onReady: ReadyListener, onError: (e: Error) => void): void {
-    this.onReady = onReady;
-    this.onError = onError;
-    if (this.done && !this.cutting) this.deliver();
-  }
-
-  /** Sends the sites the map draws (as ../sources.ts siteFeatures makes them) to be cut. */
-  setSites(sites: readonly Site[], warm?: { bbox: [number, number, number, number]; maxZoom: number }): void {
-    if (warm) this.warm = warm;
+  /** Sends new site features (../sources.ts siteFeatures, with `_fid`) to be cut. */
+  setSites(fc: FeatureCollection): void {
     if (this.cutting) {
-      this.next = sites;
+      this.next = fc;
       return;
     }
-    const byFid = new Map<number, Site>();
-    const changed: Site[] = [];
-    for (const s of sites) {
-      const f = this.fidOf(s.properties.id);
-      byFid.set(f, s);
-      if (this.sent?.get(f) !== s) changed.push(s);
-    }
-    const remove: number[] = [];
-    if (this.sent) for (const f of this.sent.keys()) if (!byFid.has(f)) remove.push(f);
-    const since = this.changedSinceCut;
-    const previous = this.sent;
-    this.sent = byFid;
-    if (previous && !changed.length && !remove.length) return;
     this.cutting = true;
-    const version = ++this.version;
-    if (previous && since.size + changed.length + remove.length <= sites.length / 2) {
-      for (const s of changed) since.add(this.fidOf(s.properties.id));
-      for (const f of remove) since.add(f);
-      const { columns, transfer } = toColumns(siteFeatures(changed, this.fidOf, { zoneMarkers: true }));
-      post({ type: 'update', owner: this.owner, version, remove, add: columns }, transfer);
-    } else {
-      since.clear();
-      const { columns, transfer } = toColumns(siteFeatures(sites, this.fidOf, { zoneMarkers: true }));
-      post({ type: 'sites', owner: this.owner, version, columns, ...(this.warm ? { warm: this.warm } : {}) }, transfer);
-    }
+    const { columns, transfer } = toColumns(fc);
+    post({ type: 'sites', owner: this.owner, version: ++this.version, columns }, transfer);
   }
 
   /** @internal from the worker. */
   ready(version: number, drawZooms: SiteDrawZooms, ms: number): void {
     this.cutting = false;
     if (typeof performance !== 'undefined') performance.mark(`atlas-site-tiles-ready:${version}:${Math.round(ms)}ms`);
-    this.done = { version, drawZooms };
     if (this.next) {
-      // Newer sites came during the cut: those are shown, once cut.
-      const sites = this.next;
+      // Newer sites came during the cut: cut them, and show those.
+      const fc = this.next;
       this.next = null;
-      this.setSites(sites);
-      if (this.cutting) return;
+      this.setSites(fc);
+      if (version !== 1) return;
     }
-    this.deliver();
-  }
-
-  private deliver(): void {
-    if (!this.onReady || !this.done) return;
-    const first = !this.delivered;
-    this.delivered = true;
-    const done = this.onReady(this.done.drawZooms, first);
-    if (first) void Promise.resolve(done).finally(this.resolveFirst);
+    const done = this.onReady(version, drawZooms, version === 1);
+    if (version === 1) void Promise.resolve(done).finally(this.resolveFirst);
   }
 
   /** @internal from the worker. */
@@ -215,32 +153,8 @@ export class SiteTiles {
 
   destroy(): void {
     if (!owners.delete(this.owner)) return;
-    if (precut === this) precut = null;
     this.resolveFirst();
     if (worker) post({ type: 'drop', owner: this.owner });
     if (owners.size === 0) removeProtocol(SITE_TILES_PROTOCOL);
   }
-}
-
-type ReadyListener = (drawZooms: SiteDrawZooms, first: boolean) => Promise<void> | void;
-
-let precut: SiteTiles | null = null;
-
-/**
- * Starts cutting the published sites as soon as they are downloaded (src/main.tsx), before the
- * map exists: the worker cuts them while the main thread builds the list. The map then takes
- * these tiles (`takeSiteTiles`) and sends only what differs (zone markers, drafts, the sample).
- */
-export function precutSites(sites: readonly Site[], firstView?: [number, number, number, number]): void {
-  if (typeof Worker === 'undefined' || precut) return;
-  precut = new SiteTiles();
-  // The tiles of the first view (the PETR, about zoom 9–10) are cut ahead too.
-  precut.setSites(sites, firstView ? { bbox: firstView, maxZoom: 10 } : undefined);
-}
-
-/** The tiles of the sites cut ahead (`precutSites`), once, or new ones. */
-export function takeSiteTiles(): SiteTiles {
-  const t = precut ?? new SiteTiles();
-  precut = null;
-  return t;
 }

@@ -27,10 +27,7 @@ export interface SiteColumns {
 
 /** `owner`: which map's sites (one index per map; a map gone drops its own). */
 export type ToWorker =
-  /** `warm`: the area whose tiles are cut ahead, once the sites are indexed (the map's first view). */
-  | { type: 'sites'; owner: number; version: number; columns: SiteColumns; warm?: { bbox: [number, number, number, number]; maxZoom: number } }
-  /** Changes since the last sites: features whose `_fid` is in `remove` go, those of `add` come (an edited site: both). */
-  | { type: 'update'; owner: number; version: number; remove: number[]; add: SiteColumns }
+  | { type: 'sites'; owner: number; version: number; columns: SiteColumns }
   | { type: 'tile'; owner: number; request: number; z: number; x: number; y: number }
   | { type: 'drop'; owner: number };
 

@@ -4,7 +4,8 @@
  * arrays transferred, see ./messages.ts), indexes them (./tiler.ts), answers with the zooms
  * their density allows, then answers each tile request with the tile's pbf, its buffer transferred.
  */
-import { cutSites, encodeTile, updateSites, warmTiles, type SiteIndex } from './tiler';
+import type { GeoJSONVT } from '@maplibre/geojson-vt';
+import { cutSites, encodeTile } from './tiler';
 import type { FromWorker, ToWorker } from './messages';
 
 interface Scope {
@@ -14,7 +15,7 @@ interface Scope {
 const scope = self as unknown as Scope;
 
 /** One index per map (`owner`). */
-const indexes = new Map<number, SiteIndex>();
+const indexes = new Map<number, GeoJSONVT>();
 const EMPTY_TILE = new ArrayBuffer(0);
 
 scope.onmessage = (e) => {
@@ -23,17 +24,9 @@ scope.onmessage = (e) => {
     if (m.type === 'drop') indexes.delete(m.owner);
     else if (m.type === 'sites') {
       const t0 = performance.now();
-      const cut = cutSites(m.columns);
-      indexes.set(m.owner, cut);
-      scope.postMessage({ type: 'ready', owner: m.owner, version: m.version, drawZooms: cut.drawZooms, ms: performance.now() - t0 });
-      // Then the first view's tiles, unless the map already asks for tiles (they queue behind).
-      if (m.warm) warmTiles(cut, m.warm.bbox, m.warm.maxZoom);
-    } else if (m.type === 'update') {
-      const t0 = performance.now();
-      const cut = indexes.get(m.owner);
-      if (!cut) throw new Error('mise à jour de sites jamais découpés');
-      updateSites(cut, m.remove, m.add);
-      scope.postMessage({ type: 'ready', owner: m.owner, version: m.version, drawZooms: cut.drawZooms, ms: performance.now() - t0 });
+      const { index, drawZooms } = cutSites(m.columns);
+      indexes.set(m.owner, index);
+      scope.postMessage({ type: 'ready', owner: m.owner, version: m.version, drawZooms, ms: performance.now() - t0 });
     } else {
       const index = indexes.get(m.owner);
       const data = index ? encodeTile(index, m.z, m.x, m.y) : null;

@@ -7,7 +7,7 @@ import type { Site } from '../../../src/domain/types';
 import { siteFeatures } from '../../../src/map/sources';
 import { siteDrawZooms } from '../../../src/map/drawZooms';
 import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
-import { cutSites, encodeTile, updateSites } from '../../../src/map/siteTiles/tiler';
+import { cutSites, encodeTile } from '../../../src/map/siteTiles/tiler';
 import { SITES_TILE_LAYER } from '../../../src/map/siteTiles/messages';
 
 // Fictitious sites (tests/fixtures/sites/sample: generated plots and points), as the map gets them.
@@ -36,8 +36,8 @@ describe('site tiles (src/map/siteTiles)', () => {
   });
 
   it('serves each site in its tile with the id, feature id and properties the map reads', () => {
-    const cut = cutSites(toColumns(features).columns);
-    expect(cut.drawZooms).toEqual(siteDrawZooms(features.features));
+    const { index, drawZooms } = cutSites(toColumns(features).columns);
+    expect(drawZooms).toEqual(siteDrawZooms(features.features));
     const z = 8;
     const seen = new Map<string, Record<string, unknown>>();
     const types = new Map<string, number>();
@@ -48,7 +48,7 @@ describe('site tiles (src/map/siteTiles)', () => {
     }));
     for (const t of tiles) {
       const [x, y] = t.split('/').map(Number);
-      const data = encodeTile(cut, z, x, y);
+      const data = encodeTile(index, z, x, y);
       expect(data).not.toBeNull();
       const layer = new VectorTile(new PbfReader(new Uint8Array(data!))).layers[SITES_TILE_LAYER];
       for (let i = 0; i < layer.length; i++) {
@@ -64,27 +64,6 @@ describe('site tiles (src/map/siteTiles)', () => {
       expect(types.get(p.id), p.id).toBe(f.geometry.type === 'Point' ? 1 : 3);
     }
     // A tile far from every site: nothing to send.
-    expect(encodeTile(cut, z, 0, 0)).toBeNull();
-  });
-
-  it('shows an edited site as edited, a new one, and no longer a removed one, after an update', () => {
-    const cut = cutSites(toColumns(features).columns);
-    const [edited, removed] = features.features;
-    const renamed = { ...edited, properties: { ...edited.properties, name: 'Renommé', _level: 'pret' } };
-    const added = { ...features.features[2], properties: { ...features.features[2].properties, id: 'NEW-1', _fid: 999 } };
-    updateSites(cut, [removed.properties!._fid as number], toColumns({ type: 'FeatureCollection', features: [renamed, added] }).columns);
-    const inTiles = new Map<string, Record<string, unknown>>();
-    for (let x = 0; x < 256; x++)
-      for (let y = 0; y < 256; y++) {
-        const data = encodeTile(cut, 8, x, y);
-        if (!data) continue;
-        const layer = new VectorTile(new PbfReader(new Uint8Array(data))).layers[SITES_TILE_LAYER];
-        for (let i = 0; i < layer.length; i++) inTiles.set(String(layer.feature(i).properties.id), layer.feature(i).properties);
-      }
-    expect(inTiles.get(String(edited.properties!.id))).toEqual(renamed.properties);
-    expect(inTiles.get('NEW-1')).toEqual(added.properties);
-    expect(inTiles.has(String(removed.properties!.id))).toBe(false);
-    expect(inTiles.size).toBe(features.features.length);
-    expect(cut.drawZooms).toEqual(siteDrawZooms([renamed, ...features.features.slice(2), added]));
+    expect(encodeTile(index, z, 0, 0)).toBeNull();
   });
 });
