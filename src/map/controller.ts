@@ -13,6 +13,7 @@ import {
   setWorkerUrl,
   type GeoJSONSource,
   type LngLatBoundsLike,
+  type VectorTileSource,
   type MapGeoJSONFeature,
   type MapMouseEvent,
 } from 'maplibre-gl';
@@ -26,7 +27,9 @@ import { GLYPHS_URL, loadGlyphFonts, prewarmGlyphs, registerGlyphProtocol } from
 import { addImages } from './style/images';
 import { epciColors } from './style/palette';
 import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
-import { siteDrawZooms, type SiteDrawZooms } from './drawZooms';
+import type { SiteDrawZooms } from './drawZooms';
+import { SiteTiles, prewarmSiteTiles } from './siteTiles/client';
+import { SITES_TILE_LAYER, TILE_MAX_ZOOM } from './siteTiles/messages';
 import { EMPTY, SOURCE_IDS, baseFeatures, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
 import { HomeControl } from './controls/home';
@@ -45,9 +48,6 @@ const MIN_ZOOM = 6;
 /** PETR bounding box (from the admin data), used before the data arrives. */
 export const PETR_BBOX: [number, number, number, number] = [2.95866, 49.13359, 3.74222, 49.50102];
 
-/** Pixels kept around each tile of the sites source (see buildStyle). */
-const SITES_TILE_BUFFER = 32;
-
 const EPCI_FILL_OPACITY = ['interpolate', ['linear'], ['zoom'], 8, 0.42, 12, 0.26, 15, 0.12] as ExpressionSpecification;
 
 function ensureWorker(): void {
@@ -61,6 +61,7 @@ function ensureWorker(): void {
 export function prewarmMap(): void {
   ensureWorker();
   prewarm();
+  prewarmSiteTiles();
   prewarmGlyphs();
 }
 
@@ -80,26 +81,31 @@ function mapLocale(t: Translate): Record<string, string> {
   };
 }
 
-export function buildStyle(): StyleSpecification {
-  const layers = buildLayers().map((l) =>
+/**
+ * The map's style. The sites source is a vector source whose tiles our own worker cuts, at the
+ * tiles URL `sitesTiles` (see siteTiles/client.ts); the other sources are GeoJSON.
+ */
+export function buildStyle(sitesTiles: string): StyleSpecification {
+  const layers = buildLayers().map((l) => {
     // Every layer says it is visible: later calls that set 'visible' again change nothing (with no
     // value, MapLibre would see a change, and a layout change reloads every tile of the source).
-    l.type === 'background' || (l.layout as { visibility?: string } | undefined)?.visibility ? l : ({ ...l, layout: { ...l.layout, visibility: 'visible' } } as typeof l),
-  );
+    const v = l.type === 'background' || (l.layout as { visibility?: string } | undefined)?.visibility ? l : ({ ...l, layout: { ...l.layout, visibility: 'visible' } } as typeof l);
+    return 'source' in v && v.source === SOURCE_IDS.sites ? ({ ...v, 'source-layer': SITES_TILE_LAYER } as typeof v) : v;
+  });
   const sources: Record<string, SourceSpecification> = {};
   for (const l of layers) {
     const id = 'source' in l ? (l.source as string) : null;
     if (!id || sources[id]) continue;
-    // Sites: the feature id is `_fid`, an integer per site id (see siteFeatures), the key of the
-    // feature-state that the filters use.
+    if (id === SOURCE_IDS.sites) {
+      // Sites: cut by our worker with the options MapLibre gives a GeoJSON source, and 32 px of
+      // buffer (siteTiles/tiler.ts). The feature id is `_fid`, an integer per site id (see
+      // siteFeatures), the key of the feature-state that the filters use.
+      sources[id] = { type: 'vector', tiles: [sitesTiles], minzoom: 0, maxzoom: TILE_MAX_ZOOM, promoteId: '_fid' };
+      continue;
+    }
     sources[id] = {
       type: 'geojson',
       data: EMPTY,
-      // Its tiles keep 32 px around their 512 (MapLibre's default is 128): enough for what crosses a
-      // tile's edge, the circles (12 px at most with their stroke) and the outlines; symbols and
-      // names are laid out only in the tile that holds their anchor. With 128, each point was cut
-      // into and laid out in 2.25 tiles on average; with 32, in 1.3.
-      ...(id === SOURCE_IDS.sites ? { promoteId: '_fid', buffer: SITES_TILE_BUFFER } : {}),
       // The reference layers are simplified to one pixel at each zoom (MapLibre's default is 0.375):
       // the commune, EPCI and PETR boundaries, drawn up to four times over, had 3 to 4 times more
       // vertices than pixels at the start view, and their triangles were most of each frame.
@@ -120,9 +126,26 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
+  // The sites' tiles, cut by our worker (siteTiles/): when new sites are cut, the site layers'
+  // zoom ranges follow their density, then the source moves to the new tiles. The first tiles,
+  // asked with the style, wait for the first sites and for their zoom ranges.
+  const siteTiles = new SiteTiles(
+    (version, zooms, first) => {
+      if (destroyed) return;
+      const changed = applyDrawZooms(zooms);
+      if (!first) (map.getSource(SOURCE_IDS.sites) as VectorTileSource | undefined)?.setTiles([siteTiles.url(version)]);
+      else if (changed)
+        return new Promise<void>((resolve) => {
+          // Laid out with the new ranges: the style applies them at the next frame.
+          map.once('render', () => resolve());
+          map.triggerRepaint();
+        });
+    },
+    (e) => console.error(e),
+  );
   const map = new MapLibreMap({
     container,
-    style: buildStyle(),
+    style: buildStyle(siteTiles.url(1)),
     ...(initial ? { center: [initial.lon, initial.lat], zoom: initial.zoom } : { bounds: PETR_BBOX as LngLatBoundsLike }),
     fitBoundsOptions: { padding: 40 },
     minZoom: MIN_ZOOM,
@@ -253,7 +276,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     if ((outByFid[fid] === 1) === out) return;
     outByFid[fid] = out ? 1 : 0;
     outCount += out ? 1 : -1;
-    map.setFeatureState({ source: SOURCE_IDS.sites, id: fid }, out ? OUT : IN);
+    map.setFeatureState({ source: SOURCE_IDS.sites, sourceLayer: SITES_TILE_LAYER, id: fid }, out ? OUT : IN);
   }
 
   /**
@@ -272,7 +295,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   function applyFilters(): void {
     const mask = shownMask;
     if (!mask && outCount > 64) {
-      map.removeFeatureState({ source: SOURCE_IDS.sites });
+      map.removeFeatureState({ source: SOURCE_IDS.sites, sourceLayer: SITES_TILE_LAYER });
       outByFid.fill(0);
       outCount = 0;
       return;
@@ -312,14 +335,15 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
    * draws nothing. Called before the sites source gets new data (a zoom range change reloads its
    * tiles, as the new data does: one reload).
    */
-  function applyDrawZooms(z: SiteDrawZooms): void {
+  function applyDrawZooms(z: SiteDrawZooms): boolean {
     const changed = z.symbols !== drawZooms.symbols || z.labels !== drawZooms.labels;
     drawZooms = z;
-    if (!changed) return;
+    if (!changed) return false;
     applyVisibility();
     for (const layer of SITE_SYMBOL_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, z.symbols, 24);
     for (const layer of SITE_DOT_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, 0, Math.max(z.symbols, MIN_ZOOM));
     if (map.getLayer(L.sitesLabel)) map.setLayerZoomRange(L.sitesLabel, z.labels, 24);
+    return true;
   }
 
   function applyVisibility(): void {
@@ -522,9 +546,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       const previousSites = siteList;
       siteList = sites;
       fidByIndex = Int32Array.from(sites, (s) => fidOf(s.properties.id));
-      const features = siteFeatures(sites, fidOf, { zoneMarkers: true });
-      applyDrawZooms(siteDrawZooms(features.features));
-      setSource(SOURCE_IDS.sites, features);
+      // Cut into tiles by our worker, which also gives the zooms their density allows.
+      siteTiles.setSites(siteFeatures(sites, fidOf, { zoneMarkers: true }));
       // Sites gone are reset (their state would come back with them); the filter of the old
       // array does not fit the new one: until the next mask, the ids it showed stay shown.
       if (outCount) {
@@ -624,6 +647,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       destroyed = true;
       popup.remove();
       basemap.destroy();
+      siteTiles.destroy();
       if (typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__) uninstallTestHooks(map);
       map.remove();
       unregisterGlyphs();

@@ -4,7 +4,6 @@
  */
 import type { Feature } from 'geojson';
 import { densityMinZoom, densityPoints, MAX_TILE_ZOOM, SITE_LABEL_GLYPH_BUDGET, SITE_SYMBOL_BUDGET } from '../domain/density';
-import { SITE_LABEL_MIN_ZOOM } from './style/layers';
 
 export interface SiteDrawZooms {
   /** Friche and plot symbols from this zoom (dots for point sites below). */
@@ -12,6 +11,13 @@ export interface SiteDrawZooms {
   /** Site names from this zoom. */
   labels: number;
 }
+
+/**
+ * Site names show from this zoom (later when the sites are too dense for their glyphs). Here,
+ * not in style/layers.ts (which re-exports it): the site tiles worker computes the draw zooms, and
+ * must not pull in the style (its fonts and MapLibre).
+ */
+export const SITE_LABEL_MIN_ZOOM = 13;
 
 /** Beyond the map's zooms: never drawn (sites piled on one spot). */
 const NEVER = 24;

@@ -5,6 +5,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerId } from '../../domain/types';
 import { MERGED_KEY, MERGED_SOURCES, SOURCE_IDS } from '../sources';
+import { SITE_LABEL_MIN_ZOOM } from '../drawZooms';
 import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR } from './glyphs';
 import {
   CDG_ICON,
@@ -103,8 +104,8 @@ export const SITE_DOT_LAYERS = [L.fricheDots, L.plotDots] as const;
 /** Site layers drawn only from the zoom the density allows (symbols), and the names (glyphs). */
 export const SITE_SYMBOL_LAYERS = [L.friches, L.plotPoints] as const;
 
-/** Site names show from this zoom (later when the sites are too dense for their glyphs). */
-export const SITE_LABEL_MIN_ZOOM = 13;
+/** Site names show from this zoom (later when the sites are too dense for their glyphs): see ../drawZooms.ts. */
+export { SITE_LABEL_MIN_ZOOM };
 
 /** Feature-state key the controller sets on the sites source (feature id = site id). */
 export const SITE_STATE = { out: 'out' } as const;

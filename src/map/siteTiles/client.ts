@@ -1,0 +1,160 @@
+/**
+ * Main-thread side of the site tiles (see ./worker.ts): the map's sites source is a vector
+ * source whose tiles our own worker cuts, served to MapLibre through a custom protocol
+ * (`atlas-sites://<owner>.<version>/{z}/{x}/{y}`, MapLibre's `addProtocol`).
+ *
+ * Before, the sites went to MapLibre's GeoJSON source: MapLibre serialised the whole collection
+ * and cloned it to its worker, which rebuilt it, indexed it and cut it, all after the list's
+ * work on the main thread. Now the features cross as columns (typed arrays transferred), and
+ * MapLibre's worker receives finished tiles (pbf), one per request.
+ *
+ * New sites (drafts, edits, an import) are cut again as a whole in the worker, off the main
+ * thread; the map keeps drawing the previous tiles until the new ones are ready (`onReady`,
+ * then the source's tiles URL moves to the new version). While a cut runs, later sites wait and
+ * only the last of them is cut next.
+ */
+import { addProtocol, removeProtocol } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { SiteDrawZooms } from '../drawZooms';
+import { toColumns } from './columns';
+import type { FromWorker, ToWorker } from './messages';
+
+export const SITE_TILES_PROTOCOL = 'atlas-sites';
+
+interface Pending {
+  resolve: (data: ArrayBuffer) => void;
+  reject: (e: Error) => void;
+}
+
+let worker: Worker | null = null;
+let nextOwner = 1;
+let nextRequest = 1;
+const tileRequests = new Map<number, Pending>();
+const owners = new Map<number, SiteTiles>();
+
+function post(m: ToWorker, transfer: Transferable[] = []): void {
+  getWorker().postMessage(m, transfer);
+}
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  w.addEventListener('message', (e: MessageEvent<FromWorker>) => {
+    const m = e.data;
+    if (m.type === 'tile') {
+      const p = tileRequests.get(m.request);
+      tileRequests.delete(m.request);
+      p?.resolve(m.data);
+    } else if (m.type === 'ready') {
+      owners.get(m.owner)?.ready(m.version, m.drawZooms, m.ms);
+    } else {
+      const err = new Error(`Découpage des sites en tuiles : ${m.message}`);
+      if (m.request !== undefined) {
+        tileRequests.get(m.request)?.reject(err);
+        tileRequests.delete(m.request);
+      } else owners.get(m.owner)?.failed(err);
+    }
+  });
+  w.addEventListener('error', () => {
+    // A crashed worker: every pending tile fails (MapLibre reports it), the next request starts a new one.
+    worker = null;
+    for (const p of tileRequests.values()) p.reject(new Error('Découpage des sites en tuiles : le worker a échoué'));
+    tileRequests.clear();
+  });
+  worker = w;
+  return w;
+}
+
+/** Starts the tiles worker (download, compile) early, while the data downloads (src/main.tsx via prewarmMap). */
+export function prewarmSiteTiles(): void {
+  if (typeof Worker !== 'undefined') getWorker();
+}
+
+const URL_RE = new RegExp(`^${SITE_TILES_PROTOCOL}://(\\d+)\\.(\\d+)/(\\d+)/(\\d+)/(\\d+)`);
+
+function registerProtocol(): void {
+  addProtocol(SITE_TILES_PROTOCOL, async (params, abort) => {
+    const m = URL_RE.exec(params.url);
+    const owner = m ? owners.get(Number(m[1])) : undefined;
+    if (!m || !owner) throw new Error(`Tuile de sites inconnue : ${params.url}`);
+    // The first tiles are asked as soon as the map has its style: they wait for the first sites.
+    await owner.firstReady;
+    if (abort.signal.aborted) throw new DOMException('Tuile abandonnée', 'AbortError');
+    const request = nextRequest++;
+    const data = await new Promise<ArrayBuffer>((resolve, reject) => {
+      tileRequests.set(request, { resolve, reject });
+      post({ type: 'tile', owner: owner.owner, request, z: Number(m[3]), x: Number(m[4]), y: Number(m[5]) });
+    });
+    return { data };
+  });
+}
+
+/** The sites of one map, cut into tiles by the worker. */
+export class SiteTiles {
+  readonly owner = nextOwner++;
+  /** Resolves once the first sites are cut (tile requests wait for it). */
+  readonly firstReady: Promise<void>;
+  private resolveFirst!: () => void;
+  private version = 0;
+  private cutting = false;
+  private next: FeatureCollection | null = null;
+
+  /**
+   * `onReady(version, drawZooms, first)`: the sites of `version` are cut; `first` for the very
+   * first, whose tiles the map asked already (no new URL needed). It may return a promise: tile
+   * requests wait for it (e.g. the layers' zoom ranges applied before the first tiles are laid out).
+   */
+  constructor(
+    private readonly onReady: (version: number, drawZooms: SiteDrawZooms, first: boolean) => Promise<void> | void,
+    private readonly onError: (e: Error) => void,
+  ) {
+    this.firstReady = new Promise((r) => (this.resolveFirst = r));
+    if (owners.size === 0) registerProtocol();
+    owners.set(this.owner, this);
+  }
+
+  /** The tiles URL of a version of the sites. */
+  url(version = 1): string {
+    return `${SITE_TILES_PROTOCOL}://${this.owner}.${version}/{z}/{x}/{y}`;
+  }
+
+  /** Sends new site features (../sources.ts siteFeatures, with `_fid`) to be cut. */
+  setSites(fc: FeatureCollection): void {
+    if (this.cutting) {
+      this.next = fc;
+      return;
+    }
+    this.cutting = true;
+    const { columns, transfer } = toColumns(fc);
+    post({ type: 'sites', owner: this.owner, version: ++this.version, columns }, transfer);
+  }
+
+  /** @internal from the worker. */
+  ready(version: number, drawZooms: SiteDrawZooms, ms: number): void {
+    this.cutting = false;
+    if (typeof performance !== 'undefined') performance.mark(`atlas-site-tiles-ready:${version}:${Math.round(ms)}ms`);
+    if (this.next) {
+      // Newer sites came during the cut: cut them, and show those.
+      const fc = this.next;
+      this.next = null;
+      this.setSites(fc);
+      if (version !== 1) return;
+    }
+    const done = this.onReady(version, drawZooms, version === 1);
+    if (version === 1) void Promise.resolve(done).finally(this.resolveFirst);
+  }
+
+  /** @internal from the worker. */
+  failed(e: Error): void {
+    this.cutting = false;
+    this.resolveFirst();
+    this.onError(e);
+  }
+
+  destroy(): void {
+    if (!owners.delete(this.owner)) return;
+    this.resolveFirst();
+    if (worker) post({ type: 'drop', owner: this.owner });
+    if (owners.size === 0) removeProtocol(SITE_TILES_PROTOCOL);
+  }
+}

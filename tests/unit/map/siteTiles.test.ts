@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import type { Site } from '../../../src/domain/types';
+import { siteFeatures } from '../../../src/map/sources';
+import { siteDrawZooms } from '../../../src/map/drawZooms';
+import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
+import { cutSites, encodeTile } from '../../../src/map/siteTiles/tiler';
+import { SITES_TILE_LAYER } from '../../../src/map/siteTiles/messages';
+
+// Fictitious sites (tests/fixtures/sites/sample: generated plots and points), as the map gets them.
+const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../fixtures/sites/sample', name), 'utf8')) as Site[];
+// Both files number their sites from FICT-000001: the points get ids of their own.
+const points = fixture('points-seed7.out.json').map((s) => ({ ...s, properties: { ...s.properties, id: `P-${s.properties.id}` } }));
+const sites = [...fixture('polygons-seed42.out.json'), ...points];
+const fids = new Map<string, number>();
+const fidOf = (id: string) => fids.get(id) ?? (fids.set(id, fids.size + 1), fids.size);
+const features = siteFeatures(sites, fidOf, { zoneMarkers: true });
+
+/** The tile (z, x, y) holding a lon/lat. */
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+}
+
+describe('site tiles (src/map/siteTiles)', () => {
+  it('carries every site feature as columns and back, geometry and properties unchanged', () => {
+    expect(features.features.length).toBe(sites.length);
+    const { columns, transfer } = toColumns(features);
+    expect(transfer.length).toBeGreaterThanOrEqual(2);
+    // What crosses to the worker is a structured clone: no function, no class instance.
+    expect(fromColumns(structuredClone(columns))).toEqual(features.features);
+  });
+
+  it('serves each site in its tile with the id, feature id and properties the map reads', () => {
+    const { index, drawZooms } = cutSites(toColumns(features).columns);
+    expect(drawZooms).toEqual(siteDrawZooms(features.features));
+    const z = 8;
+    const seen = new Map<string, Record<string, unknown>>();
+    const types = new Map<string, number>();
+    const tiles = new Set(features.features.map((f) => {
+      const g = f.geometry;
+      const [lon, lat] = g.type === 'Point' ? g.coordinates : g.type === 'Polygon' ? g.coordinates[0][0] : [0, 0];
+      return tileOf(lon, lat, z).join('/');
+    }));
+    for (const t of tiles) {
+      const [x, y] = t.split('/').map(Number);
+      const data = encodeTile(index, z, x, y);
+      expect(data).not.toBeNull();
+      const layer = new VectorTile(new PbfReader(new Uint8Array(data!))).layers[SITES_TILE_LAYER];
+      for (let i = 0; i < layer.length; i++) {
+        const f = layer.feature(i);
+        seen.set(String(f.properties.id), f.properties);
+        types.set(String(f.properties.id), f.type);
+      }
+    }
+    for (const f of features.features) {
+      const p = f.properties!;
+      expect(seen.get(p.id), p.id).toEqual(p);
+      // 1: point, 3: polygon (the style tells them apart by geometry-type).
+      expect(types.get(p.id), p.id).toBe(f.geometry.type === 'Point' ? 1 : 3);
+    }
+    // A tile far from every site: nothing to send.
+    expect(encodeTile(index, z, 0, 0)).toBeNull();
+  });
+});
