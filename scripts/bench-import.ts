@@ -172,9 +172,11 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       const map = a.map;
       const c = (window.__mapCounts = { frames: 0, sitesData: 0 });
       map.on('render', () => c.frames++);
+      // The sites source is a vector source whose tiles our worker cuts (src/map/siteTiles): new
+      // sites reach MapLibre as a new tiles URL.
       const src = map.getSource('sites');
-      const set = src.setData.bind(src);
-      src.setData = (d) => (c.sitesData++, set(d));
+      const set = src.setTiles.bind(src);
+      src.setTiles = (t) => (c.sitesData++, set(t));
     })()`);
     await page.evaluate(() => {
       // The page's marks (atlas:import-check, -distances, -memory, -write), printed per run.
@@ -268,7 +270,7 @@ async function main(): Promise<void> {
         runs[b].push(r);
         const opt = (x: number | null) => (x === null ? '—' : s(x));
         const cpu = r.mergeCpu ? `; merge CPU ${s(r.mergeCpu.total)} (${Object.entries(r.mergeCpu.byType).filter(([, v]) => v >= 50).map(([k, v]) => `${k} ${s(v)}`).join(', ')})` : '';
-        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${r.savedLongest === undefined ? '' : ` (until saved ${formatMs(r.savedLongest)} ms)`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites data set ${r.mapCounts.sitesData}×` : ''}${r.steps ? `; steps: ${r.steps}` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
+        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${r.savedLongest === undefined ? '' : ` (until saved ${formatMs(r.savedLongest)} ms)`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites tiles URL set ${r.mapCounts.sitesData}×` : ''}${r.steps ? `; steps: ${r.steps}` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
       }
     }
   } finally {
