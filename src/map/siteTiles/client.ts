@@ -55,11 +55,15 @@ function getWorker(): Worker {
       } else owners.get(m.owner)?.failed(err);
     }
   });
-  w.addEventListener('error', () => {
-    // A crashed worker: every pending tile fails (MapLibre reports it), the next request starts a new one.
+  w.addEventListener('error', (ev) => {
+    // A crashed worker: every pending tile fails (MapLibre reports it), a cut under way fails too
+    // (so that the next sites are not queued behind it for ever), the next message starts a new one.
+    ev.preventDefault();
     worker = null;
-    for (const p of tileRequests.values()) p.reject(new Error('Découpage des sites en tuiles : le worker a échoué'));
+    const err = new Error('Découpage des sites en tuiles : le worker a échoué');
+    for (const p of tileRequests.values()) p.reject(err);
     tileRequests.clear();
+    for (const o of [...owners.values()]) o.failed(err);
   });
   worker = w;
   return w;
@@ -144,11 +148,18 @@ export class SiteTiles {
     if (version === 1) void Promise.resolve(done).finally(this.resolveFirst);
   }
 
-  /** @internal from the worker. */
+  /** @internal from the worker: the cut under way failed (the map keeps the tiles it has). */
   failed(e: Error): void {
+    if (!this.cutting) return;
     this.cutting = false;
     this.resolveFirst();
     this.onError(e);
+    // Sites that came during the failed cut are cut now.
+    if (this.next) {
+      const fc = this.next;
+      this.next = null;
+      this.setSites(fc);
+    }
   }
 
   destroy(): void {
