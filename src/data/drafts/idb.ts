@@ -36,8 +36,9 @@ export class StorageError extends Error {
 /**
  * The lifecycle of one transaction, shared by `run`, the write path of the drafts (./sync.ts)
  * and the import writer (./importWriter/write.ts). The transaction is created now (readwrite:
- * durability 'strict'); `start(tx, fail)` makes its requests and returns how to read the
- * result. `fail(e)` aborts it, keeping the first failure. Resolves with the result after
+ * durability 'strict'); `start(tx, fail, failed)` makes its requests and returns how to read
+ * the result. `fail(e)` aborts it, keeping the first failure; `failed()` tells whether it was
+ * called (requests still answering then have nothing to do). Resolves with the result after
  * `complete` (then it is on disk); rejects with the first failure, or else the transaction's
  * own error, as a StorageError (one that already is one is not wrapped again).
  */
@@ -45,7 +46,7 @@ export function transaction<T>(
   db: IDBDatabase,
   stores: string[],
   mode: IDBTransactionMode,
-  start: (tx: IDBTransaction, fail: (e: unknown) => void) => () => T,
+  start: (tx: IDBTransaction, fail: (e: unknown) => void, failed: () => boolean) => () => T,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let tx: IDBTransaction;
@@ -56,8 +57,10 @@ export function transaction<T>(
       return;
     }
     let failure: unknown = null;
+    let hasFailed = false;
     const rejectWith = (cause: unknown) => reject(cause instanceof StorageError ? cause : new StorageError(cause));
     const fail = (e: unknown) => {
+      hasFailed = true;
       failure ??= e;
       try {
         tx.abort();
@@ -72,7 +75,7 @@ export function transaction<T>(
       /* reported by onabort */
     };
     try {
-      result = start(tx, fail);
+      result = start(tx, fail, () => hasFailed);
     } catch (e) {
       fail(e);
     }

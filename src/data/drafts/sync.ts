@@ -44,26 +44,21 @@ export function syncRecords<R, H extends { id?: number }>(
   now: () => string,
 ): Promise<SyncOutcome[]> {
   if (!ids.length) return Promise.resolve([]);
-  return transaction(db, [recordStore, historyStore, 'meta'], 'readwrite', (tx, fail) => {
+  return transaction(db, [recordStore, historyStore, 'meta'], 'readwrite', (tx, fail, failed) => {
     const outcomes: SyncOutcome[] = [];
     const quarantined: QuarantineEntry[] = [];
-    let failed = false;
     let left = ids.length;
     const records = tx.objectStore(recordStore);
-    const stop = (e: unknown) => {
-      failed = true;
-      fail(e);
-    };
     for (const id of ids) {
       let get: IDBRequest;
       try {
         get = records.get(id);
       } catch (e) {
-        stop(e);
+        fail(e);
         break;
       }
       get.onsuccess = () => {
-        if (failed) return;
+        if (failed()) return;
         try {
           const d = decide(id, get.result);
           const out: SyncOutcome = { id, historyKey: null };
@@ -81,7 +76,7 @@ export function syncRecords<R, H extends { id?: number }>(
           }
           if (--left === 0) appendQuarantine(tx, quarantined, now());
         } catch (e) {
-          stop(e);
+          fail(e);
         }
       };
     }

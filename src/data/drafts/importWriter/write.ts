@@ -13,36 +13,31 @@ import { transaction } from '../idb';
 import type { ImportWriteRequest } from './protocol';
 
 export function writeNewDrafts(db: IDBDatabase, req: Omit<ImportWriteRequest, 'id' | 'db'>): Promise<{ written: number[]; skipped: number[] }> {
-  return transaction(db, ['drafts', 'history'], 'readwrite', (tx, fail) => {
+  return transaction(db, ['drafts', 'history'], 'readwrite', (tx, fail, failed) => {
     const written: number[] = [];
     const skipped: number[] = [];
-    let failed = false;
     const drafts = tx.objectStore('drafts');
     const history = tx.objectStore('history');
-    const stop = (e: unknown) => {
-      failed = true;
-      fail(e);
-    };
     const entries: HistoryEntry[] = [];
     let asked = 0;
     let answered = 0;
     let listed = false;
     // Requests answer in order: after the last add's answer, every site is known written or not.
     const answer = () => {
-      if (failed || answered < asked || !listed || !entries.length) return;
+      if (failed() || answered < asked || !listed || !entries.length) return;
       try {
         const batch: HistoryBatch = { batch_sites: entries.map((e) => e.site_id), entries };
         history.add(batch);
       } catch (e) {
-        stop(e);
+        fail(e);
       }
     };
-    for (let i = 0; i < req.sites.length && !failed; i++) {
+    for (let i = 0; i < req.sites.length && !failed(); i++) {
       let w: ReturnType<typeof buildDraftWrite>;
       try {
         w = buildDraftWrite(null, req.sites[i], { at: req.at, author: req.author, action: req.action, base: req.bases[i] ?? null, writer: req.writer });
       } catch (e) {
-        stop(e);
+        fail(e);
         break;
       }
       if (!w) {
@@ -56,7 +51,7 @@ export function writeNewDrafts(db: IDBDatabase, req: Omit<ImportWriteRequest, 'i
       try {
         add = drafts.add(w.record);
       } catch (e) {
-        stop(e);
+        fail(e);
         break;
       }
       asked++;
