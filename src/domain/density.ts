@@ -12,7 +12,7 @@
  *
  * The count includes that buffer: a margin, since MapLibre lays out a point's symbol only in the
  * tile that holds it (measured: 40,000 points, 33,975 in one tile proper, overflow; the buffered
- * count of that tile is higher). The map's sites source keeps only 32 px (src/map/controller.ts):
+ * count of that tile is higher). The map's site tiles keep only 32 px (src/map/siteTiles/tiler.ts):
  * the count with 128 stays an upper bound.
  *
  * `densityMinZoom` gives the lowest whole zoom from which no tile (buffer included) holds more

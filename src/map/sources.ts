@@ -257,8 +257,8 @@ export function siteFeatures(sites: readonly Site[], fid?: (id: string) => numbe
         geometry,
         properties: {
           // MapLibre drops nested objects/arrays in expressions; keep the scalars the style needs,
-          // and only those: every property is copied (MapLibre's serialize, then a structured
-          // clone) to MapLibre's worker and kept in each tile, so at 100,000 sites each one costs.
+          // and only those: every property goes to the site tiles worker (./siteTiles, as columns)
+          // and is kept in each tile, so at 100,000 sites each one costs.
           // A friche is coloured by its status (`_status`), any other site by its readiness level
           // (`_level`): each gets only its own; `fictitious` only when true; points and polygons
           // are told apart by the style's `geometry-type`. The precision only for zones' markers.
