@@ -136,9 +136,9 @@ export class SiteTiles {
   /** @internal from the worker. */
   ready(version: number, drawZooms: SiteDrawZooms, ms: number): void {
     this.cutting = false;
-    // For the benches only (as the page's other marks: when they set `window.__atlasPerf`); a
+    // For the benches only (test build, `__ATLAS_TEST_HOOKS__`, and `window.__atlasPerf` set, as the page's other marks); a
     // mark per cut otherwise piles up in the page for every keystroke of an edit.
-    if ((globalThis as { __atlasPerf?: boolean }).__atlasPerf && typeof performance !== 'undefined') performance.mark(`atlas-site-tiles-ready:${version}:${Math.round(ms)}ms`);
+    if (typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__ && (globalThis as { __atlasPerf?: boolean }).__atlasPerf && typeof performance !== 'undefined') performance.mark(`atlas-site-tiles-ready:${version}:${Math.round(ms)}ms`);
     if (this.next) {
       // Newer sites came during the cut: cut them, and show those.
       const fc = this.next;
