@@ -66,3 +66,19 @@ describe('sortSites — name order equals Intl.Collator("fr", { numeric: true })
     check(names);
   });
 });
+
+describe('sortSites — name order, descending and ties', () => {
+  const collator = new Intl.Collator('fr', { numeric: true });
+  it('descending: the collator order reversed, equal names in input order, blank names last in input order', () => {
+    const names = ['Oeuvre', 'oeuvre', 'Œuvre', 'Zone 7', '', 'Zone 007', 'Écluse', 'ecluse', '  ', 'Oeuvre', 'zone 10', 'Abbaye'];
+    const sites = names.map((name, i) => makeSite({ id: `N${i}`, name }));
+    const got = sortSites(sites, { key: 'name', dir: 'desc' }).map((s) => s.properties.id);
+    const known = names.map((n, i) => [n.trim(), i] as const).filter(([n]) => n !== '');
+    const expected = known.sort((a, b) => -collator.compare(a[0], b[0]) || a[1] - b[1]).map(([, i]) => `N${i}`);
+    expect(got).toEqual([...expected, 'N4', 'N8']);
+    // The two « Oeuvre » (identical) keep their input order in both directions.
+    const asc = sortSites(sites, { key: 'name', dir: 'asc' }).map((s) => s.properties.id);
+    expect(asc.indexOf('N0')).toBeLessThan(asc.indexOf('N9'));
+    expect(got.indexOf('N0')).toBeLessThan(got.indexOf('N9'));
+  });
+});
