@@ -124,18 +124,20 @@ export function prepareSite(site: Site): PreparedSite {
 
 const CACHE = new WeakMap<Site, PreparedSite>();
 
+/** Prepared view of one site (memoised per site object: the same object for the same site). */
+export function preparedSite(s: Site): PreparedSite {
+  let ps = CACHE.get(s);
+  if (!ps || ps.props !== s.properties) {
+    ps = prepareSite(s);
+    CACHE.set(s, ps);
+  }
+  return ps;
+}
+
 /** Prepared view of the sites (memoised per site object). */
 export function prepareSites(sites: readonly Site[]): PreparedSite[] {
   const out = new Array<PreparedSite>(sites.length);
-  for (let i = 0; i < sites.length; i++) {
-    const s = sites[i];
-    let ps = CACHE.get(s);
-    if (!ps || ps.props !== s.properties) {
-      ps = prepareSite(s);
-      CACHE.set(s, ps);
-    }
-    out[i] = ps;
-  }
+  for (let i = 0; i < sites.length; i++) out[i] = preparedSite(sites[i]);
   return out;
 }
 

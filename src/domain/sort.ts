@@ -4,7 +4,7 @@
  * order alike. Names use French collation with numeric ordering (« n° 2 » before « n° 12 »).
  * Surface = declared, else computed (see surface.ts). Returns a new array.
  */
-import { prepareSites } from './filters';
+import { preparedSite, prepareSites } from './filters';
 import { siteSurfaceM2 } from './surface';
 import { collationKey } from './text';
 import type { Site, SiteProperties, SortState } from './types';
@@ -32,6 +32,17 @@ function numKey(s: SortState['key'], p: SiteProperties): number | null {
       return null;
   }
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Computes ahead, for one site, what the list needs of it: its prepared view (filters.ts) and its
+ * name's collation key, both kept per site object. The atlas then finds them ready: a caller
+ * with many new sites (a big import) spreads this work over several tasks instead of one.
+ */
+export function prepareForList(site: Site): void {
+  const ps = preparedSite(site);
+  const name = site.properties.name;
+  if (typeof name === 'string' && name.trim() !== '') ps.nameKey ??= collationKey(name);
 }
 
 export function sortSites(sites: readonly Site[], s: SortState): Site[] {
