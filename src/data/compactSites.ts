@@ -121,10 +121,7 @@ function copy(v: Json): Json {
 
 /** The template filled with a feature's differences (fresh objects: nothing is shared between sites). */
 function expandWith(plan: Plan, d: Obj | undefined): Obj {
-  // One spread of the template (every site gets its shape), then the differences copied in: a
-  // second spread in the same literal costs more (measured: about 15 % of the expansion).
-  const out: Obj = { ...plan.flat };
-  if (d) Object.assign(out, d);
+  const out: Obj = d ? { ...plan.flat, ...d } : { ...plan.flat };
   for (let i = 0; i < plan.nested.length; i++) {
     const [k, sub] = plan.nested[i];
     const given = d?.[k];
