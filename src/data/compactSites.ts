@@ -106,7 +106,9 @@ function planOf(tmpl: Obj): Plan {
     if (isObj(v)) nested.push([k, planOf(v)]);
     else if (Array.isArray(v)) nested.push([k, v]);
   }
-  return { flat, nested };
+  // A copy by spread: built key by key above, `flat` is a dictionary-mode object past a few
+  // keys, and every spread of it would take the slow path.
+  return { flat: { ...flat }, nested };
 }
 
 function copy(v: Json): Json {

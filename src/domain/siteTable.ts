@@ -33,21 +33,27 @@ const KINDS: readonly SiteKind[] = ['plot', 'friche', 'zone'];
 interface Dictionary {
   keys: string[];
   index: Map<string, number>;
+  /** The last key coded and its index: neighbouring sites often share a value (one map lookup saved). */
+  lastKey: string | undefined;
+  lastIndex: number;
 }
 
 function dictionary(seed: readonly string[] = []): Dictionary {
-  const d: Dictionary = { keys: [], index: new Map() };
+  const d: Dictionary = { keys: [], index: new Map(), lastKey: undefined, lastIndex: -1 };
   for (const k of seed) code(d, k);
   return d;
 }
 
 function code(d: Dictionary, k: string): number {
+  if (k === d.lastKey) return d.lastIndex;
   let i = d.index.get(k);
   if (i === undefined) {
     i = d.keys.length;
     d.keys.push(k);
     d.index.set(k, i);
   }
+  d.lastKey = k;
+  d.lastIndex = i;
   return i;
 }
 

@@ -28,7 +28,10 @@ export function groupByGeometryType(sites: readonly Site[]): { type: SiteGeometr
 
 /** Do the sites mix geometry types (then a GIS wants one file per type)? */
 export function hasMixedGeometries(sites: readonly Site[]): boolean {
-  return groupByGeometryType(sites).length > 1;
+  // One pass that stops at the first site of another type (the export panel asks at each render).
+  const first = sites[0]?.geometry.type;
+  for (let i = 1; i < sites.length; i++) if (sites[i].geometry.type !== first) return true;
+  return false;
 }
 
 /** One GeoJSON text per geometry type (a single one when the sites share a type). */

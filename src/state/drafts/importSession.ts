@@ -8,6 +8,7 @@
  * parts: the distances of the next part are computed while this one is written.
  */
 import { compareWithExisting } from '../../domain/diff';
+import { prepareForList } from '../../domain/sort';
 import type { Site } from '../../domain/types';
 import { checkSite, quarantineEntry, type QuarantineEntry } from '../../data/drafts';
 import { sliceClock, yieldToMain } from '../../data/yieldToMain';
@@ -110,7 +111,10 @@ export async function mergeImported(sites: Site[], source: string | null = null)
         measureSince('atlas:import-distances', perf);
       }
       if (k + 1 < parts.length) next = withDistances(parts[k + 1]);
-      await saveSites(ready, { action: 'import', batch: IMPORT_BATCH });
+      // While the part is written (the import writer's worker), what the atlas's list and
+      // filters need of each of its sites is computed in slices: the one atlas update after
+      // the writes then finds it ready instead of computing it for every site in one task.
+      await Promise.all([saveSites(ready, { action: 'import', batch: IMPORT_BATCH }), prepareInSlices(ready)]);
     }
   } finally {
     // Memory took the written revisions in this task: the atlas update gets a task of its own.
@@ -118,4 +122,13 @@ export async function mergeImported(sites: Site[], source: string | null = null)
     release();
   }
   return { merged: good.length, quarantined: bad };
+}
+
+/** `prepareForList` of each site, yielding to the browser between slices (src/data/yieldToMain.ts). */
+async function prepareInSlices(sites: readonly Site[]): Promise<void> {
+  const clock = sliceClock();
+  for (let i = 0; i < sites.length; i++) {
+    if (clock.due(i)) await clock.yield();
+    prepareForList(sites[i]);
+  }
 }

@@ -9,11 +9,11 @@
  * identical version (src/state/drafts/publication.ts).
  */
 import { useId, useState } from 'react';
-import { filterSites } from '../../domain/filters';
 import type { Site } from '../../domain/types';
 import { downloadBlob, hasMixedGeometries, toCnigSitesEconomiques, toCSV, toCsvZip, toGeoJSON, toGeoJSONFiles, toGeoPackage, toZonesGeoJSON } from '../../data/export';
 import { allSites, useAtlas } from '../../state/store';
 import { markExported, useCuration } from '../../state/drafts';
+import { selectFilteredSites } from '../../state/selectors';
 import { useT } from '../i18n';
 
 type Scope = 'filtered' | 'all';
@@ -52,8 +52,8 @@ export function ExportSection() {
   // Counts follow the data and the filters.
   // The editable sites: zones are search results too (kind `zone`), exported as zones.
   const all = useAtlas((s) => editableSites(allSites(s)));
-  const filters = useAtlas((s) => s.filters);
-  const filtered = filterSites(all, filters);
+  // The atlas's own filter result (memoised in the selectors, shared with the search panel), not a second filtering of every site.
+  const filtered = useAtlas((s) => editableSites(selectFilteredSites(s)));
 
   async function run() {
     const atlas = useAtlas.getState();

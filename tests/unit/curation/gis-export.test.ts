@@ -68,6 +68,9 @@ async function expectSameSites(original: readonly Site[], files: { name: string;
 describe('GeoJSON: one file per geometry type', () => {
   it('splits mixed sites into points, polygons and multipolygons, each re-imported as the same sites', async () => {
     expect(hasMixedGeometries(sites)).toBe(true);
+    // Sites of one type (or none) need no split, whichever type it is.
+    for (const type of ['Point', 'Polygon', 'MultiPolygon'] as const) expect(hasMixedGeometries(sites.filter((s) => s.geometry.type === type))).toBe(false);
+    expect(hasMixedGeometries([])).toBe(false);
     expect(groupByGeometryType(sites).map((g) => [g.suffix, g.sites.length])).toEqual([
       ['points', 1],
       ['polygones', 2],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sortSites } from '../../../src/domain/sort';
+import { preparedSite, prepareSites } from '../../../src/domain/filters';
+import { prepareForList, sortSites } from '../../../src/domain/sort';
+import { collationKey } from '../../../src/domain/text';
 import type { SortState } from '../../../src/domain/types';
 import { baseSites, expectGolden, goldenCases, goldenInput, makeSite, type SiteSpec } from './helpers';
 
@@ -64,5 +66,41 @@ describe('sortSites — name order equals Intl.Collator("fr", { numeric: true })
       if (s.trim()) names.push(s.trim());
     }
     check(names);
+  });
+});
+
+describe('sortSites — name order, descending and ties', () => {
+  const collator = new Intl.Collator('fr', { numeric: true });
+  it('descending: the collator order reversed, equal names in input order, blank names last in input order', () => {
+    const names = ['Oeuvre', 'oeuvre', 'Œuvre', 'Zone 7', '', 'Zone 007', 'Écluse', 'ecluse', '  ', 'Oeuvre', 'zone 10', 'Abbaye'];
+    const sites = names.map((name, i) => makeSite({ id: `N${i}`, name }));
+    const got = sortSites(sites, { key: 'name', dir: 'desc' }).map((s) => s.properties.id);
+    const known = names.map((n, i) => [n.trim(), i] as const).filter(([n]) => n !== '');
+    const expected = known.sort((a, b) => -collator.compare(a[0], b[0]) || a[1] - b[1]).map(([, i]) => `N${i}`);
+    expect(got).toEqual([...expected, 'N4', 'N8']);
+    // The two « Oeuvre » (identical) keep their input order in both directions.
+    const asc = sortSites(sites, { key: 'name', dir: 'asc' }).map((s) => s.properties.id);
+    expect(asc.indexOf('N0')).toBeLessThan(asc.indexOf('N9'));
+    expect(got.indexOf('N0')).toBeLessThan(got.indexOf('N9'));
+  });
+});
+
+describe('prepareForList', () => {
+  it('prepares a site once (same prepared view for the same site object) and keeps its name key; the order is unchanged', () => {
+    const sites = baseSites();
+    const before = sortSites(sites, { key: 'name', dir: 'asc' }).map((s) => s.properties.id);
+    const fresh = sites.map((s) => ({ ...s }));
+    for (const s of fresh) prepareForList(s);
+    const ps = prepareSites(fresh);
+    expect(prepareSites(fresh)).toEqual(ps);
+    ps.forEach((p, i) => expect(p).toBe(preparedSite(fresh[i])));
+    ps.forEach((p, i) => expect(p.nameKey).toBe(collationKey(fresh[i].properties.name)));
+    expect(sortSites(fresh, { key: 'name', dir: 'asc' }).map((s) => s.properties.id)).toEqual(before);
+    // A site without a name gets no key (it sorts last) and a new site object is prepared anew.
+    const blank = makeSite({ id: 'B', name: ' ' });
+    prepareForList(blank);
+    expect(preparedSite(blank).nameKey).toBeUndefined();
+    const copy = { ...fresh[0] };
+    expect(preparedSite(copy)).not.toBe(preparedSite(fresh[0]));
   });
 });
