@@ -194,10 +194,11 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let manifest: DataManifest | null = null;
   let layers: Record<string, FeatureCollection> = {};
   let petrBbox: [number, number, number, number] = PETR_BBOX;
-  let sitesById = new Map<string, Site>();
   /** The sites last given to setSites, and the feature id (`_fid`) of each. */
   let siteList: readonly Site[] = [];
-  let fidByIndex = new Int32Array(0);
+  let fidByIndex: Int32Array = new Int32Array(0);
+  /** Per feature id: 1 + the index in `siteList` of the site (0: none), for siteById. */
+  let indexByFid: Int32Array = new Int32Array(0);
   /** Per site of `siteList`: 1 when the filters show it; null when every site is shown. */
   let shownMask: Uint8Array | null = null;
   /** Per feature id: 1 when the site is drawn hidden (feature-state `out: true`, what MapLibre holds, kept in step). */
@@ -265,6 +266,12 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     }
     return n;
   };
+  /** The site of an id among the last ones given (the last of them, should two share it). */
+  const siteById = (id: string): Site | undefined => {
+    const f = fids.get(id);
+    const i = f !== undefined && f < indexByFid.length ? indexByFid[f] : 0;
+    return i ? siteList[i - 1] : undefined;
+  };
   const OUT = { [SITE_STATE.out]: true };
   const IN = { [SITE_STATE.out]: false };
   function setOut(fid: number, out: boolean): void {
@@ -308,7 +315,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
    * reloads only that tiny source; the sites source is not touched).
    */
   function applySelection(): void {
-    const site = selectedId !== null ? (sitesById.get(selectedId) ?? null) : null;
+    const site = selectedId !== null ? (siteById(selectedId) ?? null) : null;
     if (highlighted.id === selectedId && highlighted.site === site) return;
     highlighted = { id: selectedId, site };
     setSource(SOURCE_IDS.selection, site ? siteFeatures([site]) : EMPTY);
@@ -456,7 +463,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     const site = siteAt(e);
     if (site) {
       const id = String(site.properties?.id ?? '');
-      const full = sitesById.get(id);
+      const full = siteById(id);
       if (full) {
         const anchor = full.geometry?.type === 'Point' ? (full.geometry.coordinates as [number, number]) : e.lngLat;
         openPopup(anchor, sitePopup(full.properties, t, (sid) => emit('sheet', sid)));
@@ -511,7 +518,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       siteLayers: () => clickableSiteLayers(),
       shown,
       anchor: (id) => {
-        const s = sitesById.get(id);
+        const s = siteById(id);
         return s ? siteAnchorPoint(s.geometry) : null;
       },
     });
@@ -541,13 +548,15 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       applyVisibility();
     },
     setSites(sites: Site[]): void {
-      sitesById = new Map(sites.map((s) => [s.properties.id, s]));
       const previous = fidByIndex;
       const previousSites = siteList;
       siteList = sites;
-      fidByIndex = Int32Array.from(sites, (s) => fidOf(s.properties.id));
       // Cut into tiles by our worker, which also gives the zooms their density allows.
-      siteTiles.setSites(siteFeatures(sites, fidOf, { zoneMarkers: true }));
+      fidByIndex = siteTiles.setSites(sites, fidOf);
+      if (fidByIndex !== previous) {
+        indexByFid = new Int32Array(fids.size + 1);
+        for (let i = 0; i < fidByIndex.length; i++) indexByFid[fidByIndex[i]] = i + 1;
+      }
       // Sites gone are reset (their state would come back with them); the filter of the old
       // array does not fit the new one: until the next mask, the ids it showed stay shown.
       if (outCount) {
@@ -578,7 +587,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       selectedId = id;
       applySelection();
       if (id && opts?.fly) {
-        const s = sitesById.get(id);
+        const s = siteById(id);
         if (s) flyToSite(s);
       }
     },

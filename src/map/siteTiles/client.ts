@@ -14,9 +14,9 @@
  * only the last of them is cut next.
  */
 import { addProtocol, removeProtocol } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Site } from '../../domain/types';
 import type { SiteDrawZooms } from '../drawZooms';
-import { toColumns } from './columns';
+import { siteColumns } from './siteColumns';
 import type { FromWorker, ToWorker } from './messages';
 
 export const SITE_TILES_PROTOCOL = 'atlas-sites';
@@ -93,6 +93,12 @@ function registerProtocol(): void {
   });
 }
 
+/** Sites given to the tiles, with the feature id of each. */
+interface SiteIds {
+  sites: readonly Site[];
+  fids: Int32Array;
+}
+
 /** The sites of one map, cut into tiles by the worker. */
 export class SiteTiles {
   readonly owner = nextOwner++;
@@ -101,7 +107,8 @@ export class SiteTiles {
   private resolveFirst!: () => void;
   private version = 0;
   private cutting = false;
-  private next: FeatureCollection | null = null;
+  /** Sites waiting for the cut under way. */
+  private next: SiteIds | null = null;
 
   /**
    * `onReady(version, drawZooms, first)`: the sites of `version` are cut; `first` for the very
@@ -122,14 +129,22 @@ export class SiteTiles {
     return `${SITE_TILES_PROTOCOL}://${this.owner}.${version}/{z}/{x}/{y}`;
   }
 
-  /** Sends new site features (../sources.ts siteFeatures, with `_fid`) to be cut. */
-  setSites(fc: FeatureCollection): void {
+  /** New sites: sends them to be cut. Returns the feature id (`_fid`, from `fidOf`) of each site. */
+  setSites(sites: readonly Site[], fidOf: (id: string) => number): Int32Array {
+    const fids = new Int32Array(sites.length);
+    for (let i = 0; i < sites.length; i++) fids[i] = fidOf(sites[i].properties.id);
+    this.cut({ sites, fids });
+    return fids;
+  }
+
+  private cut(s: SiteIds): void {
     if (this.cutting) {
-      this.next = fc;
+      this.next = s;
       return;
     }
     this.cutting = true;
-    const { columns, transfer } = toColumns(fc);
+    // Columns straight from the sites (no feature object per site), zones as their markers.
+    const { columns, transfer } = siteColumns(s.sites, s.fids, { zoneMarkers: true });
     post({ type: 'sites', owner: this.owner, version: ++this.version, columns }, transfer);
   }
 
@@ -141,9 +156,9 @@ export class SiteTiles {
     if (typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__ && (globalThis as { __atlasPerf?: boolean }).__atlasPerf && typeof performance !== 'undefined') performance.mark(`atlas-site-tiles-ready:${version}:${Math.round(ms)}ms`);
     if (this.next) {
       // Newer sites came during the cut: cut them, and show those.
-      const fc = this.next;
+      const next = this.next;
       this.next = null;
-      this.setSites(fc);
+      this.cut(next);
       if (version !== 1) return;
     }
     const done = this.onReady(version, drawZooms, version === 1);
@@ -158,9 +173,9 @@ export class SiteTiles {
     this.onError(e);
     // Sites that came during the failed cut are cut now.
     if (this.next) {
-      const fc = this.next;
+      const next = this.next;
       this.next = null;
-      this.setSites(fc);
+      this.cut(next);
     }
   }
 

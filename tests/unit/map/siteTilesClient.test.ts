@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FeatureCollection } from 'geojson';
+import type { Site } from '../../../src/domain/types';
 import type { ToWorker } from '../../../src/map/siteTiles/messages';
 
 // The page side of the site tiles (src/map/siteTiles/client.ts) with a stand-in for the worker:
@@ -25,10 +25,11 @@ class FakeWorker {
   }
 }
 
-const point = (id: string, fid: number): FeatureCollection => ({
-  type: 'FeatureCollection',
-  features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [3.3, 49.4] }, properties: { id, _fid: fid, name: id, kind: 'friche' } }],
-});
+const site = (id: string, props: Partial<Site['properties']> = {}): Site =>
+  ({ type: 'Feature', geometry: { type: 'Point', coordinates: [3.3, 49.4] }, properties: { id, name: id, kind: 'friche', friche_status: null, fictitious: false, readiness: {}, ...props } }) as Site;
+const point = (id: string): Site[] => [site(id)];
+const fids = new Map<string, number>();
+const fidOf = (id: string) => fids.get(id) ?? (fids.set(id, fids.size + 1), fids.size);
 
 describe('site tiles client (src/map/siteTiles/client.ts)', () => {
   beforeEach(() => {
@@ -42,8 +43,8 @@ describe('site tiles client (src/map/siteTiles/client.ts)', () => {
     const { SiteTiles } = await import('../../../src/map/siteTiles/client');
     const errors: string[] = [];
     const tiles = new SiteTiles(() => undefined, (e) => errors.push(e.message));
-    tiles.setSites(point('A', 1));
-    tiles.setSites(point('B', 2)); // during the cut of A: waits for it
+    tiles.setSites(point('A'), fidOf);
+    tiles.setSites(point('B'), fidOf); // during the cut of A: waits for it
     const first = FakeWorker.all[0];
     expect(first.posted.map((m) => m.type)).toEqual(['sites']);
 
@@ -65,8 +66,8 @@ describe('site tiles client (src/map/siteTiles/client.ts)', () => {
     const { SiteTiles } = await import('../../../src/map/siteTiles/client');
     const errors: string[] = [];
     const tiles = new SiteTiles(() => undefined, (e) => errors.push(e.message));
-    tiles.setSites(point('A', 1));
-    tiles.setSites(point('B', 2));
+    tiles.setSites(point('A'), fidOf);
+    tiles.setSites(point('B'), fidOf);
     const w = FakeWorker.all[0];
     w.emit('message', { data: { type: 'error', owner: tiles.owner, message: 'géométrie illisible' } });
     expect(errors).toEqual(['Découpage des sites en tuiles : géométrie illisible']);
