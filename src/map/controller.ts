@@ -551,7 +551,9 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       const previous = fidByIndex;
       const previousSites = siteList;
       siteList = sites;
-      // Cut into tiles by our worker, which also gives the zooms their density allows.
+      // Cut into tiles by our worker, which also gives the zooms their density allows; not cut
+      // again when the map draws them as the last ones (an edit of a field the map does not
+      // draw): then the same ids at the same indexes, and the same fidByIndex.
       fidByIndex = siteTiles.setSites(sites, fidOf);
       if (fidByIndex !== previous) {
         indexByFid = new Int32Array(fids.size + 1);

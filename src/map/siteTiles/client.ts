@@ -11,12 +11,14 @@
  * New sites (drafts, edits, an import) are cut again as a whole in the worker, off the main
  * thread; the map keeps drawing the previous tiles until the new ones are ready (`onReady`,
  * then the source's tiles URL moves to the new version). While a cut runs, later sites wait and
- * only the last of them is cut next.
+ * only the last of them is cut next. Sites the map draws as it draws the last ones (an edit of a
+ * field that is not on the map: surface, description, price…) are not cut again: no new tiles
+ * URL, so the map does not reload its visible tiles.
  */
 import { addProtocol, removeProtocol } from 'maplibre-gl';
 import type { Site } from '../../domain/types';
 import type { SiteDrawZooms } from '../drawZooms';
-import { siteColumns } from './siteColumns';
+import { sameOnMap, siteColumns } from './siteColumns';
 import type { FromWorker, ToWorker } from './messages';
 
 export const SITE_TILES_PROTOCOL = 'atlas-sites';
@@ -107,6 +109,8 @@ export class SiteTiles {
   private resolveFirst!: () => void;
   private version = 0;
   private cutting = false;
+  /** The last sites given (cut, being cut or waiting), and the feature id of each; null after a failed cut. */
+  private last: SiteIds | null = null;
   /** Sites waiting for the cut under way. */
   private next: SiteIds | null = null;
 
@@ -129,11 +133,21 @@ export class SiteTiles {
     return `${SITE_TILES_PROTOCOL}://${this.owner}.${version}/{z}/{x}/{y}`;
   }
 
-  /** New sites: sends them to be cut. Returns the feature id (`_fid`, from `fidOf`) of each site. */
+  /**
+   * New sites: sends them to be cut, unless the map draws them as it draws the last ones (sameOnMap).
+   * Returns the feature id (`_fid`, from `fidOf`) of each site, the last sites' own array when
+   * they are not cut again (same ids at the same indexes).
+   */
   setSites(sites: readonly Site[], fidOf: (id: string) => number): Int32Array {
+    const last = this.last;
+    if (last && sameOnMap(last.sites, sites)) {
+      this.last = { sites, fids: last.fids };
+      return last.fids;
+    }
     const fids = new Int32Array(sites.length);
     for (let i = 0; i < sites.length; i++) fids[i] = fidOf(sites[i].properties.id);
-    this.cut({ sites, fids });
+    this.last = { sites, fids };
+    this.cut(this.last);
     return fids;
   }
 
@@ -171,12 +185,13 @@ export class SiteTiles {
     this.cutting = false;
     this.resolveFirst();
     this.onError(e);
-    // Sites that came during the failed cut are cut now.
+    // Sites that came during the failed cut are cut now; with none, the next sites are cut
+    // whatever they are (the map still draws the tiles of an older cut).
     if (this.next) {
       const next = this.next;
       this.next = null;
       this.cut(next);
-    }
+    } else this.last = null;
   }
 
   destroy(): void {

@@ -3,7 +3,8 @@
  * sites on the main thread: one walk, no feature object per site. The same columns as
  * `toColumns(siteFeatures(sites, fid, opts))` (../sources.ts, ./columns.ts), which the unit test
  * checks; both take what the map draws of a site from ../sources.ts (siteMapGeometry,
- * siteStyleProps).
+ * siteStyleProps). And whether two arrays of sites draw the same (sameOnMap): most edited fields
+ * (surface, description, price…) are not on the map, and need no new cut.
  */
 import type { Site } from '../../domain/types';
 import { siteMapGeometry, siteStyleProps } from '../sources';
@@ -53,4 +54,41 @@ export function siteColumns(sites: readonly Site[], fidByIndex: Int32Array, opts
   }
   const columns: SiteColumns = { n, fid, xy, shapes, id, name, coded: coder.columns(n) };
   return { columns, transfer: transferOf(columns) };
+}
+
+/** Nested coordinate arrays, equal number for number. */
+function sameCoordinates(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameCoordinates(a[i], b[i])) return false;
+  return true;
+}
+
+/** What the map draws of one site is the same for `a` and `b`: id, name, style properties, geometry. */
+function sameSiteOnMap(a: Site, b: Site): boolean {
+  const p = a.properties;
+  const q = b.properties;
+  if (p.id !== q.id || p.name !== q.name) return false;
+  const props: unknown[] = [];
+  siteStyleProps(p, (key, value) => props.push(key, value));
+  let j = 0;
+  let same = true;
+  siteStyleProps(q, (key, value) => (same = same && props[j++] === key && props[j++] === value));
+  if (!same || j !== props.length) return false;
+  const g = a.geometry;
+  const h = b.geometry;
+  return g === h || (g.type === h.type && sameCoordinates(g.coordinates, h.coordinates));
+}
+
+/**
+ * Whether the map draws the sites `b` as it draws `a` (so that their tiles need no new cut, and the
+ * feature ids of `a` fit `b`): same length, and at each index the same site object or one the map
+ * draws the same (siteMapGeometry and siteStyleProps read nothing else, and a zone's marker follows
+ * its geometry). Site objects shared by both, most of them after an edit, are not looked into.
+ */
+export function sameOnMap(a: readonly Site[], b: readonly Site[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameSiteOnMap(a[i], b[i])) return false;
+  return true;
 }
