@@ -27,7 +27,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './lib/serve';
-import { mapDrawsSites } from './lib/mapDraws';
+import { mapCounts, mapDrawsSites, startMapCounts } from './lib/mapDraws';
 import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import { benchSummary } from './lib/benchSummary';
 
@@ -245,7 +245,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   const traceFile = arg('--trace');
   if (traceFile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   // The map's frames from « Importer » on (each one a full repaint: in SwiftShader, a main-thread task of its own).
-  const t0 = (await page.evaluate(`(window.__frames = 0, window.__atlas.map.on('render', () => window.__frames++), performance.now())`)) as number;
+  const t0 = await startMapCounts(page);
   await button.click();
   await until(async () => /\d+ modifications non publiées/.test((await page.getByTestId('unpublished-count').textContent()) ?? ''), 300000);
   await until(async () => !(await page.getByTestId('save-status').textContent())?.includes('Enregistrement'), 300000);
@@ -269,7 +269,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
     return { tx: w.__tx, puts: w.__puts, workerTx: workerTx.length, workerPuts, maxLong: Math.max(0, ...during.map((e) => e.duration)), over200: during.filter((e) => e.duration > 200).length, steps, long };
   }, t0);
   const counter = await page.getByTestId('unpublished-count').textContent();
-  const frames = (await page.evaluate('window.__frames')) as number;
+  const { frames } = await mapCounts(page);
   if (traceFile) {
     const trace = await browser.stopTracing();
     writeFileSync(traceFile, trace);
