@@ -124,17 +124,21 @@ async function commitLatency(browser: Browser, url: string, field: Field): Promi
   const input = field === 'name' ? page.getByTestId('field-name') : page.getByRole('textbox', { name: 'Notes', exact: true });
   await input.click();
   await page.keyboard.press('End');
+  // What the map does meanwhile: the frames it draws, and its sites anew (a new tiles URL: the visible tiles reload).
+  await startMapCounts(page);
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.type(String.fromCharCode(97 + (i % 26)), { delay: 0 });
     await delay(KEY_MS);
   }
   await until(async () => (await page.evaluate(() => performance.getEntriesByName('atlas:draft-commit').length)) >= KEYS, 30000).catch(() => undefined);
   const ms = await page.evaluate(() => performance.getEntriesByName('atlas:draft-commit').map((e) => e.duration));
+  const map = await mapCounts(page);
   await context.close();
   // The name, as before --fields: the same lines.
   const where = field === 'name' ? '' : ` dans ${FIELDS[field]}`;
   summary.add({ name: `frappe${where} → transaction IndexedDB terminée (une touche toutes les ${KEY_MS} ms, ${ms.length} transactions pour ${KEYS} touches)`, unit: 'ms', median: median(ms), p95: p95(ms) });
   console.log(`1. keystroke${field === 'name' ? '' : ` in the ${field}`} → IndexedDB commit, one key every ${KEY_MS} ms (${ms.length} commits for ${KEYS} keystrokes): median ${median(ms).toFixed(1)} ms, p95 ${p95(ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms  [load ${load()}]`);
+  console.log(`   the map meanwhile: ${map.frames} frames, sites tiles URL set ${map.sitesData}×`);
 }
 
 async function persistent(dir: string): Promise<{ context: BrowserContext; page: Page }> {
