@@ -29,6 +29,7 @@ import { epciColors } from './style/palette';
 import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
 import type { SiteDrawZooms } from './drawZooms';
 import { SiteTiles, prewarmSiteTiles } from './siteTiles/client';
+import { sameSiteOnMap } from './siteTiles/siteColumns';
 import { SITES_TILE_LAYER, TILE_MAX_ZOOM } from './siteTiles/messages';
 import { EMPTY, SOURCE_IDS, baseFeatures, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
@@ -209,6 +210,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let highlighted: { id: string | null; site: Site | null } = { id: null, site: null };
   let visible: LayerId[] = [...LAYER_IDS];
   let connectorState: { c: Connectors | null; from: Position | null } = { c: null, from: null };
+  /** The connectors' source data last set (as JSON: a few features). */
+  let connectorsDrawn: string | null = null;
   let userMoved = initial !== null;
   let silentMoves = 0;
   let lastView: MapView | null = null;
@@ -317,9 +320,25 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   function applySelection(): void {
     const site = selectedId !== null ? (siteById(selectedId) ?? null) : null;
     if (highlighted.id === selectedId && highlighted.site === site) return;
+    // An edit of a field the map does not draw (notes, price…): the highlight stays as it is
+    // (new data would redraw the map at each keystroke).
+    const same = highlighted.id === selectedId && site !== null && highlighted.site !== null && sameSiteOnMap(highlighted.site, site);
     highlighted = { id: selectedId, site };
+    if (same) return;
     setSource(SOURCE_IDS.selection, site ? siteFeatures([site]) : EMPTY);
     applyDynamicVisibility();
+  }
+
+  /**
+   * Sets the connectors' source, unless it holds the same already: they are computed again after
+   * each edit of the selected site (new data would redraw the map at each keystroke).
+   */
+  function drawConnectors(): void {
+    const fc = connectorFeatures(connectorState.c, connectorState.from, t);
+    const json = JSON.stringify(fc);
+    if (json === connectorsDrawn) return;
+    connectorsDrawn = json;
+    setSource(SOURCE_IDS.connectors, fc);
   }
 
   /** A site feature the map shows: not left out by the filters. */
@@ -595,7 +614,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     },
     setConnectors(c: Connectors | null, from: Position | null): void {
       connectorState = { c, from };
-      setSource(SOURCE_IDS.connectors, connectorFeatures(c, from, t));
+      drawConnectors();
       applyDynamicVisibility();
     },
     setLayerVisibility(ids: LayerId[]): void {
@@ -610,7 +629,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       attribution.setTranslate(t);
       home.setTranslate(t);
       setSource(SOURCE_IDS.roissy, roissyData());
-      setSource(SOURCE_IDS.connectors, connectorFeatures(connectorState.c, connectorState.from, t));
+      drawConnectors();
       popup.remove();
     },
     setViewPadding(p: Partial<ViewPadding>): void {

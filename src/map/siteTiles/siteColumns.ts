@@ -65,7 +65,7 @@ function sameCoordinates(a: unknown, b: unknown): boolean {
 }
 
 /** What the map draws of one site is the same for `a` and `b`: id, name, style properties, geometry. */
-function sameSiteOnMap(a: Site, b: Site): boolean {
+export function sameSiteOnMap(a: Site, b: Site): boolean {
   const p = a.properties;
   const q = b.properties;
   if (p.id !== q.id || p.name !== q.name) return false;
