@@ -2,11 +2,13 @@
  * Bench of the drafts' durability and write path, in headless chromium against the built app:
  *
  *   npx tsx scripts/bench-drafts.ts [--runs 10] [--kill-after 50] [--keys 40] [--key-ms 100] [--import 5000]
- *                                   [--only commit|crash|import] [--no-build DIR] [--trace FILE]
+ *                                   [--only commit|crash|import] [--fields name,notes] [--no-build DIR] [--trace FILE]
  *
  * 1. Keystroke → IndexedDB commit: types --keys characters in the site form, one every --key-ms
  *    ms (default 100: a fast typist), and reads the `atlas:draft-commit` measures (from the
- *    change to the main transaction's `complete`, see src/state/drafts/persistence.ts).
+ *    change to the main transaction's `complete`, see src/state/drafts/persistence.ts). In the
+ *    site's name by default, which the map draws (its label); `--fields name,notes` also in its
+ *    notes, which the map does not draw (one measure per field, in that order).
  * 2. Crash survival: --runs times, types one character, kills the BROWSER PROCESS (SIGKILL)
  *    --kill-after ms later, relaunches on the same profile, first reads the database raw (before
  *    the app starts: is the keystroke in the record, or only in the journal?), then lets the app
@@ -25,7 +27,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './lib/serve';
-import { mapDrawsSites } from './lib/mapDraws';
+import { mapCounts, mapDrawsSites, startMapCounts } from './lib/mapDraws';
 import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import { benchSummary } from './lib/benchSummary';
 
@@ -45,6 +47,9 @@ const KILL_AFTER = Number((() => {
 const KEYS = intArg('--keys', 40);
 const KEY_MS = intArg('--key-ms', 100);
 const IMPORT = intArg('--import', 5000);
+/** The fields typed in for the keystroke measure: the name (on the map) and the notes (not on it). */
+const FIELDS = { name: 'le nom', notes: 'les notes' } as const;
+type Field = keyof typeof FIELDS;
 
 function arg(name: string): string | null {
   const i = process.argv.indexOf(name);
@@ -110,24 +115,30 @@ function stored(page: Page): Promise<{ record: string | null; journal: string | 
 }
 const storedName = async (page: Page) => (await stored(page)).record;
 
-async function commitLatency(browser: Browser, url: string): Promise<void> {
+async function commitLatency(browser: Browser, url: string, field: Field): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
   await context.addInitScript(() => ((window as unknown as { __atlasPerf: boolean }).__atlasPerf = true));
   const page = await context.newPage();
   await openEditor(page, url);
-  const name = page.getByTestId('field-name');
-  await name.click();
+  const input = field === 'name' ? page.getByTestId('field-name') : page.getByRole('textbox', { name: 'Notes', exact: true });
+  await input.click();
   await page.keyboard.press('End');
+  // What the map does meanwhile: the frames it draws, and its sites anew (a new tiles URL: the visible tiles reload).
+  await startMapCounts(page);
   for (let i = 0; i < KEYS; i++) {
     await page.keyboard.type(String.fromCharCode(97 + (i % 26)), { delay: 0 });
     await delay(KEY_MS);
   }
   await until(async () => (await page.evaluate(() => performance.getEntriesByName('atlas:draft-commit').length)) >= KEYS, 30000).catch(() => undefined);
   const ms = await page.evaluate(() => performance.getEntriesByName('atlas:draft-commit').map((e) => e.duration));
+  const map = await mapCounts(page);
   await context.close();
-  summary.add({ name: `frappe → transaction IndexedDB terminée (une touche toutes les ${KEY_MS} ms, ${ms.length} transactions pour ${KEYS} touches)`, unit: 'ms', median: median(ms), p95: p95(ms) });
-  console.log(`1. keystroke → IndexedDB commit, one key every ${KEY_MS} ms (${ms.length} commits for ${KEYS} keystrokes): median ${median(ms).toFixed(1)} ms, p95 ${p95(ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms  [load ${load()}]`);
+  // The name, as before --fields: the same lines.
+  const where = field === 'name' ? '' : ` dans ${FIELDS[field]}`;
+  summary.add({ name: `frappe${where} → transaction IndexedDB terminée (une touche toutes les ${KEY_MS} ms, ${ms.length} transactions pour ${KEYS} touches)`, unit: 'ms', median: median(ms), p95: p95(ms) });
+  console.log(`1. keystroke${field === 'name' ? '' : ` in the ${field}`} → IndexedDB commit, one key every ${KEY_MS} ms (${ms.length} commits for ${KEYS} keystrokes): median ${median(ms).toFixed(1)} ms, p95 ${p95(ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms  [load ${load()}]`);
+  console.log(`   the map meanwhile: ${map.frames} frames, sites tiles URL set ${map.sitesData}×`);
 }
 
 async function persistent(dir: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -238,7 +249,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   const traceFile = arg('--trace');
   if (traceFile) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   // The map's frames from « Importer » on (each one a full repaint: in SwiftShader, a main-thread task of its own).
-  const t0 = (await page.evaluate(`(window.__frames = 0, window.__atlas.map.on('render', () => window.__frames++), performance.now())`)) as number;
+  const t0 = await startMapCounts(page);
   await button.click();
   await until(async () => /\d+ modifications non publiées/.test((await page.getByTestId('unpublished-count').textContent()) ?? ''), 300000);
   await until(async () => !(await page.getByTestId('save-status').textContent())?.includes('Enregistrement'), 300000);
@@ -262,7 +273,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
     return { tx: w.__tx, puts: w.__puts, workerTx: workerTx.length, workerPuts, maxLong: Math.max(0, ...during.map((e) => e.duration)), over200: during.filter((e) => e.duration > 200).length, steps, long };
   }, t0);
   const counter = await page.getByTestId('unpublished-count').textContent();
-  const frames = (await page.evaluate('window.__frames')) as number;
+  const { frames } = await mapCounts(page);
   if (traceFile) {
     const trace = await browser.stopTracing();
     writeFileSync(traceFile, trace);
@@ -287,7 +298,9 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   const only = arg('--only');
   try {
-    if (!only || only === 'commit') await commitLatency(browser, url);
+    const fields = (arg('--fields') ?? 'name').split(',') as Field[];
+    for (const f of fields) if (!(f in FIELDS)) throw new Error(`--fields : champ inconnu « ${f} » (${Object.keys(FIELDS).join(', ')})`);
+    if (!only || only === 'commit') for (const f of fields) await commitLatency(browser, url, f);
     if (!only || only === 'crash') await crashSurvival(url);
     if (!only || only === 'import') await importWrites(browser, url, served.outDir);
     summary.print();

@@ -28,7 +28,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, buildTestApp } from './lib/buildTestApp';
-import { mapDrawsSites } from './lib/mapDraws';
+import { mapCounts, mapDrawsSites, startMapCounts, type MapCounts } from './lib/mapDraws';
 import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import type { Browser } from 'playwright-core';
 import { cpuSince, launchChromium, serveApp, type CpuTimes } from './lib/serve';
@@ -140,7 +140,7 @@ interface BrowserRun {
   /** CPU used by the browser's processes from « Importer » to the map drawing the sites (ms, by process type). */
   mergeCpu: CpuTimes | null;
   /** Map frames rendered and site data given to the map, from « Importer » to the map drawing them. */
-  mapCounts?: { frames: number; sitesData: number };
+  mapCounts?: MapCounts;
   /** The merge's steps (the page's atlas:import-* measures). */
   steps?: string;
 }
@@ -167,17 +167,7 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     const details = page.getByTestId('import-section');
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
     // Map frames and site data given to the map, counted from « Importer » (printed with the run).
-    await page.evaluate(`(() => {
-      const a = window.__atlas;
-      const map = a.map;
-      const c = (window.__mapCounts = { frames: 0, sitesData: 0 });
-      map.on('render', () => c.frames++);
-      // The sites source is a vector source whose tiles our worker cuts (src/map/siteTiles): new
-      // sites reach MapLibre as a new tiles URL.
-      const src = map.getSource('sites');
-      const set = src.setTiles.bind(src);
-      src.setTiles = (t) => (c.sitesData++, set(t));
-    })()`);
+    await startMapCounts(page);
     await page.evaluate(() => {
       // The page's marks (atlas:import-check, -distances, -memory, -write), printed per run.
       (window as unknown as { __atlasPerf: boolean }).__atlasPerf = true;
@@ -194,7 +184,7 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     const tracing = traceTo;
     traceTo = null;
     if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    const t0 = await page.evaluate(`(window.__mapCounts.frames = 0, window.__mapCounts.sitesData = 0, performance.now())`) as number;
+    const t0 = await startMapCounts(page);
     const cpu0 = browser.cpu();
     await page.getByRole('button', { name: /^Importer les \d+ entités valides$/ }).click();
     try {
@@ -206,7 +196,7 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);
       run.savedLongest = await longest(t0, done as number);
-      run.mapCounts = (await page.evaluate('window.__mapCounts')) as { frames: number; sitesData: number };
+      run.mapCounts = await mapCounts(page);
       // Summed over the import's parts (src/state/drafts/importSession.ts: IMPORT_PART); the
       // distances are the waits for them (the next part's are computed during the writes).
       run.steps = (await page.evaluate(`['atlas:import-check', 'atlas:import-distances', 'atlas:import-memory', 'atlas:import-write'].map((n) => { const es = performance.getEntriesByName(n).filter((e) => e.startTime >= ${t0}); const ms = es.reduce((a, e) => a + e.duration, 0); return n.slice(13) + ' ' + (es.length ? (ms / 1000).toFixed(1) + ' s' + (es.length > 1 ? ' (' + es.length + '×)' : '') : '–'); }).join(', ')`)) as string;

@@ -29,6 +29,7 @@ import { epciColors } from './style/palette';
 import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
 import type { SiteDrawZooms } from './drawZooms';
 import { SiteTiles, prewarmSiteTiles } from './siteTiles/client';
+import { sameSiteOnMap } from './siteTiles/siteColumns';
 import { SITES_TILE_LAYER, TILE_MAX_ZOOM } from './siteTiles/messages';
 import { EMPTY, SOURCE_IDS, baseFeatures, siteFeatures, zoneFeatures } from './sources';
 import { AtlasAttributionControl, attributionEntries } from './controls/attribution';
@@ -194,10 +195,11 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let manifest: DataManifest | null = null;
   let layers: Record<string, FeatureCollection> = {};
   let petrBbox: [number, number, number, number] = PETR_BBOX;
-  let sitesById = new Map<string, Site>();
   /** The sites last given to setSites, and the feature id (`_fid`) of each. */
   let siteList: readonly Site[] = [];
-  let fidByIndex = new Int32Array(0);
+  let fidByIndex: Int32Array = new Int32Array(0);
+  /** Per feature id: 1 + the index in `siteList` of the site (0: none), for siteById. */
+  let indexByFid: Int32Array = new Int32Array(0);
   /** Per site of `siteList`: 1 when the filters show it; null when every site is shown. */
   let shownMask: Uint8Array | null = null;
   /** Per feature id: 1 when the site is drawn hidden (feature-state `out: true`, what MapLibre holds, kept in step). */
@@ -208,6 +210,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let highlighted: { id: string | null; site: Site | null } = { id: null, site: null };
   let visible: LayerId[] = [...LAYER_IDS];
   let connectorState: { c: Connectors | null; from: Position | null } = { c: null, from: null };
+  /** The connectors' source data last set (as JSON: a few features). */
+  let connectorsDrawn: string | null = null;
   let userMoved = initial !== null;
   let silentMoves = 0;
   let lastView: MapView | null = null;
@@ -265,6 +269,12 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     }
     return n;
   };
+  /** The site of an id among the last ones given (the last of them, should two share it). */
+  const siteById = (id: string): Site | undefined => {
+    const f = fids.get(id);
+    const i = f !== undefined && f < indexByFid.length ? indexByFid[f] : 0;
+    return i ? siteList[i - 1] : undefined;
+  };
   const OUT = { [SITE_STATE.out]: true };
   const IN = { [SITE_STATE.out]: false };
   function setOut(fid: number, out: boolean): void {
@@ -308,11 +318,27 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
    * reloads only that tiny source; the sites source is not touched).
    */
   function applySelection(): void {
-    const site = selectedId !== null ? (sitesById.get(selectedId) ?? null) : null;
+    const site = selectedId !== null ? (siteById(selectedId) ?? null) : null;
     if (highlighted.id === selectedId && highlighted.site === site) return;
+    // An edit of a field the map does not draw (notes, price…): the highlight stays as it is
+    // (new data would redraw the map at each keystroke).
+    const same = highlighted.id === selectedId && site !== null && highlighted.site !== null && sameSiteOnMap(highlighted.site, site);
     highlighted = { id: selectedId, site };
+    if (same) return;
     setSource(SOURCE_IDS.selection, site ? siteFeatures([site]) : EMPTY);
     applyDynamicVisibility();
+  }
+
+  /**
+   * Sets the connectors' source, unless it holds the same already: they are computed again after
+   * each edit of the selected site (new data would redraw the map at each keystroke).
+   */
+  function drawConnectors(): void {
+    const fc = connectorFeatures(connectorState.c, connectorState.from, t);
+    const json = JSON.stringify(fc);
+    if (json === connectorsDrawn) return;
+    connectorsDrawn = json;
+    setSource(SOURCE_IDS.connectors, fc);
   }
 
   /** A site feature the map shows: not left out by the filters. */
@@ -456,7 +482,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     const site = siteAt(e);
     if (site) {
       const id = String(site.properties?.id ?? '');
-      const full = sitesById.get(id);
+      const full = siteById(id);
       if (full) {
         const anchor = full.geometry?.type === 'Point' ? (full.geometry.coordinates as [number, number]) : e.lngLat;
         openPopup(anchor, sitePopup(full.properties, t, (sid) => emit('sheet', sid)));
@@ -511,7 +537,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       siteLayers: () => clickableSiteLayers(),
       shown,
       anchor: (id) => {
-        const s = sitesById.get(id);
+        const s = siteById(id);
         return s ? siteAnchorPoint(s.geometry) : null;
       },
     });
@@ -541,13 +567,17 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       applyVisibility();
     },
     setSites(sites: Site[]): void {
-      sitesById = new Map(sites.map((s) => [s.properties.id, s]));
       const previous = fidByIndex;
       const previousSites = siteList;
       siteList = sites;
-      fidByIndex = Int32Array.from(sites, (s) => fidOf(s.properties.id));
-      // Cut into tiles by our worker, which also gives the zooms their density allows.
-      siteTiles.setSites(siteFeatures(sites, fidOf, { zoneMarkers: true }));
+      // Cut into tiles by our worker, which also gives the zooms their density allows; not cut
+      // again when the map draws them as the last ones (an edit of a field the map does not
+      // draw): then the same ids at the same indexes, and the same fidByIndex.
+      fidByIndex = siteTiles.setSites(sites, fidOf);
+      if (fidByIndex !== previous) {
+        indexByFid = new Int32Array(fids.size + 1);
+        for (let i = 0; i < fidByIndex.length; i++) indexByFid[fidByIndex[i]] = i + 1;
+      }
       // Sites gone are reset (their state would come back with them); the filter of the old
       // array does not fit the new one: until the next mask, the ids it showed stay shown.
       if (outCount) {
@@ -578,13 +608,13 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       selectedId = id;
       applySelection();
       if (id && opts?.fly) {
-        const s = sitesById.get(id);
+        const s = siteById(id);
         if (s) flyToSite(s);
       }
     },
     setConnectors(c: Connectors | null, from: Position | null): void {
       connectorState = { c, from };
-      setSource(SOURCE_IDS.connectors, connectorFeatures(c, from, t));
+      drawConnectors();
       applyDynamicVisibility();
     },
     setLayerVisibility(ids: LayerId[]): void {
@@ -599,7 +629,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       attribution.setTranslate(t);
       home.setTranslate(t);
       setSource(SOURCE_IDS.roissy, roissyData());
-      setSource(SOURCE_IDS.connectors, connectorFeatures(connectorState.c, connectorState.from, t));
+      drawConnectors();
       popup.remove();
     },
     setViewPadding(p: Partial<ViewPadding>): void {

@@ -231,46 +231,56 @@ export function labelPoints(fc: FeatureCollection | undefined): FeatureCollectio
 }
 
 /**
- * Site features as the style reads them: the site's id, name and kind, plus `_status` (friche
- * status key) for a friche or `_level` (readiness level, derived) for any other site,
- * `fictitious` when true, and with
- * `fid`, `_fid`: a positive integer per site id, which the map's sites source promotes to the
- * feature id (`promoteId`), the key of the feature-state that hides the sites left out by the
+ * The geometry the sites map draws for a site: its own, or with `zoneMarkers` a zone's marker (one
+ * point; its outline is drawn by the zones layer). Undefined when the map draws none: a zone known
+ * only at EPCI or territory level, whose geometry is an area no point stands for.
+ */
+export function siteMapGeometry(s: Site, zoneMarkers: boolean): Site['geometry'] | undefined {
+  const p = s.properties;
+  if (!zoneMarkers || p.kind !== 'zone') return s.geometry;
+  const precision = p.location_precision ?? 'exact';
+  if ((precision !== 'exact' && precision !== 'commune') || s.geometry.type === 'Point') return undefined;
+  return { type: 'Point', coordinates: labelPoint(s.geometry) };
+}
+
+/**
+ * The properties the style reads of a site, besides its id, name and feature id, in this order:
+ * `kind`; `fictitious` only when true; a friche's status (`_status`) or any other site's readiness
+ * level (`_level`), each only its own; a zone's precision (`_precision`, for zones' markers).
+ * Points and polygons are told apart by the style's `geometry-type`. `set` gets each of them: the
+ * map's features (siteFeatures) and the columns sent to the site tiles worker
+ * (siteTiles/siteColumns.ts) are built from this one list.
+ */
+export function siteStyleProps(p: Site['properties'], set: (key: string, value: string | boolean) => void): void {
+  set('kind', p.kind);
+  if (p.fictitious === true) set('fictitious', true);
+  if (p.kind === 'friche') set('_status', fricheStatusKey(p.friche_status));
+  else set('_level', readinessLevel(p));
+  if (p.kind === 'zone') set('_precision', p.location_precision ?? 'exact');
+}
+
+/**
+ * Site features as the style reads them: the site's id, name, the properties of siteStyleProps,
+ * and with `fid`, `_fid`: a positive integer per site id, which the map's sites source promotes to
+ * the feature id (`promoteId`), the key of the feature-state that hides the sites left out by the
  * filters. An integer, not the site id itself: MapLibre hashes string ids (murmur3) on every
  * feature-state lookup of every tile, and two ids could collide.
+ * (The sites source itself gets the same as columns, built straight from the sites:
+ * siteTiles/siteColumns.ts; these features serve the selection's source.)
  */
 export function siteFeatures(sites: readonly Site[], fid?: (id: string) => number, opts: { zoneMarkers?: boolean } = {}): FeatureCollection {
   const features: Feature[] = [];
   for (const s of sites) {
+    const geometry = siteMapGeometry(s, opts.zoneMarkers === true);
+    if (!geometry) continue;
     const p = s.properties;
-    let geometry: Site['geometry'] = s.geometry;
-    const precision = p.location_precision ?? 'exact';
-    if (opts.zoneMarkers && p.kind === 'zone') {
-      // A zone is one marker on the sites map (its outline is drawn by the zones layer). A zone
-      // known only at EPCI or territory level gets none: no point stands for it.
-      if ((precision !== 'exact' && precision !== 'commune') || geometry.type === 'Point') continue;
-      geometry = { type: 'Point', coordinates: labelPoint(geometry) };
-    }
-    const friche = p.kind === 'friche';
-    features.push({
-        type: 'Feature',
-        geometry,
-        properties: {
-          // MapLibre drops nested objects/arrays in expressions; keep the scalars the style needs,
-          // and only those: every property goes to the site tiles worker (./siteTiles, as columns)
-          // and is kept in each tile, so at 100,000 sites each one costs.
-          // A friche is coloured by its status (`_status`), any other site by its readiness level
-          // (`_level`): each gets only its own; `fictitious` only when true; points and polygons
-          // are told apart by the style's `geometry-type`. The precision only for zones' markers.
-          id: p.id,
-          name: p.name,
-          kind: p.kind,
-          ...(p.fictitious === true ? { fictitious: true } : {}),
-          ...(friche ? { _status: fricheStatusKey(p.friche_status) } : { _level: readinessLevel(p) }),
-          ...(p.kind === 'zone' ? { _precision: precision } : {}),
-          ...(fid ? { _fid: fid(p.id) } : {}),
-        },
-    });
+    // MapLibre drops nested objects/arrays in expressions; keep the scalars the style needs, and
+    // only those: every property goes to the site tiles worker and is kept in each tile, so at
+    // 100,000 sites each one costs.
+    const properties: Record<string, unknown> = { id: p.id, name: p.name };
+    siteStyleProps(p, (key, value) => (properties[key] = value));
+    if (fid) properties._fid = fid(p.id);
+    features.push({ type: 'Feature', geometry, properties });
   }
   return { type: 'FeatureCollection', features };
 }

@@ -11,12 +11,14 @@
  * New sites (drafts, edits, an import) are cut again as a whole in the worker, off the main
  * thread; the map keeps drawing the previous tiles until the new ones are ready (`onReady`,
  * then the source's tiles URL moves to the new version). While a cut runs, later sites wait and
- * only the last of them is cut next.
+ * only the last of them is cut next. Sites the map draws as it draws the last ones (an edit of a
+ * field that is not on the map: surface, description, price…) are not cut again: no new tiles
+ * URL, so the map does not reload its visible tiles.
  */
 import { addProtocol, removeProtocol } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Site } from '../../domain/types';
 import type { SiteDrawZooms } from '../drawZooms';
-import { toColumns } from './columns';
+import { sameOnMap, siteColumns } from './siteColumns';
 import type { FromWorker, ToWorker } from './messages';
 
 export const SITE_TILES_PROTOCOL = 'atlas-sites';
@@ -93,6 +95,12 @@ function registerProtocol(): void {
   });
 }
 
+/** Sites given to the tiles, with the feature id of each. */
+interface SiteIds {
+  sites: readonly Site[];
+  fids: Int32Array;
+}
+
 /** The sites of one map, cut into tiles by the worker. */
 export class SiteTiles {
   readonly owner = nextOwner++;
@@ -101,7 +109,10 @@ export class SiteTiles {
   private resolveFirst!: () => void;
   private version = 0;
   private cutting = false;
-  private next: FeatureCollection | null = null;
+  /** The last sites given (cut, being cut or waiting), and the feature id of each; null after a failed cut. */
+  private last: SiteIds | null = null;
+  /** Sites waiting for the cut under way. */
+  private next: SiteIds | null = null;
 
   /**
    * `onReady(version, drawZooms, first)`: the sites of `version` are cut; `first` for the very
@@ -122,14 +133,32 @@ export class SiteTiles {
     return `${SITE_TILES_PROTOCOL}://${this.owner}.${version}/{z}/{x}/{y}`;
   }
 
-  /** Sends new site features (../sources.ts siteFeatures, with `_fid`) to be cut. */
-  setSites(fc: FeatureCollection): void {
+  /**
+   * New sites: sends them to be cut, unless the map draws them as it draws the last ones (sameOnMap).
+   * Returns the feature id (`_fid`, from `fidOf`) of each site, the last sites' own array when
+   * they are not cut again (same ids at the same indexes).
+   */
+  setSites(sites: readonly Site[], fidOf: (id: string) => number): Int32Array {
+    const last = this.last;
+    if (last && sameOnMap(last.sites, sites)) {
+      this.last = { sites, fids: last.fids };
+      return last.fids;
+    }
+    const fids = new Int32Array(sites.length);
+    for (let i = 0; i < sites.length; i++) fids[i] = fidOf(sites[i].properties.id);
+    this.last = { sites, fids };
+    this.cut(this.last);
+    return fids;
+  }
+
+  private cut(s: SiteIds): void {
     if (this.cutting) {
-      this.next = fc;
+      this.next = s;
       return;
     }
     this.cutting = true;
-    const { columns, transfer } = toColumns(fc);
+    // Columns straight from the sites (no feature object per site), zones as their markers.
+    const { columns, transfer } = siteColumns(s.sites, s.fids, { zoneMarkers: true });
     post({ type: 'sites', owner: this.owner, version: ++this.version, columns }, transfer);
   }
 
@@ -141,9 +170,9 @@ export class SiteTiles {
     if (typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__ && (globalThis as { __atlasPerf?: boolean }).__atlasPerf && typeof performance !== 'undefined') performance.mark(`atlas-site-tiles-ready:${version}:${Math.round(ms)}ms`);
     if (this.next) {
       // Newer sites came during the cut: cut them, and show those.
-      const fc = this.next;
+      const next = this.next;
       this.next = null;
-      this.setSites(fc);
+      this.cut(next);
       if (version !== 1) return;
     }
     const done = this.onReady(version, drawZooms, version === 1);
@@ -156,12 +185,13 @@ export class SiteTiles {
     this.cutting = false;
     this.resolveFirst();
     this.onError(e);
-    // Sites that came during the failed cut are cut now.
+    // Sites that came during the failed cut are cut now; with none, the next sites are cut
+    // whatever they are (the map still draws the tiles of an older cut).
     if (this.next) {
-      const fc = this.next;
+      const next = this.next;
       this.next = null;
-      this.setSites(fc);
-    }
+      this.cut(next);
+    } else this.last = null;
   }
 
   destroy(): void {

@@ -10,6 +10,42 @@ const ID = 'id';
 const NAME = 'name';
 const FID = '_fid';
 
+/**
+ * The properties with few distinct values (SiteColumns['coded']), coded per key against the values
+ * met, in the order met (keys too). Scalars only: anything else is left out, as MapLibre would.
+ */
+export class PropCoder {
+  private readonly cols = new Map<string, { key: string; values: PropValue[]; index: Map<PropValue, number>; codes: Uint8Array }>();
+  /** `n`: the number of features (the length of each key's codes). */
+  constructor(private readonly n: number) {}
+
+  /** Feature `i` has `value` for `key`. */
+  set(i: number, key: string, value: unknown): void {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return;
+    let col = this.cols.get(key);
+    if (!col) this.cols.set(key, (col = { key, values: [], index: new Map(), codes: new Uint8Array(this.n) }));
+    let c = col.index.get(value);
+    if (c === undefined) {
+      // 255 distinct values at most per key: the style's properties have a handful.
+      if (col.values.length >= 255) throw new Error(`Trop de valeurs distinctes pour la propriété « ${key} » des sites`);
+      col.values.push(value);
+      c = col.values.length;
+      col.index.set(value, c);
+    }
+    col.codes[i] = c;
+  }
+
+  /** The coded columns, of the first `n` features only when given. */
+  columns(n = this.n): SiteColumns['coded'] {
+    return [...this.cols.values()].map(({ key, values, codes }) => ({ key, values, codes: n < this.n ? codes.slice(0, n) : codes }));
+  }
+}
+
+/** The buffers of columns to transfer to the worker. */
+export function transferOf(c: SiteColumns): ArrayBuffer[] {
+  return [c.fid.buffer, c.xy.buffer, ...c.coded.map((k) => k.codes.buffer)] as ArrayBuffer[];
+}
+
 /** The columns of site features (../sources.ts siteFeatures, with `_fid`), and the buffers to transfer. */
 export function toColumns(fc: FeatureCollection): { columns: SiteColumns; transfer: ArrayBuffer[] } {
   const features = fc.features;
@@ -19,7 +55,7 @@ export function toColumns(fc: FeatureCollection): { columns: SiteColumns; transf
   const shapes: SiteColumns['shapes'] = [];
   const id: string[] = new Array<string>(n);
   const name: (string | null)[] = new Array<string | null>(n);
-  const coded = new Map<string, { key: string; values: PropValue[]; index: Map<PropValue, number>; codes: Uint8Array }>();
+  const coder = new PropCoder(n);
   for (let i = 0; i < n; i++) {
     const f = features[i];
     const g = f.geometry;
@@ -37,27 +73,12 @@ export function toColumns(fc: FeatureCollection): { columns: SiteColumns; transf
       if (key === ID) id[i] = String(v);
       else if (key === NAME) name[i] = typeof v === 'string' ? v : null;
       else if (key === FID) fid[i] = Number(v);
-      else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-        let col = coded.get(key);
-        if (!col) coded.set(key, (col = { key, values: [], index: new Map(), codes: new Uint8Array(n) }));
-        let c = col.index.get(v);
-        if (c === undefined) {
-          // 255 distinct values at most per key: the style's properties have a handful.
-          if (col.values.length >= 255) throw new Error(`Trop de valeurs distinctes pour la propriété « ${key} » des sites`);
-          col.values.push(v);
-          c = col.values.length;
-          col.index.set(v, c);
-        }
-        col.codes[i] = c;
-      }
+      else coder.set(i, key, v);
     }
     if (name[i] === undefined) name[i] = null;
   }
-  const cols = [...coded.values()].map(({ key, values, codes }) => ({ key, values, codes }));
-  return {
-    columns: { n, fid, xy, shapes, id, name, coded: cols },
-    transfer: [fid.buffer, xy.buffer, ...cols.map((c) => c.codes.buffer)] as ArrayBuffer[],
-  };
+  const columns: SiteColumns = { n, fid, xy, shapes, id, name, coded: coder.columns() };
+  return { columns, transfer: transferOf(columns) };
 }
 
 /** The site features back from their columns (same geometry and properties as given to toColumns). */

@@ -7,6 +7,7 @@ import type { Site } from '../../../src/domain/types';
 import { siteFeatures } from '../../../src/map/sources';
 import { siteDrawZooms } from '../../../src/map/drawZooms';
 import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
+import { siteColumns } from '../../../src/map/siteTiles/siteColumns';
 import { cutSites, encodeTile } from '../../../src/map/siteTiles/tiler';
 import { SITES_TILE_LAYER } from '../../../src/map/siteTiles/messages';
 
@@ -18,6 +19,29 @@ const sites = [...fixture('polygons-seed42.out.json'), ...points];
 const fids = new Map<string, number>();
 const fidOf = (id: string) => fids.get(id) ?? (fids.set(id, fids.size + 1), fids.size);
 const features = siteFeatures(sites, fidOf, { zoneMarkers: true });
+
+/**
+ * Every kind of site the map gets, built from the fixture's: a friche, plots (points and polygons,
+ * fictitious or not, one with no name, one with a readiness label), and zones at each precision,
+ * with an outline or a point (only zones with an outline at the exact or commune level get a marker).
+ */
+function variedSites(): Site[] {
+  const [polygon, polygon2] = fixture('polygons-seed42.out.json');
+  const [pt, pt2] = points;
+  const withProps = (s: Site, id: string, props: Partial<Site['properties']>, geometry = s.geometry): Site => ({ ...s, geometry, properties: { ...s.properties, id, ...props } });
+  const out: Site[] = [
+    withProps(pt, 'F1', { kind: 'friche', friche_status: 'friche avec projet', fictitious: false }),
+    withProps(pt2, 'F2', { kind: 'friche', friche_status: null, fictitious: true }),
+    withProps(polygon, 'P1', { kind: 'plot', fictitious: true }),
+    withProps(polygon2, 'P2', { kind: 'plot', fictitious: false, name: null as unknown as string }),
+    withProps(pt, 'P3', { kind: 'plot', fictitious: false, readiness_label: 'site_industriel_cle_en_main' as never }),
+  ];
+  for (const precision of ['exact', 'commune', 'epci', 'territoire', undefined] as const) {
+    out.push(withProps(polygon, `Z-${precision}`, { kind: 'zone', location_precision: precision, fictitious: false }));
+    out.push(withProps(pt2, `ZP-${precision}`, { kind: 'zone', location_precision: precision, fictitious: false }));
+  }
+  return [...out, ...sites];
+}
 
 /** The tile (z, x, y) holding a lon/lat. */
 function tileOf(lon: number, lat: number, z: number): [number, number] {
@@ -33,6 +57,25 @@ describe('site tiles (src/map/siteTiles)', () => {
     expect(transfer.length).toBeGreaterThanOrEqual(2);
     // What crosses to the worker is a structured clone: no function, no class instance.
     expect(fromColumns(structuredClone(columns))).toEqual(features.features);
+  });
+
+  it('builds the same columns straight from the sites as from their features, for every kind of site', () => {
+    const varied = variedSites();
+    // As the map does: every site's feature id first (skipped zones too), then the columns.
+    const fidByIndex = Int32Array.from(varied, (x) => fidOf(x.properties.id));
+    for (const zoneMarkers of [true, false]) {
+      const fromFeatures = toColumns(siteFeatures(varied, fidOf, { zoneMarkers }));
+      const direct = siteColumns(varied, fidByIndex, { zoneMarkers });
+      expect(direct.columns).toEqual(fromFeatures.columns);
+      // Typed arrays of the features' length (their whole buffers are transferred).
+      expect(direct.transfer.map((b) => b.byteLength)).toEqual(fromFeatures.transfer.map((b) => b.byteLength));
+    }
+    // The fixture covers what it claims: skipped zones, a null name, both codings, fictitious.
+    const c = siteColumns(varied, fidByIndex, { zoneMarkers: true }).columns;
+    expect(c.n).toBe(varied.length - 7); // zones at EPCI or territory level (2), zones as points (5)
+    expect(c.name).toContain(null);
+    expect(c.coded.map((k) => k.key).sort()).toEqual(['_level', '_precision', '_status', 'fictitious', 'kind']);
+    expect(c.coded.find((k) => k.key === '_precision')?.values).toEqual(['exact', 'commune']);
   });
 
   it('serves each site in its tile with the id, feature id and properties the map reads', () => {

@@ -1,0 +1,94 @@
+/**
+ * The columns the site tiles worker cuts (./messages.ts SiteColumns), built straight from the
+ * sites on the main thread: one walk, no feature object per site. The same columns as
+ * `toColumns(siteFeatures(sites, fid, opts))` (../sources.ts, ./columns.ts), which the unit test
+ * checks; both take what the map draws of a site from ../sources.ts (siteMapGeometry,
+ * siteStyleProps). And whether two arrays of sites draw the same (sameOnMap): most edited fields
+ * (surface, description, price…) are not on the map, and need no new cut.
+ */
+import type { Site } from '../../domain/types';
+import { siteMapGeometry, siteStyleProps } from '../sources';
+import { PropCoder, transferOf } from './columns';
+import type { SiteColumns } from './messages';
+
+/**
+ * The columns of the sites the map draws (a zone's marker with `zoneMarkers`, see siteMapGeometry),
+ * with `fidByIndex[i]` the feature id (`_fid`) of `sites[i]`, and the buffers to transfer.
+ */
+export function siteColumns(sites: readonly Site[], fidByIndex: Int32Array, opts: { zoneMarkers?: boolean } = {}): { columns: SiteColumns; transfer: ArrayBuffer[] } {
+  const m = sites.length;
+  const zoneMarkers = opts.zoneMarkers === true;
+  let fid = new Int32Array(m);
+  let xy = new Float64Array(2 * m);
+  const shapes: SiteColumns['shapes'] = [];
+  const id: string[] = new Array<string>(m);
+  const name: (string | null)[] = new Array<string | null>(m);
+  const coder = new PropCoder(m);
+  /** Features so far (sites with nothing drawn are skipped). */
+  let n = 0;
+  const set = (key: string, value: string | boolean) => coder.set(n, key, value);
+  for (let k = 0; k < m; k++) {
+    const s = sites[k];
+    const g = siteMapGeometry(s, zoneMarkers);
+    if (!g) continue;
+    if (g.type === 'Point') {
+      xy[2 * n] = g.coordinates[0];
+      xy[2 * n + 1] = g.coordinates[1];
+    } else {
+      xy[2 * n] = NaN;
+      xy[2 * n + 1] = NaN;
+      shapes.push({ i: n, g });
+    }
+    const p = s.properties;
+    id[n] = String(p.id);
+    name[n] = typeof p.name === 'string' ? p.name : null;
+    siteStyleProps(p, set);
+    fid[n] = fidByIndex[k];
+    n++;
+  }
+  if (n < m) {
+    fid = fid.slice(0, n);
+    xy = xy.slice(0, 2 * n);
+    id.length = n;
+    name.length = n;
+  }
+  const columns: SiteColumns = { n, fid, xy, shapes, id, name, coded: coder.columns(n) };
+  return { columns, transfer: transferOf(columns) };
+}
+
+/** Nested coordinate arrays, equal number for number. */
+function sameCoordinates(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameCoordinates(a[i], b[i])) return false;
+  return true;
+}
+
+/** What the map draws of one site is the same for `a` and `b`: id, name, style properties, geometry. */
+export function sameSiteOnMap(a: Site, b: Site): boolean {
+  const p = a.properties;
+  const q = b.properties;
+  if (p.id !== q.id || p.name !== q.name) return false;
+  const props: unknown[] = [];
+  siteStyleProps(p, (key, value) => props.push(key, value));
+  let j = 0;
+  let same = true;
+  siteStyleProps(q, (key, value) => (same = same && props[j++] === key && props[j++] === value));
+  if (!same || j !== props.length) return false;
+  const g = a.geometry;
+  const h = b.geometry;
+  return g === h || (g.type === h.type && sameCoordinates(g.coordinates, h.coordinates));
+}
+
+/**
+ * Whether the map draws the sites `b` as it draws `a` (so that their tiles need no new cut, and the
+ * feature ids of `a` fit `b`): same length, and at each index the same site object or one the map
+ * draws the same (siteMapGeometry and siteStyleProps read nothing else, and a zone's marker follows
+ * its geometry). Site objects shared by both, most of them after an edit, are not looked into.
+ */
+export function sameOnMap(a: readonly Site[], b: readonly Site[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameSiteOnMap(a[i], b[i])) return false;
+  return true;
+}
