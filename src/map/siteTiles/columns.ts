@@ -3,8 +3,8 @@
  * posting them to the tiles worker (the typed arrays are transferred), `fromColumns` in the
  * worker. Pure (no MapLibre, no DOM): the round trip is unit-tested.
  */
-import type { Feature, FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
-import type { PropValue, SiteColumns } from './messages';
+import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, Position } from 'geojson';
+import type { FlatPolygons, PropValue, SiteColumns } from './messages';
 
 const ID = 'id';
 const NAME = 'name';
@@ -41,9 +41,106 @@ export class PropCoder {
   }
 }
 
+/** A typed array that grows by doubling, for columns whose length is known only at the end. */
+class Grow<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(private a: T) {}
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new (this.a.constructor as { new (n: number): T })(Math.max(16, 2 * this.a.length));
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+  done(): T {
+    return this.a.slice(0, this.length) as T;
+  }
+}
+
+/**
+ * The geometries that are not points, as SiteColumns' `polygons` (flat typed arrays) and `shapes`
+ * (any other type, kept as objects). Longitude and latitude only: the map draws no altitude.
+ */
+export class ShapeWriter {
+  private readonly feature = new Grow(new Int32Array(16));
+  private readonly multi: number[] = [];
+  private readonly polyStart = new Grow(new Int32Array(16));
+  private readonly ringStart = new Grow(new Int32Array(16));
+  private readonly vertexStart = new Grow(new Int32Array(16));
+  private readonly coords = new Grow(new Float64Array(64));
+  private readonly others: SiteColumns['shapes'] = [];
+
+  /** Feature `i` has geometry `g` (not a point). */
+  add(i: number, g: Geometry): void {
+    if (g.type === 'Polygon') {
+      this.start(i, false);
+      this.polygon(g.coordinates);
+    } else if (g.type === 'MultiPolygon') {
+      this.start(i, true);
+      for (const p of g.coordinates) this.polygon(p);
+    } else this.others.push({ i, g });
+  }
+
+  private start(i: number, multi: boolean): void {
+    this.feature.push(i);
+    this.multi.push(multi ? 1 : 0);
+    this.polyStart.push(this.ringStart.length);
+  }
+
+  private polygon(rings: Position[][]): void {
+    this.ringStart.push(this.vertexStart.length);
+    for (const ring of rings) {
+      this.vertexStart.push(this.coords.length / 2);
+      for (const v of ring) {
+        this.coords.push(v[0]);
+        this.coords.push(v[1]);
+      }
+    }
+  }
+
+  polygons(): FlatPolygons {
+    // Each start column ends with the total, so that item k ends where k + 1 starts.
+    const end = (g: Grow<Int32Array>, total: number) => {
+      const a = new Int32Array(g.length + 1);
+      a.set(g.done());
+      a[g.length] = total;
+      return a;
+    };
+    return {
+      feature: this.feature.done(),
+      multi: Uint8Array.from(this.multi),
+      polyStart: end(this.polyStart, this.ringStart.length),
+      ringStart: end(this.ringStart, this.vertexStart.length),
+      vertexStart: end(this.vertexStart, this.coords.length / 2),
+      coords: this.coords.done(),
+    };
+  }
+
+  shapes(): SiteColumns['shapes'] {
+    return this.others;
+  }
+}
+
+/** Shape k of flat polygons, as a GeoJSON geometry. */
+function polygonAt(p: FlatPolygons, k: number): Geometry {
+  const polygons: Position[][][] = [];
+  for (let q = p.polyStart[k]; q < p.polyStart[k + 1]; q++) {
+    const rings: Position[][] = [];
+    for (let r = p.ringStart[q]; r < p.ringStart[q + 1]; r++) {
+      const ring: Position[] = [];
+      for (let v = p.vertexStart[r]; v < p.vertexStart[r + 1]; v++) ring.push([p.coords[2 * v], p.coords[2 * v + 1]]);
+      rings.push(ring);
+    }
+    polygons.push(rings);
+  }
+  return p.multi[k] ? { type: 'MultiPolygon', coordinates: polygons } : { type: 'Polygon', coordinates: polygons[0] ?? [] };
+}
+
 /** The buffers of columns to transfer to the worker. */
 export function transferOf(c: SiteColumns): ArrayBuffer[] {
-  return [c.fid.buffer, c.xy.buffer, ...c.coded.map((k) => k.codes.buffer)] as ArrayBuffer[];
+  const p = c.polygons;
+  return [c.fid.buffer, c.xy.buffer, ...c.coded.map((k) => k.codes.buffer), p.feature.buffer, p.multi.buffer, p.polyStart.buffer, p.ringStart.buffer, p.vertexStart.buffer, p.coords.buffer] as ArrayBuffer[];
 }
 
 /** The columns of site features (../sources.ts siteFeatures, with `_fid`), and the buffers to transfer. */
@@ -52,7 +149,7 @@ export function toColumns(fc: FeatureCollection): { columns: SiteColumns; transf
   const n = features.length;
   const fid = new Int32Array(n);
   const xy = new Float64Array(2 * n);
-  const shapes: SiteColumns['shapes'] = [];
+  const shapes = new ShapeWriter();
   const id: string[] = new Array<string>(n);
   const name: (string | null)[] = new Array<string | null>(n);
   const coder = new PropCoder(n);
@@ -65,7 +162,7 @@ export function toColumns(fc: FeatureCollection): { columns: SiteColumns; transf
     } else {
       xy[2 * i] = NaN;
       xy[2 * i + 1] = NaN;
-      if (g) shapes.push({ i, g });
+      if (g) shapes.add(i, g);
     }
     const p = f.properties ?? {};
     for (const key in p) {
@@ -77,14 +174,15 @@ export function toColumns(fc: FeatureCollection): { columns: SiteColumns; transf
     }
     if (name[i] === undefined) name[i] = null;
   }
-  const columns: SiteColumns = { n, fid, xy, shapes, id, name, coded: coder.columns() };
+  const columns: SiteColumns = { n, fid, xy, polygons: shapes.polygons(), shapes: shapes.shapes(), id, name, coded: coder.columns() };
   return { columns, transfer: transferOf(columns) };
 }
 
 /** The site features back from their columns (same geometry and properties as given to toColumns). */
 export function fromColumns(c: SiteColumns): Feature[] {
   const features: Feature[] = [];
-  const shapeAt = new Map(c.shapes.map((s) => [s.i, s.g]));
+  const shapeAt = new Map<number, Geometry>(c.shapes.map((s) => [s.i, s.g]));
+  for (let k = 0; k < c.polygons.feature.length; k++) shapeAt.set(c.polygons.feature[k], polygonAt(c.polygons, k));
   for (let i = 0; i < c.n; i++) {
     const x = c.xy[2 * i];
     const geometry: Geometry | undefined = Number.isNaN(x) ? shapeAt.get(i) : { type: 'Point', coordinates: [x, c.xy[2 * i + 1]] };

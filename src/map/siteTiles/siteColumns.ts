@@ -8,7 +8,7 @@
  */
 import type { Site } from '../../domain/types';
 import { siteMapGeometry, siteStyleProps } from '../sources';
-import { PropCoder, transferOf } from './columns';
+import { PropCoder, ShapeWriter, transferOf } from './columns';
 import type { SiteColumns } from './messages';
 
 /**
@@ -20,7 +20,7 @@ export function siteColumns(sites: readonly Site[], fidByIndex: Int32Array, opts
   const zoneMarkers = opts.zoneMarkers === true;
   let fid = new Int32Array(m);
   let xy = new Float64Array(2 * m);
-  const shapes: SiteColumns['shapes'] = [];
+  const shapes = new ShapeWriter();
   const id: string[] = new Array<string>(m);
   const name: (string | null)[] = new Array<string | null>(m);
   const coder = new PropCoder(m);
@@ -37,7 +37,7 @@ export function siteColumns(sites: readonly Site[], fidByIndex: Int32Array, opts
     } else {
       xy[2 * n] = NaN;
       xy[2 * n + 1] = NaN;
-      shapes.push({ i: n, g });
+      shapes.add(n, g);
     }
     const p = s.properties;
     id[n] = String(p.id);
@@ -52,7 +52,7 @@ export function siteColumns(sites: readonly Site[], fidByIndex: Int32Array, opts
     id.length = n;
     name.length = n;
   }
-  const columns: SiteColumns = { n, fid, xy, shapes, id, name, coded: coder.columns(n) };
+  const columns: SiteColumns = { n, fid, xy, polygons: shapes.polygons(), shapes: shapes.shapes(), id, name, coded: coder.columns(n) };
   return { columns, transfer: transferOf(columns) };
 }
 

@@ -59,6 +59,29 @@ describe('site tiles (src/map/siteTiles)', () => {
     expect(fromColumns(structuredClone(columns))).toEqual(features.features);
   });
 
+  it('carries polygons with holes and multipolygons as flat typed arrays (transferred, not cloned), and back unchanged', () => {
+    const ring = (x: number, y: number, d: number) => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+    const fc = {
+      type: 'FeatureCollection' as const,
+      features: [
+        { type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [ring(3.3, 49.3, 0.01), ring(3.302, 49.302, 0.002)] }, properties: { id: 'A', name: 'Avec trou', _fid: 1 } },
+        { type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [3.4, 49.4] }, properties: { id: 'B', name: 'Point', _fid: 2 } },
+        {
+          type: 'Feature' as const,
+          geometry: { type: 'MultiPolygon' as const, coordinates: [[ring(3.5, 49.5, 0.01)], [ring(3.6, 49.6, 0.02), ring(3.605, 49.605, 0.005)]] },
+          properties: { id: 'C', name: 'Deux parties', _fid: 3 },
+        },
+      ],
+    };
+    const { columns, transfer } = toColumns(fc);
+    expect(columns.shapes).toEqual([]);
+    expect(Array.from(columns.polygons.feature)).toEqual([0, 2]);
+    expect(Array.from(columns.polygons.multi)).toEqual([0, 1]);
+    expect(columns.polygons.coords.length).toBe(2 * 5 * 5);
+    expect(transfer).toContain(columns.polygons.coords.buffer);
+    expect(fromColumns(structuredClone(columns))).toEqual(fc.features);
+  });
+
   it('builds the same columns straight from the sites as from their features, for every kind of site', () => {
     const varied = variedSites();
     // As the map does: every site's feature id first (skipped zones too), then the columns.
