@@ -141,6 +141,20 @@ describe('curation store', () => {
     expect(h.map((e) => e.action)).toEqual(['import']);
   });
 
+  it('lists an import of many sites with the earlier drafts, each draft once, newest first', async () => {
+    const { c } = await page();
+    await c.mergeImported([site('early-1', 'Plus ancien')]);
+    await c.flush();
+    // More than 50 at once: the drafts list is merged, not rebuilt.
+    const many = Array.from({ length: 60 }, (_, i) => site(`imp-${i}`, `Importé ${i}`));
+    await c.mergeImported([...many, site('early-1', 'Plus ancien, réimporté')]);
+    const drafts = c.useCuration.getState().drafts;
+    expect(drafts.map((x) => x.id).sort()).toEqual(['early-1', ...many.map((x) => x.properties.id)].sort());
+    const times = drafts.map((x) => x.updatedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(drafts.find((x) => x.id === 'early-1')?.name).toBe('Plus ancien, réimporté');
+  });
+
   it('shows imported sites in the atlas once they are written, not while the import writes them', async () => {
     const { c, s } = await page();
     const inAtlas = () => s.allSites(s.useAtlas.getState()).some((x) => x.properties.id === 'imp-2');
