@@ -10,7 +10,7 @@
 import type { DetailedDistances } from '../../domain/distances';
 import type { Site, SiteDistances, SiteGeometry } from '../../domain/types';
 import type { DistanceRequest, DistanceResponse } from './protocol';
-import { mapInSlices } from '../yieldToMain';
+import { mapInSlices, yieldToMain } from '../yieldToMain';
 import { workerClient, type WorkerLike as WorkerLikeOf } from '../workerClient';
 
 export class DistanceWorkerError extends Error {}
@@ -56,7 +56,12 @@ async function distancesFor(geometries: (SiteGeometry | null)[]): Promise<SiteDi
 export async function computeDistances(sites: Site[]): Promise<Site[]> {
   const chunks: Promise<SiteDistances[]>[] = [];
   for (let i = 0; i < sites.length; i += CHUNK) {
-    chunks.push(distancesFor(sites.slice(i, i + CHUNK).map((s) => s.geometry ?? null)));
+    // Each message's geometries are cloned on this thread: one chunk per task.
+    if (i > 0) await yieldToMain();
+    const chunk = distancesFor(sites.slice(i, i + CHUNK).map((s) => s.geometry ?? null));
+    // Handled by Promise.all below; until then, a failure during a yield is not « unhandled ».
+    chunk.catch(() => undefined);
+    chunks.push(chunk);
   }
   const results = (await Promise.all(chunks)).flat();
   return mapInSlices(sites, (s, i) => ({ ...s, properties: { ...s.properties, ...results[i] } }));

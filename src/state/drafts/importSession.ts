@@ -106,11 +106,16 @@ export async function mergeImported(sites: Site[], source: string | null = null)
   try {
     for (let k = 0; k < parts.length; k++) {
       if (k > 0) {
+        // The last part's memory update (after its writes) and this one's start in tasks of their own.
+        await yieldToMain();
         perf = perfStart();
         ready = await next;
         measureSince('atlas:import-distances', perf);
       }
-      if (k + 1 < parts.length) next = withDistances(parts[k + 1]);
+      if (k + 1 < parts.length) {
+        next = withDistances(parts[k + 1]);
+        await yieldToMain();
+      }
       // While the part is written (the import writer's worker), what the atlas's list and
       // filters need of each of its sites is computed in slices: the one atlas update after
       // the writes then finds it ready instead of computing it for every site in one task.

@@ -707,9 +707,13 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
     removals.delete(id);
     if (opts.action) nextAction.set(id, opts.action);
   }
+  // The memory update (every draft's list and record map, O(all drafts)) in a task of its own,
+  // not after the last slice above nor before the first batch's message to the writer below.
+  await yieldToMain();
   let t = perfStart();
   applyRecords(changes);
   measureSince('atlas:import-memory', t);
+  await yieldToMain();
   const ids = Object.keys(changes);
   const size = opts.batch ?? 500;
   t = perfStart();
