@@ -143,6 +143,8 @@ interface BrowserRun {
   mapCounts?: MapCounts;
   /** The merge's steps (the page's atlas:import-* measures). */
   steps?: string;
+  /** The three longest main-thread tasks from « Importer » to the map drawing the sites: start (s from « Importer ») and duration (ms). */
+  topTasks?: string;
 }
 
 /** Where the traced run's trace goes (--trace), and the build whose source maps resolve it. */
@@ -192,10 +194,22 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       run.merge = (done as number) - t0;
       // At each idle of the map, one look at what it draws (scripts/lib/mapDraws.ts).
       const drawn = await mapDrawsSites(page, 'BENCH-');
+      // The frame that fired that idle ends its task after it: its long task entry comes with the next tasks.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
       run.mapShown = (drawn as number) - t0;
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);
       run.savedLongest = await longest(t0, done as number);
+      run.topTasks = await page.evaluate(
+        ([a, b]) =>
+          (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+            .filter((t) => t.start + t.duration >= a && t.start <= b)
+            .sort((x, y) => y.duration - x.duration)
+            .slice(0, 3)
+            .map((t) => `${Math.round(t.duration)} ms at ${((t.start - a) / 1000).toFixed(1)} s`)
+            .join(', ') + ` (the bench's last look at the map, in the task of the frame that drew them: ${Math.round((window as unknown as { __atlasLookMs?: number }).__atlasLookMs ?? 0)} ms)`,
+        [t0, drawn as number],
+      );
       run.mapCounts = await mapCounts(page);
       // Summed over the import's parts (src/state/drafts/importSession.ts: IMPORT_PART); the
       // distances are the waits for them (the next part's are computed during the writes).
@@ -260,7 +274,7 @@ async function main(): Promise<void> {
         runs[b].push(r);
         const opt = (x: number | null) => (x === null ? '—' : s(x));
         const cpu = r.mergeCpu ? `; merge CPU ${s(r.mergeCpu.total)} (${Object.entries(r.mergeCpu.byType).filter(([, v]) => v >= 50).map(([k, v]) => `${k} ${s(v)}`).join(', ')})` : '';
-        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${r.savedLongest === undefined ? '' : ` (until saved ${formatMs(r.savedLongest)} ms)`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites tiles URL set ${r.mapCounts.sitesData}×` : ''}${r.steps ? `; steps: ${r.steps}` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
+        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${r.savedLongest === undefined ? '' : ` (until saved ${formatMs(r.savedLongest)} ms)`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites tiles URL set ${r.mapCounts.sitesData}×` : ''}${r.steps ? `; steps: ${r.steps}` : ''}${r.topTasks ? `; longest tasks: ${r.topTasks} (saved at ${opt(r.merge)})` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
       }
     }
   } finally {
