@@ -41,9 +41,3 @@ export function withGeometry(site: Site, drawn: SiteGeometry, communes: FeatureC
   for (const k of DISTANCE_KEYS) (props as unknown as Record<string, unknown>)[k] = null;
   return { ...site, geometry, properties: props };
 }
-
-/** True when the two geometries have the same type and coordinates. */
-export function sameGeometry(a: SiteGeometry | null | undefined, b: SiteGeometry | null | undefined): boolean {
-  if (!a || !b) return a === b;
-  return a.type === b.type && JSON.stringify(a.coordinates) === JSON.stringify(b.coordinates);
-}

@@ -6,6 +6,7 @@
  * siteStyleProps). And whether two arrays of sites draw the same (sameOnMap): most edited fields
  * (surface, description, price…) are not on the map, and need no new cut.
  */
+import { sameGeometry } from '../../domain/sameGeometry';
 import type { Site } from '../../domain/types';
 import { siteMapGeometry, siteStyleProps } from '../sources';
 import { PropCoder, ShapeWriter, transferOf } from './columns';
@@ -56,14 +57,6 @@ export function siteColumns(sites: readonly Site[], fidByIndex: Int32Array, opts
   return { columns, transfer: transferOf(columns) };
 }
 
-/** Nested coordinate arrays, equal number for number. */
-function sameCoordinates(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameCoordinates(a[i], b[i])) return false;
-  return true;
-}
-
 /** What the map draws of one site is the same for `a` and `b`: id, name, style properties, geometry. */
 export function sameSiteOnMap(a: Site, b: Site): boolean {
   const p = a.properties;
@@ -75,9 +68,7 @@ export function sameSiteOnMap(a: Site, b: Site): boolean {
   let same = true;
   siteStyleProps(q, (key, value) => (same = same && props[j++] === key && props[j++] === value));
   if (!same || j !== props.length) return false;
-  const g = a.geometry;
-  const h = b.geometry;
-  return g === h || (g.type === h.type && sameCoordinates(g.coordinates, h.coordinates));
+  return sameGeometry(a.geometry, b.geometry);
 }
 
 /**
