@@ -179,8 +179,10 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     await page.getByTestId('import-file').setInputFiles(file);
     const shown = await (await page.waitForFunction(() => (document.querySelector('[data-testid="import-summary"]') ? performance.now() : false), null, { timeout: 300000, polling: 'raf' })).jsonValue();
     const picked = await page.evaluate(() => (window as unknown as { __picked: number }).__picked);
-    const longest = (from: number, to: number) =>
-      page.evaluate(([a, b]) => Math.max(0, ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b).map((t) => t.duration)), [from, to]);
+    /** The long tasks that overlap [from, to] (page clock). */
+    const tasksBetween = (from: number, to: number) =>
+      page.evaluate(([a, b]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b), [from, to]);
+    const longest = async (from: number, to: number) => Math.max(0, ...(await tasksBetween(from, to)).map((t) => t.duration));
     const run: BrowserRun = { report: (shown as number) - picked, reportLongest: await longest(picked, shown as number), merge: null, mapShown: null, mergeLongest: null, mergeCpu: null };
     if (has('--no-merge')) return run;
     const tracing = traceTo;
@@ -200,16 +202,13 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);
       run.savedLongest = await longest(t0, done as number);
-      run.topTasks = await page.evaluate(
-        ([a, b]) =>
-          (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-            .filter((t) => t.start + t.duration >= a && t.start <= b)
-            .sort((x, y) => y.duration - x.duration)
-            .slice(0, 3)
-            .map((t) => `${Math.round(t.duration)} ms at ${((t.start - a) / 1000).toFixed(1)} s`)
-            .join(', ') + ` (the bench's last look at the map, in the task of the frame that drew them: ${Math.round((window as unknown as { __atlasLookMs?: number }).__atlasLookMs ?? 0)} ms)`,
-        [t0, drawn as number],
-      );
+      const lookMs = await page.evaluate(() => (window as unknown as { __atlasLookMs?: number }).__atlasLookMs ?? 0);
+      run.topTasks =
+        (await tasksBetween(t0, drawn as number))
+          .sort((x, y) => y.duration - x.duration)
+          .slice(0, 3)
+          .map((t) => `${Math.round(t.duration)} ms at ${((t.start - t0) / 1000).toFixed(1)} s`)
+          .join(', ') + ` (the bench's last look at the map, in the task of the frame that drew them: ${Math.round(lookMs)} ms)`;
       run.mapCounts = await mapCounts(page);
       // Summed over the import's parts (src/state/drafts/importSession.ts: IMPORT_PART); the
       // distances are the waits for them (the next part's are computed during the writes).
