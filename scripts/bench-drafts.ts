@@ -257,8 +257,6 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   // Until the map draws them (at one of its idles: tiles loaded and drawn), so that the atlas
   // update and the map's frames after the writes are in the measured window, wherever they run.
   const drawn = await mapDrawsSites(page, 'BENCH-');
-  // The frame that fired that idle ends its task after it: its long task entry comes with the next tasks.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   const r = await page.evaluate((t) => {
     const w = window as unknown as { __tx: number; __puts: number; __long: { start: number; duration: number }[] };
     const during = w.__long.filter((e) => e.start >= t);

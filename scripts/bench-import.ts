@@ -196,8 +196,6 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       run.merge = (done as number) - t0;
       // At each idle of the map, one look at what it draws (scripts/lib/mapDraws.ts).
       const drawn = await mapDrawsSites(page, 'BENCH-');
-      // The frame that fired that idle ends its task after it: its long task entry comes with the next tasks.
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
       run.mapShown = (drawn as number) - t0;
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
       run.mergeLongest = await longest(t0, drawn as number);

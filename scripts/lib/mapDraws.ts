@@ -45,10 +45,14 @@ export async function mapCounts(page: Page): Promise<MapCounts> {
   return (await page.evaluate('({ ...window.__mapCounts })')) as MapCounts;
 }
 
-/** The page's `performance.now()` at the first idle where the map draws a site whose id starts with `prefix`. */
+/**
+ * The page's `performance.now()` at the first idle where the map draws a site whose id starts with
+ * `prefix`. Returns once the task of the frame that fired that idle has ended, so that its long
+ * task entry is there for the caller to read (it comes after the task, with the next ones).
+ */
 export async function mapDrawsSites(page: Page, prefix: string, timeoutMs = 300000): Promise<number> {
   // A string: no named function in the page's code (tsx would wrap it in a helper the page does not have).
-  return (await page.evaluate(`new Promise((resolve, reject) => {
+  const t = (await page.evaluate(`new Promise((resolve, reject) => {
     const a = window.__atlas;
     const map = a.map;
     const look = () => {
@@ -66,4 +70,6 @@ export async function mapDrawsSites(page: Page, prefix: string, timeoutMs = 3000
     map.on('idle', onIdle);
     setTimeout(() => reject(new Error('map never drew the imported sites')), ${timeoutMs});
   })`)) as number;
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  return t;
 }
