@@ -28,7 +28,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, buildTestApp } from './lib/buildTestApp';
-import { mapCounts, mapDrawsSites, startMapCounts, type MapCounts } from './lib/mapDraws';
+import { mapCounts, mapDrawsSites, startMapCounts, withoutLooks, type MapCounts } from './lib/mapDraws';
 import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import type { Browser } from 'playwright-core';
 import { cpuSince, launchChromium, serveApp, type CpuTimes } from './lib/serve';
@@ -194,19 +194,21 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     try {
       const done = await (await page.waitForFunction(() => (/site\(s\) importé\(s\) comme brouillons/.test(document.body.innerText) ? performance.now() : false), null, { timeout: 300000, polling: 1000 })).jsonValue();
       run.merge = (done as number) - t0;
-      // At each idle of the map, one look at what it draws (scripts/lib/mapDraws.ts).
+      // At each idle of the map, one look at what it draws (scripts/lib/mapDraws.ts), in a task of
+      // its own: left out of the page's tasks below.
       const drawn = await mapDrawsSites(page, 'BENCH-');
-      run.mapShown = (drawn as number) - t0;
+      run.mapShown = drawn.at - t0;
       run.mergeCpu = cpuSince(cpu0, browser.cpu());
-      run.mergeLongest = await longest(t0, drawn as number);
+      const pageTasks = withoutLooks(await tasksBetween(t0, drawn.at), drawn.looks);
+      run.mergeLongest = Math.max(0, ...pageTasks.map((t) => t.duration));
       run.savedLongest = await longest(t0, done as number);
-      const lookMs = await page.evaluate(() => (window as unknown as { __atlasLookMs?: number }).__atlasLookMs ?? 0);
+      const lookMs = drawn.looks.map((l) => l.end - l.start);
       run.topTasks =
-        (await tasksBetween(t0, drawn as number))
+        pageTasks
           .sort((x, y) => y.duration - x.duration)
           .slice(0, 3)
           .map((t) => `${Math.round(t.duration)} ms at ${((t.start - t0) / 1000).toFixed(1)} s`)
-          .join(', ') + ` (the bench's last look at the map, in the task of the frame that drew them: ${Math.round(lookMs)} ms)`;
+          .join(', ') + ` (the bench's ${lookMs.length} look(s) at the map, in tasks of their own, left out: ${lookMs.map((x) => Math.round(x)).join(', ')} ms)`;
       run.mapCounts = await mapCounts(page);
       // Summed over the import's parts (src/state/drafts/importSession.ts: IMPORT_PART); the
       // distances are the waits for them (the next part's are computed during the writes).
@@ -297,11 +299,12 @@ async function main(): Promise<void> {
         const m = ok ? (merged as number[]) : [];
         benchOut.add({ name: `Navigateur : « Importer » → brouillons enregistrés (${N} terrains)`, unit: 'ms', median: ok ? median(m) : null, p95: ok ? percentile(m, 95) : null, target: big ? '≤ 20 000 ms' : null, met: big ? ok && median(m) <= 20_000 : null });
         // Issue 13 §4: no main-thread task over 200 ms. Until saved, and until the map draws them
-        // (its first frame of the imported sites included, with the bench's own look at the map).
+        // (its first frame of the imported sites included; the bench's own looks at the map, in
+        // tasks of their own, left out).
         const saved = r.map((x) => x.savedLongest).filter((x): x is number => typeof x === 'number');
         if (saved.length) benchOut.add({ name: 'Navigateur : plus longue tâche du fil principal, « Importer » → brouillons enregistrés', unit: 'ms', median: median(saved), p95: percentile(saved, 95), target: '≤ 200 ms', met: Math.max(...saved) <= 200 });
         const drawn = r.map((x) => x.mergeLongest).filter((x): x is number => x !== null);
-        if (drawn.length) benchOut.add({ name: 'Navigateur : plus longue tâche, jusqu’à ce que la carte les dessine (sa première image des sites importés, sans GPU, et le relevé du banc compris)', unit: 'ms', median: median(drawn), p95: percentile(drawn, 95), target: '≤ 200 ms', met: Math.max(...drawn) <= 200 });
+        if (drawn.length) benchOut.add({ name: 'Navigateur : plus longue tâche, jusqu’à ce que la carte les dessine (sa première image des sites importés comprise, sans GPU)', unit: 'ms', median: median(drawn), p95: percentile(drawn, 95), target: '≤ 200 ms', met: Math.max(...drawn) <= 200 });
       }
     }
     line(`Browser (${b.label}): longest main-thread task until the report`, `median ${formatMs(med(r.map((x) => x.reportLongest))!)} ms, max ${formatMs(Math.max(...r.map((x) => x.reportLongest)))} ms`);
