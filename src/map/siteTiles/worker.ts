@@ -4,8 +4,7 @@
  * arrays transferred, see ./messages.ts), indexes them (./tiler.ts), answers with the zooms
  * their density allows, then answers each tile request with the tile's pbf, its buffer transferred.
  */
-import type { GeoJSONVT } from '@maplibre/geojson-vt';
-import { cutSites, encodeTile } from './tiler';
+import { cutSites, encodeTile, type SiteIndex } from './tiler';
 import type { FromWorker, ToWorker } from './messages';
 
 interface Scope {
@@ -15,7 +14,7 @@ interface Scope {
 const scope = self as unknown as Scope;
 
 /** One index per map (`owner`). */
-const indexes = new Map<number, GeoJSONVT>();
+const indexes = new Map<number, SiteIndex>();
 const EMPTY_TILE = new ArrayBuffer(0);
 
 scope.onmessage = (e) => {

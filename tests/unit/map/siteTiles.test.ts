@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Site } from '../../../src/domain/types';
+import type { Feature, Point, Polygon } from 'geojson';
 import { siteFeatures } from '../../../src/map/sources';
 import { siteDrawZooms } from '../../../src/map/drawZooms';
 import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
 import { siteColumns } from '../../../src/map/siteTiles/siteColumns';
 import { cutSites, encodeTile } from '../../../src/map/siteTiles/tiler';
-import { SITES_TILE_LAYER } from '../../../src/map/siteTiles/messages';
+import { DOT_BELOW_PX, drawnAtZoom, polygonFromZoom } from '../../../src/map/siteTiles/dots';
+import { SITES_TILE_LAYER, TILE_SIZE } from '../../../src/map/siteTiles/messages';
 
 // Fictitious sites (tests/fixtures/sites/sample: generated plots and points), as the map gets them.
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../fixtures/sites/sample', name), 'utf8')) as Site[];
@@ -104,7 +106,10 @@ describe('site tiles (src/map/siteTiles)', () => {
   it('serves each site in its tile with the id, feature id and properties the map reads', () => {
     const { index, drawZooms } = cutSites(toColumns(features).columns);
     expect(drawZooms).toEqual(siteDrawZooms(features.features));
-    const z = 8;
+    // A zoom where every polygon of the fixture is drawn as such (below, the small ones are dots: next test).
+    const z = Math.max(...features.features.map((f) => polygonFromZoom(f, TILE_SIZE) ?? 0));
+    expect(z).toBeGreaterThan(8);
+    expect(z).toBeLessThanOrEqual(16);
     const seen = new Map<string, Record<string, unknown>>();
     const types = new Map<string, number>();
     const tiles = new Set(features.features.map((f) => {
@@ -131,5 +136,63 @@ describe('site tiles (src/map/siteTiles)', () => {
     }
     // A tile far from every site: nothing to send.
     expect(encodeTile(index, z, 0, 0)).toBeNull();
+  });
+
+  it('gives the zoom from which a polygon is drawn as such: DOT_BELOW_PX wide, a dot below', () => {
+    const rect = (lon: number, lat: number, w: number, h: number): Feature => ({
+      type: 'Feature',
+      properties: {},
+      geometry: { type: 'Polygon', coordinates: [[[lon, lat], [lon + w, lat], [lon + w, lat + h], [lon, lat + h], [lon, lat]]] },
+    });
+    expect(DOT_BELOW_PX).toBe(4);
+    // A plot of about 100 × 70 m near Soissons: 0.0014° of longitude is 3.9e-6 of the world's
+    // width, 2.0e-3 px at zoom 0 on 512-px tiles, 4 px at zoom log2(4 / 2.0e-3) = 10.97.
+    expect(polygonFromZoom(rect(3.3, 49.3, 0.0014, 0.0006), 512)).toBe(11);
+    // Taller than wide: its height in Mercator (0.01° of latitude at 49° N is 1.5 × 0.01° of longitude).
+    expect(polygonFromZoom(rect(3.3, 49.3, 0.0001, 0.01), 512)).toBe(polygonFromZoom(rect(3.3, 49.3, 0.015, 0.0001), 512));
+    // 14 km wide: 4 px at zoom log2(4 / (0.137 / 360 × 512)) = 4.36.
+    expect(polygonFromZoom(rect(3.0, 49.2, 0.137, 0.05), 512)).toBe(5);
+    // 3° wide: 4.3 px at zoom 0, never a dot; a point is no polygon; a polygon with no extent is always a dot.
+    expect(polygonFromZoom(rect(2, 48, 3, 1), 512)).toBeNull();
+    expect(polygonFromZoom({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [3.3, 49.3] } }, 512)).toBeNull();
+    expect(polygonFromZoom(rect(3.3, 49.3, 0, 0), 512)).toBeGreaterThan(24);
+    // A multipolygon: the box of all its parts.
+    const multi: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [(rect(3.3, 49.3, 0.001, 0.001).geometry as Polygon).coordinates, (rect(3.4, 49.3, 0.001, 0.001).geometry as Polygon).coordinates] } };
+    expect(polygonFromZoom(multi, 512)).toBe(polygonFromZoom(rect(3.3, 49.3, 0.101, 0.001), 512));
+    // In a tile: a small polygon's dot below that zoom, its polygon from it; any other feature always.
+    const from = new Map([[7, 11]]);
+    expect([drawnAtZoom(1, 7, 10, from), drawnAtZoom(3, 7, 10, from), drawnAtZoom(1, 7, 11, from), drawnAtZoom(3, 7, 11, from)]).toEqual([true, false, false, true]);
+    expect([drawnAtZoom(1, 8, 3, from), drawnAtZoom(3, 8, 3, from)]).toEqual([true, true]);
+  });
+
+  it('serves a small polygon as one dot at the centre of its box below that zoom, with its properties, and as its polygon from it', () => {
+    const { index } = cutSites(toColumns(features).columns);
+    const polygons = features.features.filter((f) => f.geometry.type !== 'Point');
+    expect(polygons.length).toBeGreaterThan(4);
+    for (const f of polygons) {
+      const from = polygonFromZoom(f, TILE_SIZE)!;
+      expect(from, f.properties!.id).toBeGreaterThan(0);
+      const ring = (f.geometry as Polygon).coordinates[0];
+      const lons = ring.map((c) => c[0]);
+      const lats = ring.map((c) => c[1]);
+      const centre = [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+      for (const z of [from - 1, from]) {
+        const [x, y] = tileOf(centre[0], centre[1], z);
+        const layer = new VectorTile(new PbfReader(new Uint8Array(encodeTile(index, z, x, y)!))).layers[SITES_TILE_LAYER];
+        const mine = [];
+        for (let i = 0; i < layer.length; i++) if (layer.feature(i).properties.id === f.properties!.id) mine.push(layer.feature(i));
+        // Once: a dot or the polygon, never both.
+        expect(mine.length, `${f.properties!.id} z${z}`).toBe(1);
+        expect(mine[0].properties).toEqual(f.properties);
+        if (z < from) {
+          expect(mine[0].type).toBe(1);
+          const g = mine[0].toGeoJSON(x, y, z).geometry as Point;
+          // At the centre of the polygon's box, within one tile unit (8192 per tile).
+          const unit = 360 / 2 ** z / 8192;
+          expect(Math.abs(g.coordinates[0] - centre[0])).toBeLessThan(unit);
+          expect(Math.abs(g.coordinates[1] - centre[1])).toBeLessThan(unit);
+        } else expect(mine[0].type).toBe(3);
+      }
+    }
   });
 });
