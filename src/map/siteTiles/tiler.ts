@@ -4,13 +4,13 @@
  * sources (same extent, 32 px of buffer as the map's sites source, same simplification), the
  * zooms from which symbols and names may be drawn (../drawZooms.ts), and each tile encoded as a
  * Mapbox Vector Tile (pbf) with one layer, `sites`. Polygons a few pixels wide at a tile's zoom
- * are a dot in it (./dots.ts): the index holds both, each tile keeps the one its zoom draws.
+ * are a dot in it (./dots.ts): each tile joins the parts of the features its zoom draws.
  */
-import { GeoJSONVT, type GeoJSONVTFeature } from '@maplibre/geojson-vt';
+import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { siteDrawZooms, type SiteDrawZooms } from '../drawZooms';
 import { fromColumns } from './columns';
-import { drawnAtZoom, polygonDots } from './dots';
+import { byDrawZoom } from './dots';
 import { SITES_TILE_LAYER, TILE_EXTENT, TILE_MAX_ZOOM, TILE_SIZE, type SiteColumns } from './messages';
 
 /**
@@ -23,34 +23,39 @@ const BUFFER_PX = 32;
 /** Simplification tolerance in pixels (MapLibre's GeoJSON default). */
 const TOLERANCE_PX = 0.375;
 const UNITS_PER_PX = TILE_EXTENT / TILE_SIZE;
-/** The feature id property (siteFeatures' `_fid`, the source's promoteId). */
-const FID = '_fid';
 
-/** The sites cut into tiles: the geojson-vt index, and from which zoom each small polygon is drawn as such (a dot below). */
+/** The sites cut into tiles: one geojson-vt index per part of the features drawn over the same zooms (./dots.ts). */
 export interface SiteIndex {
-  index: GeoJSONVT;
-  polygonFrom: ReadonlyMap<number, number>;
+  parts: { index: GeoJSONVT; minZoom: number; maxZoom: number }[];
 }
 
 export function cutSites(columns: SiteColumns): { index: SiteIndex; drawZooms: SiteDrawZooms } {
   const features = fromColumns(columns);
   const drawZooms = siteDrawZooms(features);
-  const { dots, fromZoom } = polygonDots(features, TILE_SIZE, FID);
-  const index = new GeoJSONVT(
-    { type: 'FeatureCollection', features: dots.length ? features.concat(dots) : features },
-    { maxZoom: TILE_MAX_ZOOM, extent: TILE_EXTENT, buffer: BUFFER_PX * UNITS_PER_PX, tolerance: TOLERANCE_PX * UNITS_PER_PX },
-  );
-  return { index: { index, polygonFrom: fromZoom }, drawZooms };
+  const parts = byDrawZoom(features, TILE_SIZE, TILE_MAX_ZOOM).map((p) => ({
+    index: new GeoJSONVT(
+      { type: 'FeatureCollection', features: p.features },
+      { maxZoom: TILE_MAX_ZOOM, extent: TILE_EXTENT, buffer: BUFFER_PX * UNITS_PER_PX, tolerance: TOLERANCE_PX * UNITS_PER_PX },
+    ),
+    minZoom: p.minZoom,
+    maxZoom: p.maxZoom,
+  }));
+  return { index: { parts }, drawZooms };
 }
 
 /** A tile's pbf bytes, in a buffer of their own (to transfer); null when the tile holds no site. */
-export function encodeTile({ index, polygonFrom }: SiteIndex, z: number, x: number, y: number): ArrayBuffer | null {
-  const tile = index.getTile(z, x, y);
+export function encodeTile({ parts }: SiteIndex, z: number, x: number, y: number): ArrayBuffer | null {
+  let tile: GeoJSONVTTile | null = null;
+  let features: GeoJSONVTFeature[] = [];
+  for (const p of parts) {
+    if (z < p.minZoom || z > p.maxZoom) continue;
+    const t = p.index.getTile(z, x, y);
+    if (!t?.features.length) continue;
+    // A tile is geojson-vt's own (cached): several are joined into a new list.
+    features = tile ? features.concat(t.features) : t.features;
+    tile = t;
+  }
   if (!tile) return null;
-  // The tile is geojson-vt's own (cached): filtered into a copy.
-  const all: GeoJSONVTFeature[] = tile.features;
-  const features = polygonFrom.size ? all.filter((f) => drawnAtZoom(f.type, f.tags?.[FID], z, polygonFrom)) : all;
-  if (!features.length) return null;
   const bytes = fromGeojsonVt({ [SITES_TILE_LAYER]: { ...tile, features: features as typeof tile.features } }, { version: 2, extent: TILE_EXTENT });
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
 }

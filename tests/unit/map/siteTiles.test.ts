@@ -10,7 +10,7 @@ import { siteDrawZooms } from '../../../src/map/drawZooms';
 import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
 import { siteColumns } from '../../../src/map/siteTiles/siteColumns';
 import { cutSites, encodeTile } from '../../../src/map/siteTiles/tiler';
-import { DOT_BELOW_PX, drawnAtZoom, polygonFromZoom } from '../../../src/map/siteTiles/dots';
+import { byDrawZoom, DOT_BELOW_PX, polygonFromZoom } from '../../../src/map/siteTiles/dots';
 import { SITES_TILE_LAYER, TILE_SIZE } from '../../../src/map/siteTiles/messages';
 
 // Fictitious sites (tests/fixtures/sites/sample: generated plots and points), as the map gets them.
@@ -159,10 +159,25 @@ describe('site tiles (src/map/siteTiles)', () => {
     // A multipolygon: the box of all its parts.
     const multi: Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [(rect(3.3, 49.3, 0.001, 0.001).geometry as Polygon).coordinates, (rect(3.4, 49.3, 0.001, 0.001).geometry as Polygon).coordinates] } };
     expect(polygonFromZoom(multi, 512)).toBe(polygonFromZoom(rect(3.3, 49.3, 0.101, 0.001), 512));
-    // In a tile: a small polygon's dot below that zoom, its polygon from it; any other feature always.
-    const from = new Map([[7, 11]]);
-    expect([drawnAtZoom(1, 7, 10, from), drawnAtZoom(3, 7, 10, from), drawnAtZoom(1, 7, 11, from), drawnAtZoom(3, 7, 11, from)]).toEqual([true, false, false, true]);
-    expect([drawnAtZoom(1, 8, 3, from), drawnAtZoom(3, 8, 3, from)]).toEqual([true, true]);
+    // Split by the zooms that draw them: what is never a dot at every zoom; a small polygon from
+    // its zoom on (up to the deepest tile zoom: beyond, it stays a dot), its dot below.
+    const point: Feature = { type: 'Feature', properties: { id: 'pt' }, geometry: { type: 'Point', coordinates: [3.3, 49.3] } };
+    const plot = { ...rect(3.3, 49.3, 0.0014, 0.0006), properties: { id: 'plot' } };
+    const plot2 = { ...rect(3.4, 49.2, 0.0014, 0.0006), properties: { id: 'plot2' } };
+    const big = { ...rect(2, 48, 3, 1), properties: { id: 'big' } };
+    const speck = { ...rect(3.3, 49.3, 0, 0), properties: { id: 'speck' } };
+    const parts = byDrawZoom([point, plot, big, plot2, speck], 512, 18);
+    const summary = parts.map((p) => ({ zooms: [p.minZoom, p.maxZoom], features: p.features.map((f) => `${f.properties!.id} ${f.geometry.type}`) }));
+    expect(summary).toEqual([
+      { zooms: [0, Infinity], features: ['pt Point', 'big Polygon'] },
+      { zooms: [11, Infinity], features: ['plot Polygon', 'plot2 Polygon'] },
+      { zooms: [0, 10], features: ['plot Point', 'plot2 Point'] },
+      { zooms: [0, 98], features: ['speck Point'] },
+    ]);
+    // The dot: the centre of the polygon's box, with the polygon's properties.
+    const [lon, lat] = (parts[2].features[0].geometry as Point).coordinates;
+    expect([lon, lat].map((v) => v.toFixed(9))).toEqual(['3.300700000', '49.300300000']);
+    expect(parts[2].features[0].properties).toBe(plot.properties);
   });
 
   it('serves a small polygon as one dot at the centre of its box below that zoom, with its properties, and as its polygon from it', () => {
