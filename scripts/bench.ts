@@ -37,11 +37,12 @@ const ARGS: Record<string, { full?: string[]; quick: string[] }> = {
   curation: { quick: ['--runs', '3', '--n', '500'] },
   'curation-ui': { quick: ['--runs', '3', '--n', '500', '--drafts', '50'] },
   'zone-attach': { quick: ['--runs', '3', '--n', '2000'] },
+  'site-tiles': { quick: ['--runs', '2', '--n', '20000'] },
   drafts: { quick: [] },
 };
 
 /** Order: quick Node benches first, the browser and the long ones last. */
-const ORDER = ['filter', 'curation', 'curation-ui', 'zone-attach', 'drafts', 'brute-force', 'distances', 'first-idle', 'filter-browser', 'scale-browser', 'import'];
+const ORDER = ['filter', 'curation', 'curation-ui', 'zone-attach', 'site-tiles', 'drafts', 'brute-force', 'distances', 'first-idle', 'filter-browser', 'scale-browser', 'import'];
 
 function argValue(name: string): string | null {
   const i = process.argv.indexOf(name);
