@@ -59,8 +59,10 @@ describe('QGIS import: Shapefile', () => {
     expect(await select.inputValue()).toBe('availability');
     expect(await page.locator('.cur-file-issues').textContent()).toMatch(/ne seront pas importés : « DISPO »/);
     await page.getByRole('button', { name: 'Appliquer ces correspondances' }).click();
-    await expect.poll(() => page.getByTestId('import-columns').textContent()).toMatch(/appliqué/);
-    expect(await page.locator('.cur-file-issues').count()).toBe(0);
+    // « proposé, pas encore appliqué » matches /appliqué/ too: wait for it to go, then for the file re-read.
+    await expect.poll(() => page.getByTestId('import-columns').textContent()).not.toMatch(/pas encore appliqué/);
+    expect(await page.getByTestId('import-columns').textContent()).toMatch(/appliqué/);
+    await expect.poll(() => page.locator('.cur-file-issues').count()).toBe(0);
     expect(await page.getByTestId('import-row-1').textContent()).toMatch(/✓ valide/);
     await page.getByRole('button', { name: 'Importer les 2 entités valides' }).click();
     await page.getByText('2 site(s) importé(s) comme brouillons.').first().waitFor();
