@@ -425,6 +425,41 @@ describe('map', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('draws a plot only a few pixels wide as a point (its pin, clickable), and as its outline from the zoom where it is 4 px wide', async () => {
+    await page.evaluate(() => {
+      const base = {
+        zone_id: null, zone_name: null, insee: '02722', commune: 'Soissons', epci_siren: null, epci_name: null,
+        declared_surface_m2: 1800, computed_surface_m2: null, availability: 'disponible', occupation: 'inoccupe', sectors: [],
+        readiness: {}, price_eur_m2: null, contact: null, notes: null, friche_status: null, friche_type: null,
+        source_url: null, source: 'test', updated_at: null, fictitious: true,
+      };
+      // About 50 × 40 m: 4 px wide from zoom 12 (0.0007° of longitude is 1.0e-3 px at zoom 0 on 512-px tiles).
+      (window as unknown as Win).__atlas.controller.setSites([
+        {
+          type: 'Feature',
+          geometry: { type: 'Polygon', coordinates: [[[3.3200, 49.3800], [3.3207, 49.3800], [3.3207, 49.38036], [3.3200, 49.38036], [3.3200, 49.3800]]] },
+          properties: { ...base, id: 'tiny-plot', name: 'Petit terrain test', kind: 'plot' },
+        },
+      ]);
+    });
+    const ids = (layers: string[]) => rendered(page, layers).then((fs) => fs.map((f) => f.id));
+    await jump(page, [3.3204, 49.3802], 11.2);
+    expect(await page.evaluate(() => (window as unknown as Win).__atlas.renderedSiteIds())).toEqual(['tiny-plot']);
+    expect(await ids(['sites-plot-fill', 'sites-plot-outline'])).toEqual([]);
+    expect(await ids(['sites-plot-point', 'sites-plot-dot'])).toContain('tiny-plot');
+    const pt = await page.evaluate(() => (window as unknown as Win).__atlas.projectSite('tiny-plot'));
+    // The pin stands above its point.
+    await page.mouse.click(pt!.x, pt!.y - 8);
+    const popup = page.locator('.atlas-map-popup');
+    await popup.waitFor({ state: 'visible' });
+    expect(await popup.innerText()).toContain('Petit terrain test');
+    await page.keyboard.press('Escape');
+    await jump(page, [3.3204, 49.3802], 12.8);
+    expect(await ids(['sites-plot-fill'])).toContain('tiny-plot');
+    expect(await ids(['sites-plot-outline'])).toContain('tiny-plot');
+    expect(errors).toEqual([]);
+  });
+
   it('looks right (screenshot)', async () => {
     const { context: c2, page: p2, errors: e2 } = await openAtlas(browser);
     mkdirSync('.tmp/screenshots', { recursive: true });
