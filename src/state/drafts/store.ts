@@ -102,8 +102,12 @@ export interface CurationState {
   /** Same for zone outlines. */
   unsavedZones: string[];
   author: string;
-  /** THE site drafts of this browser (by site id). */
-  records: Record<string, DraftRecord>;
+  /**
+   * THE site drafts of this browser (by site id). A new map at each change (never changed in
+   * place): a copy of a Map of 100,000 drafts costs a few ms, where the spread of a plain
+   * object of 100,000 keys (dictionary mode) took 85–150 ms, in every import part's task.
+   */
+  records: ReadonlyMap<string, DraftRecord>;
   /** THE zone outline drafts of this browser (by zone id). */
   zoneRecords: Record<string, ZoneDraftRecord>;
   /** Derived from `records`, newest first. */
@@ -130,7 +134,7 @@ export const useCuration = create<CurationState>()(() => ({
   unsaved: [],
   unsavedZones: [],
   author: '',
-  records: {},
+  records: new Map(),
   zoneRecords: {},
   drafts: [],
   quarantine: [],
@@ -188,14 +192,28 @@ export function publishedOf(id: string): Site | null {
   return a.sites.find((x) => x.properties.id === id) ?? a.sampleSites.find((x) => x.properties.id === id) ?? null;
 }
 
-function deriveSession(session: EditSession | null, records: Record<string, DraftRecord>, touched: Set<string> | null): EditSession | null {
+function deriveSession(session: EditSession | null, records: ReadonlyMap<string, DraftRecord>, touched: Set<string> | null): EditSession | null {
   if (!session || (touched && !touched.has(session.id))) return session;
-  const r = records[session.id];
+  const r = records.get(session.id);
   if (r && r.status !== 'deleted') return r.site === session.current ? session : { ...session, current: r.site };
   // No draft (discarded, published, or removed in another tab): the published version, if any.
   if (r?.status === 'deleted') return null;
   if (session.published) return session.current === session.published ? session : { ...session, current: session.published };
   return null;
+}
+
+/**
+ * A new map: `records` with `changes` applied (null removes); only the changes when `all`.
+ * `records` itself is left as it is (readers holding it keep their version).
+ */
+export function mapWithChanges<R>(records: ReadonlyMap<string, R>, changes: Readonly<Record<string, R | null>>, all: boolean): Map<string, R> {
+  const out = all ? new Map<string, R>() : new Map(records);
+  for (const id of Object.keys(changes)) {
+    const r = changes[id];
+    if (r) out.set(id, r);
+    else out.delete(id);
+  }
+  return out;
 }
 
 /** A copy of `records` with `changes` applied (null removes); only the changes when `all`. */
@@ -217,14 +235,19 @@ export function applyRecords(changes: Record<string, DraftRecord | null>, all = 
   if (!ids.length && !all) return;
   // The atlas shows a record's site and status only: a new revision alone changes nothing there.
   const before = getState().records;
-  const shown = all ? null : ids.filter((id) => before[id]?.site !== changes[id]?.site || before[id]?.status !== changes[id]?.status);
+  const shown = all ? null : ids.filter((id) => before.get(id)?.site !== changes[id]?.site || before.get(id)?.status !== changes[id]?.status);
   setState((s) => {
-    const records = withChanges(s.records, changes, all);
+    const records = mapWithChanges(s.records, changes, all);
     let drafts: DraftSummary[];
-    if (all) drafts = Object.values(records).map(summaryOf).sort(byNewest);
+    if (all) drafts = Array.from(records.values(), summaryOf).sort(byNewest);
     else {
       const touched = new Set(ids);
-      const fresh = ids.filter((id) => records[id]).map((id) => summaryOf(records[id])).sort(byNewest);
+      const fresh: DraftSummary[] = [];
+      for (const id of ids) {
+        const r = records.get(id);
+        if (r) fresh.push(summaryOf(r));
+      }
+      fresh.sort(byNewest);
       const rest = s.drafts.filter((d) => !touched.has(d.id));
       // A few changes are the newest: in front. Many (an import's part, another tab's batch): merged
       // into the list, which is in order already; not a summary and a sort of every draft again
@@ -311,7 +334,7 @@ function showInAtlas(ids: string[] | null): void {
   if (!ids || ids.length > 50) {
     const sites: Site[] = [];
     const deleted: string[] = [];
-    for (const r of Object.values(records)) {
+    for (const r of records.values()) {
       if (r.status === 'deleted') deleted.push(r.id);
       else sites.push(r.site);
     }
@@ -321,7 +344,7 @@ function showInAtlas(ids: string[] | null): void {
   let sites = atlas.draftSites;
   let deleted = atlas.deletedSiteIds;
   for (const id of ids) {
-    const r = records[id];
+    const r = records.get(id);
     const i = sites.findIndex((x) => x.properties.id === id);
     const shown = r && r.status !== 'deleted' ? r.site : null;
     if (shown) {
