@@ -374,10 +374,12 @@ export async function prepareAtlasUpdate(): Promise<void> {
     await yieldToMain();
     const s = next();
     // The same sites still (no zone change meanwhile): their filter result and order.
-    if (selectAllSites(s) === all) {
-      selectFilterResult(s);
-      selectSortedSites(s);
-    }
+    if (selectAllSites(s) !== all) return;
+    selectFilterResult(s);
+    // The list's order (a sort of the names' keys: 50–120 ms at 100,000 sites) in a task of its own.
+    await yieldToMain();
+    const s2 = next();
+    if (selectAllSites(s2) === all) selectSortedSites(s2);
     await yieldToMain();
   } catch {
     /* only a head start: the update computes whatever is missing */
