@@ -41,7 +41,7 @@ import type { Site } from '../../domain/types';
 import { mergeZoneCnig, sameZoneCnig, type ZoneCnigValues, type ZoneOutline } from '../../domain/zoneDrafts';
 import { useAtlas } from '../store';
 import { setQuarantinedCount } from './notice';
-import { applyRecords, applyZoneRecords, flushAtlas, getState, nowIso, setState } from './store';
+import { applyRecords, applyZoneRecords, flushAtlas, getState, nowIso, prebuildRecords, setState } from './store';
 
 /** This page's id, written in each record it writes (DraftRecord.writer). */
 export const TAB_ID = `tab-${Date.now().toString(36)}-${Math.floor(Math.random() * 0xffffffff).toString(36)}`;
@@ -625,13 +625,31 @@ type MetaPatches = Map<string, NonNullable<SiteCommit['patch']>>;
  */
 function applyMetaPatches(patches: MetaPatches): void {
   if (!patches.size) return;
-  const records = getState().records;
+  applyRecords(metaChanges(patches, getState().records), false, 'soon');
+}
+
+/** The records changed by the patches, from the records as they are in `records`. */
+function metaChanges(patches: MetaPatches, records: ReadonlyMap<string, DraftRecord>): Record<string, DraftRecord> {
   const memory: Record<string, DraftRecord> = {};
   for (const [id, p] of patches) {
     const now = records.get(id);
     if (now && (now === p.from || (now.rev ?? 0) < (p.record.rev ?? 0))) memory[id] = metaPatched(now, p.from, p.record);
   }
-  applyRecords(memory, false, 'soon');
+  return memory;
+}
+
+/**
+ * `applyMetaPatches` for many patches (an import's part): the patched records and the new records
+ * map are made in a task of their own, memory takes them in the next one — made again from the
+ * records as they are then if any changed in between (an edit typed meanwhile is kept).
+ */
+async function applyMetaPatchesInTasks(patches: MetaPatches): Promise<void> {
+  if (!patches.size) return;
+  const memory = metaChanges(patches, getState().records);
+  const prebuilt = prebuildRecords(memory);
+  await yieldToMain();
+  if (getState().records === prebuilt.from) applyRecords(memory, false, 'soon', prebuilt);
+  else applyMetaPatches(patches);
 }
 
 /**
@@ -713,8 +731,11 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
   // The memory update (every draft's list and record map, O(all drafts)) in a task of its own,
   // not after the last slice above nor before the first batch's message to the writer below.
   await yieldToMain();
+  // The new records map (a copy of every record) in a task of its own, before the memory update.
+  const prebuilt = prebuildRecords(changes);
+  await yieldToMain();
   let t = perfStart();
-  applyRecords(changes);
+  applyRecords(changes, false, 'now', prebuilt);
   measureSince('atlas:import-memory', t);
   await yieldToMain();
   const ids = Object.keys(changes);
@@ -728,7 +749,7 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
     if (inWorker) await writeFirstsInWorker(ids, firsts, at, size, memory);
     else for (let i = 0; i < ids.length; i += size) await writeSites(ids.slice(i, i + size), { memory });
   } finally {
-    applyMetaPatches(memory);
+    await applyMetaPatchesInTasks(memory);
   }
   measureSince('atlas:import-write', t);
 }
