@@ -20,7 +20,7 @@
  * a precomputed order of all the sites (a stable sort of all the sites, restricted to the ones
  * that match, is the stable sort of those).
  */
-import { FACET_BIT, compileFilter, prepareSites, type PreparedSite } from './filters';
+import { FACET_BIT, compileFilter, preparedSite, type PreparedSite } from './filters';
 import { FRICHE_STATUS_KEYS, type FricheStatusKey } from './fricheStatus';
 import { histogramBin, histogramEdges, type FacetCounts, type SurfaceHistogram } from './facets';
 import { sortIndices } from './sort';
@@ -102,8 +102,39 @@ const nanIfNull = (v: number | null) => (v === null ? NaN : v);
 export function siteTable(sites: readonly Site[]): SiteTable {
   let t = TABLES.get(sites);
   if (t) return t;
+  const b = tableBuilder(sites);
+  for (let i = 0; i < sites.length; i++) b.row(i);
+  t = b.done();
+  TABLES.set(sites, t);
+  return t;
+}
+
+/**
+ * `siteTable(sites)` built in slices: `clock.due(i)` before row i says when to `await
+ * clock.yield()` (the caller's yield to the browser, e.g. src/data/yieldToMain.ts sliceClock).
+ * The same table, memoised the same: a later `siteTable(sites)` returns it at once. For an atlas
+ * update of 100,000 sites, whose table would otherwise be built in one task.
+ */
+export async function siteTableInSlices(sites: readonly Site[], clock: { due(i: number): boolean; yield(): Promise<void> }): Promise<SiteTable> {
+  let t = TABLES.get(sites);
+  if (t) return t;
+  const b = tableBuilder(sites);
+  for (let i = 0; i < sites.length; i++) {
+    if (clock.due(i)) await clock.yield();
+    b.row(i);
+  }
+  // Built meanwhile by a synchronous call: that one.
+  t = TABLES.get(sites);
+  if (t) return t;
+  t = b.done();
+  TABLES.set(sites, t);
+  return t;
+}
+
+/** The columns of `sites`, filled row by row (`row(i)` for every i, then `done()`). */
+function tableBuilder(sites: readonly Site[]): { row(i: number): void; done(): SiteTable } {
   const n = sites.length;
-  const prepared = prepareSites(sites);
+  const prepared = new Array<PreparedSite>(n);
   const surface = new Float64Array(n);
   const level = new Uint8Array(n);
   const sectorMask = new Int32Array(n);
@@ -126,8 +157,8 @@ export function siteTable(sites: readonly Site[]): SiteTable {
   let lo = Infinity;
   let hi = -Infinity;
   let text: string[] | undefined;
-  for (let i = 0; i < n; i++) {
-    const ps = prepared[i];
+  const row = (i: number): void => {
+    const ps = (prepared[i] = preparedSite(sites[i]));
     const s = ps.surface;
     surface[i] = nanIfNull(s);
     if (s !== null && s > 0) {
@@ -146,8 +177,8 @@ export function siteTable(sites: readonly Site[]): SiteTable {
     distIte[i] = nanIfNull(ps.distIte);
     fricheStatus[i] = ps.fricheStatus === null ? -1 : (statusIndex.get(ps.fricheStatus) ?? -2);
     fictitious[i] = ps.props.fictitious ? 1 : 0;
-  }
-  t = {
+  };
+  const done = (): SiteTable => ({
     sites,
     n,
     prepared,
@@ -174,9 +205,8 @@ export function siteTable(sites: readonly Site[]): SiteTable {
     },
     surfaceLo: lo,
     surfaceHi: hi,
-  };
-  TABLES.set(sites, t);
-  return t;
+  });
+  return { row, done };
 }
 
 /** For each key of a dictionary, 1 when the filter's set holds it; null when the filter is off. */

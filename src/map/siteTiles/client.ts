@@ -18,7 +18,8 @@
 import { addProtocol, removeProtocol } from 'maplibre-gl';
 import type { Site } from '../../domain/types';
 import type { SiteDrawZooms } from '../drawZooms';
-import { sameOnMap, siteColumns } from './siteColumns';
+import { sliceClock } from '../../data/yieldToMain';
+import { sameOnMap, siteColumns, siteColumnsInSlices } from './siteColumns';
 import type { FromWorker, ToWorker } from './messages';
 
 export const SITE_TILES_PROTOCOL = 'atlas-sites';
@@ -95,6 +96,13 @@ function registerProtocol(): void {
   });
 }
 
+/**
+ * From this many sites, a cut's columns are built in slices (tasks of their own, see
+ * siteColumnsInSlices) and posted after the last: at 100,000 sites (an import), one build was
+ * 100–200 ms of the page's main thread in the task that gave the sites.
+ */
+const SLICED_FROM = 20_000;
+
 /** Sites given to the tiles, with the feature id of each. */
 interface SiteIds {
   sites: readonly Site[];
@@ -109,6 +117,8 @@ export class SiteTiles {
   private resolveFirst!: () => void;
   private version = 0;
   private cutting = false;
+  /** The cut under way was posted to the worker (false while its columns are built in slices). */
+  private posted = false;
   /** The last sites given (cut, being cut or waiting), and the feature id of each; null after a failed cut. */
   private last: SiteIds | null = null;
   /** Sites waiting for the cut under way. */
@@ -158,7 +168,24 @@ export class SiteTiles {
     }
     this.cutting = true;
     // Columns straight from the sites (no feature object per site), zones as their markers.
-    const { columns, transfer } = siteColumns(s.sites, s.fids, { zoneMarkers: true });
+    if (s.sites.length < SLICED_FROM) {
+      this.post(siteColumns(s.sites, s.fids, { zoneMarkers: true }));
+      return;
+    }
+    this.posted = false;
+    siteColumnsInSlices(s.sites, s.fids, { zoneMarkers: true }, sliceClock()).then(
+      (built) => {
+        if (owners.has(this.owner)) this.post(built);
+      },
+      (e: unknown) => {
+        this.posted = true;
+        this.failed(e instanceof Error ? e : new Error(`Découpage des sites en tuiles : ${String(e)}`));
+      },
+    );
+  }
+
+  private post({ columns, transfer }: ReturnType<typeof siteColumns>): void {
+    this.posted = true;
     post({ type: 'sites', owner: this.owner, version: ++this.version, columns }, transfer);
   }
 
@@ -181,7 +208,8 @@ export class SiteTiles {
 
   /** @internal from the worker: the cut under way failed (the map keeps the tiles it has). */
   failed(e: Error): void {
-    if (!this.cutting) return;
+    // Not posted yet (its columns are being built): the worker that failed never had it.
+    if (!this.cutting || !this.posted) return;
     this.cutting = false;
     this.resolveFirst();
     this.onError(e);

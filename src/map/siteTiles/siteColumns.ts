@@ -17,8 +17,33 @@ import type { SiteColumns } from './messages';
  * with `fidByIndex[i]` the feature id (`_fid`) of `sites[i]`, and the buffers to transfer.
  */
 export function siteColumns(sites: readonly Site[], fidByIndex: Int32Array, opts: { zoneMarkers?: boolean } = {}): { columns: SiteColumns; transfer: ArrayBuffer[] } {
+  const b = columnsBuilder(sites, fidByIndex, opts.zoneMarkers === true);
+  for (let k = 0; k < sites.length; k++) b.row(k);
+  return b.done();
+}
+
+/**
+ * `siteColumns` built in slices: `clock.due(k)` before site k says when to `await clock.yield()`
+ * (src/data/yieldToMain.ts sliceClock: the browser runs other tasks in between). The same columns:
+ * for 100,000 sites, whose build would otherwise be one long task of the page.
+ */
+export async function siteColumnsInSlices(
+  sites: readonly Site[],
+  fidByIndex: Int32Array,
+  opts: { zoneMarkers?: boolean },
+  clock: { due(i: number): boolean; yield(): Promise<void> },
+): Promise<{ columns: SiteColumns; transfer: ArrayBuffer[] }> {
+  const b = columnsBuilder(sites, fidByIndex, opts.zoneMarkers === true);
+  for (let k = 0; k < sites.length; k++) {
+    if (clock.due(k)) await clock.yield();
+    b.row(k);
+  }
+  return b.done();
+}
+
+/** The columns of `sites`, site by site (`row(k)` for every k in order, then `done()`). */
+function columnsBuilder(sites: readonly Site[], fidByIndex: Int32Array, zoneMarkers: boolean): { row(k: number): void; done(): { columns: SiteColumns; transfer: ArrayBuffer[] } } {
   const m = sites.length;
-  const zoneMarkers = opts.zoneMarkers === true;
   let fid = new Int32Array(m);
   let xy = new Float64Array(2 * m);
   const shapes = new ShapeWriter();
@@ -28,10 +53,10 @@ export function siteColumns(sites: readonly Site[], fidByIndex: Int32Array, opts
   /** Features so far (sites with nothing drawn are skipped). */
   let n = 0;
   const set = (key: string, value: string | boolean) => coder.set(n, key, value);
-  for (let k = 0; k < m; k++) {
+  const row = (k: number): void => {
     const s = sites[k];
     const g = siteMapGeometry(s, zoneMarkers);
-    if (!g) continue;
+    if (!g) return;
     if (g.type === 'Point') {
       xy[2 * n] = g.coordinates[0];
       xy[2 * n + 1] = g.coordinates[1];
@@ -46,15 +71,18 @@ export function siteColumns(sites: readonly Site[], fidByIndex: Int32Array, opts
     siteStyleProps(p, set);
     fid[n] = fidByIndex[k];
     n++;
-  }
-  if (n < m) {
-    fid = fid.slice(0, n);
-    xy = xy.slice(0, 2 * n);
-    id.length = n;
-    name.length = n;
-  }
-  const columns: SiteColumns = { n, fid, xy, polygons: shapes.polygons(), shapes: shapes.shapes(), id, name, coded: coder.columns(n) };
-  return { columns, transfer: transferOf(columns) };
+  };
+  const done = () => {
+    if (n < m) {
+      fid = fid.slice(0, n);
+      xy = xy.slice(0, 2 * n);
+      id.length = n;
+      name.length = n;
+    }
+    const columns: SiteColumns = { n, fid, xy, polygons: shapes.polygons(), shapes: shapes.shapes(), id, name, coded: coder.columns(n) };
+    return { columns, transfer: transferOf(columns) };
+  };
+  return { row, done };
 }
 
 /** What the map draws of one site is the same for `a` and `b`: id, name, style properties, geometry. */

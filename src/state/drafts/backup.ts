@@ -25,7 +25,7 @@ export async function exportBackup(): Promise<string> {
   return backupText({
     exported_at: nowIso(),
     author: s.author.trim() || null,
-    drafts: Object.values(s.records),
+    drafts: [...s.records.values()],
     history,
     zone_drafts: Object.values(s.zoneRecords),
     zone_history: zoneHistory,

@@ -32,7 +32,7 @@ export async function refreshDistances(site: Site): Promise<void> {
   addPending([id]);
   try {
     const [withD] = await computeDistances([site]);
-    const r = getState().records[id];
+    const r = getState().records.get(id);
     if (r && r.status !== 'deleted' && r.site.geometry === site.geometry) {
       void saveSite({ ...r.site, properties: { ...r.site.properties, ...pickDistances(withD.properties) } });
     }

@@ -16,7 +16,7 @@ import { useAtlas } from '../store';
 import { setQuarantinedCount } from './notice';
 import { withDistances } from './distances';
 import { draftDb, measureSince, perfStart, saveSites } from './persistence';
-import { flushAtlas, getState, holdAtlas, nowIso, setState, type ImportDiff, type ImportSession } from './store';
+import { flushAtlas, getState, holdAtlas, nowIso, prepareAtlasUpdate, setState, type ImportDiff, type ImportSession } from './store';
 
 /** Sites per IndexedDB transaction when merging an import. */
 export const IMPORT_BATCH = 2000;
@@ -122,8 +122,10 @@ export async function mergeImported(sites: Site[], source: string | null = null)
       await Promise.all([saveSites(ready, { action: 'import', batch: IMPORT_BATCH }), prepareInSlices(ready)]);
     }
   } finally {
-    // Memory took the written revisions in this task: the atlas update gets a task of its own.
+    // Memory took the written revisions in this task: the atlas update gets a task of its own,
+    // after what it computes was computed in tasks of their own.
     await yieldToMain();
+    await prepareAtlasUpdate();
     release();
   }
   return { merged: good.length, quarantined: bad };

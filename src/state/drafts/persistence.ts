@@ -41,7 +41,7 @@ import type { Site } from '../../domain/types';
 import { mergeZoneCnig, sameZoneCnig, type ZoneCnigValues, type ZoneOutline } from '../../domain/zoneDrafts';
 import { useAtlas } from '../store';
 import { setQuarantinedCount } from './notice';
-import { applyRecords, applyZoneRecords, flushAtlas, getState, nowIso, setState } from './store';
+import { applyRecords, applyZoneRecords, flushAtlas, getState, nowIso, prebuildRecords, setState } from './store';
 
 /** This page's id, written in each record it writes (DraftRecord.writer). */
 export const TAB_ID = `tab-${Date.now().toString(36)}-${Math.floor(Math.random() * 0xffffffff).toString(36)}`;
@@ -150,7 +150,7 @@ interface SiteCommit {
 
 /** Journals the record of a site or a zone as it is in memory now (see `JournalEntry`). */
 function journalRecord(kind: 'site' | 'zone', id: string): void {
-  const r = kind === 'site' ? getState().records[id] : getState().zoneRecords[id];
+  const r = kind === 'site' ? getState().records.get(id) : getState().zoneRecords[id];
   if (!db || !loaded || !r) return;
   const seq = ++journalSeq;
   journaled.set(`${kind}:${id}`, seq);
@@ -284,7 +284,10 @@ async function load(store: DraftStore): Promise<void> {
   const recovered = recoverJournal(await store.readJournal().catch(() => []), records, zones, bad, at);
   // Changes typed before the database was open stay (they are written just below).
   const s = getState();
-  for (const id of s.unsaved) if (s.records[id]) records[id] = s.records[id];
+  for (const id of s.unsaved) {
+    const r = s.records.get(id);
+    if (r) records[id] = r;
+  }
   for (const id of s.unsavedZones) if (s.zoneRecords[id]) zones[id] = s.zoneRecords[id];
   if (recovered.sites.length || recovered.zones.length) {
     setState((st) => ({ unsaved: [...new Set([...st.unsaved, ...recovered.sites])], unsavedZones: [...new Set([...st.unsavedZones, ...recovered.zones])] }));
@@ -520,7 +523,7 @@ function decideSite(
     return { record: stored ? null : undefined, history: { entry: { ...removal, at, author: author() } }, quarantine };
   }
 
-  const mem = getState().records[id];
+  const mem = getState().records.get(id);
   if (!mem) return { quarantine };
   const action = nextAction.get(id);
   nextAction.delete(id);
@@ -622,13 +625,31 @@ type MetaPatches = Map<string, NonNullable<SiteCommit['patch']>>;
  */
 function applyMetaPatches(patches: MetaPatches): void {
   if (!patches.size) return;
-  const records = getState().records;
+  applyRecords(metaChanges(patches, getState().records), false, 'soon');
+}
+
+/** The records changed by the patches, from the records as they are in `records`. */
+function metaChanges(patches: MetaPatches, records: ReadonlyMap<string, DraftRecord>): Record<string, DraftRecord> {
   const memory: Record<string, DraftRecord> = {};
   for (const [id, p] of patches) {
-    const now = records[id];
+    const now = records.get(id);
     if (now && (now === p.from || (now.rev ?? 0) < (p.record.rev ?? 0))) memory[id] = metaPatched(now, p.from, p.record);
   }
-  applyRecords(memory, false, 'soon');
+  return memory;
+}
+
+/**
+ * `applyMetaPatches` for many patches (an import's part): the patched records and the new records
+ * map are made in a task of their own, memory takes them in the next one — made again from the
+ * records as they are then if any changed in between (an edit typed meanwhile is kept).
+ */
+async function applyMetaPatchesInTasks(patches: MetaPatches): Promise<void> {
+  if (!patches.size) return;
+  const memory = metaChanges(patches, getState().records);
+  const prebuilt = prebuildRecords(memory);
+  await yieldToMain();
+  if (getState().records === prebuilt.from) applyRecords(memory, false, 'soon', prebuilt);
+  else applyMetaPatches(patches);
 }
 
 /**
@@ -659,7 +680,7 @@ function adoptSite(stored: DraftRecord | null, id = stored?.id): void {
 /** Saves a site version as this browser's draft: memory now, IndexedDB in the same task. */
 export function saveSite(site: Site, opts: { action?: HistoryAction; base?: Site | null } = {}): Promise<void> {
   const id = site.properties.id;
-  const prev = getState().records[id];
+  const prev = getState().records.get(id);
   const base = prev ? prev.base : (opts.base ?? null);
   const record: DraftRecord = {
     ...(prev ?? {}),
@@ -700,7 +721,7 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
     const site = sites[i];
     const id = site.properties.id;
     // Read at each site: a change typed during a yield is the one kept as the base.
-    const prev = getState().records[id];
+    const prev = getState().records.get(id);
     if (!prev && !known.has(id) && !pending.has(id) && !queued.has(id)) firsts.add(id);
     const base = prev ? prev.base : (atlasPublished.get(id) ?? null);
     changes[id] = { ...(prev ?? {}), id, site, base, status: base ? 'modified' : 'new', updated_at: at, rev: prev?.rev ?? 0 };
@@ -710,8 +731,11 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
   // The memory update (every draft's list and record map, O(all drafts)) in a task of its own,
   // not after the last slice above nor before the first batch's message to the writer below.
   await yieldToMain();
+  // The new records map (a copy of every record) in a task of its own, before the memory update.
+  const prebuilt = prebuildRecords(changes);
+  await yieldToMain();
   let t = perfStart();
-  applyRecords(changes);
+  applyRecords(changes, false, 'now', prebuilt);
   measureSince('atlas:import-memory', t);
   await yieldToMain();
   const ids = Object.keys(changes);
@@ -725,7 +749,7 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
     if (inWorker) await writeFirstsInWorker(ids, firsts, at, size, memory);
     else for (let i = 0; i < ids.length; i += size) await writeSites(ids.slice(i, i + size), { memory });
   } finally {
-    applyMetaPatches(memory);
+    await applyMetaPatchesInTasks(memory);
   }
   measureSince('atlas:import-write', t);
 }
@@ -751,12 +775,12 @@ async function writeFirstsInWorker(ids: readonly string[], firsts: ReadonlySet<s
     const chunk = fresh.slice(i, i + size);
     const recs = getState().records;
     // Gone meanwhile (discarded) or already being written by an edit: `writeSites` decides.
-    const mine = chunk.filter((id) => recs[id] && recs[id].status !== 'deleted' && !pending.has(id) && !queued.has(id) && !removals.has(id));
+    const mine = chunk.filter((id) => recs.has(id) && recs.get(id)?.status !== 'deleted' && !pending.has(id) && !queued.has(id) && !removals.has(id));
     const taken = new Set(mine);
     const rest = chunk.filter((id) => !taken.has(id));
     if (rest.length) await writeSites(rest, { memory });
     if (!mine.length) continue;
-    const from = mine.map((id) => recs[id]);
+    const from = mine.map((id) => recs.get(id)!);
     addPending(pending, mine, 1);
     const t0 = perfStart();
     const job = writeNewDraftsInWorker({
@@ -819,7 +843,7 @@ export function removeSite(id: string, entry: Omit<HistoryEntry, 'at' | 'author'
 /** Marks drafts as exported (written with their next revision). */
 export function markSitesExported(ids: readonly string[], mark: { at: string; package: string | null }): Promise<void> {
   const records = getState().records;
-  const mine = ids.filter((id) => records[id]);
+  const mine = ids.filter((id) => records.has(id));
   for (const id of mine) pendingExports.set(id, mark);
   return writeSites(mine);
 }

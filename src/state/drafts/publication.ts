@@ -27,7 +27,7 @@ export interface ExportMark {
 export async function markExported(ids: readonly string[], mark: ExportMark = {}): Promise<number> {
   const m = { at: mark.at ?? nowIso(), package: mark.packageName ?? null };
   const records = getState().records;
-  const n = ids.filter((id) => records[id]).length;
+  const n = ids.filter((id) => records.has(id)).length;
   await Promise.all([markSitesExported(ids, m), mark.zoneIds?.length ? markZonesExported(mark.zoneIds, m) : Promise.resolve()]);
   return n;
 }
@@ -72,7 +72,7 @@ async function reconcile(): Promise<Reconciliation> {
   const atlas = useAtlas.getState();
   const published = new Map<string, Site>(atlas.sites.map((s) => [s.properties.id, s]));
   const jobs: Promise<void>[] = [];
-  for (const r of Object.values(getState().records)) {
+  for (const r of getState().records.values()) {
     if (r.conflicts?.length) continue;
     const pub = published.get(r.id);
     const done = r.status === 'deleted' ? !pub && !!r.exported && !r.base?.properties.fictitious : !!pub && isPublishedVersion(r.site, pub);

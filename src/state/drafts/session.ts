@@ -37,7 +37,7 @@ export function openSite(site: Site | null, published: Site | null = null): void
   }
   const id = site.properties.id;
   if (getState().session?.id === id) return;
-  const r = getState().records[id];
+  const r = getState().records.get(id);
   setState({ session: { id, current: r && r.status !== 'deleted' ? r.site : site, published } });
 }
 
@@ -169,7 +169,7 @@ function newSiteId(): string {
  * history); a published one gets a « deleted » draft, published with the next export.
  */
 export async function deleteSite(id: string): Promise<void> {
-  const r = getState().records[id];
+  const r = getState().records.get(id);
   const published = publishedOf(id);
   if (getState().session?.id === id) setState({ session: null });
   const current = r?.site ?? published;
@@ -187,7 +187,7 @@ export async function deleteSite(id: string): Promise<void> {
 
 /** Drops the draft of a site: its published version shows again (a new site disappears). */
 export async function discardDraft(id: string): Promise<void> {
-  const r = getState().records[id];
+  const r = getState().records.get(id);
   setState((s) => {
     const { [id]: _gone, ...stacks } = s.stacks;
     return { stacks, session: s.session?.id === id && !s.session.published ? null : s.session };
@@ -205,7 +205,7 @@ export async function discardDraft(id: string): Promise<void> {
  * 'other' takes the other tab's. Both tabs then show the chosen value.
  */
 export function resolveConflict(siteId: string, field: string, keep: 'current' | 'other'): void {
-  const r = getState().records[siteId];
+  const r = getState().records.get(siteId);
   const c = r?.conflicts?.find((x) => x.field === field);
   if (!r || !c) return;
   const rest = (r.conflicts ?? []).filter((x) => x.field !== field);

@@ -10,7 +10,7 @@ import { fieldLabel, formatValue } from './format';
 
 export function ConflictChoices({ siteId }: { siteId: string }) {
   const t = useT();
-  const record = useCuration((s) => s.records[siteId]);
+  const record = useCuration((s) => s.records.get(siteId));
   const conflicts = record?.conflicts ?? [];
   if (!record || !conflicts.length) return null;
   return (

@@ -12,7 +12,7 @@ import { useId, useState } from 'react';
 import type { Site } from '../../domain/types';
 import { downloadBlob, hasMixedGeometries, toCnigSitesEconomiques, toCSV, toCsvZip, toGeoJSON, toGeoJSONFiles, toGeoPackage, toZonesGeoJSON } from '../../data/export';
 import { allSites, useAtlas } from '../../state/store';
-import { markExported, useCuration } from '../../state/drafts';
+import { markExported, useCuration, type DraftSummary } from '../../state/drafts';
 import { selectFilteredSites } from '../../state/selectors';
 import { useT } from '../i18n';
 
@@ -34,6 +34,18 @@ function editableSites(all: Site[]): Site[] {
   return r;
 }
 
+const exportedOf = new WeakMap<readonly DraftSummary[], number>();
+/** Drafts exported and waiting for publication (memoised per list: read at every change of the drafts store). */
+function exportedCount(drafts: readonly DraftSummary[]): number {
+  let n = exportedOf.get(drafts);
+  if (n === undefined) {
+    n = 0;
+    for (const d of drafts) if (d.exported) n++;
+    exportedOf.set(drafts, n);
+  }
+  return n;
+}
+
 function stamp(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -48,7 +60,7 @@ export function ExportSection() {
   const [result, setResult] = useState<{ text: string; notes: string[]; error: boolean } | null>(null);
   const [splitByType, setSplitByType] = useState(true);
   const [working, setWorking] = useState(false);
-  const pending = useCuration((s) => s.drafts.filter((d) => d.exported).length);
+  const pending = useCuration((s) => exportedCount(s.drafts));
   // Counts follow the data and the filters.
   // The editable sites: zones are search results too (kind `zone`), exported as zones.
   const all = useAtlas((s) => editableSites(allSites(s)));

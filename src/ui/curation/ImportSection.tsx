@@ -247,6 +247,20 @@ function summaryText(t: TFunction, r: ImportResult): string {
   return t('cur.import.summary', { total: r.summary.total, valid, warning: r.summary.withWarnings, error: r.summary.blocked });
 }
 
+type ReportItem = ImportSession['result']['items'][number];
+const selectedMemo = new WeakMap<readonly ReportItem[], { choices: ImportSession['choices']; selected: ReportItem[] }>();
+/**
+ * The items to import (not blocked, with a site, chosen), memoised on (items, choices): the report
+ * re-renders at each part of a big merge (the panel's counts change), and 100,000 items cost.
+ */
+function importSelected(items: readonly ReportItem[], choices: ImportSession['choices']): ReportItem[] {
+  const hit = selectedMemo.get(items);
+  if (hit?.choices === choices) return hit.selected;
+  const selected = items.filter((it) => !it.blocked && it.site && choices[it.index] === 'import');
+  selectedMemo.set(items, { choices, selected });
+  return selected;
+}
+
 function ImportReport({ session, onDone }: { session: ImportSession; onDone: (msg: string) => void }) {
   const t = useT();
   const r = session.result;
@@ -304,7 +318,7 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
     setImportSession(null);
   }
 
-  const selected = r.items.filter((it) => !it.blocked && it.site && session.choices[it.index] === 'import');
+  const selected = importSelected(r.items, session.choices);
 
   async function submit() {
     const sites = selected.map((it) => it.site!) as Site[];

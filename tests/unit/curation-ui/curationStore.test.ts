@@ -161,7 +161,7 @@ describe('curation store', () => {
     // The revision of the draft in memory when the atlas first shows it (0: not written yet).
     let revWhenShown: number | null = null;
     const stop = s.useAtlas.subscribe(() => {
-      if (revWhenShown === null && inAtlas()) revWhenShown = c.useCuration.getState().records['imp-2']?.rev ?? -1;
+      if (revWhenShown === null && inAtlas()) revWhenShown = c.useCuration.getState().records.get('imp-2')?.rev ?? -1;
     });
     await c.mergeImported([site('imp-2', 'Importé 2')]);
     stop();

@@ -108,13 +108,13 @@ describe('no loss window', () => {
     d.editSite('name', () => ({ name: 'Avant' }));
     await d.flush();
     // As the journal holds it after a crash between the two transactions.
-    const rec = d.useCuration.getState().records['pub-1'];
+    const rec = d.useCuration.getState().records.get('pub-1')!;
     const entry = { seq: 99, kind: 'site', id: 'pub-1', tab: 'tab-dead', at: '2099-01-01T00:00:00.000Z', record: { ...rec, site: { ...rec.site, properties: { ...rec.site.properties, name: 'AvantZ' } } }, knownRev: rec.rev, knownSite: rec.site };
     await rawPut('journal', entry, 'site:pub-1:tab-dead:000000000099');
     // An older entry of the same dead tab is superseded.
     await rawPut('journal', { ...entry, seq: 98, at: '2098-01-01T00:00:00.000Z', record: rec }, 'site:pub-1:tab-dead:000000000098');
     const next = await tab();
-    expect(next.d.useCuration.getState().records['pub-1'].site.properties.name).toBe('AvantZ');
+    expect(next.d.useCuration.getState().records.get('pub-1')?.site.properties.name).toBe('AvantZ');
     await next.d.flush();
     expect(((await rawGet('drafts', 'pub-1')) as { site: Site }).site.properties.name).toBe('AvantZ');
     await vi.waitFor(async () => expect(await rawCount('journal')).toBe(0));
@@ -248,7 +248,7 @@ describe('imports', () => {
     expect(draftPuts).toHaveLength(2100);
     expect(d.useCuration.getState().drafts).toHaveLength(2100);
     // Memory has the written revision (applied once, at the end of the import).
-    expect(d.useCuration.getState().records['IMP-2099'].rev).toBe(1);
+    expect(d.useCuration.getState().records.get('IMP-2099')?.rev).toBe(1);
     expect((await d.loadHistory('IMP-7')).map((e) => e.action)).toEqual(['import']);
   });
 

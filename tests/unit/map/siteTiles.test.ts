@@ -8,7 +8,7 @@ import type { Feature, Point, Polygon } from 'geojson';
 import { siteFeatures } from '../../../src/map/sources';
 import { siteDrawZooms } from '../../../src/map/drawZooms';
 import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
-import { siteColumns } from '../../../src/map/siteTiles/siteColumns';
+import { siteColumns, siteColumnsInSlices } from '../../../src/map/siteTiles/siteColumns';
 import { cutSites, encodeTile } from '../../../src/map/siteTiles/tiler';
 import { byDrawZoom, DOT_BELOW_PX, polygonFromZoom } from '../../../src/map/siteTiles/dots';
 import { SITES_TILE_LAYER, TILE_SIZE } from '../../../src/map/siteTiles/messages';
@@ -101,6 +101,17 @@ describe('site tiles (src/map/siteTiles)', () => {
     expect(c.name).toContain(null);
     expect(c.coded.map((k) => k.key).sort()).toEqual(['_level', '_precision', '_status', 'fictitious', 'kind']);
     expect(c.coded.find((k) => k.key === '_precision')?.values).toEqual(['exact', 'commune']);
+  });
+
+  it('builds the same columns in slices (siteColumnsInSlices), yielding where the clock says', async () => {
+    const varied = variedSites();
+    const fidByIndex = Int32Array.from(varied, (x) => fidOf(x.properties.id));
+    let yields = 0;
+    const sliced = await siteColumnsInSlices(varied, fidByIndex, { zoneMarkers: true }, { due: (k) => k > 0 && k % 10 === 0, yield: async () => void yields++ });
+    const whole = siteColumns(varied, fidByIndex, { zoneMarkers: true });
+    expect(yields).toBe(Math.floor((varied.length - 1) / 10));
+    expect(sliced.columns).toEqual(whole.columns);
+    expect(sliced.transfer.map((b) => b.byteLength)).toEqual(whole.transfer.map((b) => b.byteLength));
   });
 
   it('serves each site in its tile with the id, feature id and properties the map reads', () => {

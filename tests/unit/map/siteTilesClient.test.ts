@@ -62,6 +62,28 @@ describe('site tiles client (src/map/siteTiles/client.ts)', () => {
     tiles.destroy();
   });
 
+  it('many sites (an import): the columns are built in slices, then posted once, the same as for a few', async () => {
+    const { SiteTiles } = await import('../../../src/map/siteTiles/client');
+    const many = Array.from({ length: 20_000 }, (_, i) => site(`M${i}`, { name: `Terrain ${i}` }));
+    const tiles = new SiteTiles(() => undefined, () => undefined);
+    const fidByIndex = tiles.setSites(many, fidOf);
+    // The worker is made at the first post, after the last slice.
+    const cuts = () => FakeWorker.all[0]?.posted.filter((m) => m.type === 'sites') ?? [];
+    await vi.waitFor(() => expect(cuts().length).toBe(1));
+    const w = FakeWorker.all[0];
+    const cut = cuts()[0];
+    if (cut.type !== 'sites') throw new Error('not a cut');
+    expect(cut.columns.n).toBe(20_000);
+    expect(cut.columns.id[19_999]).toBe('M19999');
+    expect([...cut.columns.fid]).toEqual([...fidByIndex]);
+    // Sites given while the columns are built wait for that cut, as during a cut in the worker.
+    tiles.setSites(point('B'), fidOf);
+    expect(cuts().length).toBe(1);
+    w.emit('message', { data: { type: 'ready', owner: tiles.owner, version: cut.version, drawZooms: { symbols: 0, labels: 12 }, ms: 1 } });
+    expect(cuts().length).toBe(2);
+    tiles.destroy();
+  });
+
   it('a cut the worker reports as failed does not hold back the next sites', async () => {
     const { SiteTiles } = await import('../../../src/map/siteTiles/client');
     const errors: string[] = [];

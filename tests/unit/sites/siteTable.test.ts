@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { facetCounts, surfaceHistogram } from '../../../src/domain/facets';
 import { filterSites } from '../../../src/domain/filters';
 import { mulberry32 } from '../../../src/domain/sample';
-import { evaluateFilters, fullSurfaceHistogram, siteTable, sortedMatches } from '../../../src/domain/siteTable';
+import { evaluateFilters, fullSurfaceHistogram, siteTable, siteTableInSlices, sortedMatches } from '../../../src/domain/siteTable';
 import { sortSites } from '../../../src/domain/sort';
 import { summarize, summarizePrepared } from '../../../src/domain/summary';
 import { EMPTY_FILTERS, READINESS_ITEM_IDS, SECTOR_IDS, type FilterState, type ItemStatus, type Site, type SortState } from '../../../src/domain/types';
@@ -102,6 +102,24 @@ describe('siteTable — same results on random sites and filters', () => {
         fricheStatuses: rnd() < 0.3 ? ['potentielle', 'sans_projet', 'avec_projet', 'reconvertie'].filter(() => rnd() < 0.5) : [],
       };
       expectSame(sites, f);
+    }
+  });
+
+  it('built in slices (siteTableInSlices): the same columns, yielding where the clock says, then memoised', async () => {
+    const copy = [...sites];
+    let yields = 0;
+    const sliced = await siteTableInSlices(copy, { due: (i) => i > 0 && i % 50 === 0, yield: async () => void yields++ });
+    expect(yields).toBe(7);
+    expect(siteTable(copy)).toBe(sliced);
+    expect(await siteTableInSlices(copy, { due: () => true, yield: async () => void yields++ })).toBe(sliced);
+    expect(yields).toBe(7);
+    const whole = siteTable(sites);
+    const { text: slicedText, ...slicedColumns } = sliced;
+    const { text: wholeText, ...wholeColumns } = whole;
+    expect({ ...slicedColumns, sites: null }).toEqual({ ...wholeColumns, sites: null });
+    expect(slicedText).toEqual(wholeText);
+    for (const f of [EMPTY_FILTERS, { ...EMPTY_FILTERS, kinds: ['friche' as const], surfaceMin: 50000 }]) {
+      expect(evaluateFilters(sliced, f).filtered).toEqual(evaluateFilters(whole, f).filtered);
     }
   });
 });
