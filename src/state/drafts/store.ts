@@ -273,7 +273,7 @@ export function applyRecords(changes: Record<string, DraftRecord | null>, all = 
       // A few changes are the newest: in front. Many (an import's part, another tab's batch): merged
       // into the list, which is in order already; not a summary and a sort of every draft again
       // (at 100,000 drafts, most of each import part's memory task).
-      drafts = ids.length > 50 ? mergeNewest(fresh, rest) : [...fresh, ...rest];
+      drafts = ids.length > MANY ? mergeNewest(fresh, rest) : [...fresh, ...rest];
     }
     return { records, drafts, session: deriveSession(s.session, records, all ? null : changes) };
   });
