@@ -35,7 +35,7 @@ export const SITE_LABEL_GLYPH_BUDGET = 8000;
 export const MAX_TILE_ZOOM = 18;
 
 /** Web Mercator x, y in [0, 1] of a lon/lat. */
-function mercator(lon: number, lat: number): [number, number] {
+export function mercator(lon: number, lat: number): [number, number] {
   const x = (lon + 180) / 360;
   const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
   const y = 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;

@@ -10,18 +10,13 @@
  * its symbol where the density allows symbols. From that zoom on, its tiles carry the polygon.
  */
 import type { Feature, Position } from 'geojson';
+import { mercator } from '../../domain/density';
 
 /** A polygon whose box is narrower and lower than this many pixels at a zoom is a dot there. */
 export const DOT_BELOW_PX = 4;
 
 /** Beyond every zoom: a polygon with no extent is always a dot. */
 const ALWAYS = 99;
-
-/** Web Mercator y in [0, 1] of a latitude. */
-function mercatorY(lat: number): number {
-  const s = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
-  return 0.5 - (0.25 * Math.log((1 + s) / (1 - s))) / Math.PI;
-}
 
 /** The box of a polygon's or multipolygon's outer rings: [minLon, minLat, maxLon, maxLat], or null. */
 function outerBox(f: Feature): [number, number, number, number] | null {
@@ -51,15 +46,20 @@ function outerBox(f: Feature): [number, number, number, number] | null {
  * to be a dot on the map (at least DOT_BELOW_PX wide at zoom 0).
  */
 export function polygonFromZoom(f: Feature, tileSize: number): number | null {
+  return smallPolygon(f, tileSize)?.fromZoom ?? null;
+}
+
+/** polygonFromZoom, with the polygon's box (for its dot). */
+function smallPolygon(f: Feature, tileSize: number): { fromZoom: number; box: [number, number, number, number] } | null {
   const box = outerBox(f);
   if (!box) return null;
-  const w = (box[2] - box[0]) / 360;
-  const h = mercatorY(box[1]) - mercatorY(box[3]);
+  const [x0, y1] = mercator(box[0], box[1]);
+  const [x1, y0] = mercator(box[2], box[3]);
   // Its size in pixels at zoom 0; doubled at each zoom.
-  const px = Math.max(w, h) * tileSize;
-  if (!(px > 0)) return ALWAYS;
+  const px = Math.max(x1 - x0, y1 - y0) * tileSize;
+  if (!(px > 0)) return { fromZoom: ALWAYS, box };
   const z = Math.ceil(Math.log2(DOT_BELOW_PX / px));
-  return z > 0 ? z : null;
+  return z > 0 ? { fromZoom: z, box } : null;
 }
 
 /** Features drawn over the same zooms (`minZoom` to `maxZoom`, both included). */
@@ -87,12 +87,12 @@ export function byDrawZoom(features: readonly Feature[], tileSize: number, maxZo
     else m.set(z, [f]);
   };
   for (const f of features) {
-    const z = polygonFromZoom(f, tileSize);
-    if (z === null) {
+    const small = smallPolygon(f, tileSize);
+    if (!small) {
       always.push(f);
       continue;
     }
-    const box = outerBox(f)!;
+    const { fromZoom: z, box } = small;
     // Past the deepest zoom tiles are cut for, the polygon is never drawn (a dot, overzoomed).
     if (z <= maxZoom) add(polygonsFrom, z, f);
     add(dotsBelow, z, { type: 'Feature', properties: f.properties, geometry: { type: 'Point', coordinates: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] } });
