@@ -7,16 +7,14 @@
  * over the PETR's box, as columns: the time to cut them (`cutSites`: the features from the
  * columns, the draw zooms, the dots of the small polygons, the geojson-vt index) and to encode
  * every tile of the first view (zoom 9, the whole box) and of one zoom-12 view, side by side
- * with the same index built without the dots (geojson-vt on the features alone, as before the
- * dots: the baseline). Prints medians; the last line is a JSON summary.
+ * with the cut without the dots (the draw zooms and `featureIndex` of the features alone, as
+ * before the dots: the baseline). One untimed round first (warm-up). Prints medians; the last line is a JSON summary.
  */
-import { GeoJSONVT } from '@maplibre/geojson-vt';
-import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature } from 'geojson';
 import { mulberry32 } from '../src/domain/sample';
+import { siteDrawZooms } from '../src/map/drawZooms';
 import { fromColumns, toColumns } from '../src/map/siteTiles/columns';
-import { SITES_TILE_LAYER, TILE_EXTENT, TILE_MAX_ZOOM, TILE_SIZE } from '../src/map/siteTiles/messages';
-import { cutSites, encodeTile } from '../src/map/siteTiles/tiler';
+import { cutSites, encodeTile, featureIndex, type SiteIndex } from '../src/map/siteTiles/tiler';
 import { formatMs, intArg, median } from './lib/bench';
 import { benchSummary } from './lib/benchSummary';
 
@@ -68,31 +66,32 @@ function main(): void {
     dots: { cut: [], encode: views.map(() => []), bytes: views.map(() => 0) },
     'no dots (baseline)': { cut: [], encode: views.map(() => []), bytes: views.map(() => 0) },
   };
-  for (let r = 0; r < RUNS; r++) {
-    // Alternated: the machine's load weighs on both alike.
-    {
-      let cut!: ReturnType<typeof cutSites>;
-      rows.dots.cut.push(time(() => (cut = cutSites(columns))));
-      views.forEach((v, k) => {
+  // Each way cuts the sites into an index, then each view's tiles are encoded from it. Without
+  // the dots: the draw zooms and one index of the features as they are, for every zoom (what
+  // cutSites did before them).
+  const ways: Record<string, () => SiteIndex> = {
+    dots: () => cutSites(columns).index,
+    'no dots (baseline)': () => {
+      const features = fromColumns(columns);
+      siteDrawZooms(features);
+      return { parts: [{ index: featureIndex(features), minZoom: 0, maxZoom: Infinity }] };
+    },
+  };
+  // One round untimed (warm-up), then RUNS rounds, alternated: the machine's load weighs on both alike.
+  for (let r = -1; r < RUNS; r++) {
+    for (const [label, cut] of Object.entries(ways)) {
+      let index!: SiteIndex;
+      const t = time(() => (index = cut()));
+      const encode = views.map((v) => {
         let bytes = 0;
-        rows.dots.encode[k].push(time(() => v.tiles.forEach(([x, y]) => (bytes += encodeTile(cut.index, v.z, x, y)?.byteLength ?? 0))));
-        rows.dots.bytes[k] = bytes;
+        const ms = time(() => v.tiles.forEach(([x, y]) => (bytes += encodeTile(index, v.z, x, y)?.byteLength ?? 0)));
+        return { ms, bytes };
       });
-    }
-    {
-      let index!: GeoJSONVT;
-      rows['no dots (baseline)'].cut.push(time(() => (index = new GeoJSONVT({ type: 'FeatureCollection', features: fromColumns(columns) }, { maxZoom: TILE_MAX_ZOOM, extent: TILE_EXTENT, buffer: 32 * (TILE_EXTENT / TILE_SIZE), tolerance: 0.375 * (TILE_EXTENT / TILE_SIZE) }))));
-      views.forEach((v, k) => {
-        let bytes = 0;
-        rows['no dots (baseline)'].encode[k].push(
-          time(() =>
-            v.tiles.forEach(([x, y]) => {
-              const tile = index.getTile(v.z, x, y);
-              if (tile?.features.length) bytes += fromGeojsonVt({ [SITES_TILE_LAYER]: tile }, { version: 2, extent: TILE_EXTENT }).byteLength;
-            }),
-          ),
-        );
-        rows['no dots (baseline)'].bytes[k] = bytes;
+      if (r < 0) continue;
+      rows[label].cut.push(t);
+      encode.forEach((e, k) => {
+        rows[label].encode[k].push(e.ms);
+        rows[label].bytes[k] = e.bytes;
       });
     }
   }

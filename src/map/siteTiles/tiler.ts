@@ -8,6 +8,7 @@
  */
 import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { Feature } from 'geojson';
 import { siteDrawZooms, type SiteDrawZooms } from '../drawZooms';
 import { fromColumns } from './columns';
 import { byDrawZoom } from './dots';
@@ -29,14 +30,19 @@ export interface SiteIndex {
   parts: { index: GeoJSONVT; minZoom: number; maxZoom: number }[];
 }
 
+/** A geojson-vt index of site features, with the options above. */
+export function featureIndex(features: Feature[]): GeoJSONVT {
+  return new GeoJSONVT(
+    { type: 'FeatureCollection', features },
+    { maxZoom: TILE_MAX_ZOOM, extent: TILE_EXTENT, buffer: BUFFER_PX * UNITS_PER_PX, tolerance: TOLERANCE_PX * UNITS_PER_PX },
+  );
+}
+
 export function cutSites(columns: SiteColumns): { index: SiteIndex; drawZooms: SiteDrawZooms } {
   const features = fromColumns(columns);
   const drawZooms = siteDrawZooms(features);
   const parts = byDrawZoom(features, TILE_SIZE, TILE_MAX_ZOOM).map((p) => ({
-    index: new GeoJSONVT(
-      { type: 'FeatureCollection', features: p.features },
-      { maxZoom: TILE_MAX_ZOOM, extent: TILE_EXTENT, buffer: BUFFER_PX * UNITS_PER_PX, tolerance: TOLERANCE_PX * UNITS_PER_PX },
-    ),
+    index: featureIndex(p.features),
     minZoom: p.minZoom,
     maxZoom: p.maxZoom,
   }));
