@@ -2,6 +2,8 @@
  * Lets the browser run other tasks (input, frames, IndexedDB callbacks) between slices of a long
  * loop on the page's main thread: no task over ~200 ms while 100,000 imported sites are handled.
  */
+import type { SliceClock } from '../domain/sliceClock';
+
 export function yieldToMain(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (typeof s?.yield === 'function') return s.yield();
@@ -21,7 +23,7 @@ const CHECK_EVERY = 64;
  * A loop's yield points, by time: `if (clock.due(i)) await clock.yield();`. The first slice
  * starts when the clock is made.
  */
-export function sliceClock(budgetMs = SLICE_MS): { due(i: number): boolean; yield(): Promise<void> } {
+export function sliceClock(budgetMs = SLICE_MS): SliceClock {
   const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
   let start = now();
   return {

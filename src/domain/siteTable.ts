@@ -23,6 +23,7 @@
 import { FACET_BIT, compileFilter, preparedSite, type PreparedSite } from './filters';
 import { FRICHE_STATUS_KEYS, type FricheStatusKey } from './fricheStatus';
 import { histogramBin, histogramEdges, type FacetCounts, type SurfaceHistogram } from './facets';
+import type { SliceClock } from './sliceClock';
 import { sortIndices } from './sort';
 import { READINESS_LEVELS, SECTOR_IDS, type Availability, type FilterState, type ReadinessLevel, type SectorId, type Site, type SiteKind, type SortState } from './types';
 
@@ -115,7 +116,7 @@ export function siteTable(sites: readonly Site[]): SiteTable {
  * The same table, memoised the same: a later `siteTable(sites)` returns it at once. For an atlas
  * update of 100,000 sites, whose table would otherwise be built in one task.
  */
-export async function siteTableInSlices(sites: readonly Site[], clock: { due(i: number): boolean; yield(): Promise<void> }): Promise<SiteTable> {
+export async function siteTableInSlices(sites: readonly Site[], clock: SliceClock): Promise<SiteTable> {
   let t = TABLES.get(sites);
   if (t) return t;
   const b = tableBuilder(sites);

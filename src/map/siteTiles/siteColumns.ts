@@ -7,6 +7,7 @@
  * (surface, description, price…) are not on the map, and need no new cut.
  */
 import { sameGeometry } from '../../domain/sameGeometry';
+import type { SliceClock } from '../../domain/sliceClock';
 import type { Site } from '../../domain/types';
 import { siteMapGeometry, siteStyleProps } from '../sources';
 import { PropCoder, ShapeWriter, transferOf } from './columns';
@@ -31,7 +32,7 @@ export async function siteColumnsInSlices(
   sites: readonly Site[],
   fidByIndex: Int32Array,
   opts: { zoneMarkers?: boolean },
-  clock: { due(i: number): boolean; yield(): Promise<void> },
+  clock: SliceClock,
 ): Promise<{ columns: SiteColumns; transfer: ArrayBuffer[] }> {
   const b = columnsBuilder(sites, fidByIndex, opts.zoneMarkers === true);
   for (let k = 0; k < sites.length; k++) {
