@@ -25,8 +25,7 @@ import type { ExpressionSpecification, StyleSpecification, SourceSpecification }
 import { LAYER_IDS, type DataManifest, type LayerId, type MapView, type Site, type ZoneRecord } from '../domain/types';
 import { GLYPHS_URL, loadGlyphFonts, prewarmGlyphs, registerGlyphProtocol } from './style/glyphs';
 import { addImages } from './style/images';
-import { epciColors } from './style/palette';
-import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers, epciFillColor } from './style/layers';
+import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers } from './style/layers';
 import type { SiteDrawZooms } from './drawZooms';
 import { SiteTiles, prewarmSiteTiles } from './siteTiles/client';
 import { sameSiteOnMap } from './siteTiles/siteColumns';
@@ -38,7 +37,7 @@ import { BasemapManager } from './basemap';
 import { communePopup, sitePopup } from './popups';
 import { connectorFeatures } from './connectors';
 import { bboxOf, roundView, sameView, siteAnchorPoint } from './view';
-import { installTestHooks, uninstallTestHooks } from './testHooks';
+import { countTileLoads, installTestHooks, uninstallTestHooks } from './testHooks';
 import type { AtlasMapController, AtlasMapEvent, AtlasMapEvents, AtlasMapOptions, Basemap, Connectors, Translate, ViewPadding } from './types';
 
 /** Margin (px) kept between a popup and the edges of the map. */
@@ -84,9 +83,10 @@ function mapLocale(t: Translate): Record<string, string> {
 
 /**
  * The map's style. The sites source is a vector source whose tiles our own worker cuts, at the
- * tiles URL `sitesTiles` (see siteTiles/client.ts); the other sources are GeoJSON.
+ * tiles URL `sitesTiles` (see siteTiles/client.ts); the other sources are GeoJSON, with the data
+ * given in `data` (by source id), empty otherwise.
  */
-export function buildStyle(sitesTiles: string): StyleSpecification {
+export function buildStyle(sitesTiles: string, data: Partial<Record<string, FeatureCollection>> = {}): StyleSpecification {
   const layers = buildLayers().map((l) => {
     // Every layer says it is visible: later calls that set 'visible' again change nothing (with no
     // value, MapLibre would see a change, and a layout change reloads every tile of the source).
@@ -106,7 +106,7 @@ export function buildStyle(sitesTiles: string): StyleSpecification {
     }
     sources[id] = {
       type: 'geojson',
-      data: EMPTY,
+      data: data[id] ?? EMPTY,
       // The reference layers are simplified to one pixel at each zoom (MapLibre's default is 0.375):
       // the commune, EPCI and PETR boundaries, drawn up to four times over, had 3 to 4 times more
       // vertices than pixels at the start view, and their triangles were most of each frame.
@@ -116,6 +116,17 @@ export function buildStyle(sitesTiles: string): StyleSpecification {
   return { version: 8, name: 'Atlas foncier du Soissonnais-Valois', glyphs: GLYPHS_URL, sources, layers };
 }
 
+/** The Roissy link's features, the computed crossing labelled `label` (translated), the others by their name. */
+function roissyFeatures(fc: FeatureCollection | undefined, label: string): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: (fc ?? EMPTY).features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, _label: f.properties?.kind === 'computed_line_crossing' ? label : (f.properties?.name ?? '') },
+    })),
+  };
+}
+
 type Listeners = { [E in AtlasMapEvent]: Set<(p: AtlasMapEvents[E]) => void> };
 
 export async function createAtlasMap(container: HTMLElement, options: AtlasMapOptions): Promise<AtlasMapController> {
@@ -123,7 +134,9 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   performance.mark('atlas-map-start');
   ensureWorker();
   const unregisterGlyphs = registerGlyphProtocol();
-  await Promise.all([loadGlyphFonts(), options.dataReady?.catch(() => undefined)]);
+  const [, data] = await Promise.all([loadGlyphFonts(), options.dataReady?.catch(() => undefined)]);
+  /** The reference layers put in the style, with the Roissy label they were given (until setData). */
+  let inStyle = data ? { layers: data.layers, roissyLabel: t('map.roissy.label') } : null;
 
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
@@ -146,7 +159,10 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   );
   const map = new MapLibreMap({
     container,
-    style: buildStyle(siteTiles.url(1)),
+    style: buildStyle(
+      siteTiles.url(1),
+      inStyle ? { [SOURCE_IDS.base]: baseFeatures(inStyle.layers), [SOURCE_IDS.roissy]: roissyFeatures(inStyle.layers.roissy, inStyle.roissyLabel) } : {},
+    ),
     ...(initial ? { center: [initial.lon, initial.lat], zoom: initial.zoom } : { bounds: PETR_BBOX as LngLatBoundsLike }),
     fitBoundsOptions: { padding: 40 },
     minZoom: MIN_ZOOM,
@@ -162,6 +178,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     locale: mapLocale(t),
     fadeDuration: 0,
   });
+  const tileLoads = typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__ ? countTileLoads(map) : {};
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
 
@@ -245,18 +262,11 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     attribution.update(attributionEntries(manifest, inUse, basemap.enabled ? 'ign' : 'none'));
   }
 
-  function roissyData(): FeatureCollection {
-    const fc = layers.roissy ?? EMPTY;
-    return {
-      type: 'FeatureCollection',
-      features: fc.features.map((f) => ({
-        ...f,
-        properties: {
-          ...f.properties,
-          _label: f.properties?.kind === 'computed_line_crossing' ? t('map.roissy.label') : (f.properties?.name ?? ''),
-        },
-      })),
-    };
+  /** The Roissy label the roissy source was last given: set again only when a language changes it. */
+  let roissyLabel: string | null = null;
+  function setRoissy(): void {
+    roissyLabel = t('map.roissy.label');
+    setSource(SOURCE_IDS.roissy, roissyFeatures(layers.roissy, roissyLabel));
   }
 
   /** Feature id (`_fid`) of each site id ever drawn: stable, so feature-state survives new site data. */
@@ -540,7 +550,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
         const s = siteById(id);
         return s ? siteAnchorPoint(s.geometry) : null;
       },
-    });
+    }, tileLoads);
   }
   map.on('idle', checkReady);
 
@@ -548,10 +558,13 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     setData(newLayers: Record<string, FeatureCollection>, newManifest: DataManifest): void {
       layers = newLayers;
       manifest = newManifest;
-      setSource(SOURCE_IDS.base, baseFeatures(layers));
-      setSource(SOURCE_IDS.roissy, roissyData());
-      const colors = epciColors((layers.epci?.features ?? []).map((f) => String(f.properties?.epci_siren ?? '')));
-      map.setPaintProperty(L.epciFill, 'fill-color', epciFillColor(colors));
+      // The layers the style was made with are on the map already (new data would load every tile again).
+      if (newLayers === inStyle?.layers && t('map.roissy.label') === inStyle.roissyLabel) roissyLabel = inStyle.roissyLabel;
+      else {
+        setSource(SOURCE_IDS.base, baseFeatures(layers));
+        setRoissy();
+      }
+      inStyle = null;
       const b = bboxOf(layers.petr);
       if (b) petrBbox = b;
       if (!userMoved) silently(() => map.fitBounds(petrBbox, { padding: fitPadding(), animate: false }));
@@ -628,7 +641,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       t = nt;
       attribution.setTranslate(t);
       home.setTranslate(t);
-      setSource(SOURCE_IDS.roissy, roissyData());
+      // New data would lay out the roissy tiles again (and redraw): only when its label changes.
+      if (roissyLabel !== null && t('map.roissy.label') !== roissyLabel) setRoissy();
       drawConnectors();
       popup.remove();
     },

@@ -7,7 +7,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { Site, ZoneRecord } from '../domain/types';
 import { readinessLevel } from '../domain/readiness';
-import { fricheStatusKey } from './style/palette';
+import { epciColors, fricheStatusKey } from './style/palette';
 
 export const SOURCE_IDS = {
   petr: 'petr',
@@ -62,6 +62,9 @@ export const MERGED_SOURCES: readonly string[] = [
 /** The feature property naming a merged feature's logical source. */
 export const MERGED_KEY = '_layer';
 
+/** The feature property of an EPCI's fill colour (`epciColors`: by SIREN, stable across loads). */
+export const EPCI_FILL_KEY = '_fill';
+
 /**
  * The `base` source's data: the reference layers, the mask outside the PETR and the label points
  * of communes and EPCI, each feature tagged with its logical source (`_layer`).
@@ -73,9 +76,15 @@ export function baseFeatures(layers: Record<string, FeatureCollection>): Feature
     [SOURCE_IDS.communeLabels]: labelPoints(layers.communes),
     [SOURCE_IDS.epciLabels]: labelPoints(layers.epci),
   };
+  // Each EPCI outline carries its fill (EPCI_FILL_KEY): a colour in the data, not a style
+  // expression set with the data (a data-driven paint change would lay out the base tiles again).
+  const fills = epciColors((layers.epci?.features ?? []).map((f) => String(f.properties?.epci_siren ?? '')));
   const features: Feature[] = [];
   for (const id of MERGED_SOURCES) {
-    for (const f of parts[id]?.features ?? []) features.push({ ...f, properties: { ...f.properties, [MERGED_KEY]: id } });
+    for (const f of parts[id]?.features ?? []) {
+      const fill = id === SOURCE_IDS.epci ? fills.get(String(f.properties?.epci_siren ?? '')) : undefined;
+      features.push({ ...f, properties: { ...f.properties, [MERGED_KEY]: id, ...(fill ? { [EPCI_FILL_KEY]: fill } : {}) } });
+    }
   }
   return { type: 'FeatureCollection', features };
 }

@@ -14,6 +14,18 @@ export interface AtlasTestHooks {
   renderedSiteIds(): string[];
   /** Where a site is on screen, in viewport (client) pixels, or null when unknown/off-screen. */
   projectSite(id: string): { x: number; y: number } | null;
+  /** How many times each tile (`source tileKey`) was laid out from the map's creation until it was ready. */
+  tileLoadsUntilReady: Record<string, number>;
+}
+
+/** Counts each tile laid out (`sourcedata` with a tile) from now on, per source and tile. */
+export function countTileLoads(map: MapLibreMap): Record<string, number> {
+  const counts: Record<string, number> = {};
+  map.on('sourcedata', (e) => {
+    const key = (e.tile as { tileID?: { key?: string } } | undefined)?.tileID?.key;
+    if (key !== undefined) counts[`${e.sourceId} ${key}`] = (counts[`${e.sourceId} ${key}`] ?? 0) + 1;
+  });
+  return counts;
 }
 
 declare global {
@@ -26,12 +38,14 @@ export function installTestHooks(
   map: MapLibreMap,
   controller: AtlasMapController,
   helpers: { siteLayers: () => string[]; shown: (f: MapGeoJSONFeature) => boolean; anchor: (id: string) => Position | null },
+  tileLoads: Record<string, number>,
 ): void {
   if (typeof window === 'undefined') return;
   const hooks: AtlasTestHooks = {
     mapReady: true,
     map,
     controller,
+    tileLoadsUntilReady: { ...tileLoads },
     renderedSiteIds() {
       const layers = helpers.siteLayers();
       if (!layers.length) return [];

@@ -16,8 +16,11 @@ export interface AtlasMapOptions {
    * Resolves (or fails) when the atlas data has arrived: the map is created then, not before.
    * Until the data is here a MapLibre map only draws empty frames, and on a 2-core machine with
    * a software renderer each of them takes CPU from the download, the parse and the worker.
+   * Its reference layers go into the style itself (given after it, with `setData`, every tile of
+   * their sources was loaded twice: empty, then with the data); `setData` with the same layers
+   * object then sets no data again.
    */
-  dataReady?: Promise<unknown>;
+  dataReady?: Promise<{ layers: Record<string, FeatureCollection> }>;
 }
 
 export interface ViewPadding {

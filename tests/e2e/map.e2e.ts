@@ -28,6 +28,7 @@ type Win = Window & {
     };
     controller: { setFilteredIds(ids: string[] | null): void; setSites(s: unknown[]): void };
     renderedSiteIds(): string[];
+    tileLoadsUntilReady: Record<string, number>;
     projectSite(id: string): { x: number; y: number } | null;
   };
   __xss?: number;
@@ -357,6 +358,28 @@ describe('map', () => {
     const marks = await rendered(page, ['roissy-mark', 'roissy-label']);
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.map((m) => String(m._label))).toContain('Virgule ferroviaire vers Roissy : projet, aucun tracé public');
+
+    // In English, the map's label follows (the roissy source gets its data again only then).
+    const labelIs = (text: string) =>
+      page.waitForFunction(
+        (t) => (window as unknown as Win).__atlas.map.queryRenderedFeatures({ layers: ['roissy-label'] }).some((f) => f.properties._label === t),
+        text,
+        { polling: 100, timeout: 20000 },
+      );
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await labelIs('Rail “virgule” to Roissy: project, no public route');
+    await page.getByRole('button', { name: 'Passer en français' }).click();
+    await labelIs('Virgule ferroviaire vers Roissy : projet, aucun tracé public');
+  });
+
+  it('lays out each tile of the reference layers and of the sites once before its first idle', async () => {
+    // The reference layers go into the style with the map: given afterwards, every tile of their
+    // sources was laid out twice (empty, then with the data), each time with a frame.
+    const loads = await page.evaluate(() => (window as unknown as Win).__atlas.tileLoadsUntilReady);
+    const sources = new Set(Object.keys(loads).map((k) => k.split(' ')[0]));
+    expect(sources.has('base')).toBe(true);
+    expect(sources.has('sites')).toBe(true);
+    expect(Object.entries(loads).filter(([, n]) => n !== 1)).toEqual([]);
   });
 
   it('turns the IGN basemap off with one polite notice when it cannot load (offline)', async () => {

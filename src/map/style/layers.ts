@@ -4,7 +4,7 @@
  */
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerId } from '../../domain/types';
-import { MERGED_KEY, MERGED_SOURCES, SOURCE_IDS } from '../sources';
+import { EPCI_FILL_KEY, MERGED_KEY, MERGED_SOURCES, SOURCE_IDS } from '../sources';
 import { SITE_LABEL_MIN_ZOOM } from '../drawZooms';
 import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR } from './glyphs';
 import {
@@ -211,11 +211,8 @@ const fricheIcon: ExpressionSpecification = [
   'friche-autre',
 ] as unknown as ExpressionSpecification;
 
-/** The EPCI fill colour expression for the given SIREN → colour map. */
-export function epciFillColor(colors: Map<string, string>): ExpressionSpecification | string {
-  if (!colors.size) return '#dddddd';
-  return ['match', ['to-string', ['get', 'epci_siren']], ...[...colors].flat(), '#dddddd'] as unknown as ExpressionSpecification;
-}
+/** The EPCI fill: the colour each EPCI feature carries (sources.ts, `epciColors` by SIREN), grey without one. */
+export const EPCI_FILL_COLOR: ExpressionSpecification = ['to-color', ['coalesce', ['get', EPCI_FILL_KEY], '#dddddd']];
 
 const pop: ExpressionSpecification = ['to-number', ['get', 'population'], 0];
 
@@ -256,7 +253,7 @@ function logicalLayers(): LayerSpecification[] {
       type: 'fill',
       source: S.epci,
       paint: {
-        'fill-color': '#dddddd',
+        'fill-color': EPCI_FILL_COLOR,
         'fill-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.42, 12, 0.26, 15, 0.12],
         // The EPCI outline is drawn over the edges.
         'fill-antialias': false,

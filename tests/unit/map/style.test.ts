@@ -5,7 +5,7 @@ import { LAYER_IDS } from '../../../src/domain/types';
 vi.mock('maplibre-gl', () => ({ addProtocol: vi.fn(), removeProtocol: vi.fn() }));
 vi.mock('@fontsource/noto-sans/latin-400-italic.css', () => ({}));
 
-const { LAYER_GROUPS, L, SITE_LAYERS, FILTERED_SITE_LAYERS, buildLayers, unlessOut, epciFillColor } = await import(
+const { LAYER_GROUPS, L, SITE_LAYERS, FILTERED_SITE_LAYERS, buildLayers, unlessOut } = await import(
   '../../../src/map/style/layers'
 );
 const { FRICHE_STATUSES, READINESS_STYLES, epciColors, fricheStatusKey } = await import('../../../src/map/style/palette');
@@ -102,7 +102,34 @@ describe('map style', () => {
     const b = epciColors(['200071991', '240200477', '240200501', '240200519', '240200477']);
     expect([...a.entries()].sort()).toEqual([...b.entries()].sort());
     expect(new Set(a.values()).size).toBe(4);
-    expect(epciFillColor(a)).toEqual(['match', ['to-string', ['get', 'epci_siren']], ...[...a].flat(), '#dddddd']);
+  });
+
+  it('fills each EPCI with its colour, carried by its feature (no style change when the data comes)', async () => {
+    const { createExpression } = await import('@maplibre/maplibre-gl-style-spec');
+    const { baseFeatures, EPCI_FILL_KEY, MERGED_KEY } = await import('../../../src/map/sources');
+    const sirens = ['240200519', '200071991', '240200477', '240200501'];
+    const square = (i: number): Polygon => ({ type: 'Polygon', coordinates: [[[i, 0], [i + 1, 0], [i + 1, 1], [i, 1], [i, 0]]] });
+    const epci: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: sirens.map((s, i) => ({ type: 'Feature', properties: { epci_siren: Number(s), nom: `EPCI ${i}` }, geometry: square(i) })),
+    };
+    const communes: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { nom: 'C' }, geometry: square(9) }] };
+    const base = baseFeatures({ epci, communes });
+    const fill = layers.find((l) => l.id === L.epciFill) as { paint: { 'fill-color': unknown } };
+    const parsed = createExpression(fill.paint['fill-color'], 'fill-color', { type: 'color' } as never);
+    expect(parsed.result).toBe('success');
+    const colorOf = (properties: Record<string, unknown>) => {
+      const c = (parsed.value as { evaluate: (g: unknown, f: unknown) => { toString(): string } }).evaluate({ zoom: 9 }, { type: 'Polygon', properties });
+      return c.toString();
+    };
+    const expected = epciColors(sirens);
+    const hex = (h: string) => `rgba(${[1, 3, 5].map((k) => parseInt(h.slice(k, k + 2), 16)).join(',')},1)`;
+    const epciFeatures = base.features.filter((f) => f.properties?.[MERGED_KEY] === SOURCE_IDS.epci);
+    expect(epciFeatures).toHaveLength(4);
+    for (const f of epciFeatures) expect(colorOf(f.properties!)).toBe(hex(expected.get(String(f.properties!.epci_siren))!));
+    // Nothing else carries a fill; a feature without one is grey.
+    for (const f of base.features.filter((g) => g.properties?.[MERGED_KEY] !== SOURCE_IDS.epci)) expect(f.properties![EPCI_FILL_KEY]).toBeUndefined();
+    expect(colorOf({})).toBe(hex('#dddddd'));
   });
 });
 
