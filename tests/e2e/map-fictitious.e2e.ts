@@ -7,7 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { panelViolations } from './axe';
 import { DESKTOP, launch, openAtlas, openLayersPanel } from './browser';
+import { pngPixels } from './pixels';
 
 interface Rendered {
   id: string;
@@ -107,6 +109,8 @@ describe('fictitious sites on the map', () => {
       const li = swatches.locator('xpath=..');
       expect((await li.innerText()).replace(/\s+/g, ' ')).toContain('Exemple fictif : hachuré et tireté, ou point creux');
     }
+    // The legend with these rows: no serious WCAG 2.1 A/AA violation (contrast, names, ids).
+    expect(await panelViolations(page, '[data-testid="map-legend"]', 'legend with the fictitious sample')).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -196,18 +200,8 @@ describe('fictitious sites on the map', () => {
       const p = (await page.evaluate((i) => (window as unknown as Win).__atlas.projectSite(i), id))!;
       const shot = await page.screenshot({ clip: { x: Math.round(p.x) - 5, y: Math.round(p.y) - 5, width: 11, height: 11 } });
       // The 11 × 11 pixels around the site, centre at index 60.
-      return page.evaluate(async (b64) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        const d = ctx.getImageData(0, 0, c.width, c.height).data;
-        return Array.from({ length: d.length / 4 }, (_, i) => [d[4 * i], d[4 * i + 1], d[4 * i + 2]]);
-      }, shot.toString('base64'));
+      const rgb = await pngPixels(page, shot);
+      return Array.from({ length: rgb.length / 3 }, (_, i) => [rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]]);
     };
     const near = (rgb: number[], want: number[]) => rgb.every((v, i) => Math.abs(v - want[i]) <= 40);
     for (const [id, rgb] of [
