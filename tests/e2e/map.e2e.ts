@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
 import { WIDE_DESKTOP, baseURL, launch, openAtlas, openLayersPanel, servedData } from './browser';
+import { pngPixels } from './pixels';
 import { urlSettled } from './waits';
 
 type Win = Window & {
@@ -146,26 +147,13 @@ describe('map', () => {
 
     // The drawing is not blank: many distinct colours, and a good share of pixels differ from the commonest one.
     const shot = await page.locator('.atlas-map-canvas').screenshot();
-    const stats = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      const counts = new Map<number, number>();
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4 * 7) {
-        const c = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
-        counts.set(c, (counts.get(c) ?? 0) + 1);
-        n++;
-      }
-      const top = Math.max(...counts.values());
-      return { colours: counts.size, nonBgShare: 1 - top / n };
-    }, shot.toString('base64'));
+    const rgb = await pngPixels(page, shot, 7);
+    const counts = new Map<number, number>();
+    for (let i = 0; i < rgb.length; i += 3) {
+      const c = (rgb[i] << 16) | (rgb[i + 1] << 8) | rgb[i + 2];
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    const stats = { colours: counts.size, nonBgShare: 1 - Math.max(...counts.values()) / (rgb.length / 3) };
     expect(stats.colours).toBeGreaterThan(200);
     expect(stats.nonBgShare).toBeGreaterThan(0.3);
 

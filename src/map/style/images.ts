@@ -1,7 +1,8 @@
 /**
  * Map symbols drawn locally on a canvas and registered with `map.addImage` (no sprite is
- * fetched): friche shapes per status, plot pins per readiness level (with a letter), the
- * hatch pattern of fictitious plots, the station and Roissy marks and the road shield.
+ * fetched): friche shapes per status, plot pins per readiness level (with a letter), each also
+ * in a fictitious variant (see `drawFictitiousMarks`), the hatch pattern of fictitious
+ * polygons, the station and Roissy marks and the road shield.
  * Images are drawn at 2× for sharp rendering on high-density screens.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -10,6 +11,7 @@ import {
   COLORS,
   FRICHE_STATUSES,
   HATCH_PATTERN,
+  fictitiousIcon,
   READINESS_STYLES,
   ITE_ICON,
   ROISSY_ICON,
@@ -82,39 +84,79 @@ export function shapePath(ctx: CanvasRenderingContext2D, shape: FricheShape, s: 
   }
 }
 
-/** A friche symbol: white halo, coloured shape, dark outline. */
-export function drawFriche(ctx: CanvasRenderingContext2D, size: number, shape: FricheShape, color: string): void {
+/**
+ * A fictitious site's mark, over its coloured shape (`path` draws it): white diagonal stripes
+ * across the colour, clipped to the shape, and a dashed dark outline, as the hatching and the
+ * dashed outline of fictitious polygons. The colour (level or status) still shows between the
+ * stripes, and the dark outline keeps the mark's contrast with the map.
+ */
+function drawFictitiousMarks(ctx: CanvasRenderingContext2D, w: number, h: number, path: () => void): void {
+  ctx.save();
+  path();
+  ctx.clip();
+  // Thin stripes, far apart: the colour keeps most of the shape.
+  ctx.strokeStyle = 'rgba(255,255,255,0.85)';
+  ctx.lineWidth = 0.9 * RATIO;
+  ctx.beginPath();
+  const step = 3.4 * RATIO;
+  for (let o = -h; o < w + h; o += step) {
+    ctx.moveTo(o, h);
+    ctx.lineTo(o + h, 0);
+  }
+  ctx.stroke();
+  ctx.restore();
+  path();
+  ctx.setLineDash([2.2 * RATIO, 1.4 * RATIO]);
+  ctx.lineWidth = 1.4 * RATIO;
+  ctx.strokeStyle = '#1e1e1e';
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+/** A friche symbol: white halo, coloured shape, dark outline (striped, dashed outline when fictitious). */
+export function drawFriche(ctx: CanvasRenderingContext2D, size: number, shape: FricheShape, color: string, fictitious = false): void {
   const r = size * 0.3;
+  const path = () => shapePath(ctx, shape, size, r);
   ctx.lineJoin = 'round';
-  shapePath(ctx, shape, size, r);
+  path();
   ctx.lineWidth = 3 * RATIO;
   ctx.strokeStyle = 'rgba(255,255,255,0.95)';
   ctx.stroke();
   ctx.fillStyle = color;
   ctx.fill();
+  if (fictitious) {
+    drawFictitiousMarks(ctx, size, size, path);
+    return;
+  }
   ctx.lineWidth = 1.2 * RATIO;
   ctx.strokeStyle = '#1e1e1e';
   ctx.stroke();
 }
 
-/** A plot pin with a letter: teardrop marker pointing down to the site. */
-export function drawPin(ctx: CanvasRenderingContext2D, w: number, h: number, color: string, letter: string): void {
+/** A plot pin with a letter: teardrop marker pointing down to the site (striped, dashed outline when fictitious). */
+export function drawPin(ctx: CanvasRenderingContext2D, w: number, h: number, color: string, letter: string, fictitious = false): void {
   const cx = w / 2;
   const r = w * 0.36;
   const cy = r + 3 * RATIO;
+  const path = () => {
+    ctx.beginPath();
+    ctx.arc(cx, cy, r, Math.PI * 0.8, Math.PI * 0.2);
+    ctx.lineTo(cx, h - 2 * RATIO);
+    ctx.closePath();
+  };
   ctx.lineJoin = 'round';
-  ctx.beginPath();
-  ctx.arc(cx, cy, r, Math.PI * 0.8, Math.PI * 0.2);
-  ctx.lineTo(cx, h - 2 * RATIO);
-  ctx.closePath();
+  path();
   ctx.lineWidth = 3 * RATIO;
   ctx.strokeStyle = 'rgba(255,255,255,0.95)';
   ctx.stroke();
   ctx.fillStyle = color;
   ctx.fill();
-  ctx.lineWidth = 1.2 * RATIO;
-  ctx.strokeStyle = '#1e1e1e';
-  ctx.stroke();
+  if (fictitious) drawFictitiousMarks(ctx, w, h, path);
+  else {
+    ctx.lineWidth = 1.2 * RATIO;
+    ctx.strokeStyle = '#1e1e1e';
+    ctx.stroke();
+  }
   ctx.beginPath();
   ctx.arc(cx, cy, r * 0.62, 0, Math.PI * 2);
   ctx.fillStyle = '#ffffff';
@@ -235,11 +277,13 @@ export function generateImages(): GeneratedImage[] {
   const fs = 22 * RATIO;
   for (const st of FRICHE_STATUSES) {
     out.push({ id: st.icon, data: image(fs, fs, (ctx, s) => drawFriche(ctx, s, st.shape, st.color)), options: opt });
+    out.push({ id: fictitiousIcon(st.icon), data: image(fs, fs, (ctx, s) => drawFriche(ctx, s, st.shape, st.color, true)), options: opt });
   }
   const pw = 22 * RATIO;
   const ph = 28 * RATIO;
   for (const lv of READINESS_STYLES) {
     out.push({ id: lv.icon, data: image(pw, ph, (ctx) => drawPin(ctx, pw, ph, lv.color, lv.letter)), options: opt });
+    out.push({ id: fictitiousIcon(lv.icon), data: image(pw, ph, (ctx) => drawPin(ctx, pw, ph, lv.color, lv.letter, true)), options: opt });
   }
   out.push({ id: HATCH_PATTERN, data: image(8 * RATIO, 8 * RATIO, drawHatch), options: opt });
   out.push({ id: STATION_ICON, data: image(14 * RATIO, 14 * RATIO, drawStation), options: opt });

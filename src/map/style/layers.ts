@@ -17,6 +17,7 @@ import {
   ROISSY_ICON,
   SHIELD_ICON,
   STATION_ICON,
+  fictitiousIcon,
 } from './palette';
 
 export const L = {
@@ -190,12 +191,17 @@ const levelColor: ExpressionSpecification = [
   '#7b7b7b',
 ] as unknown as ExpressionSpecification;
 
-const levelIcon: ExpressionSpecification = [
-  'match',
-  ['get', '_level'],
-  ...READINESS_STYLES.flatMap((r) => [r.level, r.icon]),
-  'plot-inconnu',
-] as unknown as ExpressionSpecification;
+/**
+ * The icon of a site by `key` (its level or status), the fictitious variant of it (striped,
+ * dashed outline: style/images.ts) for a fictitious site: the colour and shape keep their meaning.
+ */
+function siteIcon(key: string, icons: { key: string; icon: string }[], fallback: string): ExpressionSpecification {
+  const byKey = (fictitious: boolean) =>
+    ['match', ['get', key], ...icons.flatMap((s) => [s.key, fictitious ? fictitiousIcon(s.icon) : s.icon]), fictitious ? fictitiousIcon(fallback) : fallback] as unknown as ExpressionSpecification;
+  return ['case', isFictitious, byKey(true), byKey(false)];
+}
+
+const levelIcon = siteIcon('_level', READINESS_STYLES.map((r) => ({ key: r.level, icon: r.icon })), 'plot-inconnu');
 
 const fricheColor: ExpressionSpecification = [
   'match',
@@ -204,12 +210,24 @@ const fricheColor: ExpressionSpecification = [
   '#8c8c8c',
 ] as unknown as ExpressionSpecification;
 
-const fricheIcon: ExpressionSpecification = [
-  'match',
-  ['get', '_status'],
-  ...FRICHE_STATUSES.flatMap((s) => [s.key, s.icon]),
-  'friche-autre',
-] as unknown as ExpressionSpecification;
+const fricheIcon = siteIcon('_status', FRICHE_STATUSES, 'friche-autre');
+
+/**
+ * The paint of the dots (point sites at dense zooms) of the colour `color`: a real site is a disc
+ * of its colour (a thin white edge from zoom 10); a fictitious one is hollow, a white centre in a
+ * ring of its colour, about as wide overall (circle layers have no pattern nor dashes).
+ */
+function dotPaint(color: ExpressionSpecification) {
+  const fict = (fictitious: number, real: number): ExpressionSpecification => ['case', isFictitious, fictitious, real];
+  return {
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, fict(1.3, 2), 10, fict(2.4, 3.5), 14, fict(3.4, 5)] as ExpressionSpecification,
+    'circle-color': ['case', isFictitious, '#ffffff', color] as ExpressionSpecification,
+    'circle-stroke-color': ['case', isFictitious, color, '#ffffff'] as ExpressionSpecification,
+    'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 6, fict(1.1, 0), 10, fict(1.8, 0.8), 14, fict(2.2, 0.8)] as ExpressionSpecification,
+    'circle-opacity': unlessOut(1),
+    'circle-stroke-opacity': unlessOut(1),
+  };
+}
 
 /** The EPCI fill: the colour each EPCI feature carries (sources.ts, `epciColors` by SIREN), grey without one. */
 export const EPCI_FILL_COLOR: ExpressionSpecification = ['to-color', ['coalesce', ['get', EPCI_FILL_KEY], '#dddddd']];
@@ -486,14 +504,7 @@ function logicalLayers(): LayerSpecification[] {
       source: S.sites,
       filter: SITE_BASE_FILTERS[id],
       layout: { visibility: 'none' as const },
-      paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, 2, 10, 3.5, 14, 5] as ExpressionSpecification,
-        'circle-color': color,
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 6, 0, 10, 0.8] as ExpressionSpecification,
-        'circle-opacity': unlessOut(1),
-        'circle-stroke-opacity': unlessOut(1),
-      },
+      paint: dotPaint(color),
     })),
     // Site symbols sit under the labels (names stay legible, with their halo, over dense clusters).
     {

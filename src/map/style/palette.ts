@@ -85,6 +85,10 @@ export const READINESS_STYLES: ReadinessStyle[] = [
 ];
 
 export const HATCH_PATTERN = 'hatch-fictitious';
+/** The image id of a site icon's fictitious variant (striped, dashed outline: style/images.ts). */
+export function fictitiousIcon(icon: string): string {
+  return `${icon}-fictitious`;
+}
 export const STATION_ICON = 'rail-station';
 export const ITE_ICON = 'rail-siding';
 export const ROISSY_ICON = 'roissy-mark';

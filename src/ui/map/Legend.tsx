@@ -1,11 +1,11 @@
 /** Map legend with feature counts (e.g. « 163 communes », « 4 EPCI », « 23 friches »). */
 import type { FeatureCollection } from 'geojson';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { FRICHE_STATUSES, READINESS_STYLES, epciColors } from '../../map';
 import { useAtlas } from '../../state/store';
 import { formatNumber, useT } from '../i18n';
 import { countLabel, filteredSuffix, realCountLabel, type LegendCounts } from './counts';
-import { CdgSwatch, FillSwatch, FricheSwatch, IteSwatch, LineSwatch, PinSwatch, RoissySwatch, StationSwatch } from './Swatch';
+import { CdgSwatch, DotSwatch, FillSwatch, FricheSwatch, IteSwatch, LineSwatch, PinSwatch, RoissySwatch, StationSwatch } from './Swatch';
 
 export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCollection | undefined }) {
   const t = useT();
@@ -66,7 +66,11 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
         ))}
         {counts.fictitiousFriches > 0 && (
           <li>
-            <FillSwatch color="#e69f00" opacity={0.4} hatch stroke="#1e1e1e" />
+            <FictitiousSwatches testId="legend-fictitious-friches">
+              <FillSwatch color={FRICHE_STATUSES[0].color} opacity={0.4} hatch stroke="#1e1e1e" />
+              <FricheSwatch shape={FRICHE_STATUSES[0].shape} color={FRICHE_STATUSES[0].color} fictitious />
+              <DotSwatch color={FRICHE_STATUSES[0].color} fictitious />
+            </FictitiousSwatches>
             <span>{t('map.legend.fictitious')}</span>
             <span className="legend-n">{fmt(counts.fictitiousFriches)}</span>
           </li>
@@ -90,7 +94,11 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
           ))}
           {counts.fictitiousPlots > 0 && (
             <li>
-              <FillSwatch color="#ddaa33" hatch stroke="#1e1e1e" />
+              <FictitiousSwatches testId="legend-fictitious-plots">
+                <FillSwatch color={READINESS_STYLES[0].color} hatch stroke="#1e1e1e" />
+                <PinSwatch color={READINESS_STYLES[0].color} letter={READINESS_STYLES[0].letter} fictitious />
+                <DotSwatch color={READINESS_STYLES[0].color} fictitious />
+              </FictitiousSwatches>
               <span>{t('map.legend.fictitious')}</span>
               <span className="legend-n">{fmt(counts.fictitiousPlots)}</span>
             </li>
@@ -123,5 +131,17 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
         </li>
       </ul>
     </div>
+  );
+}
+
+/**
+ * The looks of a fictitious site, side by side: a polygon (hatched, dashed outline), a symbol
+ * (striped, dashed outline) and a dot (white centre).
+ */
+function FictitiousSwatches({ testId, children }: { testId: string; children: ReactNode }) {
+  return (
+    <span className="legend-swatches" data-testid={testId}>
+      {children}
+    </span>
   );
 }

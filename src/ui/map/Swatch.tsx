@@ -1,19 +1,39 @@
 /** Small SVG symbols for the legend, mirroring the map's style (src/map/style). */
+import { useId } from 'react';
 import { COLORS, type FricheShape } from '../../map';
 
 const S = 18;
 
-export function FricheSwatch({ shape, color }: { shape: FricheShape; color: string }) {
+/**
+ * The marks of a fictitious site's symbol, as on the map (src/map/style/images.ts): white
+ * diagonal stripes over its colour (`fill` of an overlay of the same shape) and a dashed outline.
+ */
+function useFictitiousMarks(fictitious: boolean) {
+  const id = `atlas-stripes-${useId().replace(/:/g, '')}`;
+  return {
+    defs: fictitious ? (
+      <defs>
+        <pattern id={id} width="3.4" height="3.4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <line x1="1.7" y1="0" x2="1.7" y2="3.4" stroke="#fff" strokeWidth="0.9" strokeOpacity="0.85" />
+        </pattern>
+      </defs>
+    ) : null,
+    overlay: fictitious ? `url(#${id})` : null,
+    dash: fictitious ? '2 1.3' : undefined,
+  };
+}
+
+export function FricheSwatch({ shape, color, fictitious = false }: { shape: FricheShape; color: string; fictitious?: boolean }) {
   const c = S / 2;
   const r = S * 0.3;
+  const marks = useFictitiousMarks(fictitious);
   let d = '';
   switch (shape) {
-    case 'circle':
-      return (
-        <svg className="swatch" width={S} height={S} viewBox={`0 0 ${S} ${S}`} aria-hidden="true" focusable="false">
-          <circle cx={c} cy={c} r={r + 0.6} fill={color} stroke="#1e1e1e" strokeWidth={1.1} />
-        </svg>
-      );
+    case 'circle': {
+      const R = r + 0.6;
+      d = `M${c - R} ${c}A${R} ${R} 0 1 0 ${c + R} ${c}A${R} ${R} 0 1 0 ${c - R} ${c}Z`;
+      break;
+    }
     case 'square': {
       const h = r * 0.95;
       d = `M${c - h} ${c - h}H${c + h}V${c + h}H${c - h}Z`;
@@ -40,20 +60,40 @@ export function FricheSwatch({ shape, color }: { shape: FricheShape; color: stri
     }
   }
   return (
-    <svg className="swatch" width={S} height={S} viewBox={`0 0 ${S} ${S}`} aria-hidden="true" focusable="false">
-      <path d={d} fill={color} stroke="#1e1e1e" strokeWidth={1.1} strokeLinejoin="round" />
+    <svg className="swatch" width={S} height={S} viewBox={`0 0 ${S} ${S}`} aria-hidden="true" focusable="false" data-fictitious={fictitious || undefined}>
+      {marks.defs}
+      <path d={d} fill={color} stroke="#1e1e1e" strokeWidth={1.1} strokeLinejoin="round" strokeDasharray={marks.dash} />
+      {marks.overlay && <path d={d} fill={marks.overlay} />}
     </svg>
   );
 }
 
-export function PinSwatch({ color, letter }: { color: string; letter: string }) {
+const PIN = 'M11 26.5 L4.2 15.5 A8 8 0 1 1 17.8 15.5 Z';
+
+export function PinSwatch({ color, letter, fictitious = false }: { color: string; letter: string; fictitious?: boolean }) {
+  const marks = useFictitiousMarks(fictitious);
   return (
-    <svg className="swatch" width={16} height={20} viewBox="0 0 22 28" aria-hidden="true" focusable="false">
-      <path d="M11 26.5 L4.2 15.5 A8 8 0 1 1 17.8 15.5 Z" fill={color} stroke="#1e1e1e" strokeWidth={1.3} strokeLinejoin="round" />
+    <svg className="swatch" width={16} height={20} viewBox="0 0 22 28" aria-hidden="true" focusable="false" data-fictitious={fictitious || undefined}>
+      {marks.defs}
+      <path d={PIN} fill={color} stroke="#1e1e1e" strokeWidth={1.3} strokeLinejoin="round" strokeDasharray={marks.dash} />
+      {marks.overlay && <path d={PIN} fill={marks.overlay} />}
       <circle cx={11} cy={10.5} r={5} fill="#fff" />
       <text x={11} y={13.6} textAnchor="middle" fontSize={8.5} fontWeight={700} fill="#1e1e1e">
         {letter}
       </text>
+    </svg>
+  );
+}
+
+/**
+ * A site's dot (point sites where they are too dense for symbols): a disc of its colour, or for a
+ * fictitious site a white centre in a ring of its colour (src/map/style/layers.ts, dotPaint).
+ */
+export function DotSwatch({ color, fictitious = false }: { color: string; fictitious?: boolean }) {
+  const c = S / 2;
+  return (
+    <svg className="swatch" width={S} height={S} viewBox={`0 0 ${S} ${S}`} aria-hidden="true" focusable="false" data-fictitious={fictitious || undefined}>
+      {fictitious ? <circle cx={c} cy={c} r={3.6} fill="#fff" stroke={color} strokeWidth={2.4} /> : <circle cx={c} cy={c} r={4.8} fill={color} stroke="#fff" strokeWidth={0.8} />}
     </svg>
   );
 }
