@@ -37,7 +37,7 @@ import { BasemapManager } from './basemap';
 import { communePopup, sitePopup } from './popups';
 import { connectorFeatures } from './connectors';
 import { bboxOf, roundView, sameView, siteAnchorPoint } from './view';
-import { countTileLoads, installTestHooks, uninstallTestHooks } from './testHooks';
+import { countTileLoads, exposeMapEarly, installTestHooks, uninstallTestHooks } from './testHooks';
 import type { AtlasMapController, AtlasMapEvent, AtlasMapEvents, AtlasMapOptions, Basemap, Connectors, Translate, ViewPadding } from './types';
 
 /** Margin (px) kept between a popup and the edges of the map. */
@@ -178,7 +178,9 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     locale: mapLocale(t),
     fadeDuration: 0,
   });
-  const tileLoads = typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__ ? countTileLoads(map) : {};
+  const testHooks = typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__;
+  if (testHooks) exposeMapEarly(map);
+  const tileLoads = testHooks ? countTileLoads(map) : {};
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
 

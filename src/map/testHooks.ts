@@ -18,6 +18,14 @@ export interface AtlasTestHooks {
   tileLoadsUntilReady: Record<string, number>;
 }
 
+/**
+ * The map as soon as it exists (`window.__atlasMapEarly`), before it is ready: for the GPU
+ * profile (scripts/profile-gl.ts), which follows the map's painter from its first frame.
+ */
+export function exposeMapEarly(map: MapLibreMap): void {
+  if (typeof window !== 'undefined') (window as unknown as { __atlasMapEarly?: MapLibreMap }).__atlasMapEarly = map;
+}
+
 /** Counts each tile laid out (`sourcedata` with a tile) from now on, per source and tile. */
 export function countTileLoads(map: MapLibreMap): Record<string, number> {
   const counts: Record<string, number> = {};
