@@ -166,6 +166,10 @@ const isPlot: FilterSpecification = ['==', ['get', 'kind'], 'plot'];
 const isPolygon: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isFictitious: ExpressionSpecification = ['==', ['get', 'fictitious'], true];
+/** A fictitious site (its `fictitious` property): the site sheet's minimap marks it as the map does. */
+export const IS_FICTITIOUS = isFictitious;
+/** The outline of a site polygon: dashed when the site is fictitious. */
+export const SITE_OUTLINE_DASH: ExpressionSpecification = ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]];
 const isPlotPolygon: FilterSpecification = ['all', isPlot as ExpressionSpecification, isPolygon];
 const isFrichePolygon: FilterSpecification = ['all', isFriche as ExpressionSpecification, isPolygon];
 
@@ -433,7 +437,7 @@ function logicalLayers(): LayerSpecification[] {
         'line-color': '#1e1e1e',
         'line-width': 1.2,
         'line-opacity': unlessOut(1),
-        'line-dasharray': ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]],
+        'line-dasharray': SITE_OUTLINE_DASH,
       },
     },
     {
@@ -459,7 +463,7 @@ function logicalLayers(): LayerSpecification[] {
         'line-color': '#1e1e1e',
         'line-width': 1.3,
         'line-opacity': unlessOut(1),
-        'line-dasharray': ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]],
+        'line-dasharray': SITE_OUTLINE_DASH,
       },
     },
     {
