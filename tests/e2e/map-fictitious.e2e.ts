@@ -1,7 +1,8 @@
 /**
  * Fictitious sites are marked fictitious on the map at every zoom, not only their polygons
  * (hatched): a fictitious point site's symbol is the striped, dashed-outline variant of its icon;
- * where the sites are too dense for symbols, its dot is hollow (white centre, ring of its colour).
+ * where the sites are too dense for symbols, its dot is hollow (white centre in a ring of its
+ * colour, in the dark edge every dot has).
  * A small fictitious polygon, drawn as a point at the territory's zoom (src/map/siteTiles/dots.ts),
  * looks fictitious too. The legend's « fictif » rows show these looks.
  */
@@ -103,9 +104,9 @@ describe('fictitious sites on the map', () => {
       await swatches.waitFor({ state: 'visible', timeout: 10000 });
       expect(await swatches.locator('svg').count(), row).toBe(3);
       expect(await swatches.locator('svg[data-fictitious]').count(), row).toBe(2);
-      // Dashed outlines (polygon and symbol) and a dot with a white centre in a coloured ring.
+      // Dashed outlines (polygon and symbol) and a dot: a white centre over a coloured disc in a dark edge.
       expect(await swatches.locator('[stroke-dasharray]').count(), row).toBe(2);
-      expect(await swatches.locator('circle[fill="#fff"][stroke]:not([stroke="#fff"])').count(), row).toBe(1);
+      expect(await swatches.locator('circle[stroke="#1e1e1e"]:not([fill="#fff"]) + circle[fill="#fff"]:not([stroke])').count(), row).toBe(1);
       const li = swatches.locator('xpath=..');
       expect((await li.innerText()).replace(/\s+/g, ' ')).toContain('Exemple fictif : hachuré et tireté, ou point creux');
     }
@@ -176,17 +177,25 @@ describe('fictitious sites on the map', () => {
       'real-plot sites-plot-dot',
     ]);
     const by = Object.fromEntries(drawn.map((f) => [f.id, f]));
-    // Clé-en-main green, friche sans projet orange: the colour keeps its meaning, in the ring.
+    // Clé-en-main green, friche sans projet orange: the colour keeps its meaning, in a dark edge (WCAG 1.4.11).
     const green = 'rgba(17,119,51,1)';
     const orange = 'rgba(213,94,0,1)';
-    const white = 'rgba(255,255,255,1)';
-    expect([by['real-plot'].color, by['real-plot'].stroke]).toEqual([green, white]);
-    expect([by['fict-plot'].color, by['fict-plot'].stroke]).toEqual([white, green]);
-    expect([by['fict-tiny'].color, by['fict-tiny'].stroke]).toEqual([white, green]);
-    expect([by['real-friche'].color, by['real-friche'].stroke]).toEqual([orange, white]);
-    expect([by['fict-friche'].color, by['fict-friche'].stroke]).toEqual([white, orange]);
+    const edge = 'rgba(30,30,30,1)';
+    expect([by['real-plot'].color, by['real-plot'].stroke]).toEqual([green, edge]);
+    expect([by['fict-plot'].color, by['fict-plot'].stroke]).toEqual([green, edge]);
+    expect([by['fict-tiny'].color, by['fict-tiny'].stroke]).toEqual([green, edge]);
+    expect([by['real-friche'].color, by['real-friche'].stroke]).toEqual([orange, edge]);
+    expect([by['fict-friche'].color, by['fict-friche'].stroke]).toEqual([orange, edge]);
+    // The fictitious ones, and only they, get the white centre.
+    const holes = (await rendered(page, ['sites-plot-dot-hole', 'sites-friche-dot-hole'])).filter((f) => ours.includes(f.id));
+    expect(holes.map((f) => `${f.id} ${f.layer} ${f.color}`).sort()).toEqual([
+      'fict-friche sites-friche-dot-hole rgba(255,255,255,1)',
+      'fict-plot sites-plot-dot-hole rgba(255,255,255,1)',
+      'fict-tiny sites-plot-dot-hole rgba(255,255,255,1)',
+    ]);
 
-    // On screen: a fictitious dot has a white centre in a ring of its colour, a real one a centre of its colour
+    // On screen: a fictitious dot has a white centre in a ring of its colour, a real one a centre of its colour,
+    // and both a dark edge
     // (the names, drawn over the sites, hidden: one may fall on a dot).
     await page.evaluate(
       () =>
@@ -212,9 +221,16 @@ describe('fictitious sites on the map', () => {
       const px = await around(id);
       expect(near(px[60], [255, 255, 255]), `${id} centre ${px[60]}`).toBe(true);
       expect(px.filter((p) => near(p, [...rgb])).length, `${id} ring`).toBeGreaterThanOrEqual(8);
+      expect(px.filter((p) => near(p, [30, 30, 30])).length, `${id} edge`).toBeGreaterThanOrEqual(8);
     }
-    expect(near((await around('real-plot'))[60], [17, 119, 51])).toBe(true);
-    expect(near((await around('real-friche'))[60], [213, 94, 0])).toBe(true);
+    for (const [id, rgb] of [
+      ['real-plot', [17, 119, 51]],
+      ['real-friche', [213, 94, 0]],
+    ] as const) {
+      const px = await around(id);
+      expect(near(px[60], [...rgb]), `${id} centre ${px[60]}`).toBe(true);
+      expect(px.filter((p) => near(p, [30, 30, 30])).length, `${id} edge`).toBeGreaterThanOrEqual(8);
+    }
     expect(errors).toEqual([]);
   });
 });

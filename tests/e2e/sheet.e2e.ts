@@ -102,6 +102,71 @@ describe('site sheet', () => {
     }
   });
 
+  it('marks a fictitious site as fictitious in its minimap, as the main map does (hollow marker, hatched polygon), a real one not', async () => {
+    /** The minimap's drawing (its print image): the pixel at the centre of the site marker (disc of the site colour, radius 8). */
+    const markerCentre = (page: Page) =>
+      page.evaluate(async () => {
+        const img = document.querySelector('img.minimap-print') as HTMLImageElement;
+        await img.decode();
+        const c = document.createElement('canvas');
+        [c.width, c.height] = [img.naturalWidth, img.naturalHeight];
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        // The marker's ring: pixels close to the site colour #6a1b9a (drawn at 0.85 opacity on a polygon's point).
+        let [n, sx, sy] = [0, 0, 0];
+        for (let i = 0; i < d.length; i += 4) {
+          if (Math.abs(d[i] - 112) < 28 && Math.abs(d[i + 1] - 38) < 28 && Math.abs(d[i + 2] - 156) < 24) {
+            n++;
+            sx += (i / 4) % c.width;
+            sy += Math.floor(i / 4 / c.width);
+          }
+        }
+        const at = 4 * (Math.round(sy / n) * c.width + Math.round(sx / n));
+        return { n, centre: [d[at], d[at + 1], d[at + 2]] };
+      });
+    const white = (rgb: number[]) => rgb.every((v) => v >= 225);
+    const sheet = async (suffix: string) => {
+      const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', serviceWorkers: 'block' });
+      // MapLibre warns when the style asks for an image the map does not have (the hatch would not be drawn).
+      const warnings: string[] = [];
+      context.on('console', (m) => {
+        if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+      });
+      const opened = await openPage(suffix, '[data-testid=minimap][data-ready=true]', context);
+      await opened.page.waitForSelector('img.minimap-print', { state: 'attached', timeout: 30000 });
+      return { ...opened, warnings };
+    };
+    // A site of the fictitious sample (polygons): hatched, dashed, with a hollow marker, and the legend says so.
+    const fict = await sheet('?sample=1#/site/FICT-000001');
+    try {
+      const legend = fict.page.getByTestId('minimap-legend-site');
+      expect(await legend.innerText()).toContain('Le site, fictif : hachuré et tireté, ou point creux');
+      expect(await legend.locator('circle[fill="#fff"]').count()).toBe(1);
+      const m = await markerCentre(fict.page);
+      expect(m.n, 'marker ring').toBeGreaterThan(40);
+      expect(white(m.centre), `fictitious marker centre ${m.centre}`).toBe(true);
+      expect(fict.warnings.filter((w) => /image/i.test(w))).toEqual([]);
+      expect(fict.errors).toEqual([]);
+    } finally {
+      await fict.context.close();
+    }
+    // A real site: a full marker, the plain legend.
+    const real = await sheet(`#/site/${encodeURIComponent(ids[0])}`);
+    try {
+      const legend = real.page.getByTestId('minimap-legend-site');
+      expect((await legend.innerText()).trim()).toBe('Le site');
+      expect(await legend.locator('circle[fill="#fff"]').count()).toBe(0);
+      const m = await markerCentre(real.page);
+      expect(m.n, 'marker').toBeGreaterThan(40);
+      expect(white(m.centre), `real marker centre ${m.centre}`).toBe(false);
+      expect(real.warnings.filter((w) => /image/i.test(w))).toEqual([]);
+      expect(real.errors).toEqual([]);
+    } finally {
+      await real.context.close();
+    }
+  });
+
   it('says clearly when no site has the id of the link', async () => {
     const { context, page } = await openPage('#/site/inconnu-42', '.sheet-missing');
     try {

@@ -270,6 +270,17 @@ export interface GeneratedImage {
   options: Parameters<MapLibreMap['addImage']>[2];
 }
 
+/** The hatch of fictitious polygons (HATCH_PATTERN). */
+function hatchImage(): GeneratedImage {
+  return { id: HATCH_PATTERN, data: image(8 * RATIO, 8 * RATIO, drawHatch), options: { pixelRatio: RATIO } };
+}
+
+/** Adds the hatch of fictitious polygons to a map that draws them with no other image of ours (the site sheet's minimap). */
+export function addHatchPattern(map: MapLibreMap): void {
+  const img = hatchImage();
+  if (!map.hasImage(img.id)) map.addImage(img.id, img.data, img.options);
+}
+
 /** Every image the style uses. */
 export function generateImages(): GeneratedImage[] {
   const out: GeneratedImage[] = [];
@@ -285,7 +296,7 @@ export function generateImages(): GeneratedImage[] {
     out.push({ id: lv.icon, data: image(pw, ph, (ctx) => drawPin(ctx, pw, ph, lv.color, lv.letter)), options: opt });
     out.push({ id: fictitiousIcon(lv.icon), data: image(pw, ph, (ctx) => drawPin(ctx, pw, ph, lv.color, lv.letter, true)), options: opt });
   }
-  out.push({ id: HATCH_PATTERN, data: image(8 * RATIO, 8 * RATIO, drawHatch), options: opt });
+  out.push(hatchImage());
   out.push({ id: STATION_ICON, data: image(14 * RATIO, 14 * RATIO, drawStation), options: opt });
   out.push({ id: ITE_ICON, data: image(14 * RATIO, 14 * RATIO, drawIte), options: opt });
   out.push({ id: ROISSY_ICON, data: image(30 * RATIO, 30 * RATIO, drawRoissy), options: opt });

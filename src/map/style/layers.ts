@@ -64,7 +64,9 @@ export const L = {
   friches: 'sites-friche-symbol',
   plotPoints: 'sites-plot-point',
   fricheDots: 'sites-friche-dot',
+  fricheDotHoles: 'sites-friche-dot-hole',
   plotDots: 'sites-plot-dot',
+  plotDotHoles: 'sites-plot-dot-hole',
   zonePoints: 'sites-zone-point',
   sitesLabel: 'sites-label',
   connectorLabels: 'connectors-label',
@@ -84,7 +86,9 @@ export const FILTERED_SITE_LAYERS = [
   L.friches,
   L.plotPoints,
   L.fricheDots,
+  L.fricheDotHoles,
   L.plotDots,
+  L.plotDotHoles,
   L.zonePoints,
   L.plotFill,
   L.plotHatch,
@@ -101,7 +105,7 @@ export const FILTERED_SITE_LAYERS = [
  * placement). The controller sets that zoom from the density of the sites (src/domain/density.ts)
  * and shows these layers only when it is above the map's lowest zoom.
  */
-export const SITE_DOT_LAYERS = [L.fricheDots, L.plotDots] as const;
+export const SITE_DOT_LAYERS = [L.fricheDots, L.fricheDotHoles, L.plotDots, L.plotDotHoles] as const;
 /** Site layers drawn only from the zoom the density allows (symbols), and the names (glyphs). */
 export const SITE_SYMBOL_LAYERS = [L.friches, L.plotPoints] as const;
 
@@ -144,8 +148,8 @@ export const LAYER_GROUPS: Record<LayerId, string[]> = {
   petr: [L.petrMask, L.petrCasing, L.petrOutline],
   epci: [L.epciFill, L.epciOutline, L.epciLabel],
   communes: [L.communesFill, L.communesOutline, L.communesLabel],
-  friches: [L.fricheFill, L.fricheHatch, L.fricheOutline, L.friches, L.fricheDots],
-  sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints, L.plotDots],
+  friches: [L.fricheFill, L.fricheHatch, L.fricheOutline, L.friches, L.fricheDots, L.fricheDotHoles],
+  sites: [L.plotFill, L.plotHatch, L.plotOutline, L.plotPoints, L.plotDots, L.plotDotHoles],
   zones: [L.zonesFill, L.zonesOutline, L.zonePoints],
   rn2: [L.rn2Casing, L.rn2, L.rn2Shield],
   waterway: [L.waterway, L.waterwayLabel],
@@ -162,6 +166,10 @@ const isPlot: FilterSpecification = ['==', ['get', 'kind'], 'plot'];
 const isPolygon: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
 const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
 const isFictitious: ExpressionSpecification = ['==', ['get', 'fictitious'], true];
+/** A fictitious site (its `fictitious` property): the site sheet's minimap marks it as the map does. */
+export const IS_FICTITIOUS = isFictitious;
+/** The outline of a site polygon: dashed when the site is fictitious. */
+export const SITE_OUTLINE_DASH: ExpressionSpecification = ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]];
 const isPlotPolygon: FilterSpecification = ['all', isPlot as ExpressionSpecification, isPolygon];
 const isFrichePolygon: FilterSpecification = ['all', isFriche as ExpressionSpecification, isPolygon];
 
@@ -173,6 +181,9 @@ export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], Fi
   // Dots for point sites only (a circle layer would draw one circle per polygon vertex; polygons keep their fill).
   [L.fricheDots]: ['all', isFriche as ExpressionSpecification, isPoint],
   [L.plotDots]: ['all', isPlot as ExpressionSpecification, isPoint],
+  // The white centre of a fictitious site's dot (hollow): fictitious point sites only.
+  [L.fricheDotHoles]: ['all', isFriche as ExpressionSpecification, isPoint, isFictitious],
+  [L.plotDotHoles]: ['all', isPlot as ExpressionSpecification, isPoint, isFictitious],
   // One marker per zone: filled when the zone has an outline, hollow when it is located only at its commune.
   [L.zonePoints]: ['==', ['get', 'kind'], 'zone'],
   [L.plotFill]: isPlotPolygon,
@@ -213,20 +224,40 @@ const fricheColor: ExpressionSpecification = [
 const fricheIcon = siteIcon('_status', FRICHE_STATUSES, 'friche-autre');
 
 /**
- * The paint of the dots (point sites at dense zooms) of the colour `color`: a real site is a disc
- * of its colour (a thin white edge from zoom 10); a fictitious one is hollow, a white centre in a
- * ring of its colour, about as wide overall (circle layers have no pattern nor dashes).
+ * Sizes (px) of the site dots at zooms 6, 10 and 14 (linear in between): the radius of the disc of
+ * the site's colour, the width of the dark edge around it, and the radius of the white centre
+ * that makes a fictitious site's dot hollow. The legend's dot (ui/map/Swatch.tsx) is drawn from them.
+ */
+export const DOT_SIZES = {
+  6: { radius: 1.8, edge: 0.8, hole: 0.9 },
+  10: { radius: 3.5, edge: 1, hole: 2 },
+  14: { radius: 5, edge: 1.2, hole: 2.8 },
+} as const;
+
+const dotCurve = (key: keyof (typeof DOT_SIZES)[6]): ExpressionSpecification =>
+  ['interpolate', ['linear'], ['zoom'], ...Object.entries(DOT_SIZES).flatMap(([z, s]) => [Number(z), s[key]])] as unknown as ExpressionSpecification;
+
+/**
+ * The paint of the dots (point sites at dense zooms) of the colour `color`: a disc of that colour
+ * in a dark edge (COLORS.siteOutline, at least 3:1 against every background of the map, WCAG
+ * 1.4.11: tests/unit/map/dotContrast.test.ts). A fictitious site's dot is the same, hollowed by a
+ * white centre drawn over it (`dotHolePaint`): circle layers have no pattern nor dashes. Only the
+ * colour and the opacities depend on the feature (each such property is a per-vertex attribute).
  */
 function dotPaint(color: ExpressionSpecification) {
-  const fict = (fictitious: number, real: number): ExpressionSpecification => ['case', isFictitious, fictitious, real];
   return {
-    'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, fict(1.3, 2), 10, fict(2.4, 3.5), 14, fict(3.4, 5)] as ExpressionSpecification,
-    'circle-color': ['case', isFictitious, '#ffffff', color] as ExpressionSpecification,
-    'circle-stroke-color': ['case', isFictitious, color, '#ffffff'] as ExpressionSpecification,
-    'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 6, fict(1.1, 0), 10, fict(1.8, 0.8), 14, fict(2.2, 0.8)] as ExpressionSpecification,
+    'circle-radius': dotCurve('radius'),
+    'circle-color': color,
+    'circle-stroke-color': COLORS.siteOutline,
+    'circle-stroke-width': dotCurve('edge'),
     'circle-opacity': unlessOut(1),
     'circle-stroke-opacity': unlessOut(1),
   };
+}
+
+/** The white centre over a fictitious site's dot (its layer's filter keeps fictitious point sites only). */
+function dotHolePaint() {
+  return { 'circle-radius': dotCurve('hole'), 'circle-color': '#ffffff', 'circle-opacity': unlessOut(1) };
 }
 
 /** The EPCI fill: the colour each EPCI feature carries (sources.ts, `epciColors` by SIREN), grey without one. */
@@ -406,7 +437,7 @@ function logicalLayers(): LayerSpecification[] {
         'line-color': '#1e1e1e',
         'line-width': 1.2,
         'line-opacity': unlessOut(1),
-        'line-dasharray': ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]],
+        'line-dasharray': SITE_OUTLINE_DASH,
       },
     },
     {
@@ -432,7 +463,7 @@ function logicalLayers(): LayerSpecification[] {
         'line-color': '#1e1e1e',
         'line-width': 1.3,
         'line-opacity': unlessOut(1),
-        'line-dasharray': ['case', isFictitious, ['literal', [2, 1.5]], ['literal', [1, 0]]],
+        'line-dasharray': SITE_OUTLINE_DASH,
       },
     },
     {
@@ -492,20 +523,28 @@ function logicalLayers(): LayerSpecification[] {
         'circle-stroke-width': 2,
       },
     },
-    // Dense sites: circles below the zoom where symbols are safe (hidden until the controller needs them).
+    // Dense sites: circles below the zoom where symbols are safe (hidden until the controller needs them),
+    // each kind's fictitious ones hollowed by a white centre drawn just over them.
     ...(
       [
-        [L.fricheDots, fricheColor],
-        [L.plotDots, levelColor],
+        [L.fricheDots, L.fricheDotHoles, fricheColor],
+        [L.plotDots, L.plotDotHoles, levelColor],
       ] as const
-    ).map(([id, color]) => ({
-      id,
-      type: 'circle' as const,
-      source: S.sites,
-      filter: SITE_BASE_FILTERS[id],
-      layout: { visibility: 'none' as const },
-      paint: dotPaint(color),
-    })),
+    ).flatMap(([id, holes, color]) =>
+      (
+        [
+          [id, dotPaint(color)],
+          [holes, dotHolePaint()],
+        ] as const
+      ).map(([layerId, paint]) => ({
+        id: layerId,
+        type: 'circle' as const,
+        source: S.sites,
+        filter: SITE_BASE_FILTERS[layerId],
+        layout: { visibility: 'none' as const },
+        paint,
+      })),
+    ),
     // Site symbols sit under the labels (names stay legible, with their halo, over dense clusters).
     {
       id: L.plotPoints,

@@ -25,6 +25,8 @@ export const COLORS = {
   roissy: '#7a4fa0',
   selection: '#ffb000',
   selectionHalo: '#1e1e1e',
+  /** Dark outline of the site polygons, symbols and dots (WCAG 1.4.11: 3:1 or more on the map's backgrounds). */
+  siteOutline: '#1e1e1e',
   connectorRn2: '#d7301f',
   connectorWaterway: '#1b5c93',
   connectorStation: '#4a4a4a',

@@ -1,6 +1,6 @@
 /** Small SVG symbols for the legend, mirroring the map's style (src/map/style). */
 import { useId } from 'react';
-import { COLORS, type FricheShape } from '../../map';
+import { COLORS, DOT_SIZES, type FricheShape } from '../../map';
 
 const S = 18;
 
@@ -86,14 +86,18 @@ export function PinSwatch({ color, letter, fictitious = false }: { color: string
 }
 
 /**
- * A site's dot (point sites where they are too dense for symbols): a disc of its colour, or for a
- * fictitious site a white centre in a ring of its colour (src/map/style/layers.ts, dotPaint).
+ * A site's dot (point sites where they are too dense for symbols), as the map draws it at zoom 14
+ * (src/map/style/layers.ts, DOT_SIZES): a disc of its colour in a dark edge, hollowed by a white
+ * centre for a fictitious site.
  */
 export function DotSwatch({ color, fictitious = false }: { color: string; fictitious?: boolean }) {
   const c = S / 2;
+  const { radius, edge, hole } = DOT_SIZES[14];
   return (
     <svg className="swatch" width={S} height={S} viewBox={`0 0 ${S} ${S}`} aria-hidden="true" focusable="false" data-fictitious={fictitious || undefined}>
-      {fictitious ? <circle cx={c} cy={c} r={3.6} fill="#fff" stroke={color} strokeWidth={2.4} /> : <circle cx={c} cy={c} r={4.8} fill={color} stroke="#fff" strokeWidth={0.8} />}
+      {/* MapLibre draws the stroke outside the radius, SVG centres it on the circle. */}
+      <circle cx={c} cy={c} r={radius + edge / 2} fill={color} stroke={COLORS.siteOutline} strokeWidth={edge} />
+      {fictitious && <circle cx={c} cy={c} r={hole} fill="#fff" />}
     </svg>
   );
 }

@@ -8,7 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import { createMiniMap, CONNECTOR_STYLE, SITE_COLOR, type Connector, type ConnectorKind, type MiniMapHandle, type ScaleBar } from '../../map/minimap';
+import { createMiniMap, CONNECTOR_STYLE, SITE_COLOR, SITE_MARKER_HOLE, type Connector, type ConnectorKind, type MiniMapHandle, type ScaleBar } from '../../map/minimap';
 import type { Site } from '../../domain/types';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
@@ -65,6 +65,7 @@ export function SiteMiniMap({ site, connectors }: { site: Site; connectors: Conn
   }, [connectors, site, layers]);
 
   const shown = new Set(connectors.map((c) => c.kind));
+  const fictitious = site.properties.fictitious === true;
   const scaleText = scale ? (scale.bar.metres >= 1000 ? `${fmtNumber(locale, scale.bar.metres / 1000, 1, 0)}\u00a0km` : `${fmtNumber(locale, scale.bar.metres)}\u00a0m`) : null;
   return (
     <figure className="minimap-figure">
@@ -87,11 +88,13 @@ export function SiteMiniMap({ site, connectors }: { site: Site; connectors: Conn
       <figcaption>
         <h4 className="sr-only">{t('sheet.map.legend')}</h4>
         <ul className="minimap-legend">
-          <li>
+          <li data-testid="minimap-legend-site">
             <svg width="28" height="14" aria-hidden="true" focusable="false">
               <circle cx="14" cy="7" r="6" fill={SITE_COLOR} stroke="#fff" strokeWidth="1.5" />
+              {/* A fictitious site's marker is hollow on the map (radius 8 there, 6 here). */}
+              {fictitious && <circle cx="14" cy="7" r={(SITE_MARKER_HOLE * 6) / 8} fill="#fff" />}
             </svg>
-            {t('sheet.map.site')}
+            {t(fictitious ? 'sheet.map.siteFictitious' : 'sheet.map.site')}
           </li>
           {KINDS.filter((k) => shown.has(k)).map((k) => (
             <li key={k}>

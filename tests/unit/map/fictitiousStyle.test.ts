@@ -5,42 +5,28 @@
  * (src/map/siteTiles/dots.ts) is such a point, with the same properties.
  */
 import { describe, expect, it, vi } from 'vitest';
+import type { Props } from './styleEval';
 
 vi.mock('maplibre-gl', () => ({ addProtocol: vi.fn(), removeProtocol: vi.fn() }));
 vi.mock('@fontsource/noto-sans/latin-400-italic.css', () => ({}));
 
-const { expression, featureFilter, latest } = await import('@maplibre/maplibre-gl-style-spec');
+const { featureFilter } = await import('@maplibre/maplibre-gl-style-spec');
+const { evaluate, feature: point } = await import('./styleEval');
 const { L, SITE_LAYERS, buildLayers } = await import('../../../src/map/style/layers');
 const { FRICHE_STATUSES, READINESS_STYLES, fictitiousIcon } = await import('../../../src/map/style/palette');
 
-type Layer = ReturnType<typeof buildLayers>[number];
-type Props = Record<string, string | boolean>;
 
 const layers = buildLayers();
 const byId = new Map(layers.map((l) => [l.id, l]));
 const layer = (id: string) => byId.get(id)!;
-
-/** A point feature as MapLibre evaluates it (type 1: Point). */
-const point = (properties: Props) => ({ type: 1 as const, properties });
-
-/** The value of a layer's paint or layout property for a feature at a zoom (feature-state `out` optional). */
-function evaluate(l: Layer, kind: 'paint' | 'layout', prop: string, properties: Props, zoom: number, state: Record<string, unknown> = {}): unknown {
-  const value = (l as unknown as Record<string, Record<string, unknown> | undefined>)[kind]?.[prop];
-  const spec = (latest as unknown as Record<string, Record<string, unknown>>)[`${kind}_${l.type}`][prop];
-  const parsed = expression.createPropertyExpression(value, `${l.id}.${prop}`, spec as never);
-  if (parsed.result !== 'success') throw new Error(`${l.id} ${prop}: ${JSON.stringify(parsed.value)}`);
-  const v = parsed.value.evaluate({ zoom }, point(properties) as never, state);
-  // Colours and images evaluate to objects: compare their text.
-  return v !== null && typeof v === 'object' ? String(v) : v;
-}
 
 /** The site layers that draw the feature at a zoom (their filter keeps it). */
 function drawnBy(properties: Props, zoom: number): string[] {
   return SITE_LAYERS.filter((id) => featureFilter((layer(id) as { filter?: never }).filter, id).filter({ zoom }, point(properties) as never));
 }
 
-const plots = READINESS_STYLES.map((r) => ({ props: { id: 'p', kind: 'plot', _level: r.level } as Props, color: r.color, icon: r.icon, dots: L.plotDots, symbols: L.plotPoints }));
-const friches = FRICHE_STATUSES.map((s) => ({ props: { id: 'f', kind: 'friche', _status: s.key } as Props, color: s.color, icon: s.icon, dots: L.fricheDots, symbols: L.friches }));
+const plots = READINESS_STYLES.map((r) => ({ props: { id: 'p', kind: 'plot', _level: r.level } as Props, color: r.color, icon: r.icon, dots: L.plotDots, holes: L.plotDotHoles, symbols: L.plotPoints }));
+const friches = FRICHE_STATUSES.map((s) => ({ props: { id: 'f', kind: 'friche', _status: s.key } as Props, color: s.color, icon: s.icon, dots: L.fricheDots, holes: L.fricheDotHoles, symbols: L.friches }));
 const WHITE = 'rgba(255,255,255,1)';
 /** The colour as MapLibre prints it. */
 const rgba = (hex: string) => `rgba(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')},1)`;
@@ -56,25 +42,31 @@ describe('fictitious point sites on the map', () => {
     }
   });
 
-  it('are hollow dots (white centre, ring of their level or status colour), real ones discs of that colour', () => {
+  it('are hollow dots (a white centre over the disc of their level or status colour), real ones plain discs', () => {
+    const keeps = (id: string, p: Props, zoom: number) => featureFilter((layer(id) as { filter?: never }).filter, id).filter({ zoom }, point(p) as never);
     for (const s of [...plots, ...friches]) {
       const l = layer(s.dots);
+      const holes = layer(s.holes);
       const fict = { ...s.props, fictitious: true };
+      // The white centre is drawn over the fictitious dots only, just over their own layer.
+      expect(keeps(s.holes, fict, 10)).toBe(true);
+      expect(keeps(s.holes, s.props, 10)).toBe(false);
+      expect(keeps(s.holes, { ...fict, kind: s.props.kind === 'plot' ? 'friche' : 'plot' }, 10)).toBe(false);
+      expect(layers.findIndex((x) => x.id === s.holes)).toBe(layers.findIndex((x) => x.id === s.dots) + 1);
       for (const zoom of [6, 8, 10, 12, 14]) {
         const at = (p: Props, prop: string) => evaluate(l, 'paint', prop, p, zoom);
+        // The same disc for both: the colour keeps its meaning.
         expect(at(s.props, 'circle-color'), `${s.dots} ${zoom}`).toBe(rgba(s.color));
-        expect(at(fict, 'circle-color')).toBe(WHITE);
-        expect(at(fict, 'circle-stroke-color')).toBe(rgba(s.color));
-        // The ring is wide enough to read (a pixel or more) and the whole dot about as wide as a real one.
-        const ring = at(fict, 'circle-stroke-width') as number;
-        expect(ring).toBeGreaterThanOrEqual(1);
-        expect(ring).toBeGreaterThan(at(s.props, 'circle-stroke-width') as number);
-        const outer = (p: Props) => (at(p, 'circle-radius') as number) + (at(p, 'circle-stroke-width') as number);
-        expect(Math.abs(outer(fict) - outer(s.props))).toBeLessThanOrEqual(0.5);
-        // The filters still hide it through feature-state (unlessOut).
-        for (const prop of ['circle-opacity', 'circle-stroke-opacity']) {
-          expect(at(fict, prop)).toBe(1);
-          expect(evaluate(l, 'paint', prop, fict, zoom, { out: true })).toBe(0);
+        expect(at(fict, 'circle-color')).toBe(rgba(s.color));
+        expect(at(fict, 'circle-radius')).toBe(at(s.props, 'circle-radius'));
+        expect(evaluate(holes, 'paint', 'circle-color', fict, zoom)).toBe(WHITE);
+        // The ring of colour left around the centre is wide enough to read (0.9 px at zoom 6, more above).
+        const ring = (at(fict, 'circle-radius') as number) - (evaluate(holes, 'paint', 'circle-radius', fict, zoom) as number);
+        expect(ring, `${s.dots} ${zoom}`).toBeGreaterThanOrEqual(0.9 - 1e-9);
+        // The filters still hide both through feature-state (unlessOut).
+        for (const [ly, prop] of [[l, 'circle-opacity'], [l, 'circle-stroke-opacity'], [holes, 'circle-opacity']] as const) {
+          expect(evaluate(ly, 'paint', prop, fict, zoom)).toBe(1);
+          expect(evaluate(ly, 'paint', prop, fict, zoom, { out: true })).toBe(0);
         }
       }
     }
