@@ -63,6 +63,12 @@ export function siteTileSource(features: Feature[]): TileSource {
   return others.length ? mixedTiles(pointTiles, pointKeys, featureIndex(others), keyOf, features.length) : pointTiles;
 }
 
+/** The index cutSites made before ./pointTiles.ts, every part in geojson-vt: for the unit test that compares them, and the bench. */
+export function geojsonVtIndex(features: Feature[]): SiteIndex {
+  const parts = byDrawZoom(features, TILE_SIZE, TILE_MAX_ZOOM).map((p) => ({ index: featureIndex(p.features), minZoom: p.minZoom, maxZoom: p.maxZoom }));
+  return { parts };
+}
+
 export function cutSites(columns: SiteColumns): { index: SiteIndex; drawZooms: SiteDrawZooms } {
   const features = fromColumns(columns);
   const drawZooms = siteDrawZooms(features);

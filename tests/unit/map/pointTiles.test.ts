@@ -4,10 +4,9 @@ import { PbfReader } from 'pbf';
 import type { Feature, Geometry } from 'geojson';
 import { mulberry32 } from '../../../src/domain/sample';
 import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
-import { byDrawZoom } from '../../../src/map/siteTiles/dots';
 import { projectX, projectY } from '../../../src/map/siteTiles/pointTiles';
-import { cutSites, encodeTile, featureIndex, type SiteIndex } from '../../../src/map/siteTiles/tiler';
-import { SITES_TILE_LAYER, TILE_EXTENT, TILE_MAX_ZOOM, TILE_SIZE, type SiteColumns } from '../../../src/map/siteTiles/messages';
+import { cutSites, encodeTile, geojsonVtIndex } from '../../../src/map/siteTiles/tiler';
+import { SITES_TILE_LAYER, TILE_EXTENT, TILE_MAX_ZOOM, TILE_SIZE } from '../../../src/map/siteTiles/messages';
 
 /**
  * The site tiles cut with the points in a kdbush index (src/map/siteTiles/pointTiles.ts) are the
@@ -90,12 +89,6 @@ function sites(): Feature[] {
   return out;
 }
 
-/** The tiles geojson-vt alone made of the same columns: one index per part of cutSites. */
-function geojsonVtOnly(columns: SiteColumns): SiteIndex {
-  const parts = byDrawZoom(fromColumns(columns), TILE_SIZE, TILE_MAX_ZOOM);
-  return { parts: parts.map((p) => ({ index: featureIndex(p.features), minZoom: p.minZoom, maxZoom: p.maxZoom })) };
-}
-
 /** Each site's tile at zoom z and the tiles around it (whose buffers may hold it) up to `ring` tiles away. */
 function tilesAround(features: Feature[], z: number, ring: number): [number, number][] {
   const n = 2 ** z;
@@ -115,7 +108,7 @@ describe('site tiles of points from kdbush (src/map/siteTiles/pointTiles.ts)', (
     const features = sites();
     const columns = toColumns({ type: 'FeatureCollection', features }).columns;
     const now = cutSites(columns).index;
-    const before = geojsonVtOnly(columns);
+    const before = geojsonVtIndex(fromColumns(columns));
     let tiles = 0;
     const xs = new Set<number>();
     let points = 0;
