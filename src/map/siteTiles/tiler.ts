@@ -63,21 +63,19 @@ export function siteTileSource(features: Feature[]): TileSource {
   return others.length ? mixedTiles(pointTiles, pointKeys, featureIndex(others), keyOf, features.length) : pointTiles;
 }
 
+/** The features split by the zooms that draw them (./dots.ts), each part's tiles from `source`. */
+function siteIndex(features: Feature[], source: (features: Feature[]) => TileSource): SiteIndex {
+  return { parts: byDrawZoom(features, TILE_SIZE, TILE_MAX_ZOOM).map((p) => ({ index: source(p.features), minZoom: p.minZoom, maxZoom: p.maxZoom })) };
+}
+
 /** The index cutSites made before ./pointTiles.ts, every part in geojson-vt: for the unit test that compares them, and the bench. */
 export function geojsonVtIndex(features: Feature[]): SiteIndex {
-  const parts = byDrawZoom(features, TILE_SIZE, TILE_MAX_ZOOM).map((p) => ({ index: featureIndex(p.features), minZoom: p.minZoom, maxZoom: p.maxZoom }));
-  return { parts };
+  return siteIndex(features, featureIndex);
 }
 
 export function cutSites(columns: SiteColumns): { index: SiteIndex; drawZooms: SiteDrawZooms } {
   const features = fromColumns(columns);
-  const drawZooms = siteDrawZooms(features);
-  const parts = byDrawZoom(features, TILE_SIZE, TILE_MAX_ZOOM).map((p) => ({
-    index: siteTileSource(p.features),
-    minZoom: p.minZoom,
-    maxZoom: p.maxZoom,
-  }));
-  return { index: { parts }, drawZooms };
+  return { index: siteIndex(features, siteTileSource), drawZooms: siteDrawZooms(features) };
 }
 
 /** A tile's pbf bytes, in a buffer of their own (to transfer); null when the tile holds no site. */
