@@ -10,8 +10,9 @@
  * with the same cut all in geojson-vt (the dots' points too, as before ./pointTiles.ts) and the
  * cut without the dots (the draw zooms and `featureIndex` of the features alone, as before the
  * dots: the baseline). Then N fictitious point sites over France: the cut and the tiles of the
- * first view (zoom 5) and of zoom 9, with the points in kdbush (cutSites) and in geojson-vt (as
- * before). One untimed round first (warm-up). Prints medians; the last line is a JSON summary.
+ * first view (zoom 5) and of zoom 9, with the points in kdbush (cutSites) and in geojson-vt, both
+ * encoded by encodeTile (src/map/siteTiles/encode.ts), and in geojson-vt encoded by vt-pbf (as
+ * before both). One untimed round first (warm-up). Prints medians; the last line is a JSON summary.
  */
 import type { Feature } from 'geojson';
 import { mulberry32 } from '../src/domain/sample';
@@ -21,6 +22,7 @@ import type { SiteColumns } from '../src/map/siteTiles/messages';
 import { cutSites, encodeTile, featureIndex, geojsonVtIndex, type SiteIndex } from '../src/map/siteTiles/tiler';
 import { formatMs, intArg, median } from './lib/bench';
 import { benchSummary } from './lib/benchSummary';
+import { vtPbfTile } from './lib/vtPbfTile';
 
 const N = intArg('--n', 100_000);
 const RUNS = intArg('--runs', 5);
@@ -90,16 +92,20 @@ interface Row {
  * Each way cuts the columns into an index, then each view's tiles are encoded from it: one round
  * untimed (warm-up), then RUNS rounds, the ways alternated (the machine's load weighs on all alike).
  */
-function measure(views: View[], ways: Record<string, () => SiteIndex>): Record<string, Row> {
+/** A way: the cut, and the encoding of a tile (encodeTile's unless given). */
+type Way = () => SiteIndex | { index: SiteIndex; encode: (index: SiteIndex, z: number, x: number, y: number) => Uint8Array | ArrayBuffer | null };
+
+function measure(views: View[], ways: Record<string, Way>): Record<string, Row> {
   const rows: Record<string, Row> = {};
   for (const label of Object.keys(ways)) rows[label] = { cut: [], encode: views.map(() => []), bytes: views.map(() => 0) };
   for (let r = -1; r < RUNS; r++) {
     for (const [label, cut] of Object.entries(ways)) {
-      let index!: SiteIndex;
-      const t = time(() => (index = cut()));
+      let way!: ReturnType<Way>;
+      const t = time(() => (way = cut()));
+      const { index, encode: encodeWith } = 'parts' in way ? { index: way, encode: encodeTile } : way;
       const encode = views.map((v) => {
         let bytes = 0;
-        const ms = time(() => v.tiles.forEach(([x, y]) => (bytes += encodeTile(index, v.z, x, y)?.byteLength ?? 0)));
+        const ms = time(() => v.tiles.forEach(([x, y]) => (bytes += encodeWith(index, v.z, x, y)?.byteLength ?? 0)));
         return { ms, bytes };
       });
       if (r < 0) continue;
@@ -158,11 +164,14 @@ function main(): void {
     {
       'points in kdbush': () => cutSites(pointColumns).index,
       'points in geojson-vt': () => cutWithGeojsonVtOnly(pointColumns),
+      'geojson-vt and vt-pbf': () => ({ index: cutWithGeojsonVtOnly(pointColumns), encode: vtPbfTile }),
     },
   );
   const kd = pointRows['points in kdbush'];
   const vt = pointRows['points in geojson-vt'];
-  console.log(`  kdbush / geojson-vt: cut × ${(median(kd.cut) / median(vt.cut)).toFixed(2)}, cut + first view's tiles × ${((median(kd.cut) + median(kd.encode[0])) / (median(vt.cut) + median(vt.encode[0]))).toFixed(2)}`);
+  const before = pointRows['geojson-vt and vt-pbf'];
+  const total = (r: Row) => median(r.cut) + median(r.encode[0]);
+  console.log(`  kdbush / geojson-vt: cut × ${(median(kd.cut) / median(vt.cut)).toFixed(2)}, cut + first view's tiles × ${(total(kd) / total(vt)).toFixed(2)}; kdbush and encode.ts / geojson-vt and vt-pbf (before): × ${(total(kd) / total(before)).toFixed(2)}`);
 
   out.add({ name: `découpe de ${N} terrains en tuiles (points des petits polygones compris)`, unit: 'ms', median: median(dots.cut) });
   out.add({ name: `tuiles de la première vue (zoom 9), ${N} terrains : encodage`, unit: 'ms', median: median(dots.encode[0]) });

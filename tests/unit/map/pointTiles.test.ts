@@ -5,9 +5,8 @@ import type { Feature, Geometry } from 'geojson';
 import { mulberry32 } from '../../../src/domain/sample';
 import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
 import { projectX, projectY } from '../../../src/map/siteTiles/pointTiles';
-import type { GeoJSONVTFeature, GeoJSONVTTile } from '@maplibre/geojson-vt';
-import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import { cutSites, encodeTile, geojsonVtIndex, type SiteIndex } from '../../../src/map/siteTiles/tiler';
+import { cutSites, encodeTile, geojsonVtIndex } from '../../../src/map/siteTiles/tiler';
+import { vtPbfTile } from '../../../scripts/lib/vtPbfTile';
 import { SITES_TILE_LAYER, TILE_EXTENT, TILE_MAX_ZOOM, TILE_SIZE } from '../../../src/map/siteTiles/messages';
 
 /**
@@ -92,17 +91,6 @@ function sites(): Feature[] {
   return out;
 }
 
-/** A tile as cutSites and encodeTile made it before: the parts' geojson-vt tiles joined, encoded by @maplibre/vt-pbf. */
-function tileBefore({ parts }: SiteIndex, z: number, x: number, y: number): Uint8Array | null {
-  let features: GeoJSONVTFeature[] | null = null;
-  for (const p of parts) {
-    if (z < p.minZoom || z > p.maxZoom) continue;
-    const t = p.index.getTile(z, x, y);
-    if (t?.features.length) features = features ? features.concat(t.features) : t.features;
-  }
-  return features && fromGeojsonVt({ [SITES_TILE_LAYER]: { features } as GeoJSONVTTile }, { version: 2, extent: TILE_EXTENT });
-}
-
 /** Each site's tile at zoom z and the tiles around it (whose buffers may hold it) up to `ring` tiles away. */
 function tilesAround(features: Feature[], z: number, ring: number): [number, number][] {
   const n = 2 ** z;
@@ -132,7 +120,7 @@ describe('site tiles of points from kdbush (src/map/siteTiles/pointTiles.ts)', (
     for (const z of ZOOMS) {
       for (const [x, y] of tilesAround(features, z, z === TILE_MAX_ZOOM ? 0 : 1)) {
         const a = encodeTile(now, z, x, y);
-        const b = tileBefore(before, z, x, y);
+        const b = vtPbfTile(before, z, x, y);
         expect(a === null, `${z}/${x}/${y}`).toBe(b === null);
         if (!a || !b) continue;
         // Compared as text: vitest's deep equality of typed arrays is slow.
@@ -154,7 +142,7 @@ describe('site tiles of points from kdbush (src/map/siteTiles/pointTiles.ts)', (
     // Beyond the deepest zoom, off the world's rows, and x around the world (geojson-vt wraps it).
     for (const [z, x, y] of [[19, 0, 0], [9, 0, -1], [9, 0, 512], [9, -512 + 263, 175], [9, 512 + 263, 175], [0, 0, 0]]) {
       const a = encodeTile(now, z, x, y);
-      const b = tileBefore(before, z, x, y);
+      const b = vtPbfTile(before, z, x, y);
       expect(a && new Uint8Array(a), `${z}/${x}/${y}`).toEqual(b);
     }
     // The fixture holds what it claims: many tiles, of points and polygons; points on a tile's
