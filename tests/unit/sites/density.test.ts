@@ -51,6 +51,12 @@ describe('site density per map tile (which zoom may draw symbols)', () => {
     }
   });
 
+  it('counts the same through the sparse sums as through the dense ones at the zooms where the points are far apart', () => {
+    const p = densityPoints(lonLat, weights);
+    // From zoom 12 on, most points have a tile (and its neighbours) of their own: the sparse table grows.
+    for (let zoom = 7; zoom <= 14; zoom++) expect(maxTileLoad(p, zoom, 0), `zoom ${zoom}`).toBe(maxTileLoad(p, zoom));
+  });
+
   it('gives the lowest zoom whose busiest tile fits the budget, and the load never grows with the zoom', () => {
     const p = densityPoints(lonLat);
     let previous = Infinity;
