@@ -135,8 +135,10 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   ensureWorker();
   const unregisterGlyphs = registerGlyphProtocol();
   const [, data] = await Promise.all([loadGlyphFonts(), options.dataReady?.catch(() => undefined)]);
-  /** The reference layers put in the style, with the Roissy label they were given (until setData). */
-  let inStyle = data ? { layers: data.layers, roissyLabel: t('map.roissy.label') } : null;
+  /** The reference layers on the map: those of the data, put in the style (see setData). */
+  let layers: Record<string, FeatureCollection> = data?.layers ?? {};
+  /** The Roissy label the roissy source was last given (null before it has data): set again only when a language changes it. */
+  let roissyLabel: string | null = data ? t('map.roissy.label') : null;
 
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
@@ -161,7 +163,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     container,
     style: buildStyle(
       siteTiles.url(1),
-      inStyle ? { [SOURCE_IDS.base]: baseFeatures(inStyle.layers), [SOURCE_IDS.roissy]: roissyFeatures(inStyle.layers.roissy, inStyle.roissyLabel) } : {},
+      roissyLabel !== null ? { [SOURCE_IDS.base]: baseFeatures(layers), [SOURCE_IDS.roissy]: roissyFeatures(layers.roissy, roissyLabel) } : {},
     ),
     ...(initial ? { center: [initial.lon, initial.lat], zoom: initial.zoom } : { bounds: PETR_BBOX as LngLatBoundsLike }),
     fitBoundsOptions: { padding: 40 },
@@ -212,7 +214,6 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   // State.
   let manifest: DataManifest | null = null;
-  let layers: Record<string, FeatureCollection> = {};
   let petrBbox: [number, number, number, number] = PETR_BBOX;
   /** The sites last given to setSites, and the feature id (`_fid`) of each. */
   let siteList: readonly Site[] = [];
@@ -264,8 +265,6 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     attribution.update(attributionEntries(manifest, inUse, basemap.enabled ? 'ign' : 'none'));
   }
 
-  /** The Roissy label the roissy source was last given: set again only when a language changes it. */
-  let roissyLabel: string | null = null;
   function setRoissy(): void {
     roissyLabel = t('map.roissy.label');
     setSource(SOURCE_IDS.roissy, roissyFeatures(layers.roissy, roissyLabel));
@@ -558,15 +557,14 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   const controller: AtlasMapController = {
     setData(newLayers: Record<string, FeatureCollection>, newManifest: DataManifest): void {
-      layers = newLayers;
       manifest = newManifest;
-      // The layers the style was made with are on the map already (new data would load every tile again).
-      if (newLayers === inStyle?.layers && t('map.roissy.label') === inStyle.roissyLabel) roissyLabel = inStyle.roissyLabel;
-      else {
+      // The layers on the map already (the style was made with them) are not given again: new
+      // data would lay out every tile of their sources again. A language change is setTranslate's.
+      if (newLayers !== layers) {
+        layers = newLayers;
         setSource(SOURCE_IDS.base, baseFeatures(layers));
         setRoissy();
       }
-      inStyle = null;
       const b = bboxOf(layers.petr);
       if (b) petrBbox = b;
       if (!userMoved) silently(() => map.fitBounds(petrBbox, { padding: fitPadding(), animate: false }));
