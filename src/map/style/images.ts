@@ -108,7 +108,7 @@ function drawFictitiousMarks(ctx: CanvasRenderingContext2D, w: number, h: number
   path();
   ctx.setLineDash([2.2 * RATIO, 1.4 * RATIO]);
   ctx.lineWidth = 1.4 * RATIO;
-  ctx.strokeStyle = '#1e1e1e';
+  ctx.strokeStyle = COLORS.siteOutline;
   ctx.stroke();
   ctx.setLineDash([]);
 }
@@ -129,7 +129,7 @@ export function drawFriche(ctx: CanvasRenderingContext2D, size: number, shape: F
     return;
   }
   ctx.lineWidth = 1.2 * RATIO;
-  ctx.strokeStyle = '#1e1e1e';
+  ctx.strokeStyle = COLORS.siteOutline;
   ctx.stroke();
 }
 
@@ -154,7 +154,7 @@ export function drawPin(ctx: CanvasRenderingContext2D, w: number, h: number, col
   if (fictitious) drawFictitiousMarks(ctx, w, h, path);
   else {
     ctx.lineWidth = 1.2 * RATIO;
-    ctx.strokeStyle = '#1e1e1e';
+    ctx.strokeStyle = COLORS.siteOutline;
     ctx.stroke();
   }
   ctx.beginPath();

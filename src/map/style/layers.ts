@@ -434,7 +434,7 @@ function logicalLayers(): LayerSpecification[] {
       source: S.sites,
       filter: SITE_BASE_FILTERS[L.fricheOutline],
       paint: {
-        'line-color': '#1e1e1e',
+        'line-color': COLORS.siteOutline,
         'line-width': 1.2,
         'line-opacity': unlessOut(1),
         'line-dasharray': SITE_OUTLINE_DASH,
@@ -460,7 +460,7 @@ function logicalLayers(): LayerSpecification[] {
       source: S.sites,
       filter: SITE_BASE_FILTERS[L.plotOutline],
       paint: {
-        'line-color': '#1e1e1e',
+        'line-color': COLORS.siteOutline,
         'line-width': 1.3,
         'line-opacity': unlessOut(1),
         'line-dasharray': SITE_OUTLINE_DASH,

@@ -1,7 +1,7 @@
 /** Map legend with feature counts (e.g. « 163 communes », « 4 EPCI », « 23 friches »). */
 import type { FeatureCollection } from 'geojson';
 import { useMemo, type ReactNode } from 'react';
-import { FRICHE_STATUSES, READINESS_STYLES, epciColors } from '../../map';
+import { COLORS, FRICHE_STATUSES, READINESS_STYLES, epciColors } from '../../map';
 import { useAtlas } from '../../state/store';
 import { formatNumber, useT } from '../i18n';
 import { countLabel, filteredSuffix, realCountLabel, type LegendCounts } from './counts';
@@ -67,7 +67,7 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
         {counts.fictitiousFriches > 0 && (
           <li>
             <FictitiousSwatches testId="legend-fictitious-friches">
-              <FillSwatch color={FRICHE_STATUSES[0].color} opacity={0.4} hatch stroke="#1e1e1e" />
+              <FillSwatch color={FRICHE_STATUSES[0].color} opacity={0.4} hatch stroke={COLORS.siteOutline} />
               <FricheSwatch shape={FRICHE_STATUSES[0].shape} color={FRICHE_STATUSES[0].color} fictitious />
               <DotSwatch color={FRICHE_STATUSES[0].color} fictitious />
             </FictitiousSwatches>
@@ -95,7 +95,7 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
           {counts.fictitiousPlots > 0 && (
             <li>
               <FictitiousSwatches testId="legend-fictitious-plots">
-                <FillSwatch color={READINESS_STYLES[0].color} hatch stroke="#1e1e1e" />
+                <FillSwatch color={READINESS_STYLES[0].color} hatch stroke={COLORS.siteOutline} />
                 <PinSwatch color={READINESS_STYLES[0].color} letter={READINESS_STYLES[0].letter} fictitious />
                 <DotSwatch color={READINESS_STYLES[0].color} fictitious />
               </FictitiousSwatches>

@@ -62,7 +62,7 @@ export function FricheSwatch({ shape, color, fictitious = false }: { shape: Fric
   return (
     <svg className="swatch" width={S} height={S} viewBox={`0 0 ${S} ${S}`} aria-hidden="true" focusable="false" data-fictitious={fictitious || undefined}>
       {marks.defs}
-      <path d={d} fill={color} stroke="#1e1e1e" strokeWidth={1.1} strokeLinejoin="round" strokeDasharray={marks.dash} />
+      <path d={d} fill={color} stroke={COLORS.siteOutline} strokeWidth={1.1} strokeLinejoin="round" strokeDasharray={marks.dash} />
       {marks.overlay && <path d={d} fill={marks.overlay} />}
     </svg>
   );
@@ -75,7 +75,7 @@ export function PinSwatch({ color, letter, fictitious = false }: { color: string
   return (
     <svg className="swatch" width={16} height={20} viewBox="0 0 22 28" aria-hidden="true" focusable="false" data-fictitious={fictitious || undefined}>
       {marks.defs}
-      <path d={PIN} fill={color} stroke="#1e1e1e" strokeWidth={1.3} strokeLinejoin="round" strokeDasharray={marks.dash} />
+      <path d={PIN} fill={color} stroke={COLORS.siteOutline} strokeWidth={1.3} strokeLinejoin="round" strokeDasharray={marks.dash} />
       {marks.overlay && <path d={PIN} fill={marks.overlay} />}
       <circle cx={11} cy={10.5} r={5} fill="#fff" />
       <text x={11} y={13.6} textAnchor="middle" fontSize={8.5} fontWeight={700} fill="#1e1e1e">

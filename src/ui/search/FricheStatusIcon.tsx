@@ -4,7 +4,7 @@
  * square = sans projet, diamond = avec projet, triangle = reconvertie, hexagon = other.
  * Always shown beside the text label.
  */
-import { FRICHE_STATUSES, type FricheStatusStyle } from '../../map';
+import { COLORS, FRICHE_STATUSES, type FricheStatusStyle } from '../../map';
 
 export type FricheStatusKey = FricheStatusStyle['key'];
 
@@ -19,7 +19,7 @@ export function FricheStatusIcon({ status, size = 14 }: { status: FricheStatusKe
     className: `friche-icon friche-${style.key}`,
     'data-shape': style.shape,
   } as const;
-  const paint = { fill: style.color, stroke: '#1e1e1e', strokeWidth: 1.1, strokeLinejoin: 'round' } as const;
+  const paint = { fill: style.color, stroke: COLORS.siteOutline, strokeWidth: 1.1, strokeLinejoin: 'round' } as const;
   switch (style.shape) {
     case 'circle':
       return (
