@@ -3,7 +3,7 @@
  * the text stays as typed; when the value changes from elsewhere (reset, Back/Forward, slider,
  * unit switch), the field shows the new value.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { parseUserNumber } from './format';
 
 export interface NumberFieldProps {
@@ -24,14 +24,11 @@ function same(a: number | null, b: number | null): boolean {
 
 export function NumberField({ label, value, format, onCommit, className, hint }: NumberFieldProps) {
   const id = useId();
-  const [text, setText] = useState(value === null ? '' : format(value));
-  /** The last value this field sent: when `value` comes back equal, the typed text is kept. */
-  const sent = useRef<number | null | undefined>(undefined);
-  useEffect(() => {
-    if (sent.current !== undefined && same(sent.current, value)) return;
-    sent.current = undefined;
-    setText(value === null ? '' : format(value));
-  }, [value, format]);
+  // What the user typed, and the value it stands for (the value sent, or the value then shown
+  // when the text does not parse). The field shows it only while `value` is still that value;
+  // any change from elsewhere shows the new value instead, with no effect to run or miss.
+  const [draft, setDraft] = useState<{ text: string; base: number | null } | null>(null);
+  const text = draft && same(draft.base, value) ? draft.text : value === null ? '' : format(value);
   const invalid = text.trim() !== '' && parseUserNumber(text) === null;
   return (
     <div className={`number-field ${className ?? ''}`}>
@@ -45,13 +42,17 @@ export function NumberField({ label, value, format, onCommit, className, hint }:
         aria-invalid={invalid || undefined}
         aria-describedby={hint ? `${id}-hint` : undefined}
         onBlur={() => {
-          if (!invalid) setText(value === null ? '' : format(value));
+          // Leaving the field shows the value in its usual form; text that does not parse stays.
+          if (!invalid) setDraft(null);
         }}
         onChange={(e) => {
-          setText(e.target.value);
-          const n = e.target.value.trim() === '' ? null : parseUserNumber(e.target.value);
-          if (e.target.value.trim() !== '' && n === null) return;
-          sent.current = n;
+          const typed = e.target.value;
+          const n = typed.trim() === '' ? null : parseUserNumber(typed);
+          if (typed.trim() !== '' && n === null) {
+            setDraft({ text: typed, base: value });
+            return;
+          }
+          setDraft({ text: typed, base: n });
           onCommit(n);
         }}
       />
