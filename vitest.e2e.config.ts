@@ -20,6 +20,11 @@ export default defineConfig({
     // The longest files first (tests/e2e/sequencer.ts): the run does not end on one long file alone.
     sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 90000,
+    // expect.poll waits on a condition; vitest's default gives it 1 s, which made each poll a
+    // timed assertion: on a loaded machine a relaunched browser replays its drafts journal, or
+    // an import report shows, later than that (drafts-crash failed so). A poll that means less
+    // time says so with its own timeout.
+    expect: { poll: { timeout: 15000 } },
     hookTimeout: 240000,
   },
 });
