@@ -18,7 +18,8 @@
  *    worker, src/data/drafts/importWriter, counted from its `atlas:import-worker-tx` marks), the longest main-thread task during
  *    the merge and the map's update after it (until the map draws the plots), the time from
  *    « Importer » to the counter and to the map drawing them. `--trace FILE` traces the merge
- *    (Chrome tracing; with a build that has source maps, CPU per function is printed).
+ *    (Chrome tracing; with a build that has source maps, CPU per function is printed, and the longest
+ *    main-thread tasks broken down).
  *
  * Prints the machine load (/proc/loadavg) with the figures: timings on a shared machine are noisy.
  * Needs public/data/ (npm run data).
@@ -28,7 +29,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './lib/serve';
 import { mapCounts, mapDrawsSites, startMapCounts, withoutLooks } from './lib/mapDraws';
-import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
+import { longTasks, printLongTasks, printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import { benchSummary } from './lib/benchSummary';
 
 /** The last line, for `npm run bench` (scripts/lib/benchSummary.ts). */
@@ -281,7 +282,11 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   if (traceFile) {
     const trace = await browser.stopTracing();
     writeFileSync(traceFile, trace);
-    if (dist) printTraceSummary(summariseTrace(trace, new SourceMaps(dist)), 20);
+    if (dist) {
+      const maps = new SourceMaps(dist);
+      printTraceSummary(summariseTrace(trace, maps), 20);
+      printLongTasks(longTasks(trace, maps, 4));
+    }
   }
   await context.close();
   summary.add({ name: `import de ${IMPORT} terrains : « Importer » → brouillons enregistrés`, unit: 'ms', median: saved - t0 });
