@@ -25,7 +25,7 @@ import { resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { compactSites } from '../src/data/compactSites';
 import { launchChromium, loadAvg, newContext, serveApp, serveSitesFile } from './lib/serve';
-import { mapDrawsSites } from './lib/mapDraws';
+import { importAndDraw } from './lib/mapDraws';
 
 function arg(name: string): string | null {
   const i = process.argv.indexOf(name);
@@ -141,19 +141,10 @@ async function main(): Promise<void> {
     const importFile = arg('--import');
     let imported = '';
     if (importFile) {
-      // As the import benches do: the editor's import, then « Importer »; the probe counts from the click.
-      await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 120000 });
-      await page.getByLabel('Mode édition').check();
-      await page.getByRole('tab', { name: 'Édition' }).click();
-      const details = page.getByTestId('import-section');
-      if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-      await page.getByTestId('import-file').setInputFiles(resolve(importFile));
-      await page.getByTestId('import-summary').waitFor({ timeout: 300000 });
-      await page.evaluate(() => (window as unknown as { __glProbe: { reset(): void } }).__glProbe.reset());
-      const t0 = await page.evaluate(() => performance.now());
-      await page.getByRole('button', { name: /^Importer (les \d+ entités valides|l’entité valide)$/ }).click();
-      const drawn = await mapDrawsSites(page, arg('--prefix') ?? 'BENCH-');
-      imported = `de « Importer » à la carte qui dessine les sites importés (${((drawn.at - t0) / 1000).toFixed(1)} s)`;
+      // The probe counts from « Importer » on.
+      const reset = () => page.evaluate(() => (window as unknown as { __glProbe: { reset(): void } }).__glProbe.reset());
+      const { clicked, drawn } = await importAndDraw(page, resolve(importFile), arg('--prefix') ?? 'BENCH-', reset);
+      imported = `de « Importer » à la carte qui dessine les sites importés (${((drawn.at - clicked) / 1000).toFixed(1)} s)`;
     }
     const r = await page.evaluate(() => {
       const p = (window as unknown as { __glProbe: { rows: Record<string, Row>; tiles: Record<string, number>; frames: () => number; costliest: () => { ms: number; rows: Record<string, number> } } }).__glProbe;
