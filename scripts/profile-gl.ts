@@ -36,6 +36,8 @@ interface Row {
   ms: number;
   n: number;
   bytes: number;
+  /** The longest call (ms): a layer's first draw also compiles its program in SwiftShader. */
+  max: number;
 }
 
 /** Runs in the page before any script (addInitScript): wraps WebGL2 and, once the map exists, its painter. */
@@ -72,8 +74,9 @@ function probe(): void {
     gl.getError();
   };
   const add = (key: string, ms: number, bytes = 0) => {
-    const r = (rows[key] ??= { ms: 0, n: 0, bytes: 0 });
+    const r = (rows[key] ??= { ms: 0, n: 0, bytes: 0, max: 0 });
     r.ms += ms;
+    r.max = Math.max(r.max, ms);
     r.n++;
     r.bytes += bytes;
     frame[key] = (frame[key] ?? 0) + ms;
@@ -158,7 +161,7 @@ async function main(): Promise<void> {
     console.log(`temps GPU (synchronisé) : ${total.toFixed(0)} ms`);
     for (const [k, v] of rows.slice(0, Number(arg('--top') ?? 25))) {
       const share = ((100 * v.ms) / total).toFixed(1).padStart(5);
-      console.log(`${v.ms.toFixed(1).padStart(9)} ms ${share} % ${String(v.n).padStart(6)} appels ${v.bytes ? `${(v.bytes / 1024).toFixed(0)} ko ` : ''}${k}`);
+      console.log(`${v.ms.toFixed(1).padStart(9)} ms ${share} % ${String(v.n).padStart(6)} appels (le plus long ${v.max.toFixed(1)} ms) ${v.bytes ? `${(v.bytes / 1024).toFixed(0)} ko ` : ''}${k}`);
     }
     console.log(`l’image la plus coûteuse : ${r.costliest.ms.toFixed(0)} ms de GPU (synchronisé)`);
     for (const [k, ms] of Object.entries(r.costliest.rows).sort((a, b) => b[1] - a[1]).slice(0, 12)) {
