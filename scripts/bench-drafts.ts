@@ -18,7 +18,8 @@
  *    worker, src/data/drafts/importWriter, counted from its `atlas:import-worker-tx` marks), the longest main-thread task during
  *    the merge and the map's update after it (until the map draws the plots), the time from
  *    « Importer » to the counter and to the map drawing them. `--trace FILE` traces the merge
- *    (Chrome tracing; with a build that has source maps, CPU per function is printed).
+ *    (Chrome tracing; with a build that has source maps, CPU per function is printed, and the longest
+ *    main-thread tasks broken down).
  *
  * Prints the machine load (/proc/loadavg) with the figures: timings on a shared machine are noisy.
  * Needs public/data/ (npm run data).
@@ -28,7 +29,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './lib/serve';
 import { mapCounts, mapDrawsSites, startMapCounts, withoutLooks } from './lib/mapDraws';
-import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
+import { longTasks, printLongTasks, printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import { benchSummary } from './lib/benchSummary';
 
 /** The last line, for `npm run bench` (scripts/lib/benchSummary.ts). */
@@ -277,11 +278,15 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
     long: during.map((e) => `${(e.start - t0).toFixed(0)}+${e.duration.toFixed(0)}`).join(' '),
   };
   const counter = await page.getByTestId('unpublished-count').textContent();
-  const { frames } = await mapCounts(page);
+  const { frames, siteLayouts, siteTiles } = await mapCounts(page);
   if (traceFile) {
     const trace = await browser.stopTracing();
     writeFileSync(traceFile, trace);
-    if (dist) printTraceSummary(summariseTrace(trace, new SourceMaps(dist)), 20);
+    if (dist) {
+      const maps = new SourceMaps(dist);
+      printTraceSummary(summariseTrace(trace, maps), 20);
+      printLongTasks(longTasks(trace, maps, 4));
+    }
   }
   await context.close();
   summary.add({ name: `import de ${IMPORT} terrains : « Importer » → brouillons enregistrés`, unit: 'ms', median: saved - t0 });
@@ -290,7 +295,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   console.log(
     `3. import of ${IMPORT} plots: ${counter}; ${r.tx} readwrite transactions on the drafts and ${r.puts} draft puts by the page, ${r.workerTx} transactions and ${r.workerPuts} new drafts by the import writer (worker); « Importer » → saved ${((saved - t0) / 1000).toFixed(1)} s, → the map draws them ${((drawn.at - t0) / 1000).toFixed(1)} s; longest main-thread task from « Importer » to then ${r.maxLong.toFixed(0)} ms (${r.over200} over 200 ms)  [load ${load()}]`,
   );
-  console.log(`   merge steps: ${r.steps.join(', ')}; map frames until it draws them: ${frames}; long tasks (ms after the click + duration): ${r.long}`);
+  console.log(`   merge steps: ${r.steps.join(', ')}; map frames until it draws them: ${frames} (${siteLayouts} site tile layouts of ${siteTiles} tiles); long tasks (ms after the click + duration): ${r.long}`);
 }
 
 async function main(): Promise<void> {

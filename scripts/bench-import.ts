@@ -21,7 +21,8 @@
  *    in the same session, alternating runs, for a before / after ratio.
  *    `--trace FILE` builds with source maps and traces the merge of the first run (Chrome tracing,
  *    scripts/lib/trace.ts): prints the page's marks and long tasks on a timeline from « Importer »,
- *    then busy time per thread and CPU per function; keeps the raw trace in FILE.
+ *    then busy time per thread and CPU per function, and the longest main-thread tasks broken down
+ *    (e.g. a frame's wait in `GLES2::ReadPixels` for the GPU process); keeps the raw trace in FILE.
  * Needs public/data (npm run data). Timings on a shared machine: read them with `cat /proc/loadavg`.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +30,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, buildTestApp } from './lib/buildTestApp';
 import { mapCounts, mapDrawsSites, startMapCounts, withoutLooks, type MapCounts } from './lib/mapDraws';
-import { printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
+import { longTasks, printLongTasks, printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import type { Browser } from 'playwright-core';
 import { cpuSince, launchChromium, serveApp, type CpuTimes } from './lib/serve';
 import { kinks } from '@turf/turf';
@@ -231,7 +232,9 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       })()`)) as string[];
       console.log(`  traced run (${tracing.file}), from « Importer »:`);
       for (const x of timeline) console.log(`    ${x}`);
-      printTraceSummary(summariseTrace(trace, new SourceMaps(tracing.outDir)), 25);
+      const maps = new SourceMaps(tracing.outDir);
+      printTraceSummary(summariseTrace(trace, maps), 25);
+      printLongTasks(longTasks(trace, maps, 4));
     }
     return run;
   } finally {
@@ -273,7 +276,7 @@ async function main(): Promise<void> {
         runs[b].push(r);
         const opt = (x: number | null) => (x === null ? '—' : s(x));
         const cpu = r.mergeCpu ? `; merge CPU ${s(r.mergeCpu.total)} (${Object.entries(r.mergeCpu.byType).filter(([, v]) => v >= 50).map(([k, v]) => `${k} ${s(v)}`).join(', ')})` : '';
-        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${r.savedLongest === undefined ? '' : ` (until saved ${formatMs(r.savedLongest)} ms)`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites tiles URL set ${r.mapCounts.sitesData}×` : ''}${r.steps ? `; steps: ${r.steps}` : ''}${r.topTasks ? `; longest tasks: ${r.topTasks} (saved at ${opt(r.merge)})` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
+        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${r.savedLongest === undefined ? '' : ` (until saved ${formatMs(r.savedLongest)} ms)`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites tiles URL set ${r.mapCounts.sitesData}×, ${r.mapCounts.siteLayouts} site tile layouts of ${r.mapCounts.siteTiles} tiles` : ''}${r.steps ? `; steps: ${r.steps}` : ''}${r.topTasks ? `; longest tasks: ${r.topTasks} (saved at ${opt(r.merge)})` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
       }
     }
   } finally {

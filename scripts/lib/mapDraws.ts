@@ -16,6 +16,12 @@ export interface MapCounts {
    * (src/map/siteTiles), new sites reach MapLibre as a new tiles URL (`setTiles`).
    */
   sitesData: number;
+  /**
+   * Site tiles laid out by MapLibre (its worker's result, `sourcedata` with a tile), and how many
+   * tiles they were: a tile laid out twice is a frame more, and worker time beside the frames.
+   */
+  siteLayouts: number;
+  siteTiles: number;
 }
 
 /**
@@ -28,21 +34,28 @@ export async function startMapCounts(page: Page): Promise<number> {
     let c = window.__mapCounts;
     if (!c) {
       const map = window.__atlas.map;
-      c = window.__mapCounts = { frames: 0, sitesData: 0 };
+      c = window.__mapCounts = { frames: 0, sitesData: 0, siteLayouts: 0, tiles: new Set() };
       map.on('render', () => c.frames++);
+      map.on('sourcedata', (e) => {
+        if (e.sourceId !== 'sites' || !e.tile) return;
+        c.siteLayouts++;
+        c.tiles.add(e.tile.tileID.key);
+      });
       const src = map.getSource('sites');
       const set = src.setTiles.bind(src);
       src.setTiles = (t) => (c.sitesData++, set(t));
     }
     c.frames = 0;
     c.sitesData = 0;
+    c.siteLayouts = 0;
+    c.tiles.clear();
     return performance.now();
   })()`)) as number;
 }
 
 /** The counts since the last startMapCounts. */
 export async function mapCounts(page: Page): Promise<MapCounts> {
-  return (await page.evaluate('({ ...window.__mapCounts })')) as MapCounts;
+  return (await page.evaluate('(({ frames, sitesData, siteLayouts, tiles }) => ({ frames, sitesData, siteLayouts, siteTiles: tiles.size }))(window.__mapCounts)')) as MapCounts;
 }
 
 /** One look of mapDrawsSites at what the map draws: a main-thread task of the bench's own. */
@@ -100,4 +113,24 @@ export async function mapDrawsSites(page: Page, prefix: string, timeoutMs = 3000
 /** The tasks that are not one of the bench's looks (a look's task holds nothing else). */
 export function withoutLooks<T extends { start: number; duration: number }>(tasks: T[], looks: Look[]): T[] {
   return tasks.filter((t) => !looks.some((l) => l.start >= t.start && l.end <= t.start + t.duration + 1));
+}
+
+/**
+ * Imports `file` through the editor (edit mode, the import section, the file, « Importer »), as a
+ * user does and as the import benches do; `beforeClick` runs once the report is on screen, just
+ * before « Importer ». Returns the page's `performance.now()` at the click and what
+ * mapDrawsSites found (ids starting with `prefix`). Needs a build with the test hooks.
+ */
+export async function importAndDraw(page: Page, file: string, prefix = 'BENCH-', beforeClick: () => Promise<unknown> = async () => {}): Promise<{ clicked: number; drawn: Drawn }> {
+  await page.waitForFunction(() => (window as unknown as { __atlas?: { mapReady?: boolean } }).__atlas?.mapReady === true, null, { timeout: 120000 });
+  await page.getByLabel('Mode édition').check();
+  await page.getByRole('tab', { name: 'Édition' }).click();
+  const details = page.getByTestId('import-section');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-summary').waitFor({ timeout: 300000 });
+  await beforeClick();
+  const clicked = (await page.evaluate('performance.now()')) as number;
+  await page.getByRole('button', { name: /^Importer (les \d+ entités valides|l’entité valide)$/ }).click();
+  return { clicked, drawn: await mapDrawsSites(page, prefix) };
 }

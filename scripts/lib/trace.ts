@@ -208,3 +208,104 @@ export function printTraceSummary(threads: ThreadSummary[], top = 15, log: (s: s
     list(t.functions, top);
   }
 }
+
+/** One long task of the page's main thread, broken down (longTasks). */
+export interface LongTaskBreakdown {
+  /** Start (ms) from the first event of the trace's window, and duration (ms). */
+  at: number;
+  ms: number;
+  /** The chain of nested trace events that holds most of the task, each with its duration (ms). */
+  chain: { name: string; ms: number }[];
+  /** The task's direct children of at least 5 ms (name, ms). */
+  parts: { name: string; ms: number }[];
+  /** CPU self time per function within the task (ms), from the CPU profile samples, most first. */
+  functions: [string, number][];
+}
+
+/**
+ * The `top` longest tasks of the renderer's main thread (CrRendererMain, the busiest one), each
+ * broken down: what the benches' long tasks are made of (script, style and layout, or a wait,
+ * e.g. the compositor's `GLES2::ReadPixels` of a WebGL canvas, which waits for the GPU process).
+ */
+export function longTasks(traceJson: Buffer | string, maps: SourceMaps, top = 3): LongTaskBreakdown[] {
+  const parsed = JSON.parse(String(traceJson)) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, String(e.args?.name ?? ''));
+  const busy = new Map<string, number>();
+  let first = Infinity;
+  for (const e of events) {
+    if (e.ts > 0 && e.ts < first) first = e.ts;
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph === 'X' && e.name === 'RunTask' && e.dur && names.get(key) === 'CrRendererMain') busy.set(key, (busy.get(key) ?? 0) + e.dur);
+  }
+  const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (!main) return [];
+  const onMain = events.filter((e) => e.ph === 'X' && e.dur && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = onMain.filter((e) => e.name === 'RunTask').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0)).slice(0, top);
+  // The main thread's CPU samples (trace clock), for the functions of each task.
+  const samples: { ts: number; dt: number; label: string }[] = [];
+  const profiles = new Map<string, { start: number; nodes: Map<number, ProfileNode>; samples: number[]; deltas: number[] }>();
+  for (const e of events) {
+    if (`${e.pid}:${e.tid}` !== main && e.name === 'Profile') continue;
+    if (e.name === 'Profile') profiles.set(`${e.pid}:${e.id}`, { start: (e.args?.data as { startTime?: number } | undefined)?.startTime ?? e.ts, nodes: new Map(), samples: [], deltas: [] });
+    else if (e.name === 'ProfileChunk') {
+      const p = profiles.get(`${e.pid}:${e.id}`);
+      const data = e.args?.data as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
+      if (!p) continue;
+      for (const n of data?.cpuProfile?.nodes ?? []) p.nodes.set(n.id, n);
+      p.samples.push(...(data?.cpuProfile?.samples ?? []));
+      p.deltas.push(...(data?.timeDeltas ?? []));
+    }
+  }
+  for (const p of profiles.values()) {
+    let ts = p.start;
+    for (let i = 0; i < p.samples.length; i++) {
+      ts += p.deltas[i] ?? 0;
+      const dt = p.deltas[i + 1] ?? 0;
+      const cf = p.nodes.get(p.samples[i])?.callFrame;
+      if (!cf || dt <= 0 || cf.functionName === '(idle)') continue;
+      samples.push({ ts, dt, label: cf.url ? maps.resolve(cf.url, cf.lineNumber, cf.columnNumber, cf.functionName).label : cf.functionName || '(native)' });
+    }
+  }
+  return tasks.map((task) => {
+    const end = task.ts + (task.dur ?? 0);
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end);
+    const childrenOf = (p: TraceEvent) => {
+      const pend = p.ts + (p.dur ?? 0);
+      const kids: TraceEvent[] = [];
+      let until = -Infinity;
+      for (const e of inside) {
+        if (e === p || e.ts < p.ts || e.ts + (e.dur ?? 0) > pend || (e.ts === p.ts && (e.dur ?? 0) >= (p.dur ?? 0))) continue;
+        if (e.ts < until) continue; // nested in an earlier child
+        kids.push(e);
+        until = e.ts + (e.dur ?? 0);
+      }
+      return kids;
+    };
+    const chain: { name: string; ms: number }[] = [];
+    for (let at: TraceEvent | undefined = task; at; ) {
+      const next: TraceEvent | undefined = childrenOf(at).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+      if (!next || (next.dur ?? 0) < 0.5 * (task.dur ?? 0)) break;
+      chain.push({ name: next.name, ms: (next.dur ?? 0) / 1000 });
+      at = next;
+    }
+    // The parts of the task, below the wrappers that hold all of it (e.g. BeginMainFrame's script and commit).
+    let kids = childrenOf(task);
+    while (kids.length === 1 && (kids[0].dur ?? 0) >= 0.9 * (task.dur ?? 0)) kids = childrenOf(kids[0]);
+    const parts = kids.filter((e) => (e.dur ?? 0) >= 5000).map((e) => ({ name: e.name, ms: (e.dur ?? 0) / 1000 }));
+    const fns = new Map<string, number>();
+    for (const s of samples) if (s.ts >= task.ts && s.ts <= end) fns.set(s.label, (fns.get(s.label) ?? 0) + s.dt / 1000);
+    return { at: (task.ts - first) / 1000, ms: (task.dur ?? 0) / 1000, chain, parts, functions: [...fns].sort((a, b) => b[1] - a[1]) };
+  });
+}
+
+/** Prints longTasks: one line per task, then its largest part, then its top functions. */
+export function printLongTasks(tasks: LongTaskBreakdown[], log: (s: string) => void = console.log): void {
+  log('plus longues tâches du fil principal (trace) :');
+  for (const t of tasks) {
+    log(`  ${t.ms.toFixed(0)} ms à ${(t.at / 1000).toFixed(2)} s du début de la trace : ${t.parts.map((p) => `${p.name} ${p.ms.toFixed(0)}`).join(' + ') || '—'}`);
+    if (t.chain.length) log(`    dont : ${t.chain.map((c) => `${c.name} ${c.ms.toFixed(0)}`).join(' › ')}`);
+    log(`    CPU : ${t.functions.slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
+  }
+}
