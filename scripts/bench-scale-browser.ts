@@ -110,6 +110,14 @@ async function main() {
       const cpu0 = browser.cpu();
       const { listMs, loadMs } = await measureCount(page, served.url, n);
       const loadCpuMs = Math.round(cpuSince(cpu0, browser.cpu()).total);
+      // Site tiles MapLibre laid out during the load, and how many tiles (the test hook's count
+      // from the map's creation): a tile laid out twice is worker time and a frame more.
+      const layouts = (await page.evaluate(`(() => {
+        const c = window.__atlas && window.__atlas.tileLoads;
+        if (!c) return null;
+        const sites = Object.entries(c).filter(([k]) => k.startsWith('sites '));
+        return { layouts: sites.reduce((a, [, v]) => a + v, 0), tiles: sites.length };
+      })()`)) as { layouts: number; tiles: number } | null;
       await page.evaluate(`(async () => {
         const map = window.__atlas.map;
         map.jumpTo({ center: ${JSON.stringify(FRANCE)}, zoom: map.getMinZoom() });
@@ -124,7 +132,7 @@ async function main() {
       const row: Row = { sites: n, listMs, loadMs, loadCpuMs, median: s.median, p95: s.p95, max: s.max, mapErrors, ok };
       rows.push(row);
       console.log(
-        `${String(n).padStart(8)} sites : liste ${listMs} ms, carte au repos ${loadMs} ms (CPU ${loadCpuMs} ms) ; filtre médiane ${s.median.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms ; plus lent : ${slowest.c} ; erreurs ${mapErrors} ; ${ok ? 'dans les objectifs' : 'HORS objectifs'} (charge ${loadAvg()})`,
+        `${String(n).padStart(8)} sites : liste ${listMs} ms, carte au repos ${loadMs} ms (CPU ${loadCpuMs} ms${layouts ? `, ${layouts.layouts} mises en page de ${layouts.tiles} tuiles de sites` : ''}) ; filtre médiane ${s.median.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms ; plus lent : ${slowest.c} ; erreurs ${mapErrors} ; ${ok ? 'dans les objectifs' : 'HORS objectifs'} (charge ${loadAvg()})`,
       );
       await context.close();
     }

@@ -91,7 +91,11 @@ export function buildStyle(sitesTiles: string, data: Partial<Record<string, Feat
     // Every layer says it is visible: later calls that set 'visible' again change nothing (with no
     // value, MapLibre would see a change, and a layout change reloads every tile of the source).
     const v = l.type === 'background' || (l.layout as { visibility?: string } | undefined)?.visibility ? l : ({ ...l, layout: { ...l.layout, visibility: 'visible' } } as typeof l);
-    return 'source' in v && v.source === SOURCE_IDS.sites ? ({ ...v, 'source-layer': SITES_TILE_LAYER } as typeof v) : v;
+    // The site layers start hidden: MapLibre asks no tile of a source whose layers are all hidden,
+    // and the controller shows them once the first sites are cut, with the zoom ranges their
+    // density allows. A tile asked before (and held until the cut) was laid out a second time,
+    // after the first idle, when those ranges changed.
+    return 'source' in v && v.source === SOURCE_IDS.sites ? ({ ...v, 'source-layer': SITES_TILE_LAYER, layout: { ...v.layout, visibility: 'none' } } as typeof v) : v;
   });
   const sources: Record<string, SourceSpecification> = {};
   for (const l of layers) {
@@ -143,19 +147,16 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
   // The sites' tiles, cut by our worker (siteTiles/): when new sites are cut, the site layers'
-  // zoom ranges follow their density, then the source moves to the new tiles. The first tiles,
-  // asked with the style, wait for the first sites and for their zoom ranges.
+  // zoom ranges follow their density, then the source moves to the new tiles. The site layers
+  // are shown at the first cut, with its zoom ranges: the first tiles are asked only then.
   const siteTiles = new SiteTiles(
-    (version, zooms, first) => {
+    (version, zooms) => {
       if (destroyed) return;
+      const first = !sitesCut;
+      sitesCut = true;
       const changed = applyDrawZooms(zooms);
-      if (!first) (map.getSource(SOURCE_IDS.sites) as VectorTileSource | undefined)?.setTiles([siteTiles.url(version)]);
-      else if (changed)
-        return new Promise<void>((resolve) => {
-          // Laid out with the new ranges: the style applies them at the next frame.
-          map.once('render', () => resolve());
-          map.triggerRepaint();
-        });
+      if (first && !changed) applyVisibility();
+      if (version !== 1) (map.getSource(SOURCE_IDS.sites) as VectorTileSource | undefined)?.setTiles([siteTiles.url(version)]);
     },
     (e) => console.error(e),
   );
@@ -240,6 +241,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let zonesDrawn = 0;
   /** From which zoom site symbols and names are drawn (dots below), from the density of the sites. */
   let drawZooms: SiteDrawZooms = { symbols: 0, labels: SITE_LABEL_MIN_ZOOM };
+  /** Some sites were cut: the site layers are shown (hidden before, see buildStyle). */
+  let sitesCut = false;
   let overlay: ViewPadding = { top: 0, right: 0, bottom: 0, left: 0 };
   let ready = false;
   /** A `frameBounds` asked while the map had no size (hidden tab), done at the next resize. */
@@ -365,6 +368,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   const ZONE_OUTLINE_LAYERS: readonly string[] = [L.zonesFill, L.zonesOutline];
   /** Dots stand for the sites only below the zoom where symbols are safe: hidden when that is the map's lowest zoom. */
   const DOTS: readonly string[] = SITE_DOT_LAYERS;
+  /** The layers drawn from the sites source. */
+  const ON_SITES = new Set(buildLayers().flatMap((l) => ('source' in l && l.source === SOURCE_IDS.sites ? [l.id] : [])));
 
   /**
    * Draws site symbols and names only from the zooms the density of the sites allows (dots
@@ -386,11 +391,12 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   function applyVisibility(): void {
     for (const id of LAYER_IDS) {
       const on = visible.includes(id);
-      for (const layer of LAYER_GROUPS[id]) setVisible(layer, on && (zonesDrawn > 0 || !ZONE_OUTLINE_LAYERS.includes(layer)) && (!DOTS.includes(layer) || drawZooms.symbols > MIN_ZOOM));
+      for (const layer of LAYER_GROUPS[id])
+        setVisible(layer, on && (zonesDrawn > 0 || !ZONE_OUTLINE_LAYERS.includes(layer)) && (!DOTS.includes(layer) || drawZooms.symbols > MIN_ZOOM) && (sitesCut || !ON_SITES.has(layer)));
     }
     // Site labels follow whichever site layers are on.
     const labelsOn = visible.includes('friches') || visible.includes('sites');
-    setVisible(L.sitesLabel, labelsOn);
+    setVisible(L.sitesLabel, labelsOn && sitesCut);
     applyDynamicVisibility();
     refreshAttribution();
   }
@@ -538,7 +544,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   });
 
   function checkReady(): void {
-    if (ready || !dataSet || destroyed) return;
+    // The sites source, with its layers hidden until the first cut, asks no tile before it.
+    if (ready || !dataSet || !sitesCut || destroyed) return;
     const ids = [SOURCE_IDS.base, SOURCE_IDS.sites];
     if (!ids.every((id) => map.isSourceLoaded(id))) return;
     ready = true;

@@ -16,6 +16,8 @@ export interface AtlasTestHooks {
   projectSite(id: string): { x: number; y: number } | null;
   /** How many times each tile (`source tileKey`) was laid out from the map's creation until it was ready. */
   tileLoadsUntilReady: Record<string, number>;
+  /** The same count, from the map's creation until now (it goes on after ready). */
+  tileLoads: Record<string, number>;
 }
 
 /**
@@ -54,6 +56,7 @@ export function installTestHooks(
     map,
     controller,
     tileLoadsUntilReady: { ...tileLoads },
+    tileLoads,
     renderedSiteIds() {
       const layers = helpers.siteLayers();
       if (!layers.length) return [];

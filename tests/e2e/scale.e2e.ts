@@ -12,7 +12,9 @@
  *
  * The atlas with the sites is opened once (beforeAll: the load is the heavy part), in a small
  * window; the first view and the zoomed view are two tests, each under a third of its limit
- * on a loaded machine, each checking that no MapLibre error was seen so far.
+ * on a loaded machine, each checking that no MapLibre error was seen so far. A last test opens
+ * the same sites as the atlas's own sites file: the first cut sets the site layers' zoom ranges,
+ * and each site tile is laid out once.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +55,8 @@ function maxInTile(d: DensityPoints, zoom: number): number {
   }
   return max;
 }
+/** The file of the build copy that holds the sites as the atlas's sites file (not the sample). */
+const DENSE_SITES_FILE = 'scale-sites.geojson';
 let browser: Browser;
 let site: StaticSite;
 let density: DensityPoints;
@@ -82,6 +86,8 @@ beforeAll(async () => {
   density = densityPoints(sites.flatMap((s) => (s.geometry.type === 'Point' ? s.geometry.coordinates.slice(0, 2) : [])));
   site = await serveBuildCopy();
   writeFileSync(join(site.dir, 'data/sample.geojson'), JSON.stringify({ type: 'FeatureCollection', name: 'sample', fictitious: true, features: sites }));
+  // The same sites as the atlas's own sites file (the last test): the first sites it cuts.
+  writeFileSync(join(site.dir, 'data', DENSE_SITES_FILE), JSON.stringify({ type: 'FeatureCollection', features: sites }));
 
   // The atlas with the sites, loaded once for both tests (each checks the errors seen so far).
   // A small window: no assertion here is about layout, and the map is drawn in software.
@@ -203,5 +209,54 @@ describe(`${COUNT.toLocaleString('en')} sites north of Soissons`, () => {
     expect(zoomed['sites-plot-dot'] ?? 0).toBe(0);
 
     expect(mapErrors(), errors.join('\n')).toEqual([]);
+  });
+});
+
+describe(`${COUNT.toLocaleString('en')} sites as the atlas's first sites`, () => {
+  it('lays out each site tile once: the site layers get the zoom ranges of their density before any tile is asked', async () => {
+    // The sites file itself holds the dense sites: the first cut, not a later one, sets symbols
+    // and names to denser zooms. A tile asked before that (and held until the cut) was laid out
+    // again, with the new ranges, after the first idle.
+    const ctx = await browser.newContext({ viewport: { width: 900, height: 600 }, locale: 'fr-FR', serviceWorkers: 'block' });
+    try {
+      await ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+      await ctx.route(/\/data\/manifest\.json$/, async (route) => {
+        const res = await route.fetch();
+        const manifest = (await res.json()) as { layers: { sites?: { file: string; compact?: unknown } } };
+        if (manifest.layers.sites) {
+          manifest.layers.sites.file = DENSE_SITES_FILE;
+          delete manifest.layers.sites.compact;
+        }
+        await route.fulfill({ response: res, json: manifest });
+      });
+      const p = await ctx.newPage();
+      const pageErrors: string[] = [];
+      p.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p.goto(site.url);
+      await p.waitForFunction(() => (window as unknown as MapHandle).__atlas?.mapReady === true, null, { timeout: 60000, polling: 100 });
+      // Two more frames, each to its idle: a layout the ranges' change still owes happens then.
+      for (let i = 0; i < 2; i++) {
+        await p.evaluate(
+          () =>
+            new Promise<void>((resolve) => {
+              const m = (window as unknown as { __atlas: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } } }).__atlas.map;
+              m.once('idle', () => resolve());
+              m.triggerRepaint();
+            }),
+        );
+      }
+      const state = await p.evaluate(() => {
+        const a = (window as unknown as { __atlas: { tileLoads: Record<string, number>; map: { getLayer(id: string): { minzoom?: number } | undefined; getZoom(): number } } }).__atlas;
+        return { loads: Object.entries(a.tileLoads).filter(([k]) => k.startsWith('sites ')), symbolsFrom: a.map.getLayer('sites-plot-point')?.minzoom ?? 0, zoom: a.map.getZoom() };
+      });
+      // The first cut did change the ranges (symbols from a denser zoom than the first view's)…
+      expect(state.symbolsFrom).toBeGreaterThan(state.zoom);
+      // …and every site tile in view was laid out once.
+      expect(state.loads.length).toBeGreaterThan(0);
+      expect(state.loads.filter(([, n]) => n !== 1)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
   });
 });

@@ -84,7 +84,8 @@ function registerProtocol(): void {
     const m = URL_RE.exec(params.url);
     const owner = m ? owners.get(Number(m[1])) : undefined;
     if (!m || !owner) throw new Error(`Tuile de sites inconnue : ${params.url}`);
-    // The first tiles are asked as soon as the map has its style: they wait for the first sites.
+    // The map asks for tiles once the first sites are cut (it shows their layers then); a tile
+    // asked earlier all the same waits for them.
     await owner.firstReady;
     if (abort.signal.aborted) throw new DOMException('Tuile abandonnée', 'AbortError');
     const request = nextRequest++;
@@ -125,12 +126,11 @@ export class SiteTiles {
   private next: SiteIds | null = null;
 
   /**
-   * `onReady(version, drawZooms, first)`: the sites of `version` are cut; `first` for the very
-   * first, whose tiles the map asked already (no new URL needed). It may return a promise: tile
-   * requests wait for it (e.g. the layers' zoom ranges applied before the first tiles are laid out).
+   * `onReady(version, drawZooms)`: the sites of `version` are cut, and their tiles are at
+   * `url(version)` (version 1's also at the first URL, `url()`).
    */
   constructor(
-    private readonly onReady: (version: number, drawZooms: SiteDrawZooms, first: boolean) => Promise<void> | void,
+    private readonly onReady: (version: number, drawZooms: SiteDrawZooms) => void,
     private readonly onError: (e: Error) => void,
   ) {
     this.firstReady = new Promise((r) => (this.resolveFirst = r));
@@ -202,8 +202,8 @@ export class SiteTiles {
       this.cut(next);
       if (version !== 1) return;
     }
-    const done = this.onReady(version, drawZooms, version === 1);
-    if (version === 1) void Promise.resolve(done).finally(this.resolveFirst);
+    this.onReady(version, drawZooms);
+    if (version === 1) this.resolveFirst();
   }
 
   /** @internal from the worker: the cut under way failed (the map keeps the tiles it has). */
