@@ -295,7 +295,7 @@ async function main(): Promise<void> {
       const rep = r.map((x) => x.report);
       benchOut.add({ name: `Navigateur : fichier choisi → rapport affiché (${N} terrains)`, unit: 'ms', median: median(rep), p95: percentile(rep, 95), target: big ? '≤ 10 000 ms' : null, met: big ? median(rep) <= 10_000 : null });
       const lt = r.map((x) => x.reportLongest);
-      benchOut.add({ name: 'Navigateur : plus longue tâche du fil principal jusqu’au rapport', unit: 'ms', median: median(lt), p95: percentile(lt, 95), target: '≤ 200 ms', met: Math.max(...lt) <= 200 });
+      benchOut.add({ name: 'Navigateur : plus longue tâche du fil principal jusqu’au rapport (0 : aucune de plus de 50 ms, le seuil des Long Tasks)', unit: 'ms', median: median(lt), p95: percentile(lt, 95), target: '≤ 200 ms', met: Math.max(...lt) <= 200 });
       const merged = r.map((x) => x.merge);
       if (!has('--no-merge')) {
         const ok = merged.every((x) => x !== null);
