@@ -160,12 +160,13 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     },
     (e) => console.error(e),
   );
+  const style = buildStyle(
+    siteTiles.url(1),
+    roissyLabel !== null ? { [SOURCE_IDS.base]: baseFeatures(layers), [SOURCE_IDS.roissy]: roissyFeatures(layers.roissy, roissyLabel) } : {},
+  );
   const map = new MapLibreMap({
     container,
-    style: buildStyle(
-      siteTiles.url(1),
-      roissyLabel !== null ? { [SOURCE_IDS.base]: baseFeatures(layers), [SOURCE_IDS.roissy]: roissyFeatures(layers.roissy, roissyLabel) } : {},
-    ),
+    style,
     ...(initial ? { center: [initial.lon, initial.lat], zoom: initial.zoom } : { bounds: PETR_BBOX as LngLatBoundsLike }),
     fitBoundsOptions: { padding: 40 },
     minZoom: MIN_ZOOM,
@@ -368,8 +369,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   const ZONE_OUTLINE_LAYERS: readonly string[] = [L.zonesFill, L.zonesOutline];
   /** Dots stand for the sites only below the zoom where symbols are safe: hidden when that is the map's lowest zoom. */
   const DOTS: readonly string[] = SITE_DOT_LAYERS;
-  /** The layers drawn from the sites source. */
-  const ON_SITES = new Set(buildLayers().flatMap((l) => ('source' in l && l.source === SOURCE_IDS.sites ? [l.id] : [])));
+  /** The layers drawn from the sites source (hidden in the style until the first cut). */
+  const ON_SITES = new Set(style.layers.flatMap((l) => ('source' in l && l.source === SOURCE_IDS.sites ? [l.id] : [])));
 
   /**
    * Draws site symbols and names only from the zooms the density of the sites allows (dots
