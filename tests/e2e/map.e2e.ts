@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
 import { WIDE_DESKTOP, baseURL, launch, openAtlas, openLayersPanel, servedData } from './browser';
 import { pngPixels } from './pixels';
-import { urlSettled } from './waits';
+import { mapIdle as idle, urlSettled } from './waits';
 
 type Win = Window & {
   __atlas: {
@@ -45,17 +45,6 @@ const external: string[] = [];
 const failedLocal: string[] = [];
 const consoleWarnings: string[] = [];
 let manifest: DataManifest;
-
-async function idle(p: Page): Promise<void> {
-  await p.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const m = (window as unknown as Win).__atlas.map;
-        m.once('idle', () => resolve());
-        m.triggerRepaint();
-      }),
-  );
-}
 
 async function jump(p: Page, center: [number, number], zoom: number): Promise<void> {
   await p.evaluate(([c, z]) => {

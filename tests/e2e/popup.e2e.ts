@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { WIDE_DESKTOP, launch, openAtlas } from './browser';
+import { mapIdle as idle } from './waits';
 
 type Win = Window & {
   __atlas: {
@@ -22,16 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const idle = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const m = (window as unknown as Win).__atlas.map;
-        m.once('idle', () => resolve());
-        m.triggerRepaint();
-      }),
-  );
 
 /** A site drawn on the map, alone within 30 px (so a click is unambiguous), and where it is. */
 async function lonelySite(page: Page, minX = 0): Promise<{ id: string; x: number; y: number }> {

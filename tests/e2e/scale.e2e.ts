@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser';
 import { serveBuildCopy, type StaticSite } from './staticServer';
+import { mapIdle } from './waits';
 import { generateSamplePoints, type CommuneCollection } from '../../src/domain/sample';
 import { densityPoints, SYMBOL_BUCKET_LIMIT, type DensityPoints } from '../../src/domain/density';
 
@@ -235,16 +236,7 @@ describe(`${COUNT.toLocaleString('en')} sites as the atlas's first sites`, () =>
       await p.goto(site.url);
       await p.waitForFunction(() => (window as unknown as MapHandle).__atlas?.mapReady === true, null, { timeout: 60000, polling: 100 });
       // Two more frames, each to its idle: a layout the ranges' change still owes happens then.
-      for (let i = 0; i < 2; i++) {
-        await p.evaluate(
-          () =>
-            new Promise<void>((resolve) => {
-              const m = (window as unknown as { __atlas: { map: { once(e: string, f: () => void): void; triggerRepaint(): void } } }).__atlas.map;
-              m.once('idle', () => resolve());
-              m.triggerRepaint();
-            }),
-        );
-      }
+      for (let i = 0; i < 2; i++) await mapIdle(p);
       const state = await p.evaluate(() => {
         const a = (window as unknown as { __atlas: { tileLoads: Record<string, number>; map: { getLayer(id: string): { minzoom?: number } | undefined; getZoom(): number } } }).__atlas;
         return { loads: Object.entries(a.tileLoads).filter(([k]) => k.startsWith('sites ')), symbolsFrom: a.map.getLayer('sites-plot-point')?.minzoom ?? 0, zoom: a.map.getZoom() };

@@ -11,6 +11,8 @@ type MapHooks = {
       getZoom(): number;
       getCenter(): { lng: number; lat: number };
       jumpTo(o: { center?: [number, number]; zoom?: number }): void;
+      once(e: string, f: () => void): void;
+      triggerRepaint(): void;
     };
   };
 };
@@ -101,4 +103,16 @@ export async function imagesSettled(page: Page): Promise<void> {
 /** Waits for the next two rendered frames (React commits and the browser lays out). */
 export function nextFrames(page: Page): Promise<void> {
   return page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/** Asks the main map for a frame and waits for the `idle` that follows it (every tile loaded, the frame drawn). */
+export function mapIdle(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const m = (window as unknown as MapHooks).__atlas!.map!;
+        m.once('idle', () => resolve());
+        m.triggerRepaint();
+      }),
+  );
 }
