@@ -28,7 +28,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveApp } from './lib/serve';
-import { mapCounts, mapDrawsSites, startMapCounts, withoutLooks } from './lib/mapDraws';
+import { mapCounts, mapDrawsSites, recordLongTasks, startMapCounts, withoutLooks, type LongTask } from './lib/mapDraws';
 import { longTasks, printLongTasks, printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import { benchSummary } from './lib/benchSummary';
 
@@ -218,10 +218,9 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
   await context.addInitScript(() => {
     (window as unknown as { __atlasPerf: boolean }).__atlasPerf = true;
-    const w = window as unknown as { __tx: number; __puts: number; __long: { start: number; duration: number }[] };
+    const w = window as unknown as { __tx: number; __puts: number };
     w.__tx = 0;
     w.__puts = 0;
-    w.__long = [];
     const tx = IDBDatabase.prototype.transaction;
     IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, opts?: IDBTransactionOptions) {
       if (mode === 'readwrite' && [stores].flat().includes('drafts')) w.__tx++;
@@ -232,10 +231,8 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
       if (this.name === 'drafts') w.__puts++;
       return put.apply(this, a);
     } as typeof put;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
   });
+  await recordLongTasks(context);
   const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60000 });
@@ -259,7 +256,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   // update and the map's frames after the writes are in the measured window, wherever they run.
   const drawn = await mapDrawsSites(page, 'BENCH-');
   const p = await page.evaluate((t) => {
-    const w = window as unknown as { __tx: number; __puts: number; __long: { start: number; duration: number }[] };
+    const w = window as unknown as { __tx: number; __puts: number; __longTasks: LongTask[] };
     const steps = ['atlas:import-check', 'atlas:import-distances', 'atlas:import-memory', 'atlas:import-write'].map((n) => {
       const e = performance.getEntriesByName(n).at(-1);
       return e ? `${n.slice(13)} ${e.duration.toFixed(0)} ms` : `${n.slice(13)} –`;
@@ -267,7 +264,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
     // The import writer (a worker) writes new sites in its own transactions: the page counts them by its marks.
     const workerTx = performance.getEntriesByName('atlas:import-worker-tx') as PerformanceMeasure[];
     const workerPuts = workerTx.reduce((n, e) => n + ((e.detail as { records?: number } | null)?.records ?? 0), 0);
-    return { tx: w.__tx, puts: w.__puts, workerTx: workerTx.length, workerPuts, long: w.__long.filter((e) => e.start >= t), steps };
+    return { tx: w.__tx, puts: w.__puts, workerTx: workerTx.length, workerPuts, long: w.__longTasks.filter((e) => e.start >= t), steps };
   }, t0);
   // The page's long tasks from « Importer » on, without the bench's looks at the map (tasks of their own).
   const during = withoutLooks(p.long, drawn.looks);

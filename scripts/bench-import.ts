@@ -29,7 +29,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, buildTestApp } from './lib/buildTestApp';
-import { mapCounts, mapDrawsSites, startMapCounts, withoutLooks, type MapCounts } from './lib/mapDraws';
+import { mapCounts, mapDrawsSites, recordLongTasks, startMapCounts, withoutLooks, type LongTask, type MapCounts } from './lib/mapDraws';
 import { longTasks, printLongTasks, printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import type { Browser } from 'playwright-core';
 import { cpuSince, launchChromium, serveApp, type CpuTimes } from './lib/serve';
@@ -154,13 +154,7 @@ let traceTo: { file: string; outDir: string } | null = null;
 async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, file: string): Promise<BrowserRun> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
-  await context.addInitScript(() => {
-    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(context);
   const page = await context.newPage();
   try {
     await page.goto(url);
@@ -182,7 +176,7 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     const picked = await page.evaluate(() => (window as unknown as { __picked: number }).__picked);
     /** The long tasks that overlap [from, to] (page clock). */
     const tasksBetween = (from: number, to: number) =>
-      page.evaluate(([a, b]) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b), [from, to]);
+      page.evaluate(([a, b]) => (window as unknown as { __longTasks: LongTask[] }).__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b), [from, to]);
     const longest = async (from: number, to: number) => Math.max(0, ...(await tasksBetween(from, to)).map((t) => t.duration));
     const run: BrowserRun = { report: (shown as number) - picked, reportLongest: await longest(picked, shown as number), merge: null, mapShown: null, mergeLongest: null, mergeCpu: null };
     if (has('--no-merge')) return run;

@@ -15,7 +15,7 @@
  * waits for the map's idle first. Configurations alternate by round (machine load drifts).
  */
 import { resolve } from 'node:path';
-import { importAndDraw } from './lib/mapDraws';
+import { importAndDraw, recordLongTasks } from './lib/mapDraws';
 import { launchChromium, loadAvg, newContext, serveApp } from './lib/serve';
 import { median } from './lib/bench';
 
@@ -33,13 +33,7 @@ async function main(): Promise<void> {
   const browser = await launchChromium();
   try {
     const context = await newContext(browser);
-    await context.addInitScript(() => {
-      const w = window as unknown as { __frameTasks: { start: number; duration: number }[] };
-      w.__frameTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__frameTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await recordLongTasks(context);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('Erreur de page :', String(e)));
     await page.goto(served.url);
@@ -64,7 +58,7 @@ async function main(): Promise<void> {
           // The frame's task, then a task after it (its long task entry comes after it).
           await new Promise((r) => { map.once('render', () => setTimeout(r, 0)); map.triggerRepaint(); });
           await new Promise((r) => setTimeout(r, 20));
-          out.push(Math.max(0, ...window.__frameTasks.filter((e) => e.start >= t).map((e) => e.duration)));
+          out.push(Math.max(0, ...window.__longTasks.filter((e) => e.start >= t).map((e) => e.duration)));
         }
         for (const [l, k, v] of before) map.setPaintProperty(l, k, v);
         for (const id of hidden) map.setLayoutProperty(id, 'visibility', 'visible');

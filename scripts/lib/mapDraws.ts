@@ -5,7 +5,7 @@
  * frames it waited for. And how many frames the map drew meanwhile, and how many times its sites
  * came anew (startMapCounts, mapCounts). Needs a build with the test hooks (window.__atlas).
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** What the map did since startMapCounts. */
 export interface MapCounts {
@@ -133,4 +133,21 @@ export async function importAndDraw(page: Page, file: string, prefix = 'BENCH-',
   const clicked = (await page.evaluate('performance.now()')) as number;
   await page.getByRole('button', { name: /^Importer (les \d+ entités valides|l’entité valide)$/ }).click();
   return { clicked, drawn: await mapDrawsSites(page, prefix) };
+}
+
+/** A main-thread task of 50 ms or more (Long Tasks API), in the page's `performance.now()` time. */
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** Records each page's long tasks from its first script on, in `window.__longTasks` (read with page.evaluate). */
+export async function recordLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __longTasks: LongTask[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
 }
