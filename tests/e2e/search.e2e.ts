@@ -367,8 +367,12 @@ describe('the list in English', () => {
   it('translates the interface and the friche status, and marks the French data (names, communes) lang="fr"', async () => {
     const { page } = await fresh('?lang=en');
     await waitListCount(page, realSites.length);
-    const row = page.locator('.site-row').filter({ has: page.locator('.row-friche') }).first();
-    const id = (await row.getAttribute('data-site-id'))!;
+    // The list is virtualised: its rows follow the reset's scroll back to the top a frame or more
+    // later (a previous test may have left it scrolled), and « the first friche row » changes then.
+    await page.locator('.site-row[data-index="0"]').waitFor({ timeout: 10000 });
+    const id = (await page.locator('.site-row').filter({ has: page.locator('.row-friche') }).first().getAttribute('data-site-id'))!;
+    // That row, by its id, for every read below.
+    const row = page.locator(`.site-row[data-site-id="${id}"]`);
     const site = realSites.find((s) => s.properties.id === id)!;
     expect(site.properties.kind).toBe('friche');
     expect(await row.locator('.row-name').getAttribute('lang')).toBe('fr');
