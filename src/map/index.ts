@@ -10,7 +10,7 @@
 export { createAtlasMap, prewarmMap, PETR_BBOX } from './controller';
 export type { AtlasMapController, AtlasMapOptions, AtlasMapEvent, AtlasMapEvents, Basemap, Connectors, Translate, ViewPadding } from './types';
 export { DOT_SIZES, LAYER_GROUPS, L as MAP_LAYER_IDS, SITE_LAYERS } from './style/layers';
-export { COLORS, EPCI_FILLS, FRICHE_STATUSES, READINESS_STYLES, epciColors, fricheStatusKey } from './style/palette';
+export { COLORS, EPCI_FILLS, FRICHE_STATUSES, READINESS_STYLES, dotHoleColor, epciColors, fricheStatusKey } from './style/palette';
 export type { FricheStatusStyle, ReadinessStyle, FricheShape } from './style/palette';
 export { attributionEntries, IGN_ATTRIBUTION } from './controls/attribution';
 export { bboxOf, roundView, sameView, siteAnchorPoint } from './view';

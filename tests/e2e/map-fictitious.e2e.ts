@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { contrastRatio, parseColor } from '../../src/domain/contrast';
 import { panelViolations } from './axe';
 import { DESKTOP, launch, openAtlas, openLayersPanel } from './browser';
 import { pngPixels } from './pixels';
@@ -104,9 +105,13 @@ describe('fictitious sites on the map', () => {
       await swatches.waitFor({ state: 'visible', timeout: 10000 });
       expect(await swatches.locator('svg').count(), row).toBe(3);
       expect(await swatches.locator('svg[data-fictitious]').count(), row).toBe(2);
-      // Dashed outlines (polygon and symbol) and a dot: a white centre over a coloured disc in a dark edge.
+      // Dashed outlines (polygon and symbol) and a dot: a centre over a coloured disc in a dark edge,
+      // standing out from the disc at 3:1 or more (white, dark on the light orange of a friche potentielle).
       expect(await swatches.locator('[stroke-dasharray]').count(), row).toBe(2);
-      expect(await swatches.locator('circle[stroke="#1e1e1e"]:not([fill="#fff"]) + circle[fill="#fff"]:not([stroke])').count(), row).toBe(1);
+      const hole = swatches.locator('circle[stroke="#1e1e1e"] + circle:not([stroke])');
+      expect(await hole.count(), row).toBe(1);
+      const [disc, centre] = await hole.evaluate((c) => [c.previousElementSibling!.getAttribute('fill')!, c.getAttribute('fill')!]);
+      expect(contrastRatio(parseColor(disc), parseColor(centre)), `${row}: ${centre} sur ${disc}`).toBeGreaterThanOrEqual(3);
       const li = swatches.locator('xpath=..');
       expect((await li.innerText()).replace(/\s+/g, ' ')).toContain('Exemple fictif : hachuré et tireté, ou point creux');
     }

@@ -17,6 +17,7 @@ import {
   ROISSY_ICON,
   SHIELD_ICON,
   STATION_ICON,
+  dotHoleColor,
   fictitiousIcon,
 } from './palette';
 
@@ -181,7 +182,7 @@ export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], Fi
   // Dots for point sites only (a circle layer would draw one circle per polygon vertex; polygons keep their fill).
   [L.fricheDots]: ['all', isFriche as ExpressionSpecification, isPoint],
   [L.plotDots]: ['all', isPlot as ExpressionSpecification, isPoint],
-  // The white centre of a fictitious site's dot (hollow): fictitious point sites only.
+  // The centre of a fictitious site's dot (hollow): fictitious point sites only.
   [L.fricheDotHoles]: ['all', isFriche as ExpressionSpecification, isPoint, isFictitious],
   [L.plotDotHoles]: ['all', isPlot as ExpressionSpecification, isPoint, isFictitious],
   // One marker per zone: filled when the zone has an outline, hollow when it is located only at its commune.
@@ -195,12 +196,17 @@ export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], Fi
   [L.sitesLabel]: ['has', 'id'],
 };
 
-const levelColor: ExpressionSpecification = [
-  'match',
-  ['get', '_level'],
-  ...READINESS_STYLES.flatMap((r) => [r.level, r.color]),
-  '#7b7b7b',
-] as unknown as ExpressionSpecification;
+/**
+ * The colour of a site by `key` (its level or status), through `f`: the disc's colour as it is,
+ * or the centre that hollows a fictitious site's dot (`dotHoleColor`).
+ */
+function siteColor(key: '_level' | '_status', colors: readonly { key: string; color: string }[], fallback: string, f = (c: string) => c): ExpressionSpecification {
+  return ['match', ['get', key], ...colors.flatMap((c) => [c.key, f(c.color)]), f(fallback)] as unknown as ExpressionSpecification;
+}
+
+const LEVEL_COLORS = READINESS_STYLES.map((r) => ({ key: r.level, color: r.color }));
+const levelColor = siteColor('_level', LEVEL_COLORS, '#7b7b7b');
+const levelHoleColor = siteColor('_level', LEVEL_COLORS, '#7b7b7b', dotHoleColor);
 
 /**
  * The icon of a site by `key` (its level or status), the fictitious variant of it (striped,
@@ -214,18 +220,14 @@ function siteIcon(key: string, icons: { key: string; icon: string }[], fallback:
 
 const levelIcon = siteIcon('_level', READINESS_STYLES.map((r) => ({ key: r.level, icon: r.icon })), 'plot-inconnu');
 
-const fricheColor: ExpressionSpecification = [
-  'match',
-  ['get', '_status'],
-  ...FRICHE_STATUSES.flatMap((s) => [s.key, s.color]),
-  '#8c8c8c',
-] as unknown as ExpressionSpecification;
+const fricheColor = siteColor('_status', FRICHE_STATUSES, '#8c8c8c');
+const fricheHoleColor = siteColor('_status', FRICHE_STATUSES, '#8c8c8c', dotHoleColor);
 
 const fricheIcon = siteIcon('_status', FRICHE_STATUSES, 'friche-autre');
 
 /**
  * Sizes (px) of the site dots at zooms 6, 10 and 14 (linear in between): the radius of the disc of
- * the site's colour, the width of the dark edge around it, and the radius of the white centre
+ * the site's colour, the width of the dark edge around it, and the radius of the centre
  * that makes a fictitious site's dot hollow. The legend's dot (ui/map/Swatch.tsx) is drawn from them.
  */
 export const DOT_SIZES = {
@@ -241,7 +243,7 @@ const dotCurve = (key: keyof (typeof DOT_SIZES)[6]): ExpressionSpecification =>
  * The paint of the dots (point sites at dense zooms) of the colour `color`: a disc of that colour
  * in a dark edge (COLORS.siteOutline, at least 3:1 against every background of the map, WCAG
  * 1.4.11: tests/unit/map/dotContrast.test.ts). A fictitious site's dot is the same, hollowed by a
- * white centre drawn over it (`dotHolePaint`): circle layers have no pattern nor dashes. Only the
+ * centre drawn over it (`dotHolePaint`): circle layers have no pattern nor dashes. Only the
  * colour and the opacities depend on the feature (each such property is a per-vertex attribute).
  */
 function dotPaint(color: ExpressionSpecification) {
@@ -255,9 +257,12 @@ function dotPaint(color: ExpressionSpecification) {
   };
 }
 
-/** The white centre over a fictitious site's dot (its layer's filter keeps fictitious point sites only). */
-function dotHolePaint() {
-  return { 'circle-radius': dotCurve('hole'), 'circle-color': '#ffffff', 'circle-opacity': unlessOut(1) };
+/**
+ * The centre over a fictitious site's dot (its layer's filter keeps fictitious point sites only):
+ * white, or dark on a light disc (`siteColor` through `dotHoleColor`).
+ */
+function dotHolePaint(color: ExpressionSpecification) {
+  return { 'circle-radius': dotCurve('hole'), 'circle-color': color, 'circle-opacity': unlessOut(1) };
 }
 
 /** The EPCI fill: the colour each EPCI feature carries (sources.ts, `epciColors` by SIREN), grey without one. */
@@ -524,17 +529,17 @@ function logicalLayers(): LayerSpecification[] {
       },
     },
     // Dense sites: circles below the zoom where symbols are safe (hidden until the controller needs them),
-    // each kind's fictitious ones hollowed by a white centre drawn just over them.
+    // each kind's fictitious ones hollowed by a centre (white, dark on light discs) drawn just over them.
     ...(
       [
-        [L.fricheDots, L.fricheDotHoles, fricheColor],
-        [L.plotDots, L.plotDotHoles, levelColor],
+        [L.fricheDots, L.fricheDotHoles, fricheColor, fricheHoleColor],
+        [L.plotDots, L.plotDotHoles, levelColor, levelHoleColor],
       ] as const
-    ).flatMap(([id, holes, color]) =>
+    ).flatMap(([id, holes, color, holeColor]) =>
       (
         [
           [id, dotPaint(color)],
-          [holes, dotHolePaint()],
+          [holes, dotHolePaint(holeColor)],
         ] as const
       ).map(([layerId, paint]) => ({
         id: layerId,

@@ -6,6 +6,7 @@
  */
 import type { ReadinessLevel } from '../../domain/types';
 import { fricheStatusOf } from '../../domain/fricheStatus';
+import { contrastRatio, parseColor } from '../../domain/contrast';
 
 export const COLORS = {
   background: '#ffffff',
@@ -96,3 +97,13 @@ export const ITE_ICON = 'rail-siding';
 export const ROISSY_ICON = 'roissy-mark';
 export const CDG_ICON = 'cdg-station';
 export const SHIELD_ICON = 'road-shield';
+
+/**
+ * The centre that hollows a fictitious site's dot drawn in `color`: white, or the dots' dark edge
+ * colour where white would stand out from the disc by less than 3:1 (the two light colours,
+ * WCAG 1.4.11: tests/unit/map/dotContrast.test.ts). The map's dots and the legend's use it.
+ */
+export function dotHoleColor(color: string): string {
+  return contrastRatio(parseColor('#ffffff'), parseColor(color)) >= 3 ? '#ffffff' : COLORS.siteOutline;
+}
+

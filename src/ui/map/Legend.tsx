@@ -136,7 +136,7 @@ export function Legend({ counts, epci }: { counts: LegendCounts; epci: FeatureCo
 
 /**
  * The looks of a fictitious site, side by side: a polygon (hatched, dashed outline), a symbol
- * (striped, dashed outline) and a dot (white centre).
+ * (striped, dashed outline) and a dot (hollowed by a centre: white, dark on a light disc).
  */
 function FictitiousSwatches({ testId, children }: { testId: string; children: ReactNode }) {
   return (

@@ -1,6 +1,6 @@
 /** Small SVG symbols for the legend, mirroring the map's style (src/map/style). */
 import { useId } from 'react';
-import { COLORS, DOT_SIZES, type FricheShape } from '../../map';
+import { COLORS, DOT_SIZES, dotHoleColor, type FricheShape } from '../../map';
 
 const S = 18;
 
@@ -87,8 +87,8 @@ export function PinSwatch({ color, letter, fictitious = false }: { color: string
 
 /**
  * A site's dot (point sites where they are too dense for symbols), as the map draws it at zoom 14
- * (src/map/style/layers.ts, DOT_SIZES): a disc of its colour in a dark edge, hollowed by a white
- * centre for a fictitious site.
+ * (src/map/style/layers.ts, DOT_SIZES): a disc of its colour in a dark edge, hollowed for a
+ * fictitious site by a centre that stands out from the disc (white, dark on a light disc).
  */
 export function DotSwatch({ color, fictitious = false }: { color: string; fictitious?: boolean }) {
   const c = S / 2;
@@ -97,7 +97,7 @@ export function DotSwatch({ color, fictitious = false }: { color: string; fictit
     <svg className="swatch" width={S} height={S} viewBox={`0 0 ${S} ${S}`} aria-hidden="true" focusable="false" data-fictitious={fictitious || undefined}>
       {/* MapLibre draws the stroke outside the radius, SVG centres it on the circle. */}
       <circle cx={c} cy={c} r={radius + edge / 2} fill={color} stroke={COLORS.siteOutline} strokeWidth={edge} />
-      {fictitious && <circle cx={c} cy={c} r={hole} fill="#fff" />}
+      {fictitious && <circle cx={c} cy={c} r={hole} fill={dotHoleColor(color)} />}
     </svg>
   );
 }

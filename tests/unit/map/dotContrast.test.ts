@@ -5,7 +5,8 @@
  * readiness level and friche status, real and fictitious, at the zooms dots are drawn; the
  * backgrounds are composited over white from the style's own layers: the page background, the
  * PETR mask, each EPCI tint at its zoom's opacity, the activity-zone tint over each of those, and
- * the fills of site polygons (a point site may lie in a polygon one).
+ * the fills of site polygons (a point site may lie in a polygon one). A fictitious site's dot is
+ * hollow: its centre must stand out from the disc at 3:1 too.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { contrastRatio, over, parseColor, type Rgb } from '../../../src/domain/contrast';
@@ -89,6 +90,22 @@ describe('contrast of the site dots (WCAG 1.4.11)', () => {
             if (ratio < 3) failures.push(`z${zoom} ${d.name}${fictitious ? ' fictif' : ''} sur ${bg} : ${ratio.toFixed(2)}`);
           }
         }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(lowest).toBeGreaterThanOrEqual(3);
+  });
+
+  it('hollows every fictitious dot with a centre of 3:1 or more against its disc', () => {
+    const holes: Record<string, string> = { [L.plotDots]: L.plotDotHoles, [L.fricheDots]: L.fricheDotHoles };
+    const failures: string[] = [];
+    let lowest = Infinity;
+    for (const zoom of ZOOMS) {
+      for (const d of dots) {
+        const props = { ...d.props, fictitious: true };
+        const ratio = contrastRatio(color(paint(holes[d.layer], 'circle-color', zoom, props)), color(paint(d.layer, 'circle-color', zoom, props)));
+        lowest = Math.min(lowest, ratio);
+        if (ratio < 3) failures.push(`z${zoom} ${d.name} fictif : centre ${ratio.toFixed(2)}`);
       }
     }
     expect(failures).toEqual([]);

@@ -28,6 +28,7 @@ function drawnBy(properties: Props, zoom: number): string[] {
 const plots = READINESS_STYLES.map((r) => ({ props: { id: 'p', kind: 'plot', _level: r.level } as Props, color: r.color, icon: r.icon, dots: L.plotDots, holes: L.plotDotHoles, symbols: L.plotPoints }));
 const friches = FRICHE_STATUSES.map((s) => ({ props: { id: 'f', kind: 'friche', _status: s.key } as Props, color: s.color, icon: s.icon, dots: L.fricheDots, holes: L.fricheDotHoles, symbols: L.friches }));
 const WHITE = 'rgba(255,255,255,1)';
+const DARK = 'rgba(30,30,30,1)';
 /** The colour as MapLibre prints it. */
 const rgba = (hex: string) => `rgba(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(',')},1)`;
 
@@ -42,13 +43,13 @@ describe('fictitious point sites on the map', () => {
     }
   });
 
-  it('are hollow dots (a white centre over the disc of their level or status colour), real ones plain discs', () => {
+  it('are hollow dots (a white centre, dark on a light disc, over the disc of their level or status colour), real ones plain discs', () => {
     const keeps = (id: string, p: Props, zoom: number) => featureFilter((layer(id) as { filter?: never }).filter, id).filter({ zoom }, point(p) as never);
     for (const s of [...plots, ...friches]) {
       const l = layer(s.dots);
       const holes = layer(s.holes);
       const fict = { ...s.props, fictitious: true };
-      // The white centre is drawn over the fictitious dots only, just over their own layer.
+      // The centre is drawn over the fictitious dots only, just over their own layer.
       expect(keeps(s.holes, fict, 10)).toBe(true);
       expect(keeps(s.holes, s.props, 10)).toBe(false);
       expect(keeps(s.holes, { ...fict, kind: s.props.kind === 'plot' ? 'friche' : 'plot' }, 10)).toBe(false);
@@ -59,7 +60,9 @@ describe('fictitious point sites on the map', () => {
         expect(at(s.props, 'circle-color'), `${s.dots} ${zoom}`).toBe(rgba(s.color));
         expect(at(fict, 'circle-color')).toBe(rgba(s.color));
         expect(at(fict, 'circle-radius')).toBe(at(s.props, 'circle-radius'));
-        expect(evaluate(holes, 'paint', 'circle-color', fict, zoom)).toBe(WHITE);
+        // White, except on the two light discs (friche potentielle, à préparer): the dots' dark edge colour.
+        const light = ['#e69f00', '#ddaa33'].includes(s.color);
+        expect(evaluate(holes, 'paint', 'circle-color', fict, zoom), `${s.holes} ${s.color}`).toBe(light ? DARK : WHITE);
         // The ring of colour left around the centre is wide enough to read (0.9 px at zoom 6, more above).
         const ring = (at(fict, 'circle-radius') as number) - (evaluate(holes, 'paint', 'circle-radius', fict, zoom) as number);
         expect(ring, `${s.dots} ${zoom}`).toBeGreaterThanOrEqual(0.9 - 1e-9);
