@@ -13,7 +13,7 @@
  * JS file requested before the first idle, gzipped (level 9), with the total, split into the floor
  * (MapLibre, its worker included, and React: the atlas cannot start without them) and the rest
  * (our code and the other libraries), with the largest parts of the rest (scripts/lib/chunkParts.ts,
- * from the build's hidden source maps; a --dist build without maps shows whole files).
+ * from the build's hidden source maps; for a --dist build without maps the split is unknown).
  * `--compare DIR` also opens another build, alternating runs, and prints the ratios (A/B).
  * Targets (issue 13 §1): ≤ 300 kB of gzipped JS before the first idle; first idle ≤ 1.2 s median
  * on a quiet machine. Needs public/data/ (npm run data). Last line: a JSON summary.
@@ -59,6 +59,8 @@ interface Variant {
   loaded: Set<string>;
   sizes: { file: string; raw: number; gz: number }[];
   parts?: Map<string, Map<string, { raw: number; gz: number }>>;
+  /** The JS files with no source map, those that never have one apart (MAPLESS). */
+  unmapped?: Set<string>;
 }
 
 /** Each JS file's parts (read before the served build is removed). */
@@ -67,7 +69,16 @@ function partsOfFiles(outDir: string, files: string[]): Map<string, Map<string, 
 }
 
 /** The JS loaded at start, by part (package or source folder), summed over the files. */
-function startParts(byFile: Map<string, Map<string, { raw: number; gz: number }>>, files: string[]): { floorGz: number; restGz: number; rest: [string, number][] } {
+/** Files that have no source map in any build: MapLibre's worker (copied as is) and the bundler's own helpers. */
+const MAPLESS = /(^|\/)(maplibre-gl-worker|preload-helper|rolldown-runtime)-/;
+
+/**
+ * The start-up JS split into the floor (MapLibre and React) and the rest, by source map. Null
+ * when a file has no map that should have one (MAPLESS apart): a `--dist` build made without
+ * `--sourcemap hidden` bundles MapLibre and React into files that cannot be told apart.
+ */
+function startParts(byFile: Map<string, Map<string, { raw: number; gz: number }>>, files: string[], unmapped: ReadonlySet<string>): { floorGz: number; restGz: number; rest: [string, number][] } | null {
+  if (files.some((f) => unmapped.has(f))) return null;
   const parts = new Map<string, number>();
   for (const f of files) for (const [p, v] of byFile.get(f) ?? []) parts.set(p, (parts.get(p) ?? 0) + v.gz);
   let floorGz = 0;
@@ -131,7 +142,11 @@ async function main(): Promise<void> {
         await context.close();
       }
     }
-    for (const v of variants) v.parts = partsOfFiles(v.served.outDir, [...v.loaded].filter((f) => v.sizes.some((s) => s.file === f)));
+    for (const v of variants) {
+      const files = [...v.loaded].filter((f) => v.sizes.some((s) => s.file === f));
+      v.parts = partsOfFiles(v.served.outDir, files);
+      v.unmapped = new Set(files.filter((f) => !MAPLESS.test(f) && !existsSync(join(v.served.outDir, `${f}.map`))));
+    }
   } finally {
     await browser.close();
     for (const v of variants) await v.served.close();
@@ -159,16 +174,18 @@ async function main(): Promise<void> {
     for (const s of pageJs.sort((x, y) => y.gz - x.gz)) console.log(`  ${s.file.padEnd(52)} ${kb(s.raw).padStart(10)}  gz ${kb(s.gz).padStart(9)}`);
     console.log(`  total: ${kb(sum(pageJs, 'raw'))} (gz ${kb(startGz)}; objectif ≤ ${TARGET_GZ_KB} kB)${startGz / 1024 <= TARGET_GZ_KB ? '' : ' : NON atteint'}`);
     const later = v.sizes.filter((s) => !v.loaded.has(s.file));
-    const split = startParts(v.parts ?? new Map(), pageJs.map((s) => s.file));
-    console.log(`  of which the floor, MapLibre (its worker included) and React: gz ${kb(split.floorGz)}; the rest (the atlas's code and other libraries): gz ${kb(split.restGz)}`);
-    console.log(`  largest parts of the rest: ${split.rest.slice(0, 12).map(([p, gz]) => `${p} ${kb(gz)}`).join(', ')}`);
+    const split = startParts(v.parts ?? new Map(), pageJs.map((s) => s.file), v.unmapped ?? new Set());
+    if (split) {
+      console.log(`  of which the floor, MapLibre (its worker included) and React: gz ${kb(split.floorGz)}; the rest (the atlas's code and other libraries): gz ${kb(split.restGz)}`);
+      console.log(`  largest parts of the rest: ${split.rest.slice(0, 12).map(([p, gz]) => `${p} ${kb(gz)}`).join(', ')}`);
+    } else console.log('  floor and rest: unknown (this build has no source maps: build it with `npx vite build --sourcemap hidden`)');
     console.log(`Loaded on demand later: ${later.length} files, ${kb(sum(later, 'raw'))} (gz ${kb(sum(later, 'gz'))}); all JS: gz ${kb(sum(v.sizes, 'gz'))}`);
     summary[v.name] = {
       firstIdle: { median: idle.median, p95: idle.p95, max: idle.max },
       cpuMs: cpu.median,
       startJsGzKB: Math.round((startGz / 1024) * 10) / 10,
-      floorGzKB: Math.round((split.floorGz / 1024) * 10) / 10,
-      restGzKB: Math.round((split.restGz / 1024) * 10) / 10,
+      floorGzKB: split ? Math.round((split.floorGz / 1024) * 10) / 10 : null,
+      restGzKB: split ? Math.round((split.restGz / 1024) * 10) / 10 : null,
       startChunks: Object.fromEntries(pageJs.map((s) => [s.file, Math.round((s.gz / 1024) * 10) / 10])),
       allJsGzKB: Math.round((sum(v.sizes, 'gz') / 1024) * 10) / 10,
     };
@@ -186,9 +203,11 @@ async function main(): Promise<void> {
   const line = benchSummary('first-idle');
   line.add({ name: `premier repos de la carte (${RUNS} chargements)`, unit: 'ms', median: firstIdle.median, p95: firstIdle.p95, target: `≤ ${TARGET_MS} ms (machine au repos)`, met: firstIdle.median <= TARGET_MS });
   line.add({ name: 'JS gzip chargé avant le premier repos', unit: 'kB', median: firstGzKB, target: `≤ ${TARGET_GZ_KB} kB`, met: firstGzKB <= TARGET_GZ_KB });
-  const parts = summary[first.name] as { floorGzKB: number; restGzKB: number };
-  line.add({ name: '… dont MapLibre (et son worker) et React', unit: 'kB', median: parts.floorGzKB, target: null, met: null });
-  line.add({ name: '… dont le reste (code de l’atlas, autres bibliothèques)', unit: 'kB', median: parts.restGzKB, target: null, met: null });
+  const parts = summary[first.name] as { floorGzKB: number | null; restGzKB: number | null };
+  if (parts.floorGzKB !== null && parts.restGzKB !== null) {
+    line.add({ name: '… dont MapLibre (et son worker) et React', unit: 'kB', median: parts.floorGzKB, target: null, met: null });
+    line.add({ name: '… dont le reste (code de l’atlas, autres bibliothèques)', unit: 'kB', median: parts.restGzKB, target: null, met: null });
+  }
   line.print();
 }
 
