@@ -28,11 +28,11 @@ import './app.css';
 // Loaded on demand: curation (import, drawing, export) and the other pages are not needed to
 // show the atlas, so they stay out of the first download. A failed download (offline, or a
 // file gone after a new deployment) shows « Réessayer » in place of the part (ChunkBoundary).
-const CurationPanel = lazyWithRetry(() => import('../curation/CurationPanel').then((m) => ({ default: m.CurationPanel })));
-const SiteSheetPage = lazyWithRetry(() => import('../sheet/SiteSheetPage').then((m) => ({ default: m.SiteSheetPage })));
-const ComparePage = lazyWithRetry(() => import('../compare/ComparePage').then((m) => ({ default: m.ComparePage })));
-const AccessibilityPage = lazyWithRetry(() => import('../pages/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })));
-const LegalPage = lazyWithRetry(() => import('../pages/LegalPage').then((m) => ({ default: m.LegalPage })));
+const CurationPanel = lazyWithRetry(() => import('../curation/CurationPanel'), 'CurationPanel');
+const SiteSheetPage = lazyWithRetry(() => import('../sheet/SiteSheetPage'), 'SiteSheetPage');
+const ComparePage = lazyWithRetry(() => import('../compare/ComparePage'), 'ComparePage');
+const AccessibilityPage = lazyWithRetry(() => import('../pages/AccessibilityPage'), 'AccessibilityPage');
+const LegalPage = lazyWithRetry(() => import('../pages/LegalPage'), 'LegalPage');
 
 type SideTab = Exclude<PanelTab, 'map'>;
 

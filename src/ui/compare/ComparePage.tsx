@@ -26,7 +26,7 @@ import './compare.css';
 export const MAX_COMPARED = 4;
 
 // The compared sites' sheets, to print together: loaded when asked for.
-const SheetBatch = lazyWithRetry(() => import('../sheet').then((m) => ({ default: m.SheetBatch })));
+const SheetBatch = lazyWithRetry(() => import('../sheet'), 'SheetBatch');
 
 interface Row {
   key: string;

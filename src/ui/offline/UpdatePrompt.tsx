@@ -7,7 +7,7 @@ import { useOffline } from '../../state/offline';
 import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import './offline.css';
 
-const UpdatePromptView = lazyWithRetry(() => import('./UpdatePromptView').then((m) => ({ default: m.UpdatePromptView })));
+const UpdatePromptView = lazyWithRetry(() => import('./UpdatePromptView'), 'UpdatePromptView');
 
 export function UpdatePrompt() {
   const shown = useOffline((s) => s.update !== 'none' || s.offlineReady || s.offline);

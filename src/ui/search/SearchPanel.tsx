@@ -17,7 +17,7 @@ import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
 import './search.css';
 
 // Zoom, export and « Copier le lien »: not needed to show the first screen, loaded beside the data.
-const ResultsActions = lazyWithRetry(() => import('./ResultsActions').then((m) => ({ default: m.ResultsActions })));
+const ResultsActions = lazyWithRetry(() => import('./ResultsActions'), 'ResultsActions');
 
 const ANNOUNCE_DELAY_MS = 700;
 

@@ -6,13 +6,17 @@
  * component throws the same error at every render and, with no boundary, React unmounts the
  * whole app. Here:
  *
- * - `lazyWithRetry(load)` is a lazy component whose loader can be started again;
+ * - `lazyWithRetry(load, name)` is a lazy component (the export `name` of the module `load`
+ *   imports) whose download can be started again: browsers that remember a failed module
+ *   (Chromium 150 does: the same `import()` fails again without a request) are asked for the
+ *   file the error names with a `?retry=n` query, a new module for them, the same file for the
+ *   server and the service worker;
  * - `<ChunkBoundary>` catches the errors of chunk downloads only (anything else goes on to the
  *   boundary above it), shows what happened and offers « Réessayer » (a new download of every
  *   failed chunk) and « Recharger la page » (the address keeps the whole state, and drafts live
  *   in the browser's storage, so nothing is lost).
  *
- *   const SheetPage = lazyWithRetry(() => import('../sheet/SiteSheetPage').then((m) => ({ default: m.SiteSheetPage })));
+ *   const SheetPage = lazyWithRetry(() => import('../sheet/SiteSheetPage'), 'SiteSheetPage');
  *   <ChunkBoundary><Suspense fallback={…}><SheetPage /></Suspense></ChunkBoundary>
  */
 import { Component, lazy, useSyncExternalStore, type ComponentProps, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
@@ -34,7 +38,35 @@ export function isChunkLoadError(error: unknown): boolean {
   return CHUNK_ERROR.test(message);
 }
 
-type Loader<T> = () => Promise<{ default: T }>;
+/**
+ * The URL of the JS module a failed dynamic `import()` asked for, when the browser's message
+ * names it (Chrome/Edge « Failed to fetch dynamically imported module: URL », Firefox « error
+ * loading dynamically imported module: URL »); null otherwise (Safari's message, a CSS file).
+ */
+export function failedModuleUrl(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error ?? '');
+  const m = /(?:Failed to fetch|error loading) dynamically imported module: (\S+)/i.exec(message);
+  return m && /\.m?js(?:[?#]|$)/.test(m[1]) ? m[1] : null;
+}
+
+/**
+ * The export `name` of a chunk imported by its URL. The bundler's own loader may reach it
+ * through a namespace object that the chunk exports under a short name (a chunk that holds
+ * several modules: `import('./X-abc.js').then((e) => e.r)`), so both the chunk's exports and
+ * the objects among them are looked at. Undefined when neither has it.
+ */
+export function exportOfChunk(chunk: Record<string, unknown>, name: string): unknown {
+  if (name in chunk) return chunk[name];
+  for (const v of Object.values(chunk)) if (v !== null && typeof v === 'object' && name in v) return (v as Record<string, unknown>)[name];
+  return undefined;
+}
+
+/** `url` asked again as a new module: its `retry` query set to `attempt` (relative URLs against `base`). */
+export function retryUrl(url: string, attempt: number, base = globalThis.location?.href ?? 'http://localhost/'): string {
+  const u = new URL(url, base);
+  u.searchParams.set('retry', String(attempt));
+  return u.href;
+}
 
 /** The lazy components whose last download failed: « Réessayer » starts them again. */
 const failed = new Set<() => void>();
@@ -58,26 +90,39 @@ export function retryFailedChunks(): number {
 }
 
 /**
- * Like `React.lazy(load)`, but a failed download is not final: after `retryFailedChunks()`
- * (what `<ChunkBoundary>`'s « Réessayer » calls) the next render downloads it again.
+ * Like `React.lazy`, for the export `name` of the module `load` imports, but a failed download
+ * is not final: after `retryFailedChunks()` (what `<ChunkBoundary>`'s « Réessayer » calls) the
+ * next render downloads it again — the file the error named, under a new URL (`retryUrl`), or
+ * `load` again when the error names no file.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function lazyWithRetry<T extends ComponentType<any>>(load: Loader<T>): ComponentType<ComponentProps<T>> {
+export function lazyWithRetry<K extends string, M extends Record<K, ComponentType<any>>>(load: () => Promise<M>, name: K): ComponentType<ComponentProps<M[K]>> {
+  /** The module's file, once a download of it failed and the error named it. */
+  let failedUrl: string | null = null;
+  let attempt = 0;
   const make = () =>
-    lazy(() =>
-      load().catch((e: unknown) => {
+    lazy(async () => {
+      try {
+        if (failedUrl === null) return { default: (await load())[name] };
+        const chunk = (await import(/* @vite-ignore */ retryUrl(failedUrl, ++attempt))) as Record<string, unknown>;
+        const found = exportOfChunk(chunk, name) as M[K] | undefined;
+        // A chunk of another shape: the bundler's loader (which fails again where the browser
+        // remembers the failure: « Recharger la page » is then the way).
+        return { default: found ?? (await load())[name] };
+      } catch (e: unknown) {
+        failedUrl = failedModuleUrl(e) ?? failedUrl;
         failed.add(reset);
         throw e;
-      }),
-    );
+      }
+    });
   let current = make();
   function reset() {
     current = make();
   }
-  function LazyWithRetry(props: ComponentProps<T>) {
+  function LazyWithRetry(props: ComponentProps<M[K]>) {
     // A new generation (after « Réessayer ») renders the fresh lazy component.
     useSyncExternalStore(subscribe, getGeneration, getGeneration);
-    const C = current as unknown as ComponentType<ComponentProps<T>>;
+    const C = current as unknown as ComponentType<ComponentProps<M[K]>>;
     return <C {...props} />;
   }
   return LazyWithRetry;

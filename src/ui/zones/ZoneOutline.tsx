@@ -15,7 +15,7 @@ import { outlineAreaM2, sourcedSurfaceFacts } from './outline';
 import { formatSurface } from '../../domain/format';
 import { factValueText } from '../../domain/factValue';
 
-const ZoneOutlineActions = lazyWithRetry(() => import('./editing').then((m) => ({ default: m.ZoneOutlineActions })));
+const ZoneOutlineActions = lazyWithRetry(() => import('./editing'), 'ZoneOutlineActions');
 
 export function ZoneOutlineSection({ zone, isDraft }: { zone: ZoneRecord; isDraft: boolean }) {
   const t = useT();

@@ -17,7 +17,7 @@ import './zones.css';
 import { factValueText } from '../../domain/factValue';
 
 /** The editing tools' host (drawing tools lifetime, write errors), loaded in « Mode édition » only. */
-const ZoneEditingHost = lazyWithRetry(() => import('./editing').then((m) => ({ default: m.ZoneEditingHost })));
+const ZoneEditingHost = lazyWithRetry(() => import('./editing'), 'ZoneEditingHost');
 
 /** The four EPCI of the PETR (INSEE SIREN → name), in display order. */
 export const PETR_EPCI: ReadonlyArray<{ siren: string; name: string }> = [
