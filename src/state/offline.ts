@@ -25,6 +25,20 @@ export const useOffline = create<OfflineState>()((set) => ({
 }));
 
 let started = false;
+let watching = false;
+
+/**
+ * Follows the browser's network state (`online`/`offline` events) from the start of the page:
+ * « Hors ligne » shows as soon as the network goes, even before the map's first idle.
+ */
+function watchNetwork(): void {
+  if (watching || typeof window === 'undefined') return;
+  watching = true;
+  const update = () => useOffline.setState({ offline: navigator.onLine === false });
+  window.addEventListener('online', update);
+  window.addEventListener('offline', update);
+  update();
+}
 
 /**
  * Starts offline support once (call after the first screen is up: the registration and the
@@ -33,9 +47,7 @@ let started = false;
 export function startOfflineSupport(): void {
   if (started || typeof window === 'undefined') return;
   started = true;
-  const online = () => useOffline.setState({ offline: navigator.onLine === false });
-  window.addEventListener('online', online);
-  window.addEventListener('offline', online);
+  watchNetwork();
   // The dev server (hot reload) has no service worker; any build has one.
   if (import.meta.hot) return;
   import('../data/offline/register')
@@ -60,9 +72,11 @@ const NO_MAP_DELAY_MS = 8000;
  * Starts offline support once the first screen is up: after the map's first idle with data
  * (or, on a page without the map, a few seconds after the data), when the browser is idle —
  * the precache download (~3.5 MB, data included) never competes with the first display.
+ * The network state is followed from now on.
  */
 export function startOfflineSupportWhenIdle(): void {
   if (typeof window === 'undefined') return;
+  watchNetwork();
   let done = false;
   const go = () => {
     if (done) return;

@@ -53,6 +53,12 @@ describe('offline after a first visit', () => {
     try {
       await page.goto(baseURL());
       await mapReady(page);
+      // Chromium 150 gives a page opened under DevTools' offline emulation `navigator.onLine`
+      // true, and no `offline` event, although no request reaches the network (a browser that is
+      // really offline says false). Going online and offline again makes the emulated browser
+      // say it has no network, as a real one does.
+      await context.setOffline(false);
+      await context.setOffline(true);
       expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
       await expect.poll(() => page.getByTestId('result-count').getAttribute('data-count')).toBe(onlineCount);
       expect(await page.evaluate(() => (window as unknown as { __atlas: { renderedSiteIds(): string[] } }).__atlas.renderedSiteIds().length)).toBeGreaterThan(0);
@@ -64,6 +70,26 @@ describe('offline after a first visit', () => {
       expect(labels).toBeGreaterThan(0);
       await page.getByTestId('offline-badge').waitFor();
       expect(await page.getByTestId('offline-badge').textContent()).toMatch(/Hors ligne/);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await context.setOffline(false);
+    }
+  });
+
+  it('says « Hors ligne » as soon as the network goes, on a sheet opened online (no map), and not once it is back', async () => {
+    const page = await newPage();
+    try {
+      // A sheet opened directly: no map, so the service worker's registration waits 8 s after
+      // the data; the network notice must not wait for it.
+      await page.goto(`${baseURL()}#/site/${encodeURIComponent(ids[0])}`);
+      await page.getByTestId('site-sheet').waitFor({ timeout: 20000 });
+      expect(await page.getByTestId('offline-badge').count()).toBe(0);
+      await context.setOffline(true);
+      await page.getByTestId('offline-badge').waitFor({ timeout: 15000 });
+      expect(await page.getByTestId('offline-badge').textContent()).toMatch(/Hors ligne/);
+      await context.setOffline(false);
+      await page.getByTestId('offline-badge').waitFor({ state: 'detached', timeout: 15000 });
       expect(errors).toEqual([]);
     } finally {
       await page.close();
