@@ -17,6 +17,9 @@
  *    until the drafts are saved and the map draws them, with the longest task of that phase (and
  *    of its part until saved, before the map's frames) and
  *    the CPU the browser's processes used meanwhile (by process type: robust on a loaded machine).
+ *    Each run opens a browser with a new on-disk profile (scripts/lib/serve.ts launchWithProfile):
+ *    the drafts are written to IndexedDB on disk, as a user's are (a private window keeps them in
+ *    memory, where Chromium 150's writes slow down with every MB stored).
  *    `--compare DIR` runs the same browser steps on another build (e.g. of the previous commit)
  *    in the same session, alternating runs, for a before / after ratio.
  *    `--trace FILE` builds with source maps and traces the merge of the first run (Chrome tracing,
@@ -32,7 +35,7 @@ import { buildApp, buildTestApp } from './lib/buildTestApp';
 import { mapCounts, mapDrawsSites, recordLongTasks, startMapCounts, withoutLooks, type LongTask, type MapCounts } from './lib/mapDraws';
 import { longTasks, printLongTasks, printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import type { Browser } from 'playwright-core';
-import { cpuSince, launchChromium, serveApp, type CpuTimes } from './lib/serve';
+import { cpuSince, launchChromium, launchWithProfile, serveApp, type CpuTimes } from './lib/serve';
 import { kinks } from '@turf/turf';
 import type { FeatureCollection, Polygon, Position } from 'geojson';
 import { parseImportFiles } from '../src/data/import';
@@ -152,7 +155,13 @@ interface BrowserRun {
 let traceTo: { file: string; outDir: string } | null = null;
 
 async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, file: string): Promise<BrowserRun> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+  // The drafts go to IndexedDB on disk, as a user's do (launchWithProfile); a traced run needs the
+  // shared browser's tracing, so its context is a private window (IndexedDB in memory).
+  const tracing = traceTo;
+  traceTo = null;
+  const options = { viewport: { width: 1366, height: 900 }, locale: 'fr-FR' };
+  const session = tracing ? { context: await browser.newContext(options), cpu: () => browser.cpu(), close: async () => undefined } : await launchWithProfile(options);
+  const { context } = session;
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
   await recordLongTasks(context);
   const page = await context.newPage();
@@ -180,11 +189,9 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     const longest = async (from: number, to: number) => Math.max(0, ...(await tasksBetween(from, to)).map((t) => t.duration));
     const run: BrowserRun = { report: (shown as number) - picked, reportLongest: await longest(picked, shown as number), merge: null, mapShown: null, mergeLongest: null, mergeCpu: null };
     if (has('--no-merge')) return run;
-    const tracing = traceTo;
-    traceTo = null;
     if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const t0 = await startMapCounts(page);
-    const cpu0 = browser.cpu();
+    const cpu0 = session.cpu();
     await page.getByRole('button', { name: /^Importer les \d+ entités valides$/ }).click();
     try {
       const done = await (await page.waitForFunction(() => (/site\(s\) importé\(s\) comme brouillons/.test(document.body.innerText) ? performance.now() : false), null, { timeout: 300000, polling: 1000 })).jsonValue();
@@ -193,7 +200,7 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
       // its own: left out of the page's tasks below.
       const drawn = await mapDrawsSites(page, 'BENCH-');
       run.mapShown = drawn.at - t0;
-      run.mergeCpu = cpuSince(cpu0, browser.cpu());
+      run.mergeCpu = cpuSince(cpu0, session.cpu());
       const pageTasks = withoutLooks(await tasksBetween(t0, drawn.at), drawn.looks);
       run.mergeLongest = Math.max(0, ...pageTasks.map((t) => t.duration));
       run.savedLongest = await longest(t0, done as number);
@@ -233,6 +240,7 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     return run;
   } finally {
     await context.close();
+    await session.close();
   }
 }
 
