@@ -18,7 +18,7 @@
  * summary line gets a row saying so; the exit code is 1 when any bench failed.
  * Run on a quiet machine, e.g. `nice -n 10 npm run bench` when sharing it.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, arch, platform } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +116,7 @@ async function main(): Promise<void> {
       ramGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
       node: process.version,
       os: `${platform() === 'linux' ? 'Linux' : platform()} ${release()} ${arch()}`,
+      browser: browserVersion(),
     },
     quick,
     loadBefore,
@@ -128,6 +129,15 @@ async function main(): Promise<void> {
     console.log('\nREADME.md : tableau des performances réécrit (entre <!-- bench:start --> et <!-- bench:end -->).');
   }
   if (runs.some((r) => r.exitCode !== 0)) process.exitCode = 1;
+}
+
+/** The version of the chromium the browser benches drive (as scripts/lib/serve.ts finds it), or « navigateur inconnu ». */
+function browserVersion(): string {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 20000 }).replace(/\s+/g, ' ').trim();
+  } catch {
+    return 'navigateur inconnu';
+  }
 }
 
 main().catch((e) => {

@@ -15,6 +15,8 @@ export interface BenchMachine {
   ramGiB: number;
   node: string;
   os: string;
+  /** The browser the browser benches drove (`chromium --version`): its storage and WebGL change their figures. */
+  browser?: string;
 }
 
 export interface BenchRun {
@@ -66,7 +68,7 @@ export function renderBenchTable(r: BenchReport): string {
   const out: string[] = [];
   out.push(
     `Mesuré le ${day} par \`npm run bench\`${r.quick ? ' **en mode rapide** (`--quick` : tailles réduites, chiffres indicatifs)' : ''}, ` +
-      `sur ${m.cpu}, ${m.cores} cœurs, ${nf(m.ramGiB, 1)} Gio de mémoire, ${m.os}, Node ${m.node}. ` +
+      `sur ${m.cpu}, ${m.cores} cœurs, ${nf(m.ramGiB, 1)} Gio de mémoire, ${m.os}, Node ${m.node}${m.browser ? `, ${m.browser}` : ''}. ` +
       `Charge moyenne (1 / 5 / 15 min) avant : ${loads(r.loadBefore)} ; après : ${loads(r.loadAfter)}. ` +
       'Médiane et p95 sur les essais de chaque banc (— : le banc ne garde que la médiane ou ne fait qu\'un essai).',
   );

@@ -27,6 +27,7 @@ describe('bench table (README)', () => {
     golden('table.out.md', table);
     // What a reader relies on, whatever the golden says:
     expect(table).toContain('Fictitious CPU @ 2.10GHz, 2 cœurs');
+    expect(table).toContain('Node v22.12.0, Chromium 150.0.7871.100 built on Debian GNU/Linux 12 (bookworm).');
     expect(table).toContain('2026-12-06 à 07:10 UTC');
     expect(table).toContain('avant : 0,88 / 1,5 / 2,25 ; après : 2,5 / 1,75 / 2');
     expect(table).toContain('| `filter-browser` | changement de filtre, saisie → carte au repos (24 changements) | 76,4 ms | 146 ms | p95 ≤ 100 ms | **non** | 0,88 → 1,9 |');
