@@ -68,14 +68,14 @@ function partsOfFiles(outDir: string, files: string[]): Map<string, Map<string, 
   return new Map(files.map((f) => [f, chunkParts(join(outDir, f))]));
 }
 
-/** The JS loaded at start, by part (package or source folder), summed over the files. */
 /** Files that have no source map in any build: MapLibre's worker (copied as is) and the bundler's own helpers. */
 const MAPLESS = /(^|\/)(maplibre-gl-worker|preload-helper|rolldown-runtime)-/;
 
 /**
- * The start-up JS split into the floor (MapLibre and React) and the rest, by source map. Null
- * when a file has no map that should have one (MAPLESS apart): a `--dist` build made without
- * `--sourcemap hidden` bundles MapLibre and React into files that cannot be told apart.
+ * The JS loaded at start, by part (package or source folder), summed over the files, and split
+ * into the floor (MapLibre and React) and the rest. Null when a file has no map that should have
+ * one (MAPLESS apart): a `--dist` build made without `--sourcemap hidden` bundles MapLibre and
+ * React into files that cannot be told apart.
  */
 function startParts(byFile: Map<string, Map<string, { raw: number; gz: number }>>, files: string[], unmapped: ReadonlySet<string>): { floorGz: number; restGz: number; rest: [string, number][] } | null {
   if (files.some((f) => unmapped.has(f))) return null;

@@ -160,7 +160,11 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
   const tracing = traceTo;
   traceTo = null;
   const options = { viewport: { width: 1366, height: 900 }, locale: 'fr-FR' };
-  const session = tracing ? { context: await browser.newContext(options), cpu: () => browser.cpu(), close: async () => undefined } : await launchWithProfile(options);
+  const privateWindow = async () => {
+    const context = await browser.newContext(options);
+    return { context, cpu: () => browser.cpu(), close: () => context.close() };
+  };
+  const session = tracing ? await privateWindow() : await launchWithProfile(options);
   const { context } = session;
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
   await recordLongTasks(context);
@@ -239,7 +243,6 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     }
     return run;
   } finally {
-    await context.close();
     await session.close();
   }
 }
