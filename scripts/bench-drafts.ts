@@ -35,11 +35,10 @@ import { benchSummary } from './lib/benchSummary';
 /** The last line, for `npm run bench` (scripts/lib/benchSummary.ts). */
 const summary = benchSummary('drafts');
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../tests/e2e/browser';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM } from '../tests/e2e/browser';
 import { browserPid, isAlive, processTree, SITE_ID } from '../tests/e2e/drafts-helpers';
 import { intArg, median } from './lib/bench';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RUNS = intArg('--runs', 10);
 const KILL_AFTER = Number((() => {
   const i = process.argv.indexOf('--kill-after');

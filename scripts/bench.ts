@@ -23,6 +23,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchSummary } from './lib/benchSummary';
+import { CHROMIUM_PATH } from '../tests/e2e/browser';
 import { renderBenchTable, replaceBenchBlock, type BenchRun } from './lib/benchTable';
 
 /** Options per bench: full run (defaults of the bench) and quick run. Unknown benches run with none. */
@@ -131,10 +132,10 @@ async function main(): Promise<void> {
   if (runs.some((r) => r.exitCode !== 0)) process.exitCode = 1;
 }
 
-/** The version of the chromium the browser benches drive (as scripts/lib/serve.ts finds it), or « navigateur inconnu ». */
+/** The version of the chromium the browser benches drive, or « navigateur inconnu ». */
 function browserVersion(): string {
   try {
-    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 20000 }).replace(/\s+/g, ' ').trim();
+    return execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', timeout: 20000 }).replace(/\s+/g, ' ').trim();
   } catch {
     return 'navigateur inconnu';
   }

@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../tests/e2e/browser';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/browser';
 
 const SVG = readFileSync('public/icons/icon.svg', 'utf8');
 const BRAND = '#0b4f8a';
@@ -43,7 +43,7 @@ function icoFromPng(png: Buffer, size: number): Buffer {
 }
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   try {
     const render = async (size: number, inset = 0): Promise<Buffer> => {
       const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });

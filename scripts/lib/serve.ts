@@ -12,7 +12,7 @@ import { buildApp } from './buildTestApp';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import type { DataManifest } from '../../src/domain/types';
 import { compactName } from '../../src/data/compactSites';
-import { CHROMIUM_FLAGS } from '../../tests/e2e/browser';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tests/e2e/browser';
 
 export interface Served {
   url: string;
@@ -52,11 +52,15 @@ export async function serveApp(opts: { dist?: string | null; sourcemap?: boolean
 
 let launches = 0;
 
+/** A tag for a browser's command line, unique per launch: it finds the browser process (and so its children) in /proc. */
+function benchTag(): string {
+  return `--atlas-bench-tag=${process.pid}-${++launches}-${Date.now()}`;
+}
+
 /** Headless chromium with the browser tests' flags; `cpu()` reads the CPU time its processes used so far. */
 export async function launchChromium(): Promise<Browser & { cpu(): CpuTimes }> {
-  // A tag on the command line finds the browser process (and so its children) in /proc.
-  const tag = `--atlas-bench-tag=${process.pid}-${++launches}-${Date.now()}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_FLAGS, tag] });
+  const tag = benchTag();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, tag] });
   return Object.assign(browser, { cpu: () => processTreeCpu(tag) });
 }
 
@@ -68,9 +72,9 @@ export async function launchChromium(): Promise<Browser & { cpu(): CpuTimes }> {
  * throughout). The drafts benches write tens of MB: they open this. `cpu()` as launchChromium's.
  */
 export async function launchWithProfile(options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; cpu(): CpuTimes; close(): Promise<void> }> {
-  const tag = `--atlas-bench-tag=${process.pid}-${++launches}-${Date.now()}`;
+  const tag = benchTag();
   const dir = mkdtempSync(join(tmpdir(), 'atlas-profile-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_FLAGS, tag], ...options });
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, tag], ...options });
   return {
     context,
     cpu: () => processTreeCpu(tag),

@@ -38,9 +38,12 @@ export const DESKTOP: Readonly<{ width: number; height: number }> = { width: 110
  */
 export const WIDE_DESKTOP: Readonly<{ width: number; height: number }> = { width: 1366, height: 900 };
 
+/** Debian's chromium, or the one CHROMIUM_PATH names: what the browser tests and the benches drive. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 export async function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_FLAGS,
   });

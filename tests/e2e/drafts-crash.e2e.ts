@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { baseURL, CHROMIUM_FLAGS } from './browser';
+import { baseURL, CHROMIUM_FLAGS, CHROMIUM_PATH } from './browser';
 import { browserPid, editorOpenOn, isAlive, openEditing, processTree, readRecord, SITE_ID, SITE_NAME } from './drafts-helpers';
 
 const KILL_AFTER_MS = 50;
@@ -25,7 +25,7 @@ afterAll(() => {
 
 async function start(dir: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: { width: 1100, height: 700 },
