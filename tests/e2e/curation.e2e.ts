@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openAtlas } from './browser';
 import { panelViolations as violationsIn } from './axe';
-import { IMPORT_LABEL, mapSiteIds, openEditing, openSection } from './editing';
+import { IMPORT_LABEL, mapSiteIds, openEditing, openSection, waitForMapSites } from './editing';
 import { imagesSettled, placeVertices } from './waits';
 
 const L93 = 'tests/fixtures/curation/import-l93.geojson';
@@ -107,7 +107,7 @@ describe('curation: import, edit, drafts, export', () => {
     await page.getByText('2 site(s) importé(s) comme brouillons.').first().waitFor();
     await expect.poll(() => counterText(page)).toBe('2 modifications non publiées');
     // The map shows them (they are in the PETR, the whole territory is in view).
-    await expect.poll(() => mapSiteIds(page), { timeout: 10000 }).toEqual(expect.arrayContaining(['TEST-L93-001', 'TEST-L93-002']));
+    await waitForMapSites(page, ['TEST-L93-001', 'TEST-L93-002']);
     expect(await mapSiteIds(page)).not.toContain('TEST-L93-003');
   });
 
@@ -161,7 +161,7 @@ describe('curation: import, edit, drafts, export', () => {
     if (await open.isEnabled()) await open.click();
     await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe('Courmelles lot A (révisé)');
     // The map (centred on the selected site, as the URL says) draws the draft.
-    await expect.poll(() => mapSiteIds(page), { timeout: 10000 }).toContain('TEST-L93-001');
+    await waitForMapSites(page, ['TEST-L93-001']);
 
     await openSection(page, 'history-section');
     const history = page.getByTestId('history');
@@ -340,7 +340,7 @@ describe('curation: drawing', () => {
       await expect.poll(() => counterText(page)).toBe('1 modification non publiée');
       // The drawn plot is a site on the map.
       const id = (await page.getByText(/^Identifiant : local-/).textContent())!.replace('Identifiant : ', '').split(' ')[0];
-      await expect.poll(() => mapSiteIds(page), { timeout: 10000 }).toContain(id);
+      await waitForMapSites(page, [id]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

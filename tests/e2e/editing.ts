@@ -1,6 +1,7 @@
 /** Shared steps of the curation browser tests: edit mode, the panel's sections, what the map draws. */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Turns « Mode édition » on and opens the Édition tab. */
 export async function openEditing(page: Page): Promise<void> {
@@ -40,6 +41,39 @@ export async function openSection(page: Page, testId: string): Promise<void> {
 /** Ids of the sites the map renders (test hook). */
 export function mapSiteIds(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __atlas: { renderedSiteIds(): string[] } }).__atlas.renderedSiteIds());
+}
+
+/**
+ * Waits until the map renders every one of `ids`. When it does not in `timeout`, the error says
+ * what the map was doing: view, URL, site tiles (version, loaded), the layers shown, and for each
+ * missing id whether its tiles hold it, whether it is on screen and its filter state.
+ */
+export async function waitForMapSites(page: Page, ids: string[], timeout = 10000): Promise<void> {
+  let cause: unknown;
+  let last: string[] = [];
+  try {
+    await expect.poll(async () => (last = await mapSiteIds(page)), { timeout }).toEqual(expect.arrayContaining(ids));
+    return;
+  } catch (e) {
+    cause = e;
+  }
+  const missing = ids.filter((id) => !last.includes(id));
+  const state = await page
+    .evaluate(
+      `(() => {
+        const a = window.__atlas; const m = a.map;
+        const src = m.getSource('sites');
+        const inTiles = (id) => m.querySourceFeatures('sites', { sourceLayer: 'sites' }).filter((f) => f.properties.id === id).map((f) => ({ state: m.getFeatureState({ source: 'sites', sourceLayer: 'sites', id: f.id }) }))[0] ?? null;
+        return {
+          url: location.href, zoom: m.getZoom(), center: m.getCenter(), moving: m.isMoving(),
+          tiles: src && src.tiles, sourceLoaded: m.isSourceLoaded('sites'),
+          layersShown: m.getStyle().layers.filter((l) => l.source === 'sites' && (l.layout || {}).visibility !== 'none').map((l) => l.id),
+          missing: ${JSON.stringify(missing)}.map((id) => ({ id, onScreen: a.projectSite(id), inTiles: inTiles(id) })),
+        };
+      })()`,
+    )
+    .catch((e: unknown) => String(e));
+  throw new Error(`La carte ne dessine pas ${missing.join(', ')} (dessinés : ${JSON.stringify(last)}). État : ${JSON.stringify(state)}`, { cause });
 }
 
 /** The label of the import file picker. */

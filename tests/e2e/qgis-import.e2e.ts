@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openAtlas } from './browser';
-import { IMPORT_LABEL, mapSiteIds, openEditing, openSection } from './editing';
+import { IMPORT_LABEL, openEditing, openSection, waitForMapSites } from './editing';
 
 const Q = 'tests/fixtures/qgis/';
 
@@ -66,7 +66,7 @@ describe('QGIS import: Shapefile', () => {
     expect(await page.getByTestId('import-row-1').textContent()).toMatch(/✓ valide/);
     await page.getByRole('button', { name: 'Importer les 2 entités valides' }).click();
     await page.getByText('2 site(s) importé(s) comme brouillons.').first().waitFor();
-    await expect.poll(() => mapSiteIds(page), { timeout: 10000 }).toEqual(expect.arrayContaining(['QGIS-001', 'QGIS-002']));
+    await waitForMapSites(page, ['QGIS-001', 'QGIS-002']);
     expect(errors).toEqual([]);
   });
 
