@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, openAtlas } from './browser';
 import { panelViolations as violationsIn } from './axe';
-import { IMPORT_LABEL, mapSiteIds, openEditing, openSection, waitForMapSites } from './editing';
+import { consoleErrorsOf, IMPORT_LABEL, mapSiteIds, openEditing, openSection, waitForMapSites } from './editing';
 import { imagesSettled, placeVertices } from './waits';
 
 const L93 = 'tests/fixtures/curation/import-l93.geojson';
@@ -39,9 +39,11 @@ describe('curation: import, edit, drafts, export', () => {
   let context: BrowserContext;
   let page: Page;
   let errors: string[];
+  let consoleErrors: string[];
 
   beforeAll(async () => {
     ({ context, page, errors } = await openAtlas(browser));
+    consoleErrors = consoleErrorsOf(page);
   });
   afterAll(async () => {
     await context?.close();
@@ -107,7 +109,7 @@ describe('curation: import, edit, drafts, export', () => {
     await page.getByText('2 site(s) importé(s) comme brouillons.').first().waitFor();
     await expect.poll(() => counterText(page)).toBe('2 modifications non publiées');
     // The map shows them (they are in the PETR, the whole territory is in view).
-    await waitForMapSites(page, ['TEST-L93-001', 'TEST-L93-002']);
+    await waitForMapSites(page, ['TEST-L93-001', 'TEST-L93-002'], 10000, consoleErrors);
     expect(await mapSiteIds(page)).not.toContain('TEST-L93-003');
   });
 
@@ -161,7 +163,7 @@ describe('curation: import, edit, drafts, export', () => {
     if (await open.isEnabled()) await open.click();
     await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe('Courmelles lot A (révisé)');
     // The map (centred on the selected site, as the URL says) draws the draft.
-    await waitForMapSites(page, ['TEST-L93-001']);
+    await waitForMapSites(page, ['TEST-L93-001'], 10000, consoleErrors);
 
     await openSection(page, 'history-section');
     const history = page.getByTestId('history');

@@ -48,7 +48,7 @@ export function mapSiteIds(page: Page): Promise<string[]> {
  * what the map was doing: view, URL, site tiles (version, loaded), the layers shown, and for each
  * missing id whether its tiles hold it, whether it is on screen and its filter state.
  */
-export async function waitForMapSites(page: Page, ids: string[], timeout = 10000): Promise<void> {
+export async function waitForMapSites(page: Page, ids: string[], timeout = 10000, consoleErrors?: readonly string[]): Promise<void> {
   let cause: unknown;
   let last: string[] = [];
   try {
@@ -73,7 +73,17 @@ export async function waitForMapSites(page: Page, ids: string[], timeout = 10000
       })()`,
     )
     .catch((e: unknown) => String(e));
-  throw new Error(`La carte ne dessine pas ${missing.join(', ')} (dessinés : ${JSON.stringify(last)}). État : ${JSON.stringify(state)}`, { cause });
+  const logged = consoleErrors?.length ? ` Erreurs de la console : ${JSON.stringify(consoleErrors.slice(-10))}` : '';
+  throw new Error(`La carte ne dessine pas ${missing.join(', ')} (dessinés : ${JSON.stringify(last)}). État : ${JSON.stringify(state)}.${logged}`, { cause });
+}
+
+/** The page's console errors from now on (a failed tile, a worker that crashed), for `waitForMapSites`' report. */
+export function consoleErrorsOf(page: Page): string[] {
+  const out: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') out.push(m.text().slice(0, 300));
+  });
+  return out;
 }
 
 /** The label of the import file picker. */
