@@ -61,12 +61,13 @@ function getWorker(): Worker {
   w.addEventListener('error', (ev) => {
     // A crashed worker: every pending tile fails (MapLibre reports it), a cut under way fails too
     // (so that the next sites are not queued behind it for ever), the next message starts a new one.
+    // The tiles it held are gone with it: a map it was only serving has its sites cut again.
     ev.preventDefault();
     worker = null;
     const err = new Error('Découpage des sites en tuiles : le worker a échoué');
     for (const p of tileRequests.values()) p.reject(err);
     tileRequests.clear();
-    for (const o of [...owners.values()]) o.failed(err);
+    for (const o of [...owners.values()]) o.lost(err);
   });
   worker = w;
   return w;
@@ -220,6 +221,21 @@ export class SiteTiles {
       this.next = null;
       this.cut(next);
     } else this.last = null;
+  }
+
+  /**
+   * @internal the worker crashed. A cut under way fails as in `failed` (its sites are not cut
+   * again: they may be what made it crash). A map the worker was only serving tiles to would
+   * get empty tiles from the next worker, which has none of its sites, and keep the tiles that
+   * failed: its last sites are cut again, as a new version, so the map asks for its tiles again.
+   */
+  lost(e: Error): void {
+    if (this.cutting) {
+      this.failed(e);
+      return;
+    }
+    this.onError(e);
+    if (this.last) this.cut(this.last);
   }
 
   destroy(): void {

@@ -62,6 +62,36 @@ describe('site tiles client (src/map/siteTiles/client.ts)', () => {
     tiles.destroy();
   });
 
+  it('a worker that dies while serving tiles: the pending tiles fail, and the last sites are cut again by a new worker, as a new version the map moves to', async () => {
+    const { SiteTiles } = await import('../../../src/map/siteTiles/client');
+    const errors: string[] = [];
+    const ready: number[] = [];
+    const tiles = new SiteTiles((version) => ready.push(version), (e) => errors.push(e.message));
+    tiles.setSites([site('A'), site('B')], fidOf);
+    const first = FakeWorker.all[0];
+    first.emit('message', { data: { type: 'ready', owner: tiles.owner, version: 1, drawZooms: { symbols: 0, labels: 12 }, ms: 1 } });
+    expect(ready).toEqual([1]);
+
+    first.emit('error', { preventDefault() {} });
+    expect(errors).toEqual(['Découpage des sites en tuiles : le worker a échoué']);
+    // Without the new cut, the next worker answered every tile of this map empty: no site drawn.
+    const second = FakeWorker.all[1];
+    expect(second).toBeDefined();
+    const cut = second.posted.find((m) => m.type === 'sites');
+    if (!cut || cut.type !== 'sites') throw new Error('no new cut');
+    expect(cut.columns.id).toEqual(['A', 'B']);
+    expect(cut.version).toBe(2);
+    second.emit('message', { data: { type: 'ready', owner: tiles.owner, version: 2, drawZooms: { symbols: 0, labels: 12 }, ms: 1 } });
+    // A version other than 1: the map sets the new tiles URL and asks its tiles again.
+    expect(ready).toEqual([1, 2]);
+
+    // The sites of the new cut made the new worker crash too: not cut again (no loop).
+    tiles.setSites([site('A'), site('C')], fidOf);
+    second.emit('error', { preventDefault() {} });
+    expect(FakeWorker.all.length).toBe(2);
+    tiles.destroy();
+  });
+
   it('many sites (an import): the columns are built in slices, then posted once, the same as for a few', async () => {
     const { SiteTiles } = await import('../../../src/map/siteTiles/client');
     const many = Array.from({ length: 20_000 }, (_, i) => site(`M${i}`, { name: `Terrain ${i}` }));
