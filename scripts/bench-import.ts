@@ -3,7 +3,7 @@
  *
  *   npx tsx scripts/bench-import.ts [--n 100000] [--vertices 1000000] [--runs 3]
  *                                   [--no-browser] [--no-node] [--no-merge] [--compare BUILD_DIR]
- *                                   [--trace FILE] [--dist BUILD_DIR]
+ *                                   [--trace FILE] [--timeline] [--dist BUILD_DIR]
  *
  * Prints:
  * 1. the data layer alone (Node): parseImportFiles of N fictitious plots (GeoJSON, WGS 84, a few
@@ -26,6 +26,8 @@
  *    scripts/lib/trace.ts): prints the page's marks and long tasks on a timeline from « Importer »,
  *    then busy time per thread and CPU per function, and the longest main-thread tasks broken down
  *    (e.g. a frame's wait in `GLES2::ReadPixels` for the GPU process); keeps the raw trace in FILE.
+ *    `--timeline` prints that timeline of marks and long tasks for the first run without tracing
+ *    (IndexedDB on disk, as users have it).
  * Needs public/data (npm run data). Timings on a shared machine: read them with `cat /proc/loadavg`.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,7 +36,7 @@ import { join } from 'node:path';
 import { buildApp, buildTestApp } from './lib/buildTestApp';
 import { mapCounts, mapDrawsSites, recordLongTasks, startMapCounts, withoutLooks, type LongTask, type MapCounts } from './lib/mapDraws';
 import { longTasks, printLongTasks, printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { cpuSince, launchChromium, launchWithProfile, serveApp, type CpuTimes } from './lib/serve';
 import { kinks } from '@turf/turf';
 import type { FeatureCollection, Polygon, Position } from 'geojson';
@@ -154,6 +156,23 @@ interface BrowserRun {
 /** Where the traced run's trace goes (--trace), and the build whose source maps resolve it. */
 let traceTo: { file: string; outDir: string } | null = null;
 
+/** --timeline: the first run prints the page's marks and measures from « Importer » (no trace: IndexedDB on disk). */
+let timelineWanted = has('--timeline');
+
+/** The page's atlas marks and measures, and its long tasks, from `t0` (page clock), in time order. */
+async function pageTimeline(page: Page, t0: number): Promise<string[]> {
+  // No named function in the page's code: tsx would wrap it in a helper the page does not have.
+  return (await page.evaluate(`(() => {
+    const t = ${t0};
+    const perf = performance.getEntries().filter((e) => (e.entryType === 'measure' || e.entryType === 'mark') && e.startTime + e.duration >= t && e.name.startsWith('atlas'));
+    const lt = window.__longTasks.filter((e) => e.start >= t);
+    return perf.map((e) => ({ at: e.startTime, text: ((e.startTime - t) / 1000).toFixed(2) + ' s ' + e.name + (e.duration ? ' ' + e.duration.toFixed(0) + ' ms' : '') }))
+      .concat(lt.map((e) => ({ at: e.start, text: ((e.start - t) / 1000).toFixed(2) + ' s long task ' + e.duration.toFixed(0) + ' ms' })))
+      .sort((a, b) => a.at - b.at)
+      .map((e) => e.text);
+  })()`)) as string[];
+}
+
 async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, file: string): Promise<BrowserRun> {
   // The drafts go to IndexedDB on disk, as a user's do (launchWithProfile); a traced run needs the
   // shared browser's tracing, so its context is a private window (IndexedDB in memory).
@@ -222,21 +241,16 @@ async function browserRun(browser: Browser & { cpu(): CpuTimes }, url: string, f
     } catch {
       /* left null: over 5 min */
     }
+    if (timelineWanted && !tracing) {
+      timelineWanted = false;
+      console.log('  first run, from « Importer » (the page\'s marks and measures, long tasks):');
+      for (const x of await pageTimeline(page, t0)) console.log(`    ${x}`);
+    }
     if (tracing) {
       const trace = await browser.stopTracing();
       writeFileSync(tracing.file, trace);
-      // No named function in the page's code: tsx would wrap it in a helper the page does not have.
-      const timeline = (await page.evaluate(`(() => {
-        const t = ${t0};
-        const perf = performance.getEntries().filter((e) => (e.entryType === 'measure' || e.entryType === 'mark') && e.startTime + e.duration >= t && e.name.startsWith('atlas'));
-        const lt = window.__longTasks.filter((e) => e.start >= t);
-        return perf.map((e) => ({ at: e.startTime, text: ((e.startTime - t) / 1000).toFixed(2) + ' s ' + e.name + (e.duration ? ' ' + e.duration.toFixed(0) + ' ms' : '') }))
-          .concat(lt.map((e) => ({ at: e.start, text: ((e.start - t) / 1000).toFixed(2) + ' s long task ' + e.duration.toFixed(0) + ' ms' })))
-          .sort((a, b) => a.at - b.at)
-          .map((e) => e.text);
-      })()`)) as string[];
       console.log(`  traced run (${tracing.file}), from « Importer »:`);
-      for (const x of timeline) console.log(`    ${x}`);
+      for (const x of await pageTimeline(page, t0)) console.log(`    ${x}`);
       const maps = new SourceMaps(tracing.outDir);
       printTraceSummary(summariseTrace(trace, maps), 25);
       printLongTasks(longTasks(trace, maps, 4));
