@@ -4,7 +4,10 @@
  *   export of what was typed;
  * - storage full (quota): the error, never « Brouillon enregistré » beside it; the write is
  *   tried again on the next change, and nothing typed meanwhile is lost.
- * Faults are injected with an init script (the page's IndexedDB API throws as Chromium does).
+ * - the drafts code cannot be downloaded at start (network cut, new version deployed): the page
+ *   says the stored drafts are not shown and nothing is lost; « Recharger la page » brings them.
+ * Faults are injected with an init script (the page's IndexedDB API throws as Chromium does), or
+ * by aborting the download of the drafts chunk.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +90,41 @@ describe('drafts: storage unavailable or full', () => {
       expect(await problem.count()).toBe(0);
       const rec = await readRecord<{ site: { properties: { name: string; notes: string } } }>(page, 'drafts', SITE_ID);
       expect(rec?.site.properties).toMatchObject({ name: 'Nom tapé quand le disque est plein', notes: 'Notes après la place libérée' });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the drafts code cannot be downloaded at start: the page says the drafts are not shown and nothing is lost; « Recharger la page » brings them back', async () => {
+    const { context, page, errors } = await open(() => undefined);
+    try {
+      await page.getByTestId('field-name').fill('Nom gardé malgré la coupure');
+      await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 10000 }).toMatch(/Brouillon enregistré/);
+      // The chunk of the drafts code (src/state/drafts) fails, as when the network is cut or a new
+      // version replaced the files. Before: nothing said why the drafts were gone from the atlas.
+      const DRAFTS_CHUNK = /\/assets\/drafts-[^/]*\.js/;
+      let refused = 0;
+      await page.route(DRAFTS_CHUNK, (route) => {
+        refused++;
+        return route.abort();
+      });
+      await page.reload();
+      await waitMapReady(page);
+      const notice = page.getByTestId('drafts-load-notice');
+      await notice.waitFor();
+      expect(refused).toBeGreaterThan(0);
+      expect(await notice.getAttribute('role')).toBe('alert');
+      expect(await notice.textContent()).toMatch(/ne sont pas affichés.*Ils restent enregistrés, rien n’est perdu/);
+
+      // The network is back: the button reloads, and the draft is there.
+      await page.unroute(DRAFTS_CHUNK);
+      await notice.getByRole('button', { name: 'Recharger la page' }).click();
+      await waitMapReady(page);
+      await openEditing(page);
+      await editorOpenOn(page, SITE_ID);
+      await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe('Nom gardé malgré la coupure');
+      expect(await page.getByTestId('drafts-load-notice').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -12,7 +12,7 @@
  */
 import { useAtlas } from '../store';
 
-import { DRAFTS_DB_NAME, ZONE_CNIG_STOPGAP_KEY } from './notice';
+import { DRAFTS_DB_NAME, ZONE_CNIG_STOPGAP_KEY, useDraftsNotice } from './notice';
 
 export { DRAFTS_DB_NAME, ZONE_CNIG_STOPGAP_KEY, setQuarantinedCount, useDraftsNotice, type DraftsNotice } from './notice';
 
@@ -45,12 +45,18 @@ async function hasDraftsDatabase(): Promise<boolean> {
 }
 
 function load(options: StartDraftsOptions): void {
-  void import('./index').then((m) => {
-    m.onPublishedCleared(options.onPublished ?? null);
-    // What another tab's write changed in a request of this one (said in the live region).
-    m.setNoticeHandler((message) => useAtlas.getState().announce(message));
-    return m.initDrafts().then(() => options.onRestored?.(m.unpublishedCount(m.useCuration.getState())));
-  });
+  import('./index').then(
+    (m) => {
+      m.onPublishedCleared(options.onPublished ?? null);
+      // What another tab's write changed in a request of this one (said in the live region).
+      m.setNoticeHandler((message) => useAtlas.getState().announce(message));
+      return m.initDrafts().then(() => options.onRestored?.(m.unpublishedCount(m.useCuration.getState())));
+    },
+    // The code never came: the drafts stay in the database, but nothing would show them, and
+    // the page would say nothing. The shell says so, with « Recharger la page » (a browser
+    // may remember a failed download of a module and refuse it again until then).
+    (e: unknown) => useDraftsNotice.setState({ loadFailed: e instanceof Error ? e.message : String(e) }),
+  );
 }
 
 /** Restores the drafts of this browser (see the module comment). Safe to call more than once. */

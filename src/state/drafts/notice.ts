@@ -13,11 +13,16 @@ export const ZONE_CNIG_STOPGAP_KEY = 'atlas-zone-cnig';
 export interface DraftsNotice {
   /** Records kept aside because they failed the draft schema. */
   quarantined: number;
+  /**
+   * The drafts code could not be downloaded (network cut, or a new version of the atlas whose
+   * files replaced these): the drafts stay stored but are not shown. The browser's message.
+   */
+  loadFailed: string | null;
   /** Bumped to ask the editing panel to show the kept-aside records (« Voir »). */
   reveal: number;
 }
 
-export const useDraftsNotice = create<DraftsNotice>()(() => ({ quarantined: 0, reveal: 0 }));
+export const useDraftsNotice = create<DraftsNotice>()(() => ({ quarantined: 0, loadFailed: null, reveal: 0 }));
 
 export function setQuarantinedCount(n: number): void {
   if (useDraftsNotice.getState().quarantined !== n) useDraftsNotice.setState({ quarantined: n });

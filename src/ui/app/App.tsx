@@ -8,7 +8,7 @@ import { useAtlas, type PanelTab } from '../../state/store';
 import { bootstrap } from '../../state/bootstrap';
 import { startDrafts } from '../../state/drafts/boot';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
-import { QuarantineNotice } from '../curation/QuarantineNotice';
+import { DraftsLoadNotice, QuarantineNotice } from '../curation/QuarantineNotice';
 import { translate } from '../i18n';
 import { useUrlSync } from '../../state/urlSync';
 import { useShortlistPersistence } from '../compare/shortlistStorage';
@@ -215,6 +215,7 @@ export function App() {
         </div>
       )}
       <QuarantineNotice />
+      <DraftsLoadNotice />
       <main id="main" tabIndex={-1}>
         {status === 'loading' && <p className="loading">{t('app.loading')}</p>}
         {page.name === 'atlas' && (

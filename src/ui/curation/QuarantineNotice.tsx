@@ -30,3 +30,22 @@ export function QuarantineNotice() {
     </div>
   );
 }
+
+/**
+ * Said on every page when the drafts code could not be downloaded at start (src/state/drafts/boot.ts):
+ * the stored drafts are not shown, and would otherwise be missing without a word. « Recharger
+ * la page » downloads it again (a browser may refuse a module whose download failed until then).
+ */
+export function DraftsLoadNotice() {
+  const t = useT();
+  const failed = useDraftsNotice((s) => s.loadFailed);
+  if (failed === null) return null;
+  return (
+    <div className="drafts-notice" role="alert" data-testid="drafts-load-notice">
+      <p>{t('cur.drafts.loadFailed')}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('shell.chunk.reload')}
+      </button>
+    </div>
+  );
+}
