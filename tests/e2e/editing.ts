@@ -47,8 +47,9 @@ export function mapSiteIds(page: Page): Promise<string[]> {
  * Waits until the map renders every one of `ids`. When it does not in `timeout`, the error says
  * what the map was doing: view, URL, site tiles (version, loaded), the layers shown, and for each
  * missing id whether its tiles hold it, whether it is on screen and its filter state.
+ * `timeout`: the suite's poll default (15 s; a loaded 2-core machine runs two browsers).
  */
-export async function waitForMapSites(page: Page, ids: string[], timeout = 10000, consoleErrors?: readonly string[]): Promise<void> {
+export async function waitForMapSites(page: Page, ids: string[], timeout = 15000, consoleErrors?: readonly string[]): Promise<void> {
   let cause: unknown;
   let last: string[] = [];
   try {
