@@ -28,6 +28,24 @@ export const IMPORT_BATCH = 2000;
 export const IMPORT_PART = 25_000;
 
 /**
+ * The first part is smaller: its distances are the only ones nothing overlaps (the writes start
+ * after them), 1.1–1.4 s for 25,000 sites with the second core idle; 8,000 take about a third
+ * of that, and the next part's distances are computed while those 8,000 are written.
+ */
+export const IMPORT_FIRST_PART = 8_000;
+
+/** The parts of an import of `n` sites, as [start, end) ranges: IMPORT_FIRST_PART, then IMPORT_PART each. */
+export function importParts(n: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; ) {
+    const end = Math.min(n, i + (i === 0 ? IMPORT_FIRST_PART : IMPORT_PART));
+    out.push([i, end]);
+    i = end;
+  }
+  return out;
+}
+
+/**
  * Sorts imported sites into new / identical / changed (with the field changes) against the
  * sites already in the atlas (published and drafts), using the domain's `compareWithExisting`.
  * Changed sites start undecided: the user must choose.
@@ -96,7 +114,7 @@ export async function mergeImported(sites: Site[], source: string | null = null)
   // Distances first (worker), so each site is written once, with them: part by part, the next
   // part's computed while this one is written (two workers, two cores).
   const parts: Site[][] = [];
-  for (let i = 0; i < good.length; i += IMPORT_PART) parts.push(good.slice(i, i + IMPORT_PART));
+  for (const [a, b] of importParts(good.length)) parts.push(good.slice(a, b));
   perf = perfStart();
   let next = withDistances(parts[0] ?? []);
   let ready = await next;
