@@ -754,8 +754,12 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
   measureSince('atlas:import-write', t);
 }
 
-/** Messages to the import writer in flight at once: the page clones the next while the worker writes. */
-const WORKER_WINDOW = 2;
+/**
+ * Messages to the import writer in flight at once: the page clones the next while the worker
+ * writes, and IndexedDB always has a transaction queued when one commits. 3 rather than 2:
+ * bench-import, 100,000 plots, 6 alternated pairs: 5 faster, median −0.8 s of about 18 s.
+ */
+const WORKER_WINDOW = 3;
 
 /**
  * An import's writes, off the main thread: the sites that had no draft here go to the import
