@@ -166,7 +166,7 @@ describe('zones: digitising an outline', () => {
       expect(area).toMatch(/^Surface calculée du périmètre : \d[\d\s\u202f\u00a0,]*[\s\u00a0](ha|m²)$/);
       expect(await zone.getByTestId('zone-sourced-surface').first().textContent()).toMatch(/^Surface selon la source : 140 ha/);
       // Drawn on the map.
-      await expect.poll(() => mapZoneIds(page), { timeout: 10000 }).toContain(ZONE_ID);
+      await expect.poll(() => mapZoneIds(page)).toContain(ZONE_ID);
       // The plot is in the zone: the « Modifier » / « Supprimer » actions replace « Numériser ».
       await zone.getByRole('button', { name: 'Modifier le périmètre' }).waitFor();
       expect(errors).toEqual([]);
@@ -183,7 +183,7 @@ describe('zones: digitising an outline', () => {
     await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
     const again = page.locator(`#zone-${ZONE_ID}`);
     await expect.poll(() => again.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
-    await expect.poll(() => mapZoneIds(page), { timeout: 10000 }).toContain(ZONE_ID);
+    await expect.poll(() => mapZoneIds(page)).toContain(ZONE_ID);
 
     // The history records the digitising; the panel with its editing tools passes axe.
     if (!(await page.getByLabel('Mode édition').isChecked())) await page.getByLabel('Mode édition').check();
@@ -224,7 +224,7 @@ describe('zones: digitising an outline', () => {
       page.once('dialog', (d) => void d.accept());
       await last.getByRole('button', { name: 'Supprimer le périmètre' }).click();
       await expect.poll(() => last.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre à numériser');
-      await expect.poll(() => mapZoneIds(page), { timeout: 10000 }).not.toContain(ZONE_ID);
+      await expect.poll(() => mapZoneIds(page)).not.toContain(ZONE_ID);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
