@@ -59,23 +59,33 @@ export async function waitForMapSites(page: Page, ids: string[], timeout = 15000
     cause = e;
   }
   const missing = ids.filter((id) => !last.includes(id));
+  const logged = consoleErrors?.length ? ` Erreurs de la console : ${JSON.stringify(consoleErrors.slice(-10))}` : '';
+  throw new Error(`La carte ne dessine pas ${missing.join(', ')} (dessinés : ${JSON.stringify(last)}). État : ${await mapState(page, missing)}.${logged}`, { cause });
+}
+
+/**
+ * What the map is doing, for a wait's error (as JSON): URL, view, the site tiles (version,
+ * loaded) and the site layers shown; for each of `missingSites`, whether its tiles hold it, its
+ * filter state and whether it is on screen; the zone outlines' source (ids held, loaded, layers shown).
+ */
+export async function mapState(page: Page, missingSites: string[] = []): Promise<string> {
   const state = await page
     .evaluate(
       `(() => {
         const a = window.__atlas; const m = a.map;
         const src = m.getSource('sites');
         const inTiles = (id) => m.querySourceFeatures('sites', { sourceLayer: 'sites' }).filter((f) => f.properties.id === id).map((f) => ({ state: m.getFeatureState({ source: 'sites', sourceLayer: 'sites', id: f.id }) }))[0] ?? null;
+        const shown = (source) => m.getStyle().layers.filter((l) => l.source === source && (l.layout || {}).visibility !== 'none').map((l) => l.id);
         return {
-          url: location.href, zoom: m.getZoom(), center: m.getCenter(), moving: m.isMoving(),
-          tiles: src && src.tiles, sourceLoaded: m.isSourceLoaded('sites'),
-          layersShown: m.getStyle().layers.filter((l) => l.source === 'sites' && (l.layout || {}).visibility !== 'none').map((l) => l.id),
-          missing: ${JSON.stringify(missing)}.map((id) => ({ id, onScreen: a.projectSite(id), inTiles: inTiles(id) })),
+          url: location.href, zoom: m.getZoom(), center: m.getCenter(), moving: m.isMoving(), size: [m.getContainer().clientWidth, m.getContainer().clientHeight],
+          tiles: src && src.tiles, sourceLoaded: m.isSourceLoaded('sites'), layersShown: shown('sites'),
+          missing: ${JSON.stringify(missingSites)}.map((id) => ({ id, onScreen: a.projectSite(id), inTiles: inTiles(id) })),
+          zones: { ids: [...new Set(m.querySourceFeatures('zones').map((f) => f.properties.zone_id))], loaded: m.isSourceLoaded('zones'), layersShown: shown('zones') },
         };
       })()`,
     )
     .catch((e: unknown) => String(e));
-  const logged = consoleErrors?.length ? ` Erreurs de la console : ${JSON.stringify(consoleErrors.slice(-10))}` : '';
-  throw new Error(`La carte ne dessine pas ${missing.join(', ')} (dessinés : ${JSON.stringify(last)}). État : ${JSON.stringify(state)}.${logged}`, { cause });
+  return JSON.stringify(state);
 }
 
 /** The page's console errors from now on (a failed tile, a worker that crashed), for `waitForMapSites`' report. */

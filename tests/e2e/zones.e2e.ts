@@ -17,6 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launch, openAtlas } from './browser';
 import { panelViolations as violationsIn } from './axe';
 import { placeVertices } from './waits';
+import { mapState } from './editing';
 
 const ZONE_ID = 'Z01';
 const ZONE_NAME = 'Parc d\'activités du Plateau (ZAC du Plateau)';
@@ -43,6 +44,16 @@ function mapZoneIds(page: Page): Promise<string[]> {
     }
     return [...ids];
   });
+}
+
+/** Waits until the map draws (or no longer draws, `present` false) the zone's outline; says what the map was doing when it does not. */
+async function waitForMapZone(page: Page, id: string, present = true): Promise<void> {
+  try {
+    if (present) await expect.poll(() => mapZoneIds(page)).toContain(id);
+    else await expect.poll(() => mapZoneIds(page)).not.toContain(id);
+  } catch (e) {
+    throw new Error(`La carte ${present ? 'ne dessine pas' : 'dessine encore'} le périmètre ${id}. État : ${await mapState(page)}`, { cause: e });
+  }
 }
 
 /** Serious and critical WCAG 2.1 A/AA violations inside the zones panel (printed when any). */
@@ -166,7 +177,7 @@ describe('zones: digitising an outline', () => {
       expect(area).toMatch(/^Surface calculée du périmètre : \d[\d\s\u202f\u00a0,]*[\s\u00a0](ha|m²)$/);
       expect(await zone.getByTestId('zone-sourced-surface').first().textContent()).toMatch(/^Surface selon la source : 140 ha/);
       // Drawn on the map.
-      await expect.poll(() => mapZoneIds(page)).toContain(ZONE_ID);
+      await waitForMapZone(page, ZONE_ID);
       // The plot is in the zone: the « Modifier » / « Supprimer » actions replace « Numériser ».
       await zone.getByRole('button', { name: 'Modifier le périmètre' }).waitFor();
       expect(errors).toEqual([]);
@@ -183,7 +194,7 @@ describe('zones: digitising an outline', () => {
     await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
     const again = page.locator(`#zone-${ZONE_ID}`);
     await expect.poll(() => again.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre numérisé (brouillon)');
-    await expect.poll(() => mapZoneIds(page)).toContain(ZONE_ID);
+    await waitForMapZone(page, ZONE_ID);
 
     // The history records the digitising; the panel with its editing tools passes axe.
     if (!(await page.getByLabel('Mode édition').isChecked())) await page.getByLabel('Mode édition').check();
@@ -224,7 +235,7 @@ describe('zones: digitising an outline', () => {
       page.once('dialog', (d) => void d.accept());
       await last.getByRole('button', { name: 'Supprimer le périmètre' }).click();
       await expect.poll(() => last.getByTestId('zone-badge').textContent(), { timeout: 10000 }).toBe('Périmètre à numériser');
-      await expect.poll(() => mapZoneIds(page)).not.toContain(ZONE_ID);
+      await waitForMapZone(page, ZONE_ID, false);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
