@@ -55,7 +55,7 @@ function load(options: StartDraftsOptions): void {
     // The code never came: the drafts stay in the database, but nothing would show them, and
     // the page would say nothing. The shell says so, with « Recharger la page » (a browser
     // may remember a failed download of a module and refuse it again until then).
-    (e: unknown) => useDraftsNotice.setState({ loadFailed: e instanceof Error ? e.message : String(e) }),
+    () => useDraftsNotice.setState({ loadFailed: true }),
   );
 }
 

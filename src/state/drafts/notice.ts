@@ -15,14 +15,14 @@ export interface DraftsNotice {
   quarantined: number;
   /**
    * The drafts code could not be downloaded (network cut, or a new version of the atlas whose
-   * files replaced these): the drafts stay stored but are not shown. The browser's message.
+   * files replaced these): the drafts stay stored but are not shown.
    */
-  loadFailed: string | null;
+  loadFailed: boolean;
   /** Bumped to ask the editing panel to show the kept-aside records (« Voir »). */
   reveal: number;
 }
 
-export const useDraftsNotice = create<DraftsNotice>()(() => ({ quarantined: 0, loadFailed: null, reveal: 0 }));
+export const useDraftsNotice = create<DraftsNotice>()(() => ({ quarantined: 0, loadFailed: false, reveal: 0 }));
 
 export function setQuarantinedCount(n: number): void {
   if (useDraftsNotice.getState().quarantined !== n) useDraftsNotice.setState({ quarantined: n });

@@ -39,7 +39,7 @@ export function QuarantineNotice() {
 export function DraftsLoadNotice() {
   const t = useT();
   const failed = useDraftsNotice((s) => s.loadFailed);
-  if (failed === null) return null;
+  if (!failed) return null;
   return (
     <div className="drafts-notice" role="alert" data-testid="drafts-load-notice">
       <p>{t('cur.drafts.loadFailed')}</p>
