@@ -109,7 +109,7 @@ describe('curation: import, edit, drafts, export', () => {
     await page.getByText('2 site(s) importé(s) comme brouillons.').first().waitFor();
     await expect.poll(() => counterText(page)).toBe('2 modifications non publiées');
     // The map shows them (they are in the PETR, the whole territory is in view).
-    await waitForMapSites(page, ['TEST-L93-001', 'TEST-L93-002'], undefined, consoleErrors);
+    await waitForMapSites(page, ['TEST-L93-001', 'TEST-L93-002'], { consoleErrors });
     expect(await mapSiteIds(page)).not.toContain('TEST-L93-003');
   });
 
@@ -163,7 +163,7 @@ describe('curation: import, edit, drafts, export', () => {
     if (await open.isEnabled()) await open.click();
     await expect.poll(() => page.getByTestId('field-name').inputValue()).toBe('Courmelles lot A (révisé)');
     // The map (centred on the selected site, as the URL says) draws the draft.
-    await waitForMapSites(page, ['TEST-L93-001'], undefined, consoleErrors);
+    await waitForMapSites(page, ['TEST-L93-001'], { consoleErrors });
 
     await openSection(page, 'history-section');
     const history = page.getByTestId('history');

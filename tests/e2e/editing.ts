@@ -47,9 +47,11 @@ export function mapSiteIds(page: Page): Promise<string[]> {
  * Waits until the map renders every one of `ids`. When it does not in `timeout`, the error says
  * what the map was doing: view, URL, site tiles (version, loaded), the layers shown, and for each
  * missing id whether its tiles hold it, whether it is on screen and its filter state.
- * `timeout`: the suite's poll default (15 s; a loaded 2-core machine runs two browsers).
+ * `timeout`: the suite's poll default (15 s; a loaded 2-core machine runs two browsers);
+ * `consoleErrors` (from `consoleErrorsOf`) go into the error too.
  */
-export async function waitForMapSites(page: Page, ids: string[], timeout = 15000, consoleErrors?: readonly string[]): Promise<void> {
+export async function waitForMapSites(page: Page, ids: string[], opts: { timeout?: number; consoleErrors?: readonly string[] } = {}): Promise<void> {
+  const { timeout = 15000, consoleErrors } = opts;
   let cause: unknown;
   let last: string[] = [];
   try {
