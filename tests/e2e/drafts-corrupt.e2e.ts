@@ -128,6 +128,57 @@ describe('drafts: corrupted records in the database', () => {
   });
 });
 
+describe('drafts: damaged history entries', () => {
+  it('the site and zone histories show the readable entries and name each damaged one; the panels keep working', async () => {
+    const { context, page, errors } = await openAtlas(browser, `?sel=${SITE_ID}`);
+    try {
+      // One good entry, typed in the form.
+      await openEditing(page);
+      await editorOpenOn(page, SITE_ID);
+      await page.getByTestId('field-name').fill(GOOD_NAME);
+      await page.getByTestId('unpublished-count').filter({ hasText: '1 modification non publiée' }).waitFor();
+      // Two damaged entries of that site, one of a zone: a date that is not one (it broke the
+      // whole editing panel), a change list that is not a list (the history showed nothing).
+      await writeRaw(page, 'history', [
+        { value: { site_id: SITE_ID, at: 'hier soir', author: null, action: 'update', changes: [{ field: 'name', old: 'a', new: 'b' }] } },
+        { value: { site_id: SITE_ID, at: '2025-05-01T08:00:00.000Z', author: null, action: 'update', changes: null } },
+      ]);
+      await writeRaw(page, 'zoneHistory', [{ value: { zone_id: 'Z01', zone_name: 'x', at: 'jamais', author: null, action: 'create', changes: [] } }]);
+      await page.reload();
+      await waitMapReady(page);
+      await openEditing(page);
+      await editorOpenOn(page, SITE_ID);
+      await openSection(page, 'history-section');
+      // The readable entry is listed; the two others are named, with their problems.
+      await page.getByTestId('history').getByText(GOOD_NAME).first().waitFor();
+      const note = page.getByTestId('history-damaged');
+      await note.waitFor();
+      const text = (await note.textContent()) ?? '';
+      expect(text).toMatch(/2 entrées de cet historique sont illisibles/);
+      expect(text).toMatch(/« at » \(la date\) n’est pas une date lisible \(reçu : « hier soir »\)/);
+      expect(text).toMatch(/la liste des changements est illisible/);
+      expect(text).toMatch(/Rien n’est perdu/);
+      // The panel still works: no error boundary, the form answers.
+      expect(await page.getByTestId('error-boundary').count()).toBe(0);
+      await page.getByTestId('field-name').fill(`${GOOD_NAME} bis`);
+      await page.getByTestId('history').getByText(`${GOOD_NAME} bis`).first().waitFor();
+
+      // The zone's outline history says the same.
+      await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+      const zone = page.locator('#zone-Z01');
+      await zone.locator('summary').first().click();
+      await zone.getByText('Historique du périmètre').click();
+      const zoneNote = zone.getByTestId('zone-history-damaged-Z01');
+      await zoneNote.waitFor();
+      expect(await zoneNote.textContent()).toMatch(/Une entrée de cet historique est illisible.*« jamais »/);
+      expect(await page.getByTestId('error-boundary').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('drafts: a crafted backup file', () => {
   it('restores the good drafts, keeps the bad one aside with its problem, and the page works after a reload', async () => {
     // The map is not needed to restore a backup: it is checked once, after the reload.

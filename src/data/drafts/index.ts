@@ -45,6 +45,7 @@ export type { HistoryAction, HistoryEntry } from '../../domain/history';
 export type { DraftConflict } from '../../domain/draftMerge';
 export { StorageError, storageErrorMessage, storageProblemOf } from './idb';
 export { quarantineEntry, type QuarantineEntry, type QuarantineKind, type QuarantineOrigin } from './quarantine';
+export { readHistory, type DamagedHistoryEntry, type HistoryRead } from './historyRead';
 export { checkDraftRecord, checkHistoryEntry, checkSite, checkZoneDraftRecord, geometryProblem, type Checked } from './schema';
 export type { SyncDecision, SyncHistory, SyncOutcome } from './sync';
 export type { ZoneDraftRecord, ZoneDraftStatus, ZoneHistoryEntry, ZoneRef, PutZoneOutlineResult, ZoneDraftMethods } from './zones';

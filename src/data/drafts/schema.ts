@@ -277,12 +277,13 @@ export function checkHistoryEntry<T>(v: unknown, idKey: 'site_id' | 'zone_id'): 
   const problems: string[] = [];
   if (typeof v[idKey] !== 'string') problems.push(`« ${idKey} » doit être un texte (reçu : ${typeNameFr(v[idKey])})`);
   if (typeof v.at !== 'string') problems.push(`« at » (la date) doit être un texte (reçu : ${typeNameFr(v.at)})`);
+  else if (Number.isNaN(Date.parse(v.at))) problems.push(`« at » (la date) n’est pas une date lisible (reçu : « ${v.at.length > 40 ? `${v.at.slice(0, 39)}…` : v.at} »)`);
   if (typeof v.action !== 'string') problems.push(`« action » doit être un texte (reçu : ${typeNameFr(v.action)})`);
   if (v.author !== undefined && v.author !== null && typeof v.author !== 'string') problems.push(`« author » doit être un texte (reçu : ${typeNameFr(v.author)})`);
   if (!Array.isArray(v.changes) || !v.changes.every((c) => isObject(c) && typeof c.field === 'string')) problems.push('la liste des changements est illisible');
   if (v.snapshot !== undefined && v.snapshot !== null) {
     const s = checkSite(v.snapshot, 'la version enregistrée');
-    if (!s.ok) problems.push(...s.problems);
+    if (!s.ok) problems.push(...s.problems.map((p) => `version enregistrée (« snapshot ») : ${p}`));
   }
   return problems.length ? { ok: false, problems } : { ok: true, value: v as T };
 }

@@ -14,7 +14,7 @@
  *
  * Nothing runs at import: the app shell calls `startDrafts()` (./boot.ts) once.
  */
-import type { HistoryEntry } from '../../data/drafts';
+import { readHistory, type HistoryEntry, type HistoryRead } from '../../data/drafts';
 import { draftDb, flush, initDrafts as initPersistence } from './persistence';
 import { reconcileWithPublished, whenAtlasReady } from './publication';
 import { migrateZoneCnigStopgap } from './zones';
@@ -77,9 +77,13 @@ export function onPublishedCleared(fn: ((cleared: number) => void) | null): void
 /** Former name of `initDrafts`. */
 export const initCuration = initDrafts;
 
-/** Loads a site's change history, oldest first (empty when storage is unavailable). */
-export async function loadHistory(siteId: string): Promise<HistoryEntry[]> {
+/**
+ * Loads a site's change history, oldest first (empty when storage is unavailable). Entries the
+ * history schema refuses come apart in `damaged`, with their problems in French; they stay
+ * stored as they are.
+ */
+export async function loadHistory(siteId: string): Promise<HistoryRead<HistoryEntry>> {
   await flush();
   const db = draftDb();
-  return db ? db.listHistory(siteId) : [];
+  return readHistory<HistoryEntry>(db ? await db.listHistory(siteId) : [], 'site_id');
 }

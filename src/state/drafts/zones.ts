@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import type { ZoneRecord } from '../../domain/types';
 import { isDigitisableZone, type ZoneCnigValues, type ZoneOutline } from '../../domain/zoneDrafts';
 import { normalizeGeometry } from '../../data/import';
-import type { ZoneDraftRecord, ZoneHistoryEntry } from '../../data/drafts';
+import { readHistory, type HistoryRead, type ZoneDraftRecord, type ZoneHistoryEntry } from '../../data/drafts';
 import { loadZoneAttach, useAtlas } from '../store';
 import { draftDb, errorText, flush, initDrafts, removeZone, saveZone } from './persistence';
 import { getState, nowIso } from './store';
@@ -212,10 +212,13 @@ export async function removeZoneOutline(zoneId: string): Promise<void> {
   }
 }
 
-/** The outline history of a zone, oldest first (empty when storage is unavailable). */
-export async function loadZoneHistory(zoneId: string): Promise<ZoneHistoryEntry[]> {
+/**
+ * The outline history of a zone, oldest first (empty when storage is unavailable); damaged
+ * entries apart, as for sites (`loadHistory`).
+ */
+export async function loadZoneHistory(zoneId: string): Promise<HistoryRead<ZoneHistoryEntry>> {
   await initDrafts();
   await flush();
   const db = draftDb();
-  return db ? db.listZoneHistory(zoneId) : [];
+  return readHistory<ZoneHistoryEntry>(db ? await db.listZoneHistory(zoneId) : [], 'zone_id');
 }

@@ -4,11 +4,12 @@
  * within two minutes are shown as one entry (first old value → last new value).
  */
 import { useEffect, useState } from 'react';
-import type { HistoryEntry } from '../../data/drafts';
+import type { DamagedHistoryEntry, HistoryEntry } from '../../data/drafts';
 import type { FieldChange } from '../../domain/diff';
 import { loadHistory, useCuration } from '../../state/drafts';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
+import { DamagedHistory } from '../shared/DamagedHistory';
 import { DERIVED_DISTANCE_FIELDS, fieldLabel, formatValue } from './format';
 
 const GROUP_MS = 2 * 60 * 1000;
@@ -56,11 +57,16 @@ export function HistoryList({ siteId }: { siteId: string }) {
   const locale = useAtlas((s) => s.locale);
   const revision = useCuration((s) => s.revision);
   const [entries, setEntries] = useState<Shown[] | null>(null);
+  const [damaged, setDamaged] = useState<DamagedHistoryEntry[]>([]);
 
   useEffect(() => {
     let live = true;
     loadHistory(siteId).then(
-      (h) => live && setEntries(groupHistory(h)),
+      (h) => {
+        if (!live) return;
+        setEntries(groupHistory(h.entries));
+        setDamaged(h.damaged);
+      },
       () => live && setEntries([]),
     );
     return () => {
@@ -69,37 +75,48 @@ export function HistoryList({ siteId }: { siteId: string }) {
   }, [siteId, revision]);
 
   if (!entries) return null;
-  if (!entries.length) return <p className="cur-hint">{t('cur.history.none')}</p>;
+  const note = <DamagedHistory damaged={damaged} testId="history-damaged" />;
+  if (!entries.length) {
+    return (
+      <>
+        <p className="cur-hint">{t('cur.history.none')}</p>
+        {note}
+      </>
+    );
+  }
   const fmt = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   return (
-    <ol className="cur-history" data-testid="history">
-      {entries.map((e) => (
-        <li key={e.key}>
-          <p className="cur-history-head">
-            <strong>{t(`cur.history.action.${e.action}`)}</strong>{' '}
-            {t('cur.history.entry', { date: fmt.format(new Date(e.at)), author: e.author ?? t('cur.history.anonymous') })}
-          </p>
-          {e.changes.length > 0 && (
-            <ul>
-              {e.changes.map((c) => (
-                <li key={c.field}>
-                  {c.field === 'geometry'
-                    ? t(c.old ? 'cur.history.geometryChanged' : 'cur.history.geometryDrawn')
-                    : (
-                      <>
-                        <span className="cur-hfield">{fieldLabel(t, c.field)}</span>
-                        {t('cur.history.sep')}
-                        <span className="cur-hold">{formatValue(t, c.field, c.old)}</span>
-                        {' → '}
-                        <span className="cur-hnew">{formatValue(t, c.field, c.new)}</span>
-                      </>
-                    )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="cur-history" data-testid="history">
+        {entries.map((e) => (
+          <li key={e.key}>
+            <p className="cur-history-head">
+              <strong>{t(`cur.history.action.${e.action}`)}</strong>{' '}
+              {t('cur.history.entry', { date: fmt.format(new Date(e.at)), author: e.author ?? t('cur.history.anonymous') })}
+            </p>
+            {e.changes.length > 0 && (
+              <ul>
+                {e.changes.map((c) => (
+                  <li key={c.field}>
+                    {c.field === 'geometry'
+                      ? t(c.old ? 'cur.history.geometryChanged' : 'cur.history.geometryDrawn')
+                      : (
+                        <>
+                          <span className="cur-hfield">{fieldLabel(t, c.field)}</span>
+                          {t('cur.history.sep')}
+                          <span className="cur-hold">{formatValue(t, c.field, c.old)}</span>
+                          {' → '}
+                          <span className="cur-hnew">{formatValue(t, c.field, c.new)}</span>
+                        </>
+                      )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+      {note}
+    </>
   );
 }

@@ -16,6 +16,11 @@ export const messages = {
     'shared.area.curation': 'l’édition des sites',
     'shared.area.map': 'la carte',
     'shared.area.dashboard': 'le tableau de bord',
+    'shared.history.damaged.one': 'Une entrée de cet historique est illisible ; elle n’est pas affichée.',
+    'shared.history.damaged.many': '{n} entrées de cet historique sont illisibles ; elles ne sont pas affichées.',
+    'shared.history.damaged.record': 'Enregistrement n° {record} : {problems}',
+    'shared.history.damaged.noRecord': 'Enregistrement sans numéro lisible : {problems}',
+    'shared.history.damaged.kept': 'Rien n’est perdu : elles restent enregistrées telles quelles dans ce navigateur, et la sauvegarde des brouillons (« Télécharger une sauvegarde des brouillons ») les emporte.',
   },
   en: {
     'shared.error.title': 'An error prevented {what} from being shown.',
@@ -33,5 +38,10 @@ export const messages = {
     'shared.area.curation': 'site editing',
     'shared.area.map': 'the map',
     'shared.area.dashboard': 'the dashboard',
+    'shared.history.damaged.one': 'One entry of this history cannot be read; it is not shown.',
+    'shared.history.damaged.many': '{n} entries of this history cannot be read; they are not shown.',
+    'shared.history.damaged.record': 'Record no. {record}: {problems}',
+    'shared.history.damaged.noRecord': 'Record without a readable number: {problems}',
+    'shared.history.damaged.kept': 'Nothing is lost: they stay stored as they are in this browser, and the drafts backup (“Download a backup of the drafts”) takes them along.',
   },
 };

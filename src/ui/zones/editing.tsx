@@ -6,10 +6,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { ZoneRecord } from '../../domain/types';
-import type { ZoneHistoryEntry } from '../../data/drafts';
+import type { DamagedHistoryEntry, ZoneHistoryEntry } from '../../data/drafts';
 import { useAtlas } from '../../state/store';
 import { loadZoneHistory, removeZoneOutline, useZoneDraftStatus } from '../../state/drafts';
 import { useT } from '../i18n';
+import { DamagedHistory } from '../shared/DamagedHistory';
 import { outlineAreaM2 } from './outline';
 import { formatSurface } from '../../domain/format';
 import { attachZoneDraw, drawZone, editZone, finishZoneDraw, stopZoneDraw, useZoneDrawState } from './zoneDraw';
@@ -112,12 +113,15 @@ function ZoneHistory({ zoneId }: { zoneId: string }) {
   const revision = useZoneDraftStatus((s) => s.revision);
   const [open, setOpen] = useState(false);
   const [entries, setEntries] = useState<ZoneHistoryEntry[] | null>(null);
+  const [damaged, setDamaged] = useState<DamagedHistoryEntry[]>([]);
 
   useEffect(() => {
     if (!open) return;
     let live = true;
     void loadZoneHistory(zoneId).then((h) => {
-      if (live) setEntries(h);
+      if (!live) return;
+      setEntries(h.entries);
+      setDamaged(h.damaged);
     });
     return () => {
       live = false;
@@ -150,6 +154,7 @@ function ZoneHistory({ zoneId }: { zoneId: string }) {
           })}
         </ol>
       )}
+      <DamagedHistory damaged={damaged} testId={`zone-history-damaged-${zoneId}`} />
     </details>
   );
 }

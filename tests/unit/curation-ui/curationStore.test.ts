@@ -69,7 +69,7 @@ describe('curation store', () => {
 
     await c.flush();
     expect(c.unpublishedCount(c.useCuration.getState())).toBe(1);
-    const history = await c.loadHistory('pub-1');
+    const history = (await c.loadHistory('pub-1')).entries;
     expect(history.length).toBeGreaterThan(0);
 
     // New page: the draft is back in the atlas, the published version is replaced.
@@ -125,7 +125,7 @@ describe('curation store', () => {
     await c3.flush();
     expect(c3.unpublishedCount(c3.useCuration.getState())).toBe(0);
     expect(s3.useAtlas.getState().draftSites).toEqual([]);
-    expect((await c3.loadHistory(created.properties.id)).map((e) => e.action).at(-1)).toBe('publish');
+    expect((await c3.loadHistory(created.properties.id)).entries.map((e) => e.action).at(-1)).toBe('publish');
   });
 
   it('merges imported sites as drafts, keeping created_at of the site they replace', async () => {
@@ -137,7 +137,7 @@ describe('curation store', () => {
     const shown = s.allSites(s.useAtlas.getState());
     expect(shown.map((x) => x.properties.name)).toEqual(['Publié 1 (fichier)', 'Importé']);
     expect(shown[0].properties.created_at).toBe('2020-01-01');
-    const h = await c.loadHistory('imp-1');
+    const h = (await c.loadHistory('imp-1')).entries;
     expect(h.map((e) => e.action)).toEqual(['import']);
   });
 
@@ -167,6 +167,6 @@ describe('curation store', () => {
     stop();
     expect(revWhenShown).toBe(1);
     expect(inAtlas()).toBe(true);
-    expect((await c.loadHistory('imp-2')).map((e) => e.action)).toEqual(['import']);
+    expect((await c.loadHistory('imp-2')).entries.map((e) => e.action)).toEqual(['import']);
   });
 });

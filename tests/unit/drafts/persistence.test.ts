@@ -131,7 +131,7 @@ describe('no loss window', () => {
     const rec = (await rawGet('drafts', 'pub-1')) as { rev: number; site: Site };
     expect(rec.site.properties.name).toBe('Parc');
     expect(rec.rev).toBe(4);
-    const h = await d.loadHistory('pub-1');
+    const h = (await d.loadHistory('pub-1')).entries;
     expect(h.map((e) => e.changes)).toEqual([[{ field: 'name', old: 'Publié 1', new: 'Parc' }]]);
   });
 });
@@ -218,7 +218,7 @@ describe('bad records are kept aside, the rest loads', () => {
       exported_at: 'x',
       author: null,
       drafts: [good, { ...good, id: 'BK-2', site: 'abîmé' }],
-      history: [{ site_id: 'BK-1', at: 'x', author: null, action: 'create', changes: [] }, { nope: true }],
+      history: [{ site_id: 'BK-1', at: '2025-01-01T00:00:00.000Z', author: null, action: 'create', changes: [] }, { nope: true }],
     };
     const report = await d.importBackup(JSON.stringify(backup), 'sauvegarde.json');
     expect(report.added).toEqual(['BK-1']);
@@ -249,7 +249,7 @@ describe('imports', () => {
     expect(d.useCuration.getState().drafts).toHaveLength(2100);
     // Memory has the written revision (applied once, at the end of the import).
     expect(d.useCuration.getState().records.get('IMP-2099')?.rev).toBe(1);
-    expect((await d.loadHistory('IMP-7')).map((e) => e.action)).toEqual(['import']);
+    expect((await d.loadHistory('IMP-7')).entries.map((e) => e.action)).toEqual(['import']);
   });
 
   it('an imported site that fails the schema is kept aside, the rest is imported', async () => {

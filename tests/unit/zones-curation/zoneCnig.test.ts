@@ -106,7 +106,7 @@ describe('zone CNIG values in the zone drafts', () => {
 
     const next = await page();
     expect(next.s.useAtlas.getState().zones[0].cnig).toEqual({ site_type: "zone d'activité économique", reseau_fluvial: 'oui' });
-    const history = await next.d.loadZoneHistory('ZT1');
+    const history = (await next.d.loadZoneHistory('ZT1')).entries;
     expect(history.map((e) => [e.action, e.changes.map((c) => c.field)])).toEqual([
       ['create', ['geometry']],
       ['update', ['cnig.site_type', 'cnig.reseau_fluvial']],
@@ -140,7 +140,7 @@ describe('zone CNIG values in the zone drafts', () => {
     const b = await page(outlined({ site_type: "zone d'activité économique", site_etat: 'existant' }));
     expect((await b.d.reconcileWithPublished()).zones).toEqual(['ZT1']);
     expect(b.d.useCuration.getState().zoneRecords).toEqual({});
-    expect((await b.d.loadZoneHistory('ZT1')).map((e) => e.action)).toEqual(['create', 'publish']);
+    expect((await b.d.loadZoneHistory('ZT1')).entries.map((e) => e.action)).toEqual(['create', 'publish']);
   });
 
   it('another tab’s values on other fields are kept when this tab writes (field-by-field merge)', async () => {
@@ -176,7 +176,7 @@ describe('one-time move of the localStorage stopgap (atlas-zone-cnig)', () => {
     expect(d.useCuration.getState().zoneRecords.ZT1.cnig).toEqual({ site_etat: 'existant', site_type: "zone d'activité économique", reseau_fluvial: 'oui' });
     expect(s.useAtlas.getState().zones[0].cnig).toMatchObject({ site_type: "zone d'activité économique" });
     expect(JSON.parse(storage.getItem(KEY)!)).toEqual({ ZT2: { site_type: 'x' }, NOPE: { site_type: 'y' } });
-    const history = await d.loadZoneHistory('ZT1');
+    const history = (await d.loadZoneHistory('ZT1')).entries;
     expect(history).toHaveLength(2);
     // Once ZT2 has an outline, the next start moves it, and the key goes away... but NOPE stays.
     await d.saveZoneOutline('ZT2', outlineZT1());
@@ -185,7 +185,7 @@ describe('one-time move of the localStorage stopgap (atlas-zone-cnig)', () => {
     expect(JSON.parse(storage.getItem(KEY)!)).toEqual({ NOPE: { site_type: 'y' } });
     // Running again writes nothing more.
     expect(await d.migrateZoneCnigStopgap()).toEqual([]);
-    expect(await d.loadZoneHistory('ZT1')).toHaveLength(2);
+    expect((await d.loadZoneHistory('ZT1')).entries).toHaveLength(2);
   });
 
   it('removes the key when everything moved, and leaves an unreadable key as it is', async () => {

@@ -112,7 +112,7 @@ describe('zone drafts in the store', () => {
     await next.s.loadZoneAttach();
     expect(next.s.useAtlas.getState().zones).not.toBe(zonesBefore);
     expect(summary(next.sel.selectAllSites(next.s.useAtlas.getState())).find((x) => x.id === 'point-inside')?.zone_name).toBe('Zone test des Essais');
-    expect((await next.z.loadZoneHistory('ZT1')).map((e) => e.action)).toEqual(['create']);
+    expect((await next.z.loadZoneHistory('ZT1')).entries.map((e) => e.action)).toEqual(['create']);
   });
 
   it('editing one site recomputes its zone; the other sites keep their objects', async () => {
@@ -138,7 +138,7 @@ describe('zone drafts in the store', () => {
     expect(sites.find((x) => x.id === 'point-inside')?.zone_id).toBeNull();
     const next = await page();
     expect(next.s.useAtlas.getState().zones[0].geometry).toBeNull();
-    expect((await next.z.loadZoneHistory('ZT1')).map((e) => e.action)).toEqual(['create', 'delete']);
+    expect((await next.z.loadZoneHistory('ZT1')).entries.map((e) => e.action)).toEqual(['create', 'delete']);
   });
 
   it('refuses territory-level groupings, unknown zones and broken outlines with a French message', async () => {
