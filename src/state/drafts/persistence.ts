@@ -75,6 +75,13 @@ const pendingZoneExports = new Map<string, { at: string; package: string | null 
 const settled = new Map<string, Set<string>>();
 /** The last history entry this tab wrote per site (a run of keystrokes in a field stays one entry). */
 const lastEntry = new Map<string, { key: number; fields: string; start: number; entry: HistoryEntry }>();
+/**
+ * Sites an import (`saveSites`) has put in memory and not yet written, per id (a count: imports
+ * may overlap). Another tab's message about them is not applied meanwhile: the stored record
+ * read then predates this tab's write, and applying its absence dropped the site from memory,
+ * after which nothing wrote it. The write merges with what the other tab stored, as for edits.
+ */
+const importing = new Map<string, number>();
 /** Writes in flight (for `flush`). */
 const inflight = new Set<Promise<void>>();
 /**
@@ -728,30 +735,35 @@ export async function saveSites(sites: readonly Site[], opts: { action?: History
     removals.delete(id);
     if (opts.action) nextAction.set(id, opts.action);
   }
-  // The memory update (every draft's list and record map, O(all drafts)) in a task of its own,
-  // not after the last slice above nor before the first batch's message to the writer below.
-  await yieldToMain();
-  // The new records map (a copy of every record) in a task of its own, before the memory update.
-  const prebuilt = prebuildRecords(changes);
-  await yieldToMain();
-  let t = perfStart();
-  applyRecords(changes, false, 'now', prebuilt);
-  measureSince('atlas:import-memory', t);
-  await yieldToMain();
   const ids = Object.keys(changes);
-  const size = opts.batch ?? 500;
-  t = perfStart();
-  // The new revisions reach memory once, at the end: one store update for the whole import
-  // (per batch, each update re-derived every draft: quadratic at 100,000 sites).
-  const memory: MetaPatches = new Map();
-  const inWorker = opts.action === 'import' && firsts.size > 0 && !!db && loaded && importWriterAvailable();
+  addPending(importing, ids, 1);
   try {
-    if (inWorker) await writeFirstsInWorker(ids, firsts, at, size, memory);
-    else for (let i = 0; i < ids.length; i += size) await writeSites(ids.slice(i, i + size), { memory });
+    // The memory update (every draft's list and record map, O(all drafts)) in a task of its own,
+    // not after the last slice above nor before the first batch's message to the writer below.
+    await yieldToMain();
+    // The new records map (a copy of every record) in a task of its own, before the memory update.
+    const prebuilt = prebuildRecords(changes);
+    await yieldToMain();
+    let t = perfStart();
+    applyRecords(changes, false, 'now', prebuilt);
+    measureSince('atlas:import-memory', t);
+    await yieldToMain();
+    const size = opts.batch ?? 500;
+    t = perfStart();
+    // The new revisions reach memory once, at the end: one store update for the whole import
+    // (per batch, each update re-derived every draft: quadratic at 100,000 sites).
+    const memory: MetaPatches = new Map();
+    const inWorker = opts.action === 'import' && firsts.size > 0 && !!db && loaded && importWriterAvailable();
+    try {
+      if (inWorker) await writeFirstsInWorker(ids, firsts, at, size, memory);
+      else for (let i = 0; i < ids.length; i += size) await writeSites(ids.slice(i, i + size), { memory });
+    } finally {
+      await applyMetaPatchesInTasks(memory);
+    }
+    measureSince('atlas:import-write', t);
   } finally {
-    await applyMetaPatchesInTasks(memory);
+    addPending(importing, ids, -1);
   }
-  measureSince('atlas:import-write', t);
 }
 
 /**
@@ -1043,7 +1055,7 @@ async function onRemote(msg: RemoteMessage | null): Promise<void> {
     const unsaved = new Set(getState().unsaved);
     const siteChanges: Record<string, DraftRecord | null> = {};
     sites.forEach((id, i) => {
-      if (pending.has(id) || unsaved.has(id)) return; // this tab's write will merge
+      if (pending.has(id) || unsaved.has(id) || importing.has(id)) return; // this tab's write will merge
       const raw = rawSites[i];
       if (raw === undefined) {
         known.delete(id);

@@ -252,6 +252,32 @@ describe('imports', () => {
     expect((await d.loadHistory('IMP-7')).entries.map((e) => e.action)).toEqual(['import']);
   });
 
+  it('another tab’s message about an imported site, heard before its write, does not drop it', async () => {
+    // The import puts the sites in memory, then writes them (a task later, or a window of the
+    // import writer later). Another tab that removed one of them meanwhile says so; this tab
+    // re-reads it, finds nothing stored yet, and dropped it from memory: then nothing wrote it.
+    const { d, s } = await tab();
+    const other = new BroadcastChannel('atlas-drafts');
+    let told = false;
+    const off = d.useCuration.subscribe((st) => {
+      if (told || !st.records.has('pub-1')) return;
+      told = true;
+      other.postMessage({ from: 'autre-onglet', sites: ['pub-1', 'IMP-A'], zones: [], n: 1 });
+    });
+    try {
+      await d.mergeImported([{ ...site('pub-1', 'Publié 1 (fichier)') }, site('IMP-A', 'Importé A')], 'fichier.geojson');
+      await d.flush();
+    } finally {
+      off();
+      other.close();
+    }
+    expect(told).toBe(true);
+    expect([...d.useCuration.getState().records.keys()].sort()).toEqual(['IMP-A', 'pub-1']);
+    expect(s.allSites(s.useAtlas.getState()).map((x) => x.properties.name)).toEqual(['Publié 1 (fichier)', 'Publié 2', 'Importé A']);
+    expect(((await rawGet('drafts', 'pub-1')) as { site: Site } | undefined)?.site.properties.name).toBe('Publié 1 (fichier)');
+    expect(((await rawGet('drafts', 'IMP-A')) as { site: Site } | undefined)?.site.properties.name).toBe('Importé A');
+  });
+
   it('an imported site that fails the schema is kept aside, the rest is imported', async () => {
     const { d } = await tab();
     const bad = { ...site('IMP-BAD', 'x'), properties: { ...site('IMP-BAD', 'x').properties, sectors: 'logistics' } } as unknown as Site;
