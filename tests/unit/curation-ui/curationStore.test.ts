@@ -8,6 +8,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { blankSiteProperties } from '../../../src/domain/site';
 import type { Site } from '../../../src/domain/types';
+import { deleteDraftsDb } from '../drafts/helpers';
 
 type Curation = typeof import('../../../src/state/curation');
 type Store = typeof import('../../../src/state/store');
@@ -37,8 +38,8 @@ async function page(): Promise<{ c: Curation; s: Store }> {
   return { c, s };
 }
 
-beforeEach(() => {
-  indexedDB.deleteDatabase('atlas-curation');
+beforeEach(async () => {
+  await deleteDraftsDb();
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -14,3 +14,16 @@ export function fixture<T>(name: string): T {
 export function expectGolden(name: string, value: unknown): void {
   expectGoldenFile(FIXTURES, name, value);
 }
+
+/**
+ * Deletes the drafts database, resolved once it is gone. Not awaited, the deletion waits for the
+ * previous test's connections to close and may land during the next test. A connection that is
+ * still open is closed by the app on `versionchange`.
+ */
+export function deleteDraftsDb(name = 'atlas-curation'): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const r = indexedDB.deleteDatabase(name);
+    r.onsuccess = () => resolve();
+    r.onerror = () => reject(r.error);
+  });
+}

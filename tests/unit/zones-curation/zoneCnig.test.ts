@@ -11,6 +11,7 @@ import type { ZoneRecord } from '../../../src/domain/types';
 import { applyZoneDrafts, mergeZoneCnig, pendingExport, sameZoneCnig } from '../../../src/domain/zoneDrafts';
 import { isPublishedZoneCnig } from '../../../src/domain/publication';
 import { attachSites, outlineZT1, register } from './helpers';
+import { deleteDraftsDb } from '../drafts/helpers';
 
 vi.mock('../../../src/data/distances/client', () => ({
   computeDistances: async () => {
@@ -87,8 +88,8 @@ function fakeStorage(): Storage {
 
 let storage: Storage;
 
-beforeEach(() => {
-  indexedDB.deleteDatabase('atlas-curation');
+beforeEach(async () => {
+  await deleteDraftsDb();
   storage = fakeStorage();
   vi.stubGlobal('window', { localStorage: storage, addEventListener: () => undefined });
 });

@@ -10,6 +10,7 @@ import type { Site, ZoneRecord } from '../../../src/domain/types';
 import { applyZoneDrafts, isDigitisableZone, type ZoneDraft } from '../../../src/domain/zoneDrafts';
 import { attachToZones } from '../../../src/domain/zones';
 import { attachSites, expectGolden, outlineZT1, register } from './helpers';
+import { deleteDraftsDb } from '../drafts/helpers';
 
 vi.mock('../../../src/data/distances/client', () => ({
   computeDistances: async () => {
@@ -69,8 +70,8 @@ async function page(): Promise<{ s: Store; sel: Selectors; c: Curation; z: ZoneD
   return { s, sel, c, z };
 }
 
-beforeEach(() => {
-  indexedDB.deleteDatabase('atlas-curation');
+beforeEach(async () => {
+  await deleteDraftsDb();
 });
 
 describe('zone drafts in the store', () => {
