@@ -88,6 +88,31 @@ describe('a chunk that fails to download', () => {
   });
 });
 
+describe('an action whose code fails to download', () => {
+  it('« Exporter ces résultats » says what happened and to reload, not the browser’s words; the page stays', async () => {
+    const { context, page, errors } = await open('', '[data-testid=result-count][data-count]');
+    try {
+      await page.getByText('Exporter ces résultats').click();
+      const csv = page.getByRole('button', { name: 'CSV (tableur, SIG)' });
+      await csv.waitFor();
+      // A redeploy removed the files (or the network dropped): every code file not loaded yet answers 404.
+      await context.route(/\/assets\/[^/]*\.js(\?.*)?$/, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+      await csv.click();
+      const status = page.getByTestId('results-export-status');
+      await status.waitFor({ timeout: 15000 });
+      const text = (await status.textContent()) ?? '';
+      expect(text).toMatch(/L'export a échoué : une partie de l’atlas n’a pas pu être téléchargée/);
+      expect(text).toMatch(/Rechargez la page/);
+      expect(text).not.toMatch(/dynamically imported module/);
+      expect(await status.getAttribute('role')).toBe('alert');
+      expect(await page.getByTestId('result-count').isVisible()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('deep paths', () => {
   it('a first visit to /x/y?…#/site/… (server fallback page, relative assets failing) lands on the atlas’s sheet', async () => {
     const id = ids[0];

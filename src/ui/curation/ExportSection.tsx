@@ -15,6 +15,7 @@ import { allSites, useAtlas } from '../../state/store';
 import { markExported, useCuration, type DraftSummary } from '../../state/drafts';
 import { selectFilteredSites } from '../../state/selectors';
 import { useT } from '../i18n';
+import { actionErrorText } from '../shared/lazy';
 
 type Scope = 'filtered' | 'all';
 type Format = 'geojson4326' | 'geojson2154' | 'csv' | 'csvGis' | 'gpkg' | 'cnig' | 'zonesGeojson';
@@ -145,7 +146,7 @@ export function ExportSection() {
       setResult({ text, notes, error: false });
       atlas.announce(text);
     } catch (e) {
-      setResult({ text: t('cur.export.error', { message: e instanceof Error ? e.message : String(e) }), notes: [], error: true });
+      setResult({ text: t('cur.export.error', { message: actionErrorText(t, e) }), notes: [], error: true });
     }
   }
 

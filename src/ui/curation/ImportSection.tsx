@@ -35,6 +35,7 @@ import type { NameFixes } from '../../data/import/importFixes';
 import { cancelImportParse, ImportCancelledError, parseImport } from '../../data/import/worker';
 import { DiffReview } from './DiffReview';
 import { CnigZonesImport } from './CnigZonesImport';
+import { actionErrorText } from '../shared/lazy';
 
 const PAGE = 100;
 const MAX_MB = Math.round(MAX_IMPORT_BYTES / (1024 * 1024));
@@ -149,7 +150,7 @@ export function ImportSection() {
       const msg =
         e instanceof ImportCancelledError
           ? t('cur.import.aborted', { name: main.name })
-          : t('cur.import.readError', { name: main.name, message: e instanceof Error ? e.message : String(e) });
+          : t('cur.import.readError', { name: main.name, message: actionErrorText(t, e) });
       if (e instanceof ImportCancelledError) setDone(msg);
       else setError(msg);
       useAtlas.getState().announce(msg);
@@ -305,7 +306,7 @@ function ImportReport({ session, onDone }: { session: ImportSession; onDone: (ms
     } catch (e) {
       if (token !== parseToken) return;
       if (e instanceof ImportCancelledError) setParseError(t('cur.import.aborted', { name: session.fileName }));
-      else setParseError(t('cur.import.readError', { name: session.fileName, message: e instanceof Error ? e.message : String(e) }));
+      else setParseError(t('cur.import.readError', { name: session.fileName, message: actionErrorText(t, e) }));
     } finally {
       if (token === parseToken) setParsing(false);
     }

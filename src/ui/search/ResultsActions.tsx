@@ -10,6 +10,7 @@ import { bboxOf } from '../../map';
 import { useAllSites, useFilteredSites } from '../../state/selectors';
 import { useAtlas } from '../../state/store';
 import { CopyLinkButton, currentLink } from '../shared/CopyLinkButton';
+import { actionErrorText } from '../shared/lazy';
 import { useT } from '../i18n';
 import { useNames } from './Filters';
 
@@ -71,7 +72,7 @@ export function ResultsActions() {
       setStatus({ text, error: false });
       s.announce(text);
     } catch (e) {
-      setStatus({ text: t('search.actions.exportError', { message: e instanceof Error ? e.message : String(e) }), error: true });
+      setStatus({ text: t('search.actions.exportError', { message: actionErrorText(t, e) }), error: true });
     }
   }
 

@@ -61,6 +61,20 @@ export function exportOfChunk(chunk: Record<string, unknown>, name: string): unk
   return undefined;
 }
 
+/**
+ * The text of an action's failure (an export, an import, a frame): for a chunk that could not be
+ * downloaded, what happened and what to do (reload: Chromium 150 refuses the same module again
+ * until then; the address keeps the filters, drafts stay in the browser), not the browser's
+ * message; otherwise the error's own message.
+ */
+export function actionErrorText(t: (key: string) => string, error: unknown): string {
+  if (isChunkLoadError(error)) {
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    return t(offline ? 'shell.chunk.actionOffline' : 'shell.chunk.action');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** `url` asked again as a new module: its `retry` query set to `attempt` (relative URLs against `base`). */
 export function retryUrl(url: string, attempt: number, base = globalThis.location?.href ?? 'http://localhost/'): string {
   const u = new URL(url, base);

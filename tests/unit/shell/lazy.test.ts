@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportOfChunk, failedModuleUrl, isChunkLoadError, retryUrl } from '../../../src/ui/shared/lazy';
+import { actionErrorText, exportOfChunk, failedModuleUrl, isChunkLoadError, retryUrl } from '../../../src/ui/shared/lazy';
+import { translate } from '../../../src/ui/i18n';
 
 describe('chunk download errors, recognised', () => {
   it.each([
@@ -41,5 +42,20 @@ describe('the file to ask again after a failed chunk (browsers that remember a f
     expect(exportOfChunk({ n: 1, r: { SiteSheetPage }, t: { SheetBatch } }, 'SiteSheetPage')).toBe(SiteSheetPage);
     expect(exportOfChunk({ n: null, r: { SiteSheetPage }, t: { SheetBatch } }, 'SheetBatch')).toBe(SheetBatch);
     expect(exportOfChunk({ r: { SiteSheetPage } }, 'ComparePage')).toBeUndefined();
+  });
+});
+
+describe('an action that failed (export, import): the text shown', () => {
+  const t = (key: string) => translate('fr', key);
+  it('a chunk that could not be downloaded: what happened and what to do, not the browser’s words', () => {
+    const text = actionErrorText(t, new TypeError('Failed to fetch dynamically imported module: http://x/assets/results-abc.js'));
+    expect(text).toMatch(/^une partie de l’atlas n’a pas pu être téléchargée/);
+    expect(text).toMatch(/Rechargez la page/);
+    expect(text).not.toMatch(/Failed to fetch/);
+  });
+
+  it('any other error: its own message', () => {
+    expect(actionErrorText(t, new Error('« geometry » manque'))).toBe('« geometry » manque');
+    expect(actionErrorText(t, 'texte')).toBe('texte');
   });
 });
