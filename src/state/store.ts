@@ -58,6 +58,12 @@ export interface AtlasState {
   publishedZones: ZoneRecord[];
   /** Zone outlines drafted in this browser (IndexedDB, see src/state/zoneDrafts.ts). */
   zoneDrafts: ZoneDraft[];
+  /**
+   * The code that attaches sites to zone outlines could not be downloaded (offline, or a new
+   * version deployed): the sites are not attached to the outlines, and what the zones say of
+   * their sites misses them until the page is reloaded (see `loadZoneAttach`).
+   */
+  zoneAttachFailed: boolean;
   /** Real sites (from the data build). */
   sites: Site[];
   /** Fictitious sample sites, loaded only on request ("Charger un jeu d'exemple fictif"). */
@@ -143,6 +149,7 @@ export const useAtlas = create<AtlasState>()((set) => ({
   zones: [],
   publishedZones: [],
   zoneDrafts: [],
+  zoneAttachFailed: false,
   sites: [],
   sampleSites: [],
   sampleLoaded: false,
@@ -304,11 +311,15 @@ export function loadZoneAttach(): Promise<void> {
     attachResults.length = 0;
     attachCache = null;
     const zones = useAtlas.getState().zones;
-    if (zones.some((z) => z.geometry)) useAtlas.setState({ zones: [...zones] });
+    if (zones.some((z) => z.geometry)) useAtlas.setState({ zones: [...zones], zoneAttachFailed: false });
+    else if (useAtlas.getState().zoneAttachFailed) useAtlas.setState({ zoneAttachFailed: false });
   });
-  // A failed download (offline) is tried again at the next change of zones.
+  // A failed download (offline) is tried again at the next change of zones, and said meanwhile
+  // (Chromium 150 refuses the same module again until a reload).
   attachLoading.catch(() => {
     attachLoading = null;
+    // Once: each store update tries again (`attachedToZones`), and this update would be one.
+    if (!useAtlas.getState().zoneAttachFailed) useAtlas.setState({ zoneAttachFailed: true });
   });
   return attachLoading;
 }

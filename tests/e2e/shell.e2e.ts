@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, baseURL, launch, servedData } from './browser';
+import { writeRaw } from './drafts-helpers';
 
 let browser: Browser;
 let ids: string[] = [];
@@ -106,6 +107,38 @@ describe('an action whose code fails to download', () => {
       expect(text).not.toMatch(/dynamically imported module/);
       expect(await status.getAttribute('role')).toBe('alert');
       expect(await page.getByTestId('result-count').isVisible()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the zones’ attachment code fails to download', () => {
+  it('the zones panel says the sites are not attached to the drawn outlines, and to reload; a reload attaches them', async () => {
+    const { context, page, errors } = await open('', '[data-testid=result-count][data-count]');
+    try {
+      // A drawn outline (a draft of this browser): the attachment code is loaded for it.
+      const ring = [[3.3, 49.37], [3.32, 49.37], [3.32, 49.39], [3.3, 49.39], [3.3, 49.37]];
+      await writeRaw(page, 'zoneDrafts', [
+        { value: { zone_id: 'Z01', zone_name: 'x', geometry: { type: 'Polygon', coordinates: [ring] }, base: null, status: 'new', updated_at: '2025-05-01T08:00:00.000Z' } },
+      ]);
+      const gone = /\/assets\/zones-[^/]*\.js(\?.*)?$/;
+      await context.route(gone, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+      await page.reload();
+      await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+      const alert = page.getByTestId('zone-attach-failed');
+      await alert.waitFor({ timeout: 15000 });
+      expect(await alert.getAttribute('role')).toBe('alert');
+      expect(await alert.textContent()).toMatch(/Les terrains ne sont pas rattachés aux périmètres dessinés/);
+      expect(await alert.getByRole('button', { name: 'Recharger la page' }).isVisible()).toBe(true);
+      // The file is back: after a reload the sites are attached and nothing is said. (Without a
+      // reload, the next change of the zones tries again, and the alert goes once it succeeds.)
+      await context.unroute(gone);
+      await page.reload();
+      await page.getByRole('tab', { name: 'Zones d\'activités' }).click();
+      await page.locator('#zone-Z01').getByTestId('zone-badge').waitFor({ timeout: 15000 });
+      expect(await page.getByTestId('zone-attach-failed').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

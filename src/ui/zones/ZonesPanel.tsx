@@ -169,6 +169,7 @@ export function ZonesPanel() {
   const groups = useMemo(() => groupZones(zones, t), [zones, t]);
   const drafted = useMemo(() => new Set(zoneDrafts.map((d) => d.zone_id)), [zoneDrafts]);
   const outlined = useMemo(() => zones.filter((z) => z.geometry).length, [zones]);
+  const attachFailed = useAtlas((s) => s.zoneAttachFailed);
 
   return (
     <div className="zones-panel">
@@ -182,6 +183,14 @@ export function ZonesPanel() {
           <p className="zones-intro">
             {outlined ? t('zones.introOutlined', { n: zones.length, k: outlined }) : t('zones.intro', { n: zones.length })}
           </p>
+          {attachFailed && outlined > 0 && (
+            <div className="zones-error" role="alert" data-testid="zone-attach-failed">
+              <p>{t('zones.attachFailed')}</p>
+              <button type="button" onClick={() => window.location.reload()}>
+                {t('shell.chunk.reload')}
+              </button>
+            </div>
+          )}
           {editMode && zoneDrafts.length > 0 && (
             <p className="zones-drafts" data-testid="zone-drafts-count">
               {t('zones.drafts.count', { n: zoneDrafts.length })}

@@ -5,6 +5,8 @@ export const messages: FeatureMessages = {
     'zones.heading': 'Zones d\'activités',
     'zones.intro':
       'Registre de {n} zones et sites d\'activités réels du territoire, établi à partir de pages web publiques citées une à une. Aucun périmètre n\'est encore numérisé : ces zones ne sont pas placées sur la carte tant que leur emplacement n\'est pas connu avec certitude.',
+    'zones.attachFailed':
+      'Les terrains ne sont pas rattachés aux périmètres dessinés : une partie de l’atlas n’a pas pu être téléchargée (réseau coupé, ou nouvelle version mise en ligne). Ce que les zones disent de leurs terrains ne les compte pas. Rechargez la page (vos brouillons restent dans ce navigateur).',
     'zones.caveat':
       'Attention : beaucoup de chiffres sont anciens (les sources vont de 2002 à 2025). Vérifiez la date de chaque information avant de parler de foncier « disponible » ; aucune source ne donne la surface disponible actuelle.',
     'zones.empty': 'Le registre des zones n\'est pas chargé (fichier zones.json absent). Lancez « npm run data ».',
@@ -109,6 +111,8 @@ export const messages: FeatureMessages = {
     'zones.heading': 'Business zones',
     'zones.intro':
       'Register of {n} real business zones and sites of the territory, built from public web pages, each cited. No outline is digitised yet: these zones are not placed on the map until their location is known for sure.',
+    'zones.attachFailed':
+      'Sites are not attached to the drawn outlines: part of the atlas could not be downloaded (network dropped, or a new version published). What the zones say of their sites does not count them. Reload the page (your drafts stay in this browser).',
     'zones.caveat':
       'Caution: many figures are old (sources range from 2002 to 2025). Check the date of each fact before speaking of “available” land; no source gives the current available area.',
     'zones.empty': 'The zone register is not loaded (zones.json missing). Run “npm run data”.',
