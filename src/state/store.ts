@@ -314,8 +314,8 @@ export function loadZoneAttach(): Promise<void> {
     if (zones.some((z) => z.geometry)) useAtlas.setState({ zones: [...zones], zoneAttachFailed: false });
     else if (useAtlas.getState().zoneAttachFailed) useAtlas.setState({ zoneAttachFailed: false });
   });
-  // A failed download (offline) is tried again at the next change of zones, and said meanwhile
-  // (Chromium 150 refuses the same module again until a reload).
+  // A failed download (offline) is tried again at the next store update, and said meanwhile: a
+  // reload is the sure way back (Chromium 150 may refuse the same module until then).
   attachLoading.catch(() => {
     attachLoading = null;
     // Once: each store update tries again (`attachedToZones`), and this update would be one.
