@@ -18,6 +18,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, launch, openAtlas, openPage } from './browser';
+import { panelViolations } from './axe';
 import { counterText, editorOpenOn, openEditing, openSection, readRecord, SITE_ID, waitMapReady, writeRaw } from './drafts-helpers';
 
 const GOOD_NAME = 'Brouillon sain à garder';
@@ -158,6 +159,7 @@ describe('drafts: damaged history entries', () => {
       expect(text).toMatch(/« at » \(la date\) n’est pas une date lisible \(reçu : « hier soir »\)/);
       expect(text).toMatch(/la liste des changements est illisible/);
       expect(text).toMatch(/Rien n’est perdu/);
+      expect(await panelViolations(page, '[data-testid="history-damaged"]', 'damaged history note')).toEqual([]);
       // The panel still works: no error boundary, the form answers.
       expect(await page.getByTestId('error-boundary').count()).toBe(0);
       await page.getByTestId('field-name').fill(`${GOOD_NAME} bis`);
