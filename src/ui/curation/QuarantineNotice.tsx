@@ -6,6 +6,7 @@
 import { useAtlas } from '../../state/store';
 import { useDraftsNotice } from '../../state/drafts/boot';
 import { useT } from '../i18n';
+import { ReloadAlert } from '../shared/ReloadAlert';
 import './notice.css';
 
 export function QuarantineNotice() {
@@ -40,12 +41,5 @@ export function DraftsLoadNotice() {
   const t = useT();
   const failed = useDraftsNotice((s) => s.loadFailed);
   if (!failed) return null;
-  return (
-    <div className="drafts-notice" role="alert" data-testid="drafts-load-notice">
-      <p>{t('cur.drafts.loadFailed')}</p>
-      <button type="button" onClick={() => window.location.reload()}>
-        {t('shell.chunk.reload')}
-      </button>
-    </div>
-  );
+  return <ReloadAlert className="drafts-notice" testId="drafts-load-notice" message={t('cur.drafts.loadFailed')} />;
 }

@@ -7,6 +7,7 @@
  */
 import { Suspense, useMemo } from 'react';
 import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
+import { ReloadAlert } from '../shared/ReloadAlert';
 import type { ZoneFact, ZoneRecord } from '../../domain/types';
 import { isDigitisableZone } from '../../domain/zoneDrafts';
 import { useAtlas } from '../../state/store';
@@ -184,12 +185,7 @@ export function ZonesPanel() {
             {outlined ? t('zones.introOutlined', { n: zones.length, k: outlined }) : t('zones.intro', { n: zones.length })}
           </p>
           {attachFailed && outlined > 0 && (
-            <div className="zones-error" role="alert" data-testid="zone-attach-failed">
-              <p>{t('zones.attachFailed')}</p>
-              <button type="button" onClick={() => window.location.reload()}>
-                {t('shell.chunk.reload')}
-              </button>
-            </div>
+            <ReloadAlert className="zones-error" testId="zone-attach-failed" message={t('zones.attachFailed')} />
           )}
           {editMode && zoneDrafts.length > 0 && (
             <p className="zones-drafts" data-testid="zone-drafts-count">
