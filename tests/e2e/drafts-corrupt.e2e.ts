@@ -143,6 +143,8 @@ describe('drafts: damaged history entries', () => {
       await writeRaw(page, 'history', [
         { value: { site_id: SITE_ID, at: 'hier soir', author: null, action: 'update', changes: [{ field: 'name', old: 'a', new: 'b' }] } },
         { value: { site_id: SITE_ID, at: '2025-05-01T08:00:00.000Z', author: null, action: 'update', changes: null } },
+        // Readable, with an action this version does not know (a later one may): shown as stored.
+        { value: { site_id: SITE_ID, at: '2025-05-01T09:00:00.000Z', author: 'Marie', action: 'archive', changes: [] } },
       ]);
       await writeRaw(page, 'zoneHistory', [{ value: { zone_id: 'Z01', zone_name: 'x', at: 'jamais', author: null, action: 'create', changes: [] } }]);
       await page.reload();
@@ -152,6 +154,7 @@ describe('drafts: damaged history entries', () => {
       await openSection(page, 'history-section');
       // The readable entry is listed; the two others are named, with their problems.
       await page.getByTestId('history').getByText(GOOD_NAME).first().waitFor();
+      expect(await page.getByTestId('history').textContent()).toContain('« archive »');
       const note = page.getByTestId('history-damaged');
       await note.waitFor();
       const text = (await note.textContent()) ?? '';

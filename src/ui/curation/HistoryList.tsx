@@ -9,7 +9,7 @@ import type { FieldChange } from '../../domain/diff';
 import { loadHistory, useCuration } from '../../state/drafts';
 import { useAtlas } from '../../state/store';
 import { useT } from '../i18n';
-import { DamagedHistory } from '../shared/DamagedHistory';
+import { DamagedHistory, historyActionLabel } from '../shared/DamagedHistory';
 import { DERIVED_DISTANCE_FIELDS, fieldLabel, formatValue } from './format';
 
 const GROUP_MS = 2 * 60 * 1000;
@@ -91,7 +91,7 @@ export function HistoryList({ siteId }: { siteId: string }) {
         {entries.map((e) => (
           <li key={e.key}>
             <p className="cur-history-head">
-              <strong>{t(`cur.history.action.${e.action}`)}</strong>{' '}
+              <strong>{historyActionLabel(t, 'cur.history.action.', e.action)}</strong>{' '}
               {t('cur.history.entry', { date: fmt.format(new Date(e.at)), author: e.author ?? t('cur.history.anonymous') })}
             </p>
             {e.changes.length > 0 && (

@@ -26,3 +26,14 @@ export function DamagedHistory({ damaged, testId }: { damaged: readonly DamagedH
     </div>
   );
 }
+
+/**
+ * The label of a history entry's action (`prefix` + action, e.g. `cur.history.action.`), or the
+ * action as stored, in quotes, when the catalogue has none (an action written by a later
+ * version): never the message key.
+ */
+export function historyActionLabel(t: (key: string) => string, prefix: string, action: string): string {
+  const key = `${prefix}${action}`;
+  const label = t(key);
+  return label === key ? `« ${action} »` : label;
+}

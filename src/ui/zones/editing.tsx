@@ -10,7 +10,7 @@ import type { DamagedHistoryEntry, ZoneHistoryEntry } from '../../data/drafts';
 import { useAtlas } from '../../state/store';
 import { loadZoneHistory, removeZoneOutline, useZoneDraftStatus } from '../../state/drafts';
 import { useT } from '../i18n';
-import { DamagedHistory } from '../shared/DamagedHistory';
+import { DamagedHistory, historyActionLabel } from '../shared/DamagedHistory';
 import { outlineAreaM2 } from './outline';
 import { formatSurface } from '../../domain/format';
 import { attachZoneDraw, drawZone, editZone, finishZoneDraw, stopZoneDraw, useZoneDrawState } from './zoneDraw';
@@ -146,7 +146,7 @@ function ZoneHistory({ zoneId }: { zoneId: string }) {
             const g = e.changes.find((c) => c.field === 'geometry');
             return (
               <li key={e.id ?? e.at}>
-                <span>{when(e.at)}</span> — <span>{t(`zones.history.${e.action}`)}</span>
+                <span>{when(e.at)}</span> — <span>{historyActionLabel(t, 'zones.history.', e.action)}</span>
                 {e.author && <> {t('zones.history.by', { author: e.author })}</>}
                 {g && <> ({t('zones.history.area', { old: areaOf(g.old), new: areaOf(g.new) })})</>}
               </li>

@@ -4,6 +4,8 @@ import type { Site } from '../../../src/domain/types';
 import type { HistoryEntry } from '../../../src/domain/history';
 import { compareImport } from '../../../src/state/drafts/importSession';
 import { groupHistory } from '../../../src/ui/curation/HistoryList';
+import { historyActionLabel } from '../../../src/ui/shared/DamagedHistory';
+import { translate } from '../../../src/ui/i18n';
 import { withGeometry, computedSurfaceM2 } from '../../../src/data/drafts/geometry';
 
 function site(id: string, name: string, x = 3.3): Site {
@@ -93,5 +95,20 @@ describe('withGeometry', () => {
     expect(out.properties.commune).toBeNull();
     expect(out.properties.insee).toBeNull();
     expect(computedSurfaceM2(out.geometry)).toBeNull();
+  });
+});
+
+describe('the label of a history entry’s action', () => {
+  const fr = (key: string) => translate('fr', key);
+  const en = (key: string) => translate('en', key);
+  it('is the catalogue’s, in the page’s language', () => {
+    expect(historyActionLabel(fr, 'cur.history.action.', 'import')).toBe('import');
+    expect(historyActionLabel(fr, 'cur.history.action.', 'restore')).toBe('rétablissement');
+    expect(historyActionLabel(en, 'cur.history.action.', 'update')).toBe('edit');
+    expect(historyActionLabel(fr, 'zones.history.', 'create')).toBe('Numérisation');
+  });
+  it('is the action as stored, in quotes, for an action the catalogue does not know (never the message key)', () => {
+    expect(historyActionLabel(fr, 'cur.history.action.', 'archive')).toBe('« archive »');
+    expect(historyActionLabel(en, 'zones.history.', 'archive')).toBe('« archive »');
   });
 });
