@@ -300,6 +300,8 @@ function sitesWithDrafts(
 // has an outline: visitors of an atlas without outlines do not download it.
 let attachFn: typeof attachToZones | null = null;
 let attachLoading: Promise<void> | null = null;
+/** The zones a download of the attachment code failed for: tried again only for other zones. */
+let attachFailedFor: ZoneRecord[] | null = null;
 
 /**
  * Loads the code that attaches sites to zone outlines (once). When it arrives, `zones` is
@@ -314,18 +316,19 @@ export function loadZoneAttach(): Promise<void> {
     if (zones.some((z) => z.geometry)) useAtlas.setState({ zones: [...zones], zoneAttachFailed: false });
     else if (useAtlas.getState().zoneAttachFailed) useAtlas.setState({ zoneAttachFailed: false });
   });
-  // A failed download (offline) is tried again at the next store update, and said meanwhile: a
-  // reload is the sure way back (Chromium 150 may refuse the same module until then).
+  // A failed download (offline) is tried again at the next change of the zones (not at every
+  // store update: the selectors ask for it at each), and said meanwhile: a reload is the sure way
+  // back (Chromium 150 may refuse the same module until then).
   attachLoading.catch(() => {
     attachLoading = null;
-    // Once: each store update tries again (`attachedToZones`), and this update would be one.
+    attachFailedFor = useAtlas.getState().zones;
     if (!useAtlas.getState().zoneAttachFailed) useAtlas.setState({ zoneAttachFailed: true });
   });
   return attachLoading;
 }
 
 function withAttachLoaded(zones: ZoneRecord[]): ZoneRecord[] {
-  if (!attachFn && zones.some((z) => z.geometry)) loadZoneAttach().catch(() => undefined);
+  if (!attachFn && zones !== attachFailedFor && zones.some((z) => z.geometry)) loadZoneAttach().catch(() => undefined);
   return zones;
 }
 
