@@ -61,6 +61,11 @@ export function exportOfChunk(chunk: Record<string, unknown>, name: string): unk
   return undefined;
 }
 
+/** The browser says it has no network (then a part not stored yet cannot come before it is back). */
+function browserOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 /**
  * The text of an action's failure (an export, an import, a frame): for a chunk that could not be
  * downloaded, what happened and what to do (reload: Chromium 150 refuses the same module again
@@ -68,10 +73,7 @@ export function exportOfChunk(chunk: Record<string, unknown>, name: string): unk
  * message; otherwise the error's own message.
  */
 export function actionErrorText(t: (key: string) => string, error: unknown): string {
-  if (isChunkLoadError(error)) {
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    return t(offline ? 'shell.chunk.actionOffline' : 'shell.chunk.action');
-  }
+  if (isChunkLoadError(error)) return t(browserOffline() ? 'shell.chunk.actionOffline' : 'shell.chunk.action');
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -187,7 +189,7 @@ export class ChunkBoundary extends Component<BoundaryProps, BoundaryState> {
 
 function ChunkErrorMessage({ what, onRetry }: { what?: string; onRetry: () => void }) {
   const t = useT();
-  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  const offline = browserOffline();
   return (
     <div className="chunk-error" role="alert" data-testid="chunk-error">
       <p>
