@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { blankSiteProperties } from '../../../src/domain/site';
 import type { Site } from '../../../src/domain/types';
+import { deleteDraftsDb } from './helpers';
 
 type Drafts = typeof import('../../../src/state/drafts');
 type Store = typeof import('../../../src/state/store');
@@ -75,10 +76,7 @@ async function rawPut(store: string, value: unknown, key?: string): Promise<void
 }
 
 beforeEach(async () => {
-  await new Promise<void>((resolve) => {
-    const r = indexedDB.deleteDatabase('atlas-curation');
-    r.onsuccess = r.onerror = r.onblocked = () => resolve();
-  });
+  await deleteDraftsDb();
 });
 afterEach(() => {
   vi.restoreAllMocks();
