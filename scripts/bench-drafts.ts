@@ -274,7 +274,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
     long: during.map((e) => `${(e.start - t0).toFixed(0)}+${e.duration.toFixed(0)}`).join(' '),
   };
   const counter = await page.getByTestId('unpublished-count').textContent();
-  const { frames, siteLayouts, siteTiles } = await mapCounts(page);
+  const { frames, siteLayouts, siteTiles, sitesData } = await mapCounts(page);
   if (traceFile) {
     const trace = await browser.stopTracing();
     writeFileSync(traceFile, trace);
@@ -291,7 +291,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   console.log(
     `3. import of ${IMPORT} plots: ${counter}; ${r.tx} readwrite transactions on the drafts and ${r.puts} draft puts by the page, ${r.workerTx} transactions and ${r.workerPuts} new drafts by the import writer (worker); « Importer » → saved ${((saved - t0) / 1000).toFixed(1)} s, → the map draws them ${((drawn.at - t0) / 1000).toFixed(1)} s; longest main-thread task from « Importer » to then ${r.maxLong.toFixed(0)} ms (${r.over200} over 200 ms)  [load ${load()}]`,
   );
-  console.log(`   merge steps: ${r.steps.join(', ')}; map frames until it draws them: ${frames} (${siteLayouts} site tile layouts of ${siteTiles} tiles); long tasks (ms after the click + duration): ${r.long}`);
+  console.log(`   merge steps: ${r.steps.join(', ')}; map frames until it draws them: ${frames} (${siteLayouts} site tile layouts of ${siteTiles} tiles, tiles URL set ${sitesData}×); long tasks (ms after the click + duration): ${r.long}`);
 }
 
 async function main(): Promise<void> {
