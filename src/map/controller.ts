@@ -13,7 +13,6 @@ import {
   setWorkerUrl,
   type GeoJSONSource,
   type LngLatBoundsLike,
-  type VectorTileSource,
   type MapGeoJSONFeature,
   type MapMouseEvent,
 } from 'maplibre-gl';
@@ -37,6 +36,7 @@ import { BasemapManager } from './basemap';
 import { communePopup, sitePopup } from './popups';
 import { connectorFeatures } from './connectors';
 import { bboxOf, roundView, sameView, siteAnchorPoint } from './view';
+import { tileRefresher } from './freshTiles';
 import { countTileLoads, exposeMapEarly, installTestHooks, uninstallTestHooks } from './testHooks';
 import type { AtlasMapController, AtlasMapEvent, AtlasMapEvents, AtlasMapOptions, Basemap, Connectors, Translate, ViewPadding } from './types';
 
@@ -147,21 +147,24 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
   // The sites' tiles, cut by our worker (siteTiles/): when new sites are cut, the site layers'
-  // zoom ranges follow their density, then the source moves to the new tiles. The site layers
-  // are shown at the first cut, with its zoom ranges: the first tiles are asked only then.
+  // zoom ranges follow their density, then the tiles in view are fetched again (freshTiles.ts:
+  // once the ranges are applied and no site tile is loading; the tiles URL stays, the worker
+  // answers with the last cut). The site layers are shown at the first cut, with its zoom
+  // ranges: the first tiles are asked only then.
   const siteTiles = new SiteTiles(
     (version, zooms) => {
       if (destroyed) return;
       const first = !sitesCut;
       sitesCut = true;
+      sitesVersion = version;
       const changed = applyDrawZooms(zooms);
       if (first && !changed) applyVisibility();
-      if (version !== 1) (map.getSource(SOURCE_IDS.sites) as VectorTileSource | undefined)?.setTiles([siteTiles.url(version)]);
+      if (version !== 1) refresher.fresh(SOURCE_IDS.sites);
     },
     (e) => console.error(e),
   );
   const style = buildStyle(
-    siteTiles.url(1),
+    siteTiles.url(),
     roissyLabel !== null ? { [SOURCE_IDS.base]: baseFeatures(layers), [SOURCE_IDS.roissy]: roissyFeatures(layers.roissy, roissyLabel) } : {},
   );
   const map = new MapLibreMap({
@@ -182,6 +185,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
     locale: mapLocale(t),
     fadeDuration: 0,
   });
+  const refresher = tileRefresher(map);
   const testHooks = typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__;
   if (testHooks) exposeMapEarly(map);
   const tileLoads = testHooks ? countTileLoads(map) : {};
@@ -244,13 +248,22 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let drawZooms: SiteDrawZooms = { symbols: 0, labels: SITE_LABEL_MIN_ZOOM };
   /** Some sites were cut: the site layers are shown (hidden before, see buildStyle). */
   let sitesCut = false;
+  /** The last cut of the sites shown (for the test hooks). */
+  let sitesVersion = 0;
   let overlay: ViewPadding = { top: 0, right: 0, bottom: 0, left: 0 };
   let ready = false;
   /** A `frameBounds` asked while the map had no size (hidden tab), done at the next resize. */
   let pendingFrame: (() => void) | null = null;
 
   const source = (id: string) => map.getSource(id) as GeoJSONSource | undefined;
-  const setSource = (id: string, data: FeatureCollection) => source(id)?.setData(data);
+  /** New data for a GeoJSON source; its tiles fetched again if some were loading (see freshTiles.ts). */
+  const setSource = (id: string, data: FeatureCollection) => {
+    const s = source(id);
+    if (!s) return;
+    const loading = !map.isSourceLoaded(id);
+    s.setData(data);
+    if (loading) refresher.fresh(id);
+  };
 
   const basemap = new BasemapManager(
     map,
@@ -559,6 +572,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
         const s = siteById(id);
         return s ? siteAnchorPoint(s.geometry) : null;
       },
+      sitesVersion: () => sitesVersion,
+      pendingRefresh: () => refresher.pending(),
     }, tileLoads);
   }
   map.on('idle', checkReady);
@@ -700,6 +715,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       popup.remove();
       basemap.destroy();
       siteTiles.destroy();
+      refresher.destroy();
       if (typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__) uninstallTestHooks(map);
       map.remove();
       unregisterGlyphs();

@@ -5,6 +5,7 @@
 import type { MapGeoJSONFeature, Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from 'geojson';
 import type { AtlasMapController } from './types';
+import { holdSiteTileAnswers } from './siteTiles/client';
 
 export interface AtlasTestHooks {
   mapReady: boolean;
@@ -18,6 +19,12 @@ export interface AtlasTestHooks {
   tileLoadsUntilReady: Record<string, number>;
   /** The same count, from the map's creation until now (it goes on after ready). */
   tileLoads: Record<string, number>;
+  /** The last cut of the sites the map was told about (1: the first). */
+  sitesVersion(): number;
+  /** Sources whose tiles wait to be fetched again (src/map/freshTiles.ts). */
+  pendingRefresh(): string[];
+  /** Holds the answers to the map's site tile requests (their data already cut) until the returned function is called. */
+  holdSiteTiles(): () => void;
 }
 
 /**
@@ -47,7 +54,13 @@ declare global {
 export function installTestHooks(
   map: MapLibreMap,
   controller: AtlasMapController,
-  helpers: { siteLayers: () => string[]; shown: (f: MapGeoJSONFeature) => boolean; anchor: (id: string) => Position | null },
+  helpers: {
+    siteLayers: () => string[];
+    shown: (f: MapGeoJSONFeature) => boolean;
+    anchor: (id: string) => Position | null;
+    sitesVersion: () => number;
+    pendingRefresh: () => string[];
+  },
   tileLoads: Record<string, number>,
 ): void {
   if (typeof window === 'undefined') return;
@@ -57,6 +70,9 @@ export function installTestHooks(
     controller,
     tileLoadsUntilReady: { ...tileLoads },
     tileLoads,
+    sitesVersion: helpers.sitesVersion,
+    pendingRefresh: helpers.pendingRefresh,
+    holdSiteTiles: holdSiteTileAnswers,
     renderedSiteIds() {
       const layers = helpers.siteLayers();
       if (!layers.length) return [];

@@ -252,3 +252,49 @@ describe(`${COUNT.toLocaleString('en')} sites as the atlas's first sites`, () =>
     }
   });
 });
+
+describe(`${COUNT.toLocaleString('en')} sites given after the first idle (a later cut, as an import's)`, () => {
+  it('are drawn: the cut that changes the site layers’ zoom ranges reaches the tiles in view', async () => {
+    // The atlas opens with its own sites; the dense sites come later, as an import's do (the
+    // map's setSites): their cut sets symbols to a denser zoom. MapLibre reloaded the tile in
+    // view for the new ranges and, at the same time, for the new sites; it kept the old sites'
+    // layout (zones and friches only, however long one waited). src/map/freshTiles.ts.
+    const ctx = await browser.newContext({ viewport: { width: 900, height: 600 }, locale: 'fr-FR', serviceWorkers: 'block' });
+    try {
+      await ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+      const p = await ctx.newPage();
+      const pageErrors: string[] = [];
+      p.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p.goto(site.url);
+      await p.waitForFunction(() => (window as unknown as MapHandle).__atlas?.mapReady === true, null, { timeout: 60000, polling: 100 });
+      await mapIdle(p);
+      type Later = { __atlas: { controller: { setSites(s: unknown[]): void }; map: { getLayer(id: string): { minzoom?: number } | undefined; getZoom(): number } } };
+      await p.evaluate(
+        (file) =>
+          fetch(`data/${file}`)
+            .then((r) => r.json())
+            .then((fc: { features: unknown[] }) => (window as unknown as Later).__atlas.controller.setSites(fc.features)),
+        DENSE_SITES_FILE,
+      );
+      await p.waitForFunction(
+        () => {
+          const a = (window as unknown as Later).__atlas;
+          return (a.map.getLayer('sites-plot-point')?.minzoom ?? 0) > a.map.getZoom();
+        },
+        null,
+        { timeout: 30000, polling: 100 },
+      );
+      // Each idle: every tile in view loaded and drawn. The dense sites' dots, not only the atlas's own.
+      const dots = () => drawnAround(p, CLUSTER).then((d) => d['sites-plot-dot'] ?? 0);
+      let drawn = 0;
+      for (let i = 0; i < 20 && drawn <= 50; i++) {
+        await mapIdle(p);
+        drawn = await dots();
+      }
+      expect(drawn).toBeGreaterThan(50);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Main-thread side of the site tiles (see ./worker.ts): the map's sites source is a vector
  * source whose tiles our own worker cuts, served to MapLibre through a custom protocol
- * (`atlas-sites://<owner>.<version>/{z}/{x}/{y}`, MapLibre's `addProtocol`).
+ * (`atlas-sites://<owner>/{z}/{x}/{y}`, MapLibre's `addProtocol`): the worker answers each
+ * request with the owner's last cut.
  *
  * Before, the sites went to MapLibre's GeoJSON source: MapLibre serialised the whole collection
  * and cloned it to its worker, which rebuilt it, indexed it and cut it, all after the list's
@@ -10,10 +11,10 @@
  *
  * New sites (drafts, edits, an import) are cut again as a whole in the worker, off the main
  * thread; the map keeps drawing the previous tiles until the new ones are ready (`onReady`,
- * then the source's tiles URL moves to the new version). While a cut runs, later sites wait and
- * only the last of them is cut next. Sites the map draws as it draws the last ones (an edit of a
- * field that is not on the map: surface, description, price…) are not cut again: no new tiles
- * URL, so the map does not reload its visible tiles.
+ * then the map fetches its tiles again: ../freshTiles.ts). While a cut runs, later sites wait
+ * and only the last of them is cut next. Sites the map draws as it draws the last ones (an edit
+ * of a field that is not on the map: surface, description, price…) are not cut again: no
+ * `onReady`, so the map does not reload its visible tiles.
  */
 import { addProtocol, removeProtocol } from 'maplibre-gl';
 import type { Site } from '../../domain/types';
@@ -78,7 +79,7 @@ export function prewarmSiteTiles(): void {
   if (typeof Worker !== 'undefined') getWorker();
 }
 
-const URL_RE = new RegExp(`^${SITE_TILES_PROTOCOL}://(\\d+)\\.(\\d+)/(\\d+)/(\\d+)/(\\d+)`);
+const URL_RE = new RegExp(`^${SITE_TILES_PROTOCOL}://(\\d+)/(\\d+)/(\\d+)/(\\d+)`);
 
 function registerProtocol(): void {
   addProtocol(SITE_TILES_PROTOCOL, async (params, abort) => {
@@ -92,10 +93,28 @@ function registerProtocol(): void {
     const request = nextRequest++;
     const data = await new Promise<ArrayBuffer>((resolve, reject) => {
       tileRequests.set(request, { resolve, reject });
-      post({ type: 'tile', owner: owner.owner, request, z: Number(m[3]), x: Number(m[4]), y: Number(m[5]) });
+      post({ type: 'tile', owner: owner.owner, request, z: Number(m[2]), x: Number(m[3]), y: Number(m[4]) });
     });
+    if (typeof __ATLAS_TEST_HOOKS__ !== 'undefined' && __ATLAS_TEST_HOOKS__ && heldAnswers) await heldAnswers;
     return { data };
   });
+}
+
+/** Browser tests only: answers to site tile requests wait for this (holdSiteTileAnswers). */
+let heldAnswers: Promise<void> | null = null;
+
+/**
+ * Browser tests only (test hooks): the answers to the map's site tile requests, their data
+ * already cut, wait until the returned function is called. A test can so hold tiles in their
+ * first load while new sites are cut, as a slow machine does.
+ */
+export function holdSiteTileAnswers(): () => void {
+  let release!: () => void;
+  heldAnswers = new Promise<void>((r) => (release = r));
+  return () => {
+    heldAnswers = null;
+    release();
+  };
 }
 
 /**
@@ -127,8 +146,8 @@ export class SiteTiles {
   private next: SiteIds | null = null;
 
   /**
-   * `onReady(version, drawZooms)`: the sites of `version` are cut, and their tiles are at
-   * `url(version)` (version 1's also at the first URL, `url()`).
+   * `onReady(version, drawZooms)`: the sites of `version` are cut; the worker answers the tile
+   * requests (at `url()`) with them.
    */
   constructor(
     private readonly onReady: (version: number, drawZooms: SiteDrawZooms) => void,
@@ -139,9 +158,9 @@ export class SiteTiles {
     owners.set(this.owner, this);
   }
 
-  /** The tiles URL of a version of the sites. */
-  url(version = 1): string {
-    return `${SITE_TILES_PROTOCOL}://${this.owner}.${version}/{z}/{x}/{y}`;
+  /** The tiles URL of these sites (every cut: the worker answers with the last). */
+  url(): string {
+    return `${SITE_TILES_PROTOCOL}://${this.owner}/{z}/{x}/{y}`;
   }
 
   /**
