@@ -138,7 +138,7 @@ async function commitLatency(browser: Browser, url: string, field: Field): Promi
   const where = field === 'name' ? '' : ` dans ${FIELDS[field]}`;
   summary.add({ name: `frappe${where} → transaction IndexedDB terminée (une touche toutes les ${KEY_MS} ms, ${ms.length} transactions pour ${KEYS} touches)`, unit: 'ms', median: median(ms), p95: p95(ms) });
   console.log(`1. keystroke${field === 'name' ? '' : ` in the ${field}`} → IndexedDB commit, one key every ${KEY_MS} ms (${ms.length} commits for ${KEYS} keystrokes): median ${median(ms).toFixed(1)} ms, p95 ${p95(ms).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms  [load ${load()}]`);
-  console.log(`   the map meanwhile: ${map.frames} frames, sites tiles URL set ${map.sitesData}×`);
+  console.log(`   the map meanwhile: ${map.frames} frames, site tiles fetched again ${map.sitesData}×`);
 }
 
 async function persistent(dir: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -291,7 +291,7 @@ async function importWrites(browser: Browser, url: string, dist: string | null):
   console.log(
     `3. import of ${IMPORT} plots: ${counter}; ${r.tx} readwrite transactions on the drafts and ${r.puts} draft puts by the page, ${r.workerTx} transactions and ${r.workerPuts} new drafts by the import writer (worker); « Importer » → saved ${((saved - t0) / 1000).toFixed(1)} s, → the map draws them ${((drawn.at - t0) / 1000).toFixed(1)} s; longest main-thread task from « Importer » to then ${r.maxLong.toFixed(0)} ms (${r.over200} over 200 ms)  [load ${load()}]`,
   );
-  console.log(`   merge steps: ${r.steps.join(', ')}; map frames until it draws them: ${frames} (${siteLayouts} site tile layouts of ${siteTiles} tiles, tiles URL set ${sitesData}×); long tasks (ms after the click + duration): ${r.long}`);
+  console.log(`   merge steps: ${r.steps.join(', ')}; map frames until it draws them: ${frames} (${siteLayouts} site tile layouts of ${siteTiles} tiles, site tiles fetched again ${sitesData}×); long tasks (ms after the click + duration): ${r.long}`);
 }
 
 async function main(): Promise<void> {

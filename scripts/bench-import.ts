@@ -295,7 +295,7 @@ async function main(): Promise<void> {
         runs[b].push(r);
         const opt = (x: number | null) => (x === null ? '—' : s(x));
         const cpu = r.mergeCpu ? `; merge CPU ${s(r.mergeCpu.total)} (${Object.entries(r.mergeCpu.byType).filter(([, v]) => v >= 50).map(([k, v]) => `${k} ${s(v)}`).join(', ')})` : '';
-        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${r.savedLongest === undefined ? '' : ` (until saved ${formatMs(r.savedLongest)} ms)`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, sites tiles URL set ${r.mapCounts.sitesData}×, ${r.mapCounts.siteLayouts} site tile layouts of ${r.mapCounts.siteTiles} tiles` : ''}${r.steps ? `; steps: ${r.steps}` : ''}${r.topTasks ? `; longest tasks: ${r.topTasks} (saved at ${opt(r.merge)})` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
+        console.log(`  run ${i + 1} ${builds[b].label}: report ${s(r.report)}, longest task ${formatMs(r.reportLongest)} ms; merge ${opt(r.merge)}, map ${opt(r.mapShown)}, longest task ${r.mergeLongest === null ? '—' : `${formatMs(r.mergeLongest)} ms`}${r.savedLongest === undefined ? '' : ` (until saved ${formatMs(r.savedLongest)} ms)`}${cpu}${r.mapCounts ? `; ${r.mapCounts.frames} map frames, site tiles fetched again ${r.mapCounts.sitesData}×, ${r.mapCounts.siteLayouts} site tile layouts of ${r.mapCounts.siteTiles} tiles` : ''}${r.steps ? `; steps: ${r.steps}` : ''}${r.topTasks ? `; longest tasks: ${r.topTasks} (saved at ${opt(r.merge)})` : ''}  [load ${loadavg()[0].toFixed(2)}]`);
       }
     }
   } finally {

@@ -13,7 +13,8 @@ export interface MapCounts {
   frames: number;
   /**
    * New sites given to the map: the sites source is a vector source whose tiles our worker cuts
-   * (src/map/siteTiles), new sites reach MapLibre as a new tiles URL (`setTiles`).
+   * (src/map/siteTiles); after each new cut, the map fetches its site tiles again
+   * (`refreshTiles('sites')`, src/map/freshTiles.ts).
    */
   sitesData: number;
   /**
@@ -41,9 +42,8 @@ export async function startMapCounts(page: Page): Promise<number> {
         c.siteLayouts++;
         c.tiles.add(e.tile.tileID.key);
       });
-      const src = map.getSource('sites');
-      const set = src.setTiles.bind(src);
-      src.setTiles = (t) => (c.sitesData++, set(t));
+      const refresh = map.refreshTiles.bind(map);
+      map.refreshTiles = (id, ids) => (id === 'sites' && c.sitesData++, refresh(id, ids));
     }
     c.frames = 0;
     c.sitesData = 0;
