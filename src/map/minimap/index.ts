@@ -14,6 +14,7 @@ import type { FeatureCollection } from 'geojson';
 import { registerGlyphProtocol } from '../style/glyphs';
 import { HATCH_PATTERN } from '../style/palette';
 import { addHatchPattern } from '../style/images';
+import { tileRefresher } from '../freshTiles';
 import { minimapBounds, type Connector } from './connectors';
 import { CONNECTOR_STYLE, connectorFeatures, minimapStyle, type ConnectorKind, type MiniMapOptions } from './style';
 import { metresPerPixel, scaleBar, type ScaleBar } from './scale';
@@ -110,13 +111,20 @@ export function createMiniMap(container: HTMLElement, opts: MiniMapOptions): Min
     });
   });
   if (opts.onIdle) m.on('idle', opts.onIdle);
+  const refresher = tileRefresher(m);
+  /** New data for a source; its tiles fetched again if some were loading (../freshTiles.ts). */
+  function setData(id: string, data: FeatureCollection): void {
+    const loading = !m.isSourceLoaded(id);
+    (m.getSource(id) as unknown as { setData(d: FeatureCollection): void }).setData(data);
+    if (loading) refresher.fresh(id);
+  }
   function update(): void {
     const src = m.getSource('connectors') as { setData?: (d: FeatureCollection) => void } | undefined;
     const endSrc = m.getSource('ends') as { setData?: (d: FeatureCollection) => void } | undefined;
     if (!src?.setData || !endSrc?.setData) return;
     const { lines, ends } = connectorFeatures(current);
-    src.setData(lines);
-    endSrc.setData(ends);
+    setData('connectors', lines);
+    setData('ends', ends);
     fit(m, opts, current, false);
   }
   return {
@@ -136,6 +144,7 @@ export function createMiniMap(container: HTMLElement, opts: MiniMapOptions): Min
       return scaleBar(metresPerPixel(m.getCenter().lat, m.getZoom()), maxPx);
     },
     destroy() {
+      refresher.destroy();
       m.remove();
       unregisterGlyphs();
     },
