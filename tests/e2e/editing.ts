@@ -66,9 +66,10 @@ export async function waitForMapSites(page: Page, ids: string[], opts: { timeout
 }
 
 /**
- * What the map is doing, for a wait's error (as JSON): URL, view, the site tiles (version,
- * loaded) and the site layers shown; for each of `missingSites`, whether its tiles hold it, its
- * filter state and whether it is on screen; the zone outlines' source (ids held, loaded, layers shown).
+ * What the map is doing, for a wait's error (as JSON): URL, view, the site tiles (URL, loaded),
+ * the site layers shown, the last cut shown and the sources waiting to be fetched again
+ * (src/map/freshTiles.ts); for each of `missingSites`, whether its tiles hold it, its filter
+ * state and whether it is on screen; the zone outlines' source (ids held, loaded, layers shown).
  */
 export async function mapState(page: Page, missingSites: string[] = []): Promise<string> {
   const state = await page
@@ -81,6 +82,7 @@ export async function mapState(page: Page, missingSites: string[] = []): Promise
         return {
           url: location.href, zoom: m.getZoom(), center: m.getCenter(), moving: m.isMoving(), size: [m.getContainer().clientWidth, m.getContainer().clientHeight],
           tiles: src && src.tiles, sourceLoaded: m.isSourceLoaded('sites'), layersShown: shown('sites'),
+          sitesVersion: a.sitesVersion ? a.sitesVersion() : null, pendingRefresh: a.pendingRefresh ? a.pendingRefresh() : null,
           missing: ${JSON.stringify(missingSites)}.map((id) => ({ id, onScreen: a.projectSite(id), inTiles: inTiles(id) })),
           zones: { ids: [...new Set(m.querySourceFeatures('zones').map((f) => f.properties.zone_id))], loaded: m.isSourceLoaded('zones'), layersShown: shown('zones') },
         };
