@@ -1,8 +1,6 @@
 /**
- * A good interior point for a polygon's label (`labelPoint`): one label per polygon, whatever
- * the tiling (labels on polygons would repeat per tile). Pure; the data build stores it on the
- * communes and EPCI (`label_point`), the map computes it for the others (zone markers, data
- * without it).
+ * A good interior point for a polygon's label (`labelPoint`). Pure: the map computes the commune
+ * and EPCI label points with it (src/map/sources.ts, `labelPoints`), and a zone's marker.
  */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
@@ -138,4 +136,3 @@ export function labelPoint(g: Poly): Position {
   if (bestD < 0) best = poly[0][0];
   return [Math.round(best[0] * 1e5) / 1e5, Math.round(best[1] * 1e5) / 1e5];
 }
-
