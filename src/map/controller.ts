@@ -11,7 +11,6 @@ import {
   getWorkerUrl,
   prewarm,
   setWorkerUrl,
-  type GeoJSONSource,
   type LngLatBoundsLike,
   type MapGeoJSONFeature,
   type MapMouseEvent,
@@ -255,15 +254,8 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   /** A `frameBounds` asked while the map had no size (hidden tab), done at the next resize. */
   let pendingFrame: (() => void) | null = null;
 
-  const source = (id: string) => map.getSource(id) as GeoJSONSource | undefined;
   /** New data for a GeoJSON source; its tiles fetched again if some were loading (see freshTiles.ts). */
-  const setSource = (id: string, data: FeatureCollection) => {
-    const s = source(id);
-    if (!s) return;
-    const loading = !map.isSourceLoaded(id);
-    s.setData(data);
-    if (loading) refresher.fresh(id);
-  };
+  const setSource = (id: string, data: FeatureCollection) => refresher.setData(id, data);
 
   const basemap = new BasemapManager(
     map,

@@ -8,8 +8,10 @@
  *     zoom ranges, set with a cut that changes them): the new data's reload is dropped, and the
  *     layers' own reload re-lays out the old tiles (an import of dense sites was not drawn).
  * `fresh(id)` fetches the source's tiles again once it is safe: after the next frame (the
- * layer changes are applied then) and once none of its tiles is loading.
+ * layer changes are applied then) and once none of its tiles is loading. `setData` gives a
+ * GeoJSON source new data, and does so when some of its tiles were loading.
  */
+import type { GeoJSON } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 /** The part of the map this needs (a stand-in in the unit tests). */
@@ -18,6 +20,8 @@ export type RefreshableMap = Pick<MapLibreMap, 'once' | 'triggerRepaint' | 'getS
 export interface TileRefresher {
   /** Fetches the tiles of source `id` again once no layer change is pending and none of its tiles loads. */
   fresh(id: string): void;
+  /** New data for the GeoJSON source `id` (none: nothing), its tiles fetched again (`fresh`) if some were loading. */
+  setData(id: string, data: GeoJSON): void;
   /** Sources waiting for their refresh (tests, diagnostics). */
   pending(): string[];
   destroy(): void;
@@ -53,10 +57,19 @@ export function tileRefresher(map: RefreshableMap): TileRefresher {
     if (waiting.size) schedule();
   }
 
+  const fresh = (id: string) => {
+    waiting.add(id);
+    schedule();
+  };
+
   return {
-    fresh(id) {
-      waiting.add(id);
-      schedule();
+    fresh,
+    setData(id, data) {
+      const source = map.getSource(id) as { setData?: (d: GeoJSON) => unknown } | undefined;
+      if (!source?.setData) return;
+      const loading = !map.isSourceLoaded(id);
+      source.setData(data);
+      if (loading) fresh(id);
     },
     pending: () => [...waiting],
     destroy() {

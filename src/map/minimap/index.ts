@@ -10,7 +10,6 @@
 import { Map as MapLibreMap, getWorkerUrl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection } from 'geojson';
 import { registerGlyphProtocol } from '../style/glyphs';
 import { HATCH_PATTERN } from '../style/palette';
 import { addHatchPattern } from '../style/images';
@@ -111,20 +110,13 @@ export function createMiniMap(container: HTMLElement, opts: MiniMapOptions): Min
     });
   });
   if (opts.onIdle) m.on('idle', opts.onIdle);
+  /** Gives the connector sources their data (tiles fetched again if some were loading: ../freshTiles.ts). */
   const refresher = tileRefresher(m);
-  /** New data for a source; its tiles fetched again if some were loading (../freshTiles.ts). */
-  function setData(id: string, data: FeatureCollection): void {
-    const loading = !m.isSourceLoaded(id);
-    (m.getSource(id) as unknown as { setData(d: FeatureCollection): void }).setData(data);
-    if (loading) refresher.fresh(id);
-  }
   function update(): void {
-    const src = m.getSource('connectors') as { setData?: (d: FeatureCollection) => void } | undefined;
-    const endSrc = m.getSource('ends') as { setData?: (d: FeatureCollection) => void } | undefined;
-    if (!src?.setData || !endSrc?.setData) return;
+    if (!m.getSource('connectors') || !m.getSource('ends')) return;
     const { lines, ends } = connectorFeatures(current);
-    setData('connectors', lines);
-    setData('ends', ends);
+    refresher.setData('connectors', lines);
+    refresher.setData('ends', ends);
     fit(m, opts, current, false);
   }
   return {

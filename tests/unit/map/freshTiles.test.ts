@@ -11,6 +11,7 @@ function standIn(sources: Record<string, boolean>) {
   let onRender: (() => void)[] = [];
   const refreshed: string[] = [];
   const log: string[] = [];
+  const given: [string, unknown][] = [];
   const map = {
     once(event: string, cb: () => void) {
       expect(event).toBe('render');
@@ -20,7 +21,14 @@ function standIn(sources: Record<string, boolean>) {
     triggerRepaint() {
       log.push('repaint');
     },
-    getSource: (id: string) => (id in sources ? {} : undefined),
+    getSource: (id: string) =>
+      id in sources
+        ? {
+            setData(d: unknown) {
+              given.push([id, d]);
+            },
+          }
+        : undefined,
     isSourceLoaded: (id: string) => sources[id] === true,
     refreshTiles(id: string) {
       refreshed.push(id);
@@ -30,6 +38,7 @@ function standIn(sources: Record<string, boolean>) {
     map,
     refreshed,
     log,
+    given,
     sources,
     /** One frame drawn: MapLibre fires 'render' at its end. */
     frame() {
@@ -88,5 +97,23 @@ describe('tileRefresher', () => {
     r.fresh('sites');
     m.frame();
     expect(m.refreshed).toEqual([]);
+  });
+
+  it('gives a GeoJSON source its data, and fetches its tiles again only if some were loading then', () => {
+    const m = standIn({ zones: true, selection: false });
+    const r = tileRefresher(m.map);
+    const data = { type: 'FeatureCollection' as const, features: [] };
+    r.setData('zones', data);
+    r.setData('selection', data);
+    r.setData('gone', data);
+    expect(m.given).toEqual([
+      ['zones', data],
+      ['selection', data],
+    ]);
+    // The loaded source's reload (MapLibre's own, for the new data) fetches its tiles: nothing more.
+    expect(r.pending()).toEqual(['selection']);
+    m.sources.selection = true;
+    m.frame();
+    expect(m.refreshed).toEqual(['selection']);
   });
 });
