@@ -21,45 +21,9 @@
  */
 import { Component, lazy, useSyncExternalStore, type ComponentProps, type ComponentType, type ErrorInfo, type ReactNode } from 'react';
 import { useT } from '../i18n';
+import { isChunkLoadError, retryingImport } from './chunkRetry';
 
-/**
- * Messages browsers give when a module or its CSS could not be fetched: Vite's preload helper
- * (« Unable to preload CSS for … »), Chrome/Edge (« Failed to fetch dynamically imported
- * module »), Firefox (« error loading dynamically imported module »), Safari (« Importing a
- * module script failed »), and the MIME error a server's fallback page gives for a missing file.
- */
-const CHUNK_ERROR =
-  /Failed to fetch dynamically imported module|Unable to preload CSS|error loading dynamically imported module|Importing a module script failed|Failed to load module script|ChunkLoadError|Loading (CSS )?chunk [\w-]+ failed/i;
-
-/** Whether `error` says a chunk (JS or CSS loaded on demand) could not be downloaded. */
-export function isChunkLoadError(error: unknown): boolean {
-  if (!error) return false;
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return CHUNK_ERROR.test(message);
-}
-
-/**
- * The URL of the JS module a failed dynamic `import()` asked for, when the browser's message
- * names it (Chrome/Edge « Failed to fetch dynamically imported module: URL », Firefox « error
- * loading dynamically imported module: URL »); null otherwise (Safari's message, a CSS file).
- */
-export function failedModuleUrl(error: unknown): string | null {
-  const message = error instanceof Error ? error.message : String(error ?? '');
-  const m = /(?:Failed to fetch|error loading) dynamically imported module: (\S+)/i.exec(message);
-  return m && /\.m?js(?:[?#]|$)/.test(m[1]) ? m[1] : null;
-}
-
-/**
- * The export `name` of a chunk imported by its URL. The bundler's own loader may reach it
- * through a namespace object that the chunk exports under a short name (a chunk that holds
- * several modules: `import('./X-abc.js').then((e) => e.r)`), so both the chunk's exports and
- * the objects among them are looked at. Undefined when neither has it.
- */
-export function exportOfChunk(chunk: Record<string, unknown>, name: string): unknown {
-  if (name in chunk) return chunk[name];
-  for (const v of Object.values(chunk)) if (v !== null && typeof v === 'object' && name in v) return (v as Record<string, unknown>)[name];
-  return undefined;
-}
+export { exportOfChunk, failedModuleUrl, isChunkLoadError, retryUrl } from './chunkRetry';
 
 /** The browser says it has no network (then a part not stored yet cannot come before it is back). */
 function browserOffline(): boolean {
@@ -75,13 +39,6 @@ function browserOffline(): boolean {
 export function actionErrorText(t: (key: string) => string, error: unknown): string {
   if (isChunkLoadError(error)) return t(browserOffline() ? 'shell.chunk.actionOffline' : 'shell.chunk.action');
   return error instanceof Error ? error.message : String(error);
-}
-
-/** `url` asked again as a new module: its `retry` query set to `attempt` (relative URLs against `base`). */
-export function retryUrl(url: string, attempt: number, base = globalThis.location?.href ?? 'http://localhost/'): string {
-  const u = new URL(url, base);
-  u.searchParams.set('retry', String(attempt));
-  return u.href;
 }
 
 /** The lazy components whose last download failed: « Réessayer » starts them again. */
@@ -113,20 +70,12 @@ export function retryFailedChunks(): number {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function lazyWithRetry<K extends string, M extends Record<K, ComponentType<any>>>(load: () => Promise<M>, name: K): ComponentType<ComponentProps<M[K]>> {
-  /** The module's file, once a download of it failed and the error named it. */
-  let failedUrl: string | null = null;
-  let attempt = 0;
+  const get = retryingImport(load, name);
   const make = () =>
     lazy(async () => {
       try {
-        if (failedUrl === null) return { default: (await load())[name] };
-        const chunk = (await import(/* @vite-ignore */ retryUrl(failedUrl, ++attempt))) as Record<string, unknown>;
-        const found = exportOfChunk(chunk, name) as M[K] | undefined;
-        // A chunk of another shape: the bundler's loader (which fails again where the browser
-        // remembers the failure: « Recharger la page » is then the way).
-        return { default: found ?? (await load())[name] };
+        return { default: await get() };
       } catch (e: unknown) {
-        failedUrl = failedModuleUrl(e) ?? failedUrl;
         failed.add(reset);
         throw e;
       }
