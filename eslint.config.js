@@ -46,8 +46,8 @@ function featureZones(features) {
     {
       target: './src/ui/i18n/**',
       from: './src/ui/*/**',
-      except: [...UI_SHARED.map((s) => abs(`src/ui/${s}/**`)), abs('src/ui/*/messages.ts')],
-      message: 'ui/i18n ne lit que les messages.ts des fonctionnalités (docs/layers.md).',
+      except: [...UI_SHARED.map((s) => abs(`src/ui/${s}/**`)), abs('src/ui/*/messages.ts'), abs('src/ui/*/messages.en.ts')],
+      message: 'ui/i18n ne lit que les messages.ts et messages.en.ts des fonctionnalités (docs/layers.md).',
     },
   ];
 }

@@ -12,16 +12,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, baseURL, launch, servedData } from './browser';
 import { writeRaw } from './drafts-helpers';
+import { mapReady } from './shell-helpers';
 
 let browser: Browser;
 let ids: string[] = [];
 
-async function open(suffix: string, ready: string, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(suffix: string, ready: string, viewport = DESKTOP, before?: (page: Page) => unknown): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport, locale: 'fr-FR', serviceWorkers: 'block' });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  await before?.(page);
   await page.goto(baseURL() + suffix);
   await page.waitForSelector(ready, { timeout: 30000 });
   return { context, page, errors };
@@ -142,6 +144,86 @@ describe('the zones’ attachment code fails to download', () => {
       expect(errors).toEqual([]);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('the English messages, loaded when asked for', () => {
+  /** A text only the English messages hold (the language button's label, in English). */
+  const ENGLISH_ONLY = 'Passer en français';
+  const ENGLISH_CHUNK = /\/assets\/catalog\.en-[^/]*\.js/;
+
+  it('a French visit downloads no English; « English » loads them and shows the page in English', async () => {
+    /** The JS files the page received, and whether each holds English messages. */
+    const scripts: Promise<{ url: string; english: boolean }>[] = [];
+    const { context, page, errors } = await open('', '[data-testid=result-count][data-count]', DESKTOP, (p) =>
+      p.on('response', (r) => {
+        if (/\.m?js(\?|$)/.test(r.url())) scripts.push(r.text().then((body) => ({ url: r.url(), english: body.includes(ENGLISH_ONLY) })));
+      }),
+    );
+    try {
+      await mapReady(page);
+      const atStart = await Promise.all(scripts);
+      expect(atStart.length).toBeGreaterThan(3);
+      expect(atStart.filter((x) => x.english).map((x) => x.url)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await page.getByRole('button', { name: ENGLISH_ONLY }).waitFor({ timeout: 15000 });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await page.getByRole('navigation', { name: 'Main navigation' }).isVisible()).toBe(true);
+      const all = await Promise.all(scripts);
+      expect(all.filter((x) => x.english).map((x) => new URL(x.url).pathname)).toEqual([expect.stringMatching(ENGLISH_CHUNK)]);
+      // And back to French, with nothing more to download.
+      await page.getByRole('button', { name: ENGLISH_ONLY }).click();
+      await page.getByRole('button', { name: 'Switch to English' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a link in English starts in English, or in French, whole, when the English file cannot be fetched', async () => {
+    const { context, page, errors } = await open('?lang=en', '[data-testid=result-count][data-count]');
+    try {
+      expect(await page.getByRole('button', { name: ENGLISH_ONLY }).isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    // The same link while the English file cannot be fetched (a redeploy removed it, the network dropped).
+    const gone = await open('?lang=en', '[data-testid=result-count][data-count]', DESKTOP, (p) =>
+      p.route(ENGLISH_CHUNK, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })),
+    );
+    try {
+      expect(await gone.page.getByRole('button', { name: 'Switch to English' }).isVisible()).toBe(true);
+      expect(await gone.page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      expect(gone.errors).toEqual([]);
+    } finally {
+      await gone.context.close();
+    }
+  });
+
+  it('when the English file cannot be fetched, « English » says why in French and the page stays French; a second click loads it', async () => {
+    const next = await open('', '[data-testid=result-count][data-count]');
+    try {
+      await next.context.route(ENGLISH_CHUNK, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+      await next.page.getByRole('button', { name: 'Switch to English' }).click();
+      const alert = next.page.getByRole('alert').filter({ hasText: 'La version anglaise n’a pas pu être chargée' });
+      await alert.waitFor({ timeout: 15000 });
+      expect(await alert.textContent()).toMatch(/Rechargez la page/);
+      // Still French, whole: no mix of the two languages.
+      expect(await next.page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      expect(await next.page.getByRole('button', { name: 'Switch to English' }).isVisible()).toBe(true);
+      // The file is back: a second click loads it (Chromium refuses the same module again: it is asked under a new URL).
+      await next.context.unroute(ENGLISH_CHUNK);
+      await next.page.getByRole('button', { name: 'Switch to English' }).click();
+      await next.page.getByRole('button', { name: ENGLISH_ONLY }).waitFor({ timeout: 15000 });
+      expect(await alert.count()).toBe(0);
+      expect(next.errors).toEqual([]);
+    } finally {
+      await next.context.close();
     }
   });
 });

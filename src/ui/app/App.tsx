@@ -9,7 +9,7 @@ import { bootstrap } from '../../state/bootstrap';
 import { startDrafts } from '../../state/drafts/boot';
 import { ErrorBoundary } from '../shared/ErrorBoundary';
 import { DraftsLoadNotice, QuarantineNotice } from '../curation/QuarantineNotice';
-import { translate } from '../i18n';
+import { switchLocale, translate } from '../i18n';
 import { useUrlSync } from '../../state/urlSync';
 import { useShortlistPersistence } from '../compare/shortlistStorage';
 import { DashboardSection } from '../dashboard';
@@ -19,7 +19,7 @@ import { ZonesPanel } from '../zones/ZonesPanel';
 import { MapPanel } from '../map/MapPanel';
 import { navigate } from '../shared/navigate';
 import { DrawingBanner } from './DrawingBanner';
-import { ChunkBoundary, lazyWithRetry } from '../shared/lazy';
+import { ChunkBoundary, actionErrorText, lazyWithRetry } from '../shared/lazy';
 import { focusMain } from '../shared/focusMain';
 import { UpdatePrompt } from '../offline/UpdatePrompt';
 import { NARROW_QUERY, restoreDrawingFocus } from '../shared/drawing';
@@ -87,6 +87,8 @@ export function App() {
   }, [locale, t, page.name]);
   // Phone: the navigation folds into a « Menu » disclosure, closed again on every page change.
   const [menuOpen, setMenuOpen] = useState(false);
+  /** Why the other language could not be loaded (null: no failure). */
+  const [langError, setLangError] = useState<string | null>(null);
   useEffect(() => setMenuOpen(false), [page]);
   useEffect(() => {
     if (!editMode && tab === 'curation') setTab('search');
@@ -199,10 +201,18 @@ export function App() {
             type="button"
             lang={locale === 'fr' ? 'en' : 'fr'}
             aria-label={t('app.lang.label')}
-            onClick={() => useAtlas.getState().setLocale(locale === 'fr' ? 'en' : 'fr')}
+            onClick={() => {
+              setLangError(null);
+              switchLocale(locale === 'fr' ? 'en' : 'fr').catch((e: unknown) => setLangError(actionErrorText(t, e)));
+            }}
           >
             {t('app.lang.toggle')}
           </button>
+          {langError !== null && (
+            <span className="lang-error" role="alert">
+              {t('app.lang.loadError', { message: langError })}
+            </span>
+          )}
         </div>
         </div>
       </header>

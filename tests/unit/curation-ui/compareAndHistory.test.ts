@@ -5,8 +5,11 @@ import type { HistoryEntry } from '../../../src/domain/history';
 import { compareImport } from '../../../src/state/drafts/importSession';
 import { groupHistory } from '../../../src/ui/curation/HistoryList';
 import { historyActionLabel } from '../../../src/ui/shared/DamagedHistory';
-import { translate } from '../../../src/ui/i18n';
+import { loadLocale, translate } from '../../../src/ui/i18n';
 import { withGeometry, computedSurfaceM2 } from '../../../src/data/drafts/geometry';
+
+// English is loaded on demand in the app (src/ui/i18n): these checks read both locales.
+await loadLocale('en');
 
 function site(id: string, name: string, x = 3.3): Site {
   return {

@@ -4,8 +4,12 @@
  * to a visitor who switched language.
  */
 import { describe, expect, it } from 'vitest';
-import { CATALOG, FEATURE_CATALOGS } from '../../../src/ui/i18n/catalog';
-import { translate } from '../../../src/ui/i18n';
+import { CATALOG, FR_FEATURES, type FeatureName } from '../../../src/ui/i18n/catalog';
+import { EN_FEATURES } from '../../../src/ui/i18n/catalog.en';
+import { isLocaleLoaded, loadLocale, translate } from '../../../src/ui/i18n';
+
+/** Each feature's messages in both locales (French from ./messages.ts, English from ./messages.en.ts). */
+const FEATURE_CATALOGS = (Object.keys(FR_FEATURES) as FeatureName[]).map((name) => ({ fr: FR_FEATURES[name], en: EN_FEATURES[name] }));
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -57,7 +61,22 @@ describe('message catalogs', () => {
     expect(clashes).toEqual([]);
   });
 
-  it('translates with parameters and falls back to French, then to the key', () => {
+  it('has every feature in English too', () => {
+    expect(Object.keys(EN_FEATURES).sort()).toEqual(Object.keys(FR_FEATURES).sort());
+  });
+
+  it('starts with French only: English says French until its messages are loaded, then English', async () => {
+    expect(isLocaleLoaded('fr')).toBe(true);
+    expect(isLocaleLoaded('en')).toBe(false);
+    expect(CATALOG.en).toEqual({});
+    expect(translate('en', 'print.date', { date: '22 November 2026' })).toBe('Imprimé le 22 November 2026');
+    await loadLocale('en');
+    expect(isLocaleLoaded('en')).toBe(true);
+    expect(Object.keys(CATALOG.en).sort()).toEqual(Object.keys(CATALOG.fr).sort());
+  });
+
+  it('translates with parameters and falls back to French, then to the key', async () => {
+    await loadLocale('en');
     expect(translate('fr', 'print.date', { date: '22 novembre 2026' })).toBe('Imprimé le 22 novembre 2026');
     expect(translate('en', 'print.date', { date: '22 November 2026' })).toBe('Printed on 22 November 2026');
     expect(translate('en', 'no.such.key')).toBe('no.such.key');

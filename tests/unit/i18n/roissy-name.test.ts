@@ -11,6 +11,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../src/ui/i18n/catalog';
+import { loadLocale } from '../../../src/ui/i18n';
+
+// English is loaded on demand in the app (src/ui/i18n): these checks read both locales.
+await loadLocale('en');
 
 const ROOT = resolve(__dirname, '../../..');
 const OLD_NAME = new RegExp(['roissy', '\\s*[-‐‑‒–—―]?\\s*', 'picardie'].join(''), 'i');

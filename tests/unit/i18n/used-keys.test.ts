@@ -8,6 +8,10 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../src/ui/i18n/catalog';
 import { ITEM_STATUSES_FOR_TEST, KNOWN_IDS } from './knownIds';
+import { loadLocale } from '../../../src/ui/i18n';
+
+// English is loaded on demand in the app (src/ui/i18n): these checks read both locales.
+await loadLocale('en');
 
 const ROOTS = [join(__dirname, '../../../src/ui'), join(__dirname, '../../../src/map')];
 
@@ -16,7 +20,7 @@ function sources(dir: string): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...sources(p));
-    else if (/\.(ts|tsx)$/.test(name) && !/messages\.ts$/.test(name)) out.push(p);
+    else if (/\.(ts|tsx)$/.test(name) && !/messages(\.en)?\.ts$/.test(name)) out.push(p);
   }
   return out;
 }

@@ -6,6 +6,10 @@ import { exportResults, resultsFileName } from '../../../src/data/export/results
 import { blankSiteProperties } from '../../../src/domain/site';
 import { metresPerPixel, scaleBar } from '../../../src/map/minimap/scale';
 import { CATALOG } from '../../../src/ui/i18n/catalog';
+import { loadLocale } from '../../../src/ui/i18n';
+
+// English is loaded on demand in the app (src/ui/i18n): these checks read both locales.
+await loadLocale('en');
 
 const f = (patch: Partial<FilterState>): FilterState => ({ ...EMPTY_FILTERS, ...patch });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SECTORS } from '../../../src/domain/sectors';
 import { READINESS_ITEM_IDS, READINESS_LEVELS, SECTOR_IDS } from '../../../src/domain/types';
-import { messages } from '../../../src/ui/common/messages';
+import { fr } from '../../../src/ui/common/messages';
+import { en } from '../../../src/ui/common/messages.en';
+
+const messages = { fr, en };
 
 describe('vocabulary labels (src/ui/common/messages.ts)', () => {
   const keys = [

@@ -1,14 +1,8 @@
-import type { FeatureMessages } from '../../i18n/catalog';
+import type { Messages } from '../../i18n/catalog';
 
-export const messages: FeatureMessages = {
-  fr: {
-    'chart.category': 'Catégorie',
-    'chart.value': 'Valeur',
-    'chart.empty': 'Aucune donnée à représenter.',
-  },
-  en: {
-    'chart.category': 'Category',
-    'chart.value': 'Value',
-    'chart.empty': 'No data to show.',
-  },
+/** French, loaded at start. English: ./messages.en.ts, loaded when a visitor switches to it. */
+export const fr: Messages = {
+  'chart.category': 'Catégorie',
+  'chart.value': 'Valeur',
+  'chart.empty': 'Aucune donnée à représenter.',
 };

@@ -1,0 +1,32 @@
+import type { Messages } from '../i18n/catalog';
+
+/** English (loaded on demand, src/ui/i18n/catalog.en.ts); the French is in ./messages.ts. */
+export const en: Messages = {
+  'app.title': 'Soissonnais-Valois land atlas',
+  'app.subtitle': 'Business land and brownfields of the PETR du Soissonnais et du Valois',
+  'app.skip.content': 'Skip to content',
+  'app.skip.list': 'Skip to the list of sites',
+  'app.nav.label': 'Main navigation',
+  'app.menu': 'Menu',
+  'app.nav.atlas': 'Atlas',
+  'app.nav.compare': 'Compare ({n})',
+  'app.nav.accessibility': 'Accessibility',
+  'app.nav.legal': 'Legal notice and credits',
+  'app.lang.toggle': 'Français',
+  'app.lang.label': 'Passer en français',
+  'app.lang.loadError': 'The English version could not be loaded: {message}',
+  'app.edit.toggle': 'Edit mode',
+  'app.loading': 'Loading data…',
+  'app.loadError': 'The data could not be loaded: {message}',
+  'app.tabs.label': 'Panels',
+  'app.tabs.search': 'Search',
+  'app.tabs.zones': 'Business zones',
+  'app.tabs.curation': 'Editing',
+  'app.tabs.map': 'Map',
+  'app.placeholder': 'This part is coming soon.',
+  'app.drawing.polygon': 'Drawing — tap the map to place the vertices; double-tap to finish.',
+  'app.drawing.point': 'Drawing — tap the map to place the point.',
+  'app.drawing.edit': 'Editing — drag a vertex to move it, a midpoint to add one.',
+  'app.drawing.finish': 'Done',
+  'app.drawing.cancel': 'Cancel',
+};
