@@ -23,7 +23,7 @@ import type { ExpressionSpecification, StyleSpecification, SourceSpecification }
 import { LAYER_IDS, type DataManifest, type LayerId, type MapView, type Site, type ZoneRecord } from '../domain/types';
 import { GLYPHS_URL, loadGlyphFonts, prewarmGlyphs, registerGlyphProtocol } from './style/glyphs';
 import { addImages } from './style/images';
-import { L, LAYER_GROUPS, SITE_DOT_LAYERS, SITE_LAYERS, SITE_STATE, SITE_SYMBOL_LAYERS, SITE_LABEL_MIN_ZOOM, buildLayers } from './style/layers';
+import { L, LAYER_GROUPS, SITE_LAYERS, SITE_STATE, SITE_LABEL_MIN_ZOOM, buildLayers } from './style/layers';
 import type { SiteDrawZooms } from './drawZooms';
 import { SiteTiles, prewarmSiteTiles } from './siteTiles/client';
 import { sameSiteOnMap } from './siteTiles/siteColumns';
@@ -91,9 +91,8 @@ export function buildStyle(sitesTiles: string, data: Partial<Record<string, Feat
     // value, MapLibre would see a change, and a layout change reloads every tile of the source).
     const v = l.type === 'background' || (l.layout as { visibility?: string } | undefined)?.visibility ? l : ({ ...l, layout: { ...l.layout, visibility: 'visible' } } as typeof l);
     // The site layers start hidden: MapLibre asks no tile of a source whose layers are all hidden,
-    // and the controller shows them once the first sites are cut, with the zoom ranges their
-    // density allows. A tile asked before (and held until the cut) was laid out a second time,
-    // after the first idle, when those ranges changed.
+    // and the controller shows them once the first sites are cut (a tile asked before would be
+    // held until the cut, then fetched again).
     return 'source' in v && v.source === SOURCE_IDS.sites ? ({ ...v, 'source-layer': SITES_TILE_LAYER, layout: { ...v.layout, visibility: 'none' } } as typeof v) : v;
   });
   const sources: Record<string, SourceSpecification> = {};
@@ -145,19 +144,19 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   performance.mark('atlas-fonts-ready');
   const initial = options.initialView ?? null;
-  // The sites' tiles, cut by our worker (siteTiles/): when new sites are cut, the site layers'
-  // zoom ranges follow their density, then the tiles in view are fetched again (freshTiles.ts:
-  // once the ranges are applied and no site tile is loading; the tiles URL stays, the worker
-  // answers with the last cut). The site layers are shown at the first cut, with its zoom
-  // ranges: the first tiles are asked only then.
+  // The sites' tiles, cut by our worker (siteTiles/): when new sites are cut, the tiles in view
+  // are fetched again (freshTiles.ts: once none of them is loading; the tiles URL stays, the
+  // worker answers with the last cut). The zooms from which symbols and names are drawn come in
+  // the tiles (drawZooms.ts, DRAW_FLAGS): the style does not change, and each tile is laid out
+  // once. The site layers are shown at the first cut: the first tiles are asked only then.
   const siteTiles = new SiteTiles(
     (version, zooms) => {
       if (destroyed) return;
       const first = !sitesCut;
       sitesCut = true;
       sitesVersion = version;
-      const changed = applyDrawZooms(zooms);
-      if (first && !changed) applyVisibility();
+      drawZooms = zooms;
+      if (first) applyVisibility();
       if (version !== 1) refresher.fresh(SOURCE_IDS.sites);
     },
     (e) => console.error(e),
@@ -243,7 +242,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   let destroyed = false;
   let dataSet = false;
   let zonesDrawn = 0;
-  /** From which zoom site symbols and names are drawn (dots below), from the density of the sites. */
+  /** From which zoom site symbols and names are drawn (dots below), from the density of the sites (for the test hooks: the tiles carry it). */
   let drawZooms: SiteDrawZooms = { symbols: 0, labels: SITE_LABEL_MIN_ZOOM };
   /** Some sites were cut: the site layers are shown (hidden before, see buildStyle). */
   let sitesCut = false;
@@ -373,32 +372,14 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   /** Outlines of zones drawn only when some zone has one (a layer is `visible` only when its user-facing layer is on). */
   const ZONE_OUTLINE_LAYERS: readonly string[] = [L.zonesFill, L.zonesOutline];
   /** Dots stand for the sites only below the zoom where symbols are safe: hidden when that is the map's lowest zoom. */
-  const DOTS: readonly string[] = SITE_DOT_LAYERS;
   /** The layers drawn from the sites source (hidden in the style until the first cut). */
   const ON_SITES = new Set(style.layers.flatMap((l) => ('source' in l && l.source === SOURCE_IDS.sites ? [l.id] : [])));
-
-  /**
-   * Draws site symbols and names only from the zooms the density of the sites allows (dots
-   * below): with too many sites in one tile, MapLibre's symbol buckets overflow and the map
-   * draws nothing. Called before the sites source gets new data (a zoom range change reloads its
-   * tiles, as the new data does: one reload).
-   */
-  function applyDrawZooms(z: SiteDrawZooms): boolean {
-    const changed = z.symbols !== drawZooms.symbols || z.labels !== drawZooms.labels;
-    drawZooms = z;
-    if (!changed) return false;
-    applyVisibility();
-    for (const layer of SITE_SYMBOL_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, z.symbols, 24);
-    for (const layer of SITE_DOT_LAYERS) if (map.getLayer(layer)) map.setLayerZoomRange(layer, 0, Math.max(z.symbols, MIN_ZOOM));
-    if (map.getLayer(L.sitesLabel)) map.setLayerZoomRange(L.sitesLabel, z.labels, 24);
-    return true;
-  }
 
   function applyVisibility(): void {
     for (const id of LAYER_IDS) {
       const on = visible.includes(id);
       for (const layer of LAYER_GROUPS[id])
-        setVisible(layer, on && (zonesDrawn > 0 || !ZONE_OUTLINE_LAYERS.includes(layer)) && (!DOTS.includes(layer) || drawZooms.symbols > MIN_ZOOM) && (sitesCut || !ON_SITES.has(layer)));
+        setVisible(layer, on && (zonesDrawn > 0 || !ZONE_OUTLINE_LAYERS.includes(layer)) && (sitesCut || !ON_SITES.has(layer)));
     }
     // Site labels follow whichever site layers are on.
     const labelsOn = visible.includes('friches') || visible.includes('sites');
@@ -565,6 +546,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
         return s ? siteAnchorPoint(s.geometry) : null;
       },
       sitesVersion: () => sitesVersion,
+      drawZooms: () => drawZooms,
       pendingRefresh: () => refresher.pending(),
     }, tileLoads);
   }

@@ -19,6 +19,20 @@ export interface SiteDrawZooms {
  */
 export const SITE_LABEL_MIN_ZOOM = 13;
 
+/**
+ * What each site tile tells its features about its zoom (1 yes, 0 no), so that the style's site
+ * layers need no zoom range of their own (style/layers.ts filters on them): `_sym`, the tile's
+ * zoom draws the friche and plot symbols (dots below); `_lbl`, it draws the site names. A new cut
+ * whose density moves these zooms then changes only the tiles, never the style: MapLibre lays
+ * each tile out once, with the new sites (a zoom range change lays out the old tiles again first).
+ */
+export const DRAW_FLAGS = { symbols: '_sym', labels: '_lbl' } as const;
+
+/** The DRAW_FLAGS of the features of a tile of zoom `tileZoom`, given the draw zooms of the cut. */
+export function drawFlags(z: SiteDrawZooms, tileZoom: number): Record<string, 0 | 1> {
+  return { [DRAW_FLAGS.symbols]: tileZoom >= z.symbols ? 1 : 0, [DRAW_FLAGS.labels]: tileZoom >= z.labels ? 1 : 0 };
+}
+
 /** Beyond the map's zooms: never drawn (sites piled on one spot). */
 const NEVER = 24;
 

@@ -5,8 +5,10 @@
  *     then re-parses what the load got (a draft restored after a reload, a zone outline: the
  *     new data arrived while the first tiles loaded, and the map never drew them);
  *   - when the source is paused by a layer change waiting for the next frame (the site layers'
- *     zoom ranges, set with a cut that changes them): the new data's reload is dropped, and the
- *     layers' own reload re-lays out the old tiles (an import of dense sites was not drawn).
+ *     zoom ranges were set with a cut that changed them, until the tiles carried those zooms,
+ *     drawZooms.ts; a layer shown or hidden still is such a change): the new data's reload is
+ *     dropped, and the layers' own reload re-lays out the old tiles (an import of dense sites
+ *     was not drawn).
  * `fresh(id)` fetches the source's tiles again once it is safe: after the next frame (the
  * layer changes are applied then) and once none of its tiles is loading. `setData` gives a
  * GeoJSON source new data, and does so when some of its tiles were loading.

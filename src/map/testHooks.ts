@@ -5,6 +5,7 @@
 import type { MapGeoJSONFeature, Map as MapLibreMap } from 'maplibre-gl';
 import type { Position } from 'geojson';
 import type { AtlasMapController } from './types';
+import type { SiteDrawZooms } from './drawZooms';
 import { holdSiteTileAnswers } from './siteTiles/client';
 
 export interface AtlasTestHooks {
@@ -21,6 +22,8 @@ export interface AtlasTestHooks {
   tileLoads: Record<string, number>;
   /** The last cut of the sites the map was told about (1: the first). */
   sitesVersion(): number;
+  /** From which zooms that cut draws site symbols (dots below) and names (../drawZooms.ts). */
+  drawZooms(): SiteDrawZooms;
   /** Sources whose tiles wait to be fetched again (src/map/freshTiles.ts). */
   pendingRefresh(): string[];
   /** Holds the answers to the map's site tile requests (their data already cut) until the returned function is called. */
@@ -59,6 +62,7 @@ export function installTestHooks(
     shown: (f: MapGeoJSONFeature) => boolean;
     anchor: (id: string) => Position | null;
     sitesVersion: () => number;
+    drawZooms: () => SiteDrawZooms;
     pendingRefresh: () => string[];
   },
   tileLoads: Record<string, number>,
@@ -71,6 +75,7 @@ export function installTestHooks(
     tileLoadsUntilReady: { ...tileLoads },
     tileLoads,
     sitesVersion: helpers.sitesVersion,
+    drawZooms: helpers.drawZooms,
     pendingRefresh: helpers.pendingRefresh,
     holdSiteTiles: holdSiteTileAnswers,
     renderedSiteIds() {

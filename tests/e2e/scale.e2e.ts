@@ -13,7 +13,7 @@
  * The atlas with the sites is opened once (beforeAll: the load is the heavy part), in a small
  * window; the first view and the zoomed view are two tests, each under a third of its limit
  * on a loaded machine, each checking that no MapLibre error was seen so far. A last test opens
- * the same sites as the atlas's own sites file: the first cut sets the site layers' zoom ranges,
+ * the same sites as the atlas's own sites file: the first cut moves the zooms of the site symbols and names,
  * and each site tile is laid out once.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -126,6 +126,8 @@ function mapErrors(): string[] {
 interface MapHandle {
   __atlas?: {
     mapReady?: boolean;
+    /** From which zooms the last cut draws site symbols and names (the site tiles flag it). */
+    drawZooms?: () => { symbols: number; labels: number };
     map?: {
       loaded(): boolean;
       areTilesLoaded(): boolean;
@@ -133,7 +135,6 @@ interface MapHandle {
       getZoom(): number;
       getCenter(): { lng: number; lat: number };
       jumpTo(o: object): void;
-      getLayer(id: string): { minzoom?: number; maxzoom?: number } | undefined;
       getLayoutProperty(id: string, p: string): unknown;
       queryRenderedFeatures(box: [[number, number], [number, number]]): { layer: { id: string }; properties: { id?: string } }[];
       project(p: [number, number]): { x: number; y: number };
@@ -171,8 +172,8 @@ describe(`${COUNT.toLocaleString('en')} sites north of Soissons`, () => {
       const m = (window as unknown as MapHandle).__atlas!.map!;
       return {
         zoom: m.getZoom(),
-        symbolsFrom: m.getLayer('sites-plot-point')?.minzoom ?? 0,
-        labelsFrom: m.getLayer('sites-label')?.minzoom ?? 0,
+        symbolsFrom: (window as unknown as MapHandle).__atlas!.drawZooms!().symbols,
+        labelsFrom: (window as unknown as MapHandle).__atlas!.drawZooms!().labels,
         dots: m.getLayoutProperty('sites-plot-dot', 'visibility'),
       };
     });
@@ -189,7 +190,7 @@ describe(`${COUNT.toLocaleString('en')} sites north of Soissons`, () => {
   });
 
   it('are drawn as symbols, not dots, once zoomed in where symbols are safe, with no MapLibre error', async () => {
-    const symbolsFrom = await page.evaluate(() => (window as unknown as MapHandle).__atlas!.map!.getLayer('sites-plot-point')?.minzoom ?? 0);
+    const symbolsFrom = await page.evaluate(() => (window as unknown as MapHandle).__atlas!.drawZooms!().symbols);
     // The first view is not needed here: the zoom is set, whatever the other test did. The
     // block body returns nothing: `jumpTo` returns the map, which Playwright would serialise
     // whole back to the test (tiles and all: 6 CPU-s of the test's 12).
@@ -214,10 +215,10 @@ describe(`${COUNT.toLocaleString('en')} sites north of Soissons`, () => {
 });
 
 describe(`${COUNT.toLocaleString('en')} sites as the atlas's first sites`, () => {
-  it('lays out each site tile once: the site layers get the zoom ranges of their density before any tile is asked', async () => {
+  it('lays out each site tile once: no tile is asked before the first cut, whose tiles carry the zooms of their density', async () => {
     // The sites file itself holds the dense sites: the first cut, not a later one, sets symbols
     // and names to denser zooms. A tile asked before that (and held until the cut) was laid out
-    // again, with the new ranges, after the first idle.
+    // again after the first idle.
     const ctx = await browser.newContext({ viewport: { width: 900, height: 600 }, locale: 'fr-FR', serviceWorkers: 'block' });
     try {
       await ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
@@ -235,13 +236,13 @@ describe(`${COUNT.toLocaleString('en')} sites as the atlas's first sites`, () =>
       p.on('pageerror', (e) => pageErrors.push(String(e)));
       await p.goto(site.url);
       await p.waitForFunction(() => (window as unknown as MapHandle).__atlas?.mapReady === true, null, { timeout: 60000, polling: 100 });
-      // Two more frames, each to its idle: a layout the ranges' change still owes happens then.
+      // Two more frames, each to its idle: a layout still owed (a tile asked before the cut) happens then.
       for (let i = 0; i < 2; i++) await mapIdle(p);
       const state = await p.evaluate(() => {
-        const a = (window as unknown as { __atlas: { tileLoads: Record<string, number>; map: { getLayer(id: string): { minzoom?: number } | undefined; getZoom(): number } } }).__atlas;
-        return { loads: Object.entries(a.tileLoads).filter(([k]) => k.startsWith('sites ')), symbolsFrom: a.map.getLayer('sites-plot-point')?.minzoom ?? 0, zoom: a.map.getZoom() };
+        const a = (window as unknown as { __atlas: { tileLoads: Record<string, number>; drawZooms(): { symbols: number }; map: { getZoom(): number } } }).__atlas;
+        return { loads: Object.entries(a.tileLoads).filter(([k]) => k.startsWith('sites ')), symbolsFrom: a.drawZooms().symbols, zoom: a.map.getZoom() };
       });
-      // The first cut did change the ranges (symbols from a denser zoom than the first view's)…
+      // The first cut did move the zooms (symbols from a denser zoom than the first view's)…
       expect(state.symbolsFrom).toBeGreaterThan(state.zoom);
       // …and every site tile in view was laid out once.
       expect(state.loads.length).toBeGreaterThan(0);
@@ -254,11 +255,12 @@ describe(`${COUNT.toLocaleString('en')} sites as the atlas's first sites`, () =>
 });
 
 describe(`${COUNT.toLocaleString('en')} sites given after the first idle (a later cut, as an import's)`, () => {
-  it('are drawn: the cut that changes the site layers’ zoom ranges reaches the tiles in view', async () => {
+  it('are drawn: the cut that moves the zooms of the site symbols reaches the tiles in view', async () => {
     // The atlas opens with its own sites; the dense sites come later, as an import's do (the
-    // map's setSites): their cut sets symbols to a denser zoom. MapLibre reloaded the tile in
-    // view for the new ranges and, at the same time, for the new sites; it kept the old sites'
-    // layout (zones and friches only, however long one waited). src/map/freshTiles.ts.
+    // map's setSites): their cut sets symbols to a denser zoom. When that zoom was the site
+    // layers' zoom range, MapLibre reloaded the tile in view for the new ranges and, at the same
+    // time, for the new sites; it kept the old sites' layout (zones and friches only, however
+    // long one waited). src/map/freshTiles.ts; the zooms are now in the tiles (drawZooms.ts).
     const ctx = await browser.newContext({ viewport: { width: 900, height: 600 }, locale: 'fr-FR', serviceWorkers: 'block' });
     try {
       await ctx.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
@@ -268,7 +270,7 @@ describe(`${COUNT.toLocaleString('en')} sites given after the first idle (a late
       await p.goto(site.url);
       await p.waitForFunction(() => (window as unknown as MapHandle).__atlas?.mapReady === true, null, { timeout: 60000, polling: 100 });
       await mapIdle(p);
-      type Later = { __atlas: { controller: { setSites(s: unknown[]): void }; map: { getLayer(id: string): { minzoom?: number } | undefined; getZoom(): number } } };
+      type Later = { __atlas: { controller: { setSites(s: unknown[]): void }; drawZooms(): { symbols: number }; map: { getZoom(): number } } };
       await p.evaluate(
         (file) =>
           fetch(`data/${file}`)
@@ -279,7 +281,7 @@ describe(`${COUNT.toLocaleString('en')} sites given after the first idle (a late
       await p.waitForFunction(
         () => {
           const a = (window as unknown as Later).__atlas;
-          return (a.map.getLayer('sites-plot-point')?.minzoom ?? 0) > a.map.getZoom();
+          return a.drawZooms().symbols > a.map.getZoom();
         },
         null,
         { timeout: 30000, polling: 100 },

@@ -21,19 +21,31 @@ interface Context {
 const command = (cmd: number, length: number) => (length << 3) + (cmd & 7);
 const zigzag = (n: number) => (n << 1) ^ (n >> 31);
 
-/** The pbf bytes of a tile of one layer `name` holding `features`. */
-export function encodeLayer(name: string, features: readonly GeoJSONVTFeature[], opts: { version: number; extent: number }): Uint8Array {
+/**
+ * The pbf bytes of a tile of one layer `name` holding `features`. `common`: properties every
+ * feature of the tile gets after its own (as if each feature's tags ended with them).
+ */
+export function encodeLayer(
+  name: string,
+  features: readonly GeoJSONVTFeature[],
+  opts: { version: number; extent: number; common?: Readonly<Record<string, number>> },
+): Uint8Array {
   const pbf = new PbfWriter();
   pbf.writeMessage(3, () => writeLayer(pbf, name, features, opts), null);
   return pbf.finish();
 }
 
-function writeLayer(pbf: PbfWriter, name: string, features: readonly GeoJSONVTFeature[], { version, extent }: { version: number; extent: number }): void {
+function writeLayer(
+  pbf: PbfWriter,
+  name: string,
+  features: readonly GeoJSONVTFeature[],
+  { version, extent, common }: { version: number; extent: number; common?: Readonly<Record<string, number>> },
+): void {
   pbf.writeVarintField(15, version || 1);
   pbf.writeStringField(1, name || '');
   pbf.writeVarintField(5, extent || 4096);
   const c: Context = { keys: [], values: [], keyIndex: new Map(), valueIndex: new Map() };
-  for (const f of features) pbf.writeMessage(2, () => writeFeature(pbf, f, c), null);
+  for (const f of features) pbf.writeMessage(2, () => writeFeature(pbf, f, c, common), null);
   for (const key of c.keys) pbf.writeStringField(3, key);
   for (const value of c.values) pbf.writeMessage(4, () => writeValue(pbf, value), null);
 }
@@ -46,15 +58,22 @@ function featureId(f: GeoJSONVTFeature): number | undefined {
   return typeof id === 'number' && !isNaN(id) ? id : undefined;
 }
 
-function writeFeature(pbf: PbfWriter, f: GeoJSONVTFeature, c: Context): void {
+function writeFeature(pbf: PbfWriter, f: GeoJSONVTFeature, c: Context, common: Readonly<Record<string, number>> | undefined): void {
   const id = featureId(f);
   if (id !== undefined) pbf.writeVarintField(1, id);
-  pbf.writeMessage(2, () => writeProperties(pbf, f.tags ?? {}, c), null);
+  pbf.writeMessage(
+    2,
+    () => {
+      writeProperties(pbf, f.tags ?? {}, c);
+      if (common) writeProperties(pbf, common, c);
+    },
+    null,
+  );
   pbf.writeVarintField(3, f.type);
   pbf.writeMessage(4, () => writeGeometry(pbf, f), null);
 }
 
-function writeProperties(pbf: PbfWriter, properties: Record<string, unknown>, c: Context): void {
+function writeProperties(pbf: PbfWriter, properties: Readonly<Record<string, unknown>>, c: Context): void {
   for (const key in properties) {
     let value = properties[key];
     if (value == null) continue;

@@ -10,7 +10,7 @@
  */
 import { GeoJSONVT, type GeoJSONVTFeature } from '@maplibre/geojson-vt';
 import type { Feature, GeoJsonProperties, Point } from 'geojson';
-import { siteDrawZooms, type SiteDrawZooms } from '../drawZooms';
+import { drawFlags, siteDrawZooms, type SiteDrawZooms } from '../drawZooms';
 import { fromColumns } from './columns';
 import { byDrawZoom } from './dots';
 import { encodeLayer } from './encode';
@@ -28,9 +28,14 @@ const BUFFER_PX = 32;
 const TOLERANCE_PX = 0.375;
 const UNITS_PER_PX = TILE_EXTENT / TILE_SIZE;
 
-/** The sites cut into tiles: one index per part of the features drawn over the same zooms (./dots.ts). */
+/**
+ * The sites cut into tiles: one index per part of the features drawn over the same zooms
+ * (./dots.ts), and the zooms their density allows for symbols and names (each tile's features
+ * then carry ../drawZooms.ts's DRAW_FLAGS; none without).
+ */
 export interface SiteIndex {
   parts: { index: TileSource; minZoom: number; maxZoom: number }[];
+  drawZooms?: SiteDrawZooms;
 }
 
 /** A geojson-vt index of site features, with the options above. */
@@ -76,11 +81,12 @@ export function geojsonVtIndex(features: Feature[]): SiteIndex {
 
 export function cutSites(columns: SiteColumns): { index: SiteIndex; drawZooms: SiteDrawZooms } {
   const features = fromColumns(columns);
-  return { index: siteIndex(features, siteTileSource), drawZooms: siteDrawZooms(features) };
+  const drawZooms = siteDrawZooms(features);
+  return { index: { ...siteIndex(features, siteTileSource), drawZooms }, drawZooms };
 }
 
 /** A tile's pbf bytes, in a buffer of their own (to transfer); null when the tile holds no site. */
-export function encodeTile({ parts }: SiteIndex, z: number, x: number, y: number): ArrayBuffer | null {
+export function encodeTile({ parts, drawZooms }: SiteIndex, z: number, x: number, y: number): ArrayBuffer | null {
   let features: GeoJSONVTFeature[] | null = null;
   for (const p of parts) {
     if (z < p.minZoom || z > p.maxZoom) continue;
@@ -90,6 +96,6 @@ export function encodeTile({ parts }: SiteIndex, z: number, x: number, y: number
     features = features ? features.concat(t.features) : t.features;
   }
   if (!features) return null;
-  const bytes = encodeLayer(SITES_TILE_LAYER, features, { version: 2, extent: TILE_EXTENT });
+  const bytes = encodeLayer(SITES_TILE_LAYER, features, { version: 2, extent: TILE_EXTENT, ...(drawZooms ? { common: drawFlags(drawZooms, z) } : {}) });
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
 }

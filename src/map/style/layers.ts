@@ -5,7 +5,7 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerId } from '../../domain/types';
 import { EPCI_FILL_KEY, MERGED_KEY, MERGED_SOURCES, SOURCE_IDS } from '../sources';
-import { SITE_LABEL_MIN_ZOOM } from '../drawZooms';
+import { DRAW_FLAGS, SITE_LABEL_MIN_ZOOM } from '../drawZooms';
 import { FONT_BOLD, FONT_ITALIC, FONT_REGULAR } from './glyphs';
 import {
   CDG_ICON,
@@ -103,11 +103,11 @@ export const FILTERED_SITE_LAYERS = [
 /**
  * Circles that stand for the point sites below the zoom where their symbols are safe (too many
  * sites in one tile overflow MapLibre's symbol buckets; circles have no such limit and need no
- * placement). The controller sets that zoom from the density of the sites (src/domain/density.ts)
- * and shows these layers only when it is above the map's lowest zoom.
+ * placement). That zoom follows the density of the sites (src/domain/density.ts, ../drawZooms.ts):
+ * the site tiles flag their features with it (DRAW_FLAGS), and these layers' filters read the flag.
  */
 export const SITE_DOT_LAYERS = [L.fricheDots, L.fricheDotHoles, L.plotDots, L.plotDotHoles] as const;
-/** Site layers drawn only from the zoom the density allows (symbols), and the names (glyphs). */
+/** Site layers drawn only from the zoom the density allows (symbols; their filters read DRAW_FLAGS too). */
 export const SITE_SYMBOL_LAYERS = [L.friches, L.plotPoints] as const;
 
 /** Site names show from this zoom (later when the sites are too dense for their glyphs): see ../drawZooms.ts. */
@@ -174,17 +174,27 @@ export const SITE_OUTLINE_DASH: ExpressionSpecification = ['case', isFictitious,
 const isPlotPolygon: FilterSpecification = ['all', isPlot as ExpressionSpecification, isPolygon];
 const isFrichePolygon: FilterSpecification = ['all', isFriche as ExpressionSpecification, isPolygon];
 
+/**
+ * Whether the tile's zoom draws site symbols (dots below) and site names: flags the site tiles
+ * give every feature from the density of the sites (../drawZooms.ts, DRAW_FLAGS). First in each
+ * filter: a tile that does not draw the layer rejects each feature at once.
+ */
+const symbolsHere: ExpressionSpecification = ['==', ['get', DRAW_FLAGS.symbols], 1];
+const dotsHere: ExpressionSpecification = ['==', ['get', DRAW_FLAGS.symbols], 0];
+const labelsHere: ExpressionSpecification = ['==', ['get', DRAW_FLAGS.labels], 1];
+
 /** Filters of the site layers (by kind and geometry; the filters of the atlas go through feature-state). */
 export const SITE_BASE_FILTERS: Record<(typeof FILTERED_SITE_LAYERS)[number], FilterSpecification> = {
-  // Every friche and every plot has a symbol (polygons too: small plots vanish at low zoom).
-  [L.friches]: isFriche,
-  [L.plotPoints]: isPlot,
-  // Dots for point sites only (a circle layer would draw one circle per polygon vertex; polygons keep their fill).
-  [L.fricheDots]: ['all', isFriche as ExpressionSpecification, isPoint],
-  [L.plotDots]: ['all', isPlot as ExpressionSpecification, isPoint],
+  // Every friche and every plot has a symbol (polygons too: small plots vanish at low zoom),
+  // from the zoom the density allows.
+  [L.friches]: ['all', symbolsHere, isFriche as ExpressionSpecification],
+  [L.plotPoints]: ['all', symbolsHere, isPlot as ExpressionSpecification],
+  // Dots below that zoom, for point sites only (a circle layer would draw one circle per polygon vertex; polygons keep their fill).
+  [L.fricheDots]: ['all', dotsHere, isFriche as ExpressionSpecification, isPoint],
+  [L.plotDots]: ['all', dotsHere, isPlot as ExpressionSpecification, isPoint],
   // The centre of a fictitious site's dot (hollow): fictitious point sites only.
-  [L.fricheDotHoles]: ['all', isFriche as ExpressionSpecification, isPoint, isFictitious],
-  [L.plotDotHoles]: ['all', isPlot as ExpressionSpecification, isPoint, isFictitious],
+  [L.fricheDotHoles]: ['all', dotsHere, isFriche as ExpressionSpecification, isPoint, isFictitious],
+  [L.plotDotHoles]: ['all', dotsHere, isPlot as ExpressionSpecification, isPoint, isFictitious],
   // One marker per zone: filled when the zone has an outline, hollow when it is located only at its commune.
   [L.zonePoints]: ['==', ['get', 'kind'], 'zone'],
   [L.plotFill]: isPlotPolygon,
@@ -528,7 +538,7 @@ function logicalLayers(): LayerSpecification[] {
         'circle-stroke-width': 2,
       },
     },
-    // Dense sites: circles below the zoom where symbols are safe (hidden until the controller needs them),
+    // Dense sites: circles below the zoom where symbols are safe (the tiles say where: DRAW_FLAGS),
     // each kind's fictitious ones hollowed by a centre (white, dark on light discs) drawn just over them.
     ...(
       [
@@ -546,7 +556,6 @@ function logicalLayers(): LayerSpecification[] {
         type: 'circle' as const,
         source: S.sites,
         filter: SITE_BASE_FILTERS[layerId],
-        layout: { visibility: 'none' as const },
         paint,
       })),
     ),
@@ -789,6 +798,8 @@ function logicalLayers(): LayerSpecification[] {
       type: 'symbol',
       source: S.sites,
       minzoom: SITE_LABEL_MIN_ZOOM,
+      // From the zoom the density of the names allows (13 at the earliest): the tiles say where.
+      filter: labelsHere,
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [FONT_REGULAR],

@@ -7,7 +7,7 @@ import { encodeLayer } from '../../../src/map/siteTiles/encode';
  * src/map/siteTiles/encode.ts writes the bytes @maplibre/vt-pbf writes for the same geojson-vt
  * features: points, lines, polygons (closed rings and not), ids of every kind, and properties of
  * every type (null ones left out, objects as JSON, the same value as a string and as a number
- * kept apart, 0 and -0 alike).
+ * kept apart, 0 and -0 alike), and properties common to every feature of the tile after their own.
  */
 describe('site tile encoding (src/map/siteTiles/encode.ts)', () => {
   it('writes the same bytes as vt-pbf', () => {
@@ -22,5 +22,12 @@ describe('site tile encoding (src/map/siteTiles/encode.ts)', () => {
     const ours = encodeLayer('sites', features, { version: 2, extent: 8192 });
     const theirs = fromGeojsonVt({ sites: { features } as GeoJSONVTTile }, { version: 2, extent: 8192 });
     expect(Buffer.from(ours).toString('hex')).toBe(Buffer.from(theirs).toString('hex'));
+
+    // Properties common to the tile's features (the draw flags): as if each feature's tags ended with them.
+    const common = { _sym: 0, _lbl: 1 };
+    const withCommon = encodeLayer('sites', features, { version: 2, extent: 8192, common });
+    const tagged = features.map((f) => ({ ...f, tags: { ...(f.tags ?? {}), ...common } }));
+    const theirsTagged = fromGeojsonVt({ sites: { features: tagged } as unknown as GeoJSONVTTile }, { version: 2, extent: 8192 });
+    expect(Buffer.from(withCommon).toString('hex')).toBe(Buffer.from(theirsTagged).toString('hex'));
   });
 });

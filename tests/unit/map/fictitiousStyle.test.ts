@@ -36,9 +36,14 @@ describe('fictitious point sites on the map', () => {
   it('are drawn by the same layers as real ones (dots and symbols: none is lost)', () => {
     for (const s of [...plots, ...friches]) {
       for (const zoom of [6, 10, 14]) {
-        const real = drawnBy(s.props, zoom);
-        expect(real).toEqual(expect.arrayContaining([s.dots, s.symbols]));
-        expect(drawnBy({ ...s.props, fictitious: true }, zoom), JSON.stringify(s.props)).toEqual(real);
+        // The tile says whether its zoom draws symbols or dots (DRAW_FLAGS, src/map/drawZooms.ts).
+        for (const _sym of [0, 1]) {
+          const props = { ...s.props, _sym };
+          const real = drawnBy(props, zoom);
+          expect(real).toContain(_sym ? s.symbols : s.dots);
+          expect(real).not.toContain(_sym ? s.dots : s.symbols);
+          expect(drawnBy({ ...props, fictitious: true }, zoom), JSON.stringify(props)).toEqual(real);
+        }
       }
     }
   });
@@ -48,10 +53,12 @@ describe('fictitious point sites on the map', () => {
     for (const s of [...plots, ...friches]) {
       const l = layer(s.dots);
       const holes = layer(s.holes);
-      const fict = { ...s.props, fictitious: true };
+      // (A tile whose zoom draws dots: DRAW_FLAGS.)
+      const fict = { ...s.props, _sym: 0, fictitious: true };
       // The centre is drawn over the fictitious dots only, just over their own layer.
       expect(keeps(s.holes, fict, 10)).toBe(true);
-      expect(keeps(s.holes, s.props, 10)).toBe(false);
+      expect(keeps(s.holes, { ...s.props, _sym: 0 }, 10)).toBe(false);
+      expect(keeps(s.holes, { ...fict, _sym: 1 }, 10)).toBe(false);
       expect(keeps(s.holes, { ...fict, kind: s.props.kind === 'plot' ? 'friche' : 'plot' }, 10)).toBe(false);
       expect(layers.findIndex((x) => x.id === s.holes)).toBe(layers.findIndex((x) => x.id === s.dots) + 1);
       for (const zoom of [6, 8, 10, 12, 14]) {

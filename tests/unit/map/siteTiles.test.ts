@@ -6,7 +6,7 @@ import { PbfReader } from 'pbf';
 import type { Site } from '../../../src/domain/types';
 import type { Feature, Point, Polygon } from 'geojson';
 import { siteFeatures } from '../../../src/map/sources';
-import { siteDrawZooms } from '../../../src/map/drawZooms';
+import { DRAW_FLAGS, siteDrawZooms } from '../../../src/map/drawZooms';
 import { fromColumns, toColumns } from '../../../src/map/siteTiles/columns';
 import { siteColumns, siteColumnsInSlices } from '../../../src/map/siteTiles/siteColumns';
 import { cutSites, encodeTile } from '../../../src/map/siteTiles/tiler';
@@ -139,9 +139,11 @@ describe('site tiles (src/map/siteTiles)', () => {
         types.set(String(f.properties.id), f.type);
       }
     }
+    // The fixture is sparse: symbols at every zoom, names from zoom 13 (the next test moves both).
+    expect(drawZooms).toEqual({ symbols: 0, labels: 13 });
     for (const f of features.features) {
       const p = f.properties!;
-      expect(seen.get(p.id), p.id).toEqual(p);
+      expect(seen.get(p.id), p.id).toEqual({ ...p, _sym: 1, _lbl: z >= 13 ? 1 : 0 });
       // 1: point, 3: polygon (the style tells them apart by geometry-type).
       expect(types.get(p.id), p.id).toBe(f.geometry.type === 'Point' ? 1 : 3);
     }
@@ -191,6 +193,32 @@ describe('site tiles (src/map/siteTiles)', () => {
     expect(parts[2].features[0].properties).toBe(plot.properties);
   });
 
+  it('flags each feature of a tile with whether the tile’s zoom draws symbols (dots below) and names, from the density of the cut', () => {
+    expect(DRAW_FLAGS).toEqual({ symbols: '_sym', labels: '_lbl' });
+    // 5,000 points on a grid of 730 × 560 m north of Soissons: too many for one tile's symbols
+    // until zoom 16 (src/domain/density.ts: 4,000 a tile at most), and for its names' glyphs until 17.
+    const spot: Feature[] = Array.from({ length: 5000 }, (_, i) => ({
+      type: 'Feature',
+      id: i + 1,
+      properties: { id: `D${i}`, _fid: i + 1, kind: 'plot', name: `L${i}` },
+      geometry: { type: 'Point', coordinates: [3.32 + (i % 100) * 0.0001, 49.4 + Math.floor(i / 100) * 0.0001] },
+    }));
+    const { index, drawZooms } = cutSites(toColumns({ type: 'FeatureCollection', features: spot }).columns);
+    expect(drawZooms).toEqual({ symbols: 16, labels: 17 });
+    const flagsAt = (z: number) => {
+      const [x, y] = tileOf(3.32, 49.40, z);
+      const layer = new VectorTile(new PbfReader(new Uint8Array(encodeTile(index, z, x, y)!))).layers[SITES_TILE_LAYER];
+      const seen = new Set<string>();
+      for (let i = 0; i < layer.length; i++) seen.add(`${layer.feature(i).properties._sym}/${layer.feature(i).properties._lbl}`);
+      return [...seen];
+    };
+    // Every feature of a tile says the same: dots below the symbols' zoom, symbols from it, names from theirs.
+    expect(flagsAt(drawZooms.symbols - 1)).toEqual(['0/0']);
+    expect(flagsAt(drawZooms.symbols)).toEqual(['1/0']);
+    expect(flagsAt(drawZooms.labels - 1)).toEqual(['1/0']);
+    expect(flagsAt(drawZooms.labels)).toEqual(['1/1']);
+  });
+
   it('serves a small polygon as one dot at the centre of its box below that zoom, with its properties, and as its polygon from it', () => {
     const { index } = cutSites(toColumns(features).columns);
     const polygons = features.features.filter((f) => f.geometry.type !== 'Point');
@@ -209,7 +237,7 @@ describe('site tiles (src/map/siteTiles)', () => {
         for (let i = 0; i < layer.length; i++) if (layer.feature(i).properties.id === f.properties!.id) mine.push(layer.feature(i));
         // Once: a dot or the polygon, never both.
         expect(mine.length, `${f.properties!.id} z${z}`).toBe(1);
-        expect(mine[0].properties).toEqual(f.properties);
+        expect(mine[0].properties).toEqual({ ...f.properties, _sym: 1, _lbl: z >= 13 ? 1 : 0 });
         if (z < from) {
           expect(mine[0].type).toBe(1);
           const g = mine[0].toGeoJSON(x, y, z).geometry as Point;

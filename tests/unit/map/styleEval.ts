@@ -5,7 +5,7 @@
 import { expression, latest } from '@maplibre/maplibre-gl-style-spec';
 import type { LayerSpecification } from '@maplibre/maplibre-gl-style-spec';
 
-export type Props = Record<string, string | boolean>;
+export type Props = Record<string, string | number | boolean>;
 
 /** A feature as MapLibre evaluates it (type 1: Point, 3: Polygon). */
 export const feature = (properties: Props, type: 1 | 3 = 1) => ({ type, properties });
