@@ -38,7 +38,7 @@ import { mapCounts, mapDrawsSites, recordLongTasks, startMapCounts, withoutLooks
 import { longTasks, printLongTasks, printTraceSummary, SourceMaps, summariseTrace, TRACE_CATEGORIES } from './lib/trace';
 import type { Browser, Page } from 'playwright-core';
 import { cpuSince, launchChromium, launchWithProfile, serveApp, type CpuTimes } from './lib/serve';
-import { kinks } from '@turf/turf';
+import { kinks } from '@turf/kinks';
 import type { FeatureCollection, Polygon, Position } from 'geojson';
 import { parseImportFiles } from '../src/data/import';
 import { findSelfIntersection } from '../src/domain/selfIntersection';

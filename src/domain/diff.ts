@@ -10,7 +10,7 @@
  *
  * Pure; values are plain JSON.
  */
-import { length as turfLength } from '@turf/turf';
+import { length as turfLength } from '@turf/length';
 import { DISTANCE_KEYS } from './site';
 import { READINESS_ITEM_IDS, type Site, type SiteGeometry, type SiteProperties } from './types';
 

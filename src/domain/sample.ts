@@ -12,7 +12,10 @@
  * sometimes a little different (±4 %), always within 2,000 m²–40 ha.
  * The point variant (`geometry: 'point'`) places a point and declares the target area.
  */
-import { area as turfArea, bbox as turfBbox, booleanPointInPolygon, booleanWithin } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { bbox as turfBbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { booleanWithin } from '@turf/boolean-within';
 import type { BBox, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { emptyReadiness } from './readiness';
 import { READINESS_ITEM_IDS, SECTOR_IDS, type Availability, type ItemStatus, type Occupation, type Readiness, type SectorId, type Site, type SiteKind } from './types';

@@ -21,7 +21,7 @@
  * « site industriel clés en main » (value « oui… »); the atlas checklist stays empty (unknown).
  * Pure.
  */
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { emptyReadiness } from './readiness';
 import { blankSiteProperties } from './site';

@@ -11,7 +11,12 @@
  *   an editor is never erased). Unchanged sites are returned as the same objects.
  * If several zone outlines contain a point (overlapping zones), the first in input order wins.
  */
-import { area, bbox as turfBbox, booleanPointInPolygon, feature, featureCollection, intersect, pointOnFeature } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox as turfBbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { feature, featureCollection } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Site, ZoneRecord } from './types';
 

@@ -10,7 +10,7 @@
  * a required field, as the standard asks. Other unknown fields are null. What the standard has no
  * field for goes to `atlas_*` extension fields. Mapping: data/cnig-sites-economiques.md.
  */
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import { etatOccupFor, inventoryFigures, stadeCommFor, UNKNOWN } from '../../domain/cnig';
 import { crsMember } from '../../domain/crs';
 import { readinessLevel } from '../../domain/readiness';

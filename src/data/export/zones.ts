@@ -5,7 +5,7 @@
  * the surface computed from the outline, never replaced by it. Zones without outline and
  * territory-level groupings are left out (listed in `skipped`).
  */
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { ZoneRecord } from '../../domain/types';
 import { exportGeometry, roundTo } from './geometry';
 

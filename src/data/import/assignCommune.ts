@@ -3,7 +3,10 @@
  * the point, or of the polygon's centroid (or, when the centroid falls outside the
  * polygon — a C-shaped plot — of a point guaranteed on its surface).
  */
-import { bbox as turfBbox, booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { centroid } from '@turf/centroid';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { SiteGeometry } from '../../domain/types';
 

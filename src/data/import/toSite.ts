@@ -4,7 +4,7 @@
  * message; unknown columns are kept verbatim in `extra`. Values are never altered (HTML,
  * scripts… stay as text).
  */
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import { availabilityOf, etatOccupOf, isInList, occupationOf, stadeCommOf } from '../../domain/cnig';
 import { emptyReadiness } from '../../domain/readiness';
 import { roundGeometry } from '../../domain/roundGeometry';

@@ -10,7 +10,7 @@
  * Distances are added by the caller (the data build runs the distance engine on every site).
  * Pure (Turf only).
  */
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { availabilityOf, CNIG_STANDARD, inventoryFigures, occupationOf, type CnigClass } from '../../domain/cnig';
 import { roundGeometry } from '../../domain/roundGeometry';

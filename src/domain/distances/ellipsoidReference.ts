@@ -13,7 +13,7 @@
  *   1 % + 100 m above the best spherical distance: on the ellipsoid distances differ from
  *   the sphere by less than 0.5 % (N / R ≤ 1.0045, M / R ≥ 0.9944 at any latitude).
  */
-import { booleanIntersects } from '@turf/turf';
+import { booleanIntersects } from '@turf/boolean-intersects';
 import geographiclib from 'geographiclib-geodesic';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { SiteGeometry } from '../types';

@@ -2,7 +2,10 @@
  * Connectors drawn on the site sheet's minimap: one straight segment from the site to the
  * nearest point of each network (RN2, waterway, station). Pure geometry (Turf), no MapLibre.
  */
-import { booleanPointInPolygon, nearestPointOnLine, point, polygonToLine } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { nearestPointOnLine } from '@turf/nearest-point-on-line';
+import { point } from '@turf/helpers';
+import { polygonToLine } from '@turf/polygon-to-line';
 import type { Feature, LineString, MultiLineString, Position } from 'geojson';
 import type { NetworkDistance, SiteGeometry } from '../../domain/types';
 

@@ -6,7 +6,7 @@
  * Pure: no MapLibre runtime, so it is tested without a browser.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import type { Site } from '../../domain/types';
 import { COLORS, HATCH_PATTERN } from '../style/palette';

@@ -2,7 +2,7 @@
  * What the zones panel shows about an outline: its computed surface (turf.area) next to the
  * surfaces the sources give (never replaced).
  */
-import { area } from '@turf/turf';
+import { area } from '@turf/area';
 import type { ZoneFact, ZoneRecord } from '../../domain/types';
 import type { ZoneOutline } from '../../domain/zoneDrafts';
 

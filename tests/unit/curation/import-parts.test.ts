@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { booleanPointInPolygon, centroid } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { centroid } from '@turf/centroid';
 import { assignCommune, decodeText, detectSeparator, parseImportFile, parseWkt, representativePoint, type CommunesLayer } from '../../../src/data/import';
 import { readAvailability, readDate, readItemStatus, readNumber, readSectors } from '../../../src/data/import/values';
 import { unprotectFormula } from '../../../src/data/import/csv';

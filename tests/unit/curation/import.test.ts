@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { centroid } from '@turf/turf';
+import { centroid } from '@turf/centroid';
 import { MAX_IMPORT_BYTES, importableSites, parseImportFile, type CommunesLayer, type ImportOptions } from '../../../src/data/import';
 import { generateSamplePlots } from '../../../src/domain/sample';
 import { expectGolden, fixtureBytes, fixtureJson, OPENDATA } from './helpers';

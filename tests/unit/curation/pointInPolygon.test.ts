@@ -1,6 +1,6 @@
 /** The banded point-in-polygon used for the territory check answers as turf's booleanPointInPolygon. */
 import { describe, expect, it } from 'vitest';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { preparePolygon } from '../../../src/domain/pointInPolygon';
 import { mulberry32 } from '../../../src/domain/sample';

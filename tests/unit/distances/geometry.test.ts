@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
-import { along, destination, lineString } from '@turf/turf';
+import { along } from '@turf/along';
+import { destination } from '@turf/destination';
+import { lineString } from '@turf/helpers';
 import type { Position } from 'geojson';
 import { createDistanceCalculator } from '../../../src/domain/distances';
 import { arcDistance, crossTrack, haversine, line, rn2Only } from './helpers';

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { area, booleanPointInPolygon, booleanWithin } from '@turf/turf';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { booleanWithin } from '@turf/boolean-within';
 import { describe, expect, it } from 'vitest';
 import { readinessLevel } from '../../../src/domain/readiness';
 import { generateSamplePlots, generateSamplePoints, SAMPLE_MAX_M2, SAMPLE_MIN_M2, type CommuneCollection, type SampleOptions } from '../../../src/domain/sample';
