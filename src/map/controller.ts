@@ -216,6 +216,18 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
   map.addControl(attribution, 'bottom-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 130 }), 'bottom-right');
 
+  /**
+   * MapLibre reads its own words (the map's label, the zoom buttons', a popup's close button)
+   * when the map and each control are made: after a language change, they are set again, or a
+   * screen reader would still say « Zoomer » to a visitor reading in English.
+   */
+  function relabelMap(): void {
+    Object.assign(map._locale, mapLocale(t));
+    map.getCanvas().setAttribute('aria-label', map._getUIString('Map.Title'));
+    nav._setButtonTitle(nav._zoomInButton, 'ZoomIn');
+    nav._setButtonTitle(nav._zoomOutButton, 'ZoomOut');
+  }
+
   // State.
   let manifest: DataManifest | null = null;
   let petrBbox: [number, number, number, number] = PETR_BBOX;
@@ -638,6 +650,7 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
       t = nt;
       attribution.setTranslate(t);
       home.setTranslate(t);
+      relabelMap();
       // New data would lay out the roissy tiles again (and redraw): only when its label changes.
       if (roissyLabel !== null && t('map.roissy.label') !== roissyLabel) setRoissy();
       drawConnectors();

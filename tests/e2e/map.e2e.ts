@@ -349,6 +349,24 @@ describe('map', () => {
     await labelIs('Virgule ferroviaire vers Roissy : projet, aucun tracé public');
   });
 
+  it('says the map’s own words (its label, the zoom buttons, a popup’s close button) in the language chosen', async () => {
+    const words = () =>
+      page.evaluate(() => ({
+        map: document.querySelector('.maplibregl-canvas')?.getAttribute('aria-label'),
+        zoomIn: document.querySelector('.maplibregl-ctrl-zoom-in')?.getAttribute('aria-label'),
+        zoomOut: document.querySelector('.maplibregl-ctrl-zoom-out')?.getAttribute('title'),
+        close: (window as unknown as { __atlas: { map: { _getUIString(k: string): string } } }).__atlas.map._getUIString('Popup.Close'),
+      }));
+    const french = { map: 'Carte interactive du PETR', zoomIn: 'Zoomer', zoomOut: 'Dézoomer', close: 'Fermer la fenêtre d\'information' };
+    expect(await words()).toEqual(french);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).waitFor({ timeout: 15000 });
+    expect(await words()).toEqual({ map: 'Interactive map of the PETR', zoomIn: 'Zoom in', zoomOut: 'Zoom out', close: 'Close the information window' });
+    await page.getByRole('button', { name: 'Passer en français' }).click();
+    await page.getByRole('button', { name: 'Zoomer', exact: true }).waitFor({ timeout: 15000 });
+    expect(await words()).toEqual(french);
+  });
+
   it('lays out each tile of the reference layers and of the sites once before its first idle', async () => {
     // The reference layers go into the style with the map: given afterwards, every tile of their
     // sources was laid out twice (empty, then with the data), each time with a frame.
