@@ -42,6 +42,19 @@ function freshAtlas(): { context: BrowserContext; page: Page; errors: string[] }
 }
 
 const summary = (page: Page) => page.getByTestId('import-summary').textContent();
+
+/**
+ * Waits for « Annuler l’import » while a big file is read; if it never comes, says what the
+ * import section showed instead (a failure seen once in a busy run left no clue).
+ */
+async function cancelButton(page: Page) {
+  const cancel = page.getByRole('button', { name: 'Annuler l’import' });
+  await cancel.waitFor({ timeout: 20000 }).catch(async (e: unknown) => {
+    const shown = await page.getByTestId('import-section').textContent({ timeout: 2000 }).catch(() => null);
+    throw new Error(`« Annuler l’import » n’est pas affiché. Section d’import : ${shown?.replace(/\s+/g, ' ').slice(0, 400) ?? '(introuvable)'}`, { cause: e });
+  });
+  return cancel;
+}
 const crsText = (page: Page) => page.getByTestId('crs-detected').textContent();
 
 describe('QGIS import: Shapefile', () => {
@@ -170,8 +183,7 @@ describe('QGIS import: cancelling', () => {
   it('cancels a big import with « Annuler l’import », then reads the next file at once', async () => {
     const { page, errors } = atlas;
     await page.getByLabel(IMPORT_LABEL).setInputFiles({ name: 'gros.geojson', mimeType: 'application/geo+json', buffer: bigPoints('GROS') });
-    const cancel = page.getByRole('button', { name: 'Annuler l’import' });
-    await cancel.waitFor();
+    const cancel = await cancelButton(page);
     await cancel.click();
     await page.getByText('Import de « gros.geojson » annulé.').first().waitFor();
     expect(await page.getByTestId('import-summary').count()).toBe(0);
@@ -184,7 +196,7 @@ describe('QGIS import: cancelling', () => {
   it('a file picked while a big one is still being read replaces it at once (a stuck import never blocks the next)', async () => {
     const { page, errors } = atlas;
     await page.getByLabel(IMPORT_LABEL).setInputFiles({ name: 'bloque.geojson', mimeType: 'application/geo+json', buffer: bigPoints('BLOQUE') });
-    await page.getByRole('button', { name: 'Annuler l’import' }).waitFor();
+    await cancelButton(page);
     // No « Annuler »: the next file is simply picked while the big one is still being read.
     await page.getByLabel(IMPORT_LABEL).setInputFiles(`${Q}terrains.kml`);
     await expect.poll(() => summary(page), { timeout: 10000 }).toMatch(/^3 entité\(s\)/);
