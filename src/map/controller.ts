@@ -383,7 +383,6 @@ export async function createAtlasMap(container: HTMLElement, options: AtlasMapOp
 
   /** Outlines of zones drawn only when some zone has one (a layer is `visible` only when its user-facing layer is on). */
   const ZONE_OUTLINE_LAYERS: readonly string[] = [L.zonesFill, L.zonesOutline];
-  /** Dots stand for the sites only below the zoom where symbols are safe: hidden when that is the map's lowest zoom. */
   /** The layers drawn from the sites source (hidden in the style until the first cut). */
   const ON_SITES = new Set(style.layers.flatMap((l) => ('source' in l && l.source === SOURCE_IDS.sites ? [l.id] : [])));
 
