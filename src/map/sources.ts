@@ -10,8 +10,6 @@ import { readinessLevel } from '../domain/readiness';
 import { epciColors, fricheStatusKey } from './style/palette';
 import { labelPoint, signedArea } from '../domain/labelPoint';
 
-export { labelPoint, signedArea };
-
 export const SOURCE_IDS = {
   petr: 'petr',
   petrMask: 'petr-mask',

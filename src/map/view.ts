@@ -1,7 +1,7 @@
 /** Map view helpers (pure). */
 import type { FeatureCollection, Position } from 'geojson';
 import type { MapView, SiteGeometry } from '../domain/types';
-import { labelPoint } from './sources';
+import { labelPoint } from '../domain/labelPoint';
 
 const round = (x: number, d: number) => {
   const k = 10 ** d;

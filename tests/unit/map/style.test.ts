@@ -134,7 +134,8 @@ describe('map style', () => {
 });
 
 describe('map sources', async () => {
-  const { labelPoint, labelPoints, maskOutside, signedArea, siteFeatures, zoneFeatures } = await import('../../../src/map/sources');
+  const { labelPoints, maskOutside, siteFeatures, zoneFeatures } = await import('../../../src/map/sources');
+  const { labelPoint, signedArea } = await import('../../../src/domain/labelPoint');
   // A "U" shape: its centroid and bbox centre fall in the notch, outside the polygon.
   const u: Polygon = {
     type: 'Polygon',
