@@ -18,29 +18,25 @@ interface Context {
   valueIndex: Map<string | number | boolean, number>;
 }
 
+/** How a layer is written: the Mapbox Vector Tile version, the extent, and the properties common to its features. */
+interface LayerOptions {
+  version: number;
+  extent: number;
+  /** Properties every feature of the tile gets after its own (as if each feature's tags ended with them). */
+  common?: Readonly<Record<string, number>>;
+}
+
 const command = (cmd: number, length: number) => (length << 3) + (cmd & 7);
 const zigzag = (n: number) => (n << 1) ^ (n >> 31);
 
-/**
- * The pbf bytes of a tile of one layer `name` holding `features`. `common`: properties every
- * feature of the tile gets after its own (as if each feature's tags ended with them).
- */
-export function encodeLayer(
-  name: string,
-  features: readonly GeoJSONVTFeature[],
-  opts: { version: number; extent: number; common?: Readonly<Record<string, number>> },
-): Uint8Array {
+/** The pbf bytes of a tile of one layer `name` holding `features`. */
+export function encodeLayer(name: string, features: readonly GeoJSONVTFeature[], opts: LayerOptions): Uint8Array {
   const pbf = new PbfWriter();
   pbf.writeMessage(3, () => writeLayer(pbf, name, features, opts), null);
   return pbf.finish();
 }
 
-function writeLayer(
-  pbf: PbfWriter,
-  name: string,
-  features: readonly GeoJSONVTFeature[],
-  { version, extent, common }: { version: number; extent: number; common?: Readonly<Record<string, number>> },
-): void {
+function writeLayer(pbf: PbfWriter, name: string, features: readonly GeoJSONVTFeature[], { version, extent, common }: LayerOptions): void {
   pbf.writeVarintField(15, version || 1);
   pbf.writeStringField(1, name || '');
   pbf.writeVarintField(5, extent || 4096);
@@ -58,7 +54,7 @@ function featureId(f: GeoJSONVTFeature): number | undefined {
   return typeof id === 'number' && !isNaN(id) ? id : undefined;
 }
 
-function writeFeature(pbf: PbfWriter, f: GeoJSONVTFeature, c: Context, common: Readonly<Record<string, number>> | undefined): void {
+function writeFeature(pbf: PbfWriter, f: GeoJSONVTFeature, c: Context, common: LayerOptions['common']): void {
   const id = featureId(f);
   if (id !== undefined) pbf.writeVarintField(1, id);
   pbf.writeMessage(
